@@ -1,0 +1,47 @@
+# Concerto — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve worker test test-fast quality format bench clean
+
+install:  ## Install uv if missing, then the locked dependencies
+	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
+	$(UV) sync --frozen --quiet
+
+run: install  ## Set up and serve the platform with demo data and a task worker
+	$(UV) run concerto migrate --noinput
+	$(UV) run concerto load_demo
+	$(UV) run concerto collectstatic --noinput --verbosity 0
+	@echo "Concerto : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(UV) run concerto db_worker & \
+	  $(UV) run concerto runserver --noreload $(HOST):$(PORT)
+
+worker: install  ## Run only the background task worker
+	$(UV) run concerto db_worker
+
+test: install  ## Run the whole suite, browser tests included
+	@bash scripts/ensure-chromium.sh
+	$(UV) run pytest
+
+test-fast: install  ## Run the suite without the browser tests
+	$(UV) run pytest -m "not browser"
+
+quality: install  ## Lint, format check and migrations drift
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run concerto makemigrations --check --dry-run
+
+format: install
+	$(UV) run ruff format .
+	$(UV) run ruff check --fix .
+
+bench: install  ## Run every benchmark in bench/
+	@set -e; for script in bench/bench_*.py; do \
+	  [ -e "$$script" ] || { echo "Aucun benchmark."; break; }; \
+	  echo "== $$script"; $(UV) run python "$$script"; done
+
+clean:
+	rm -rf var .pytest_cache

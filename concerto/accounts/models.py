@@ -1,0 +1,164 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from concerto.accounts.roles import (
+    MEMBERSHIP_ROLE_CHOICES,
+    MEMBERSHIP_ROLE_KINDS,
+    ROLE_PRIORITY,
+    OrganisationKind,
+    Role,
+)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.pop("is_staff", None)
+        return self.create_user(email, password, is_superuser=True, **fields)
+
+    def get_by_natural_key(self, email: str):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with an e-mail address."""
+
+    email = models.EmailField(_("adresse électronique"), unique=True)
+    first_name = models.CharField(_("prénom"), max_length=150, blank=True)
+    last_name = models.CharField(_("nom"), max_length=150, blank=True)
+    is_active = models.BooleanField(_("actif"), default=True)
+    date_joined = models.DateTimeField(_("date d'inscription"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.email
+
+    @property
+    def is_staff(self) -> bool:
+        """Administrators (superusers) alone reach the Django admin."""
+        return self.is_superuser
+
+    @cached_property
+    def roles(self) -> tuple[str, ...]:
+        """Every role this user holds, most specific first; citizen is always last."""
+        held = {Role.CITIZEN}
+        if self.is_superuser:
+            held.add(Role.ADMINISTRATOR)
+        held.update(self.memberships.values_list("role", flat=True))
+        return tuple(role for role in ROLE_PRIORITY if role in held)
+
+    def has_role(self, role: str, organisation: "Organisation | None" = None) -> bool:
+        if organisation is None:
+            return role in self.roles
+        return self.memberships.filter(role=role, organisation=organisation).exists()
+
+
+class Organisation(models.Model):
+    """A ministry, one of its directorates, the CIPC, an expert group or a provider."""
+
+    name = models.CharField(_("nom"), max_length=255)
+    short_name = models.CharField(_("sigle"), max_length=40, blank=True)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("organisation de rattachement"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ministry(self) -> "Organisation | None":
+        """The ministry this organisation belongs to (itself for a ministry)."""
+        node: Organisation | None = self
+        while node is not None and node.kind != OrganisationKind.MINISTRY:
+            node = node.parent
+        return node
+
+    def clean(self) -> None:
+        if self.kind == OrganisationKind.DIRECTORATE and (
+            self.parent is None or self.parent.kind != OrganisationKind.MINISTRY
+        ):
+            raise ValidationError(
+                {"parent": _("Une direction doit être rattachée à un ministère.")}
+            )
+
+
+class Membership(models.Model):
+    """A user's role within one organisation."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=MEMBERSHIP_ROLE_CHOICES)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appartenance")
+        verbose_name_plural = _("appartenances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_membership_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organisation}"
+
+    def clean(self) -> None:
+        allowed = MEMBERSHIP_ROLE_KINDS.get(self.role, frozenset())
+        if self.organisation_id and self.organisation.kind not in allowed:
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "Le rôle « %(role)s » ne peut pas être tenu dans une organisation "
+                        "de type « %(kind)s »."
+                    )
+                    % {
+                        "role": self.get_role_display(),
+                        "kind": self.organisation.get_kind_display(),
+                    }
+                }
+            )

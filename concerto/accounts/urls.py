@@ -1,0 +1,27 @@
+from django.urls import path
+
+from concerto.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("connexion/", views.LoginView.as_view(), name="login"),
+    path("deconnexion/", views.LogoutView.as_view(), name="logout"),
+    path("inscription/", views.signup, name="signup"),
+    path("mot-de-passe-oublie/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "mot-de-passe-oublie/envoye/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reinitialisation/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reinitialisation/terminee/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]

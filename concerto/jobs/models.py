@@ -1,0 +1,64 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Job(models.Model):
+    """A background task as its requester sees it: a label, a status and progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("En attente")
+        RUNNING = "running", _("En cours")
+        SUCCEEDED = "succeeded", _("Terminée")
+        FAILED = "failed", _("Échouée")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    label = models.CharField(_("libellé"), max_length=255)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    message = models.CharField(max_length=255, blank=True)
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("tâche")
+        verbose_name_plural = _("tâches")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, round(100 * self.done / self.total))
+
+    def get_abilities(self, user) -> dict[str, bool]:
+        view = bool(user.is_authenticated and (user.is_superuser or user.pk == self.owner_id))
+        return {"view": view}
+
+    def as_dict(self) -> dict:
+        return {
+            "id": str(self.id),
+            "label": self.label,
+            "status": self.status,
+            "status_label": self.get_status_display(),
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+            "message": self.message,
+            "finished": self.finished,
+            "result_url": self.result_url,
+        }

@@ -1,0 +1,34 @@
+from django.utils.translation import gettext as _
+from dsfr.models import DsfrConfig
+
+from concerto.pages.navigation import main_menu
+
+# What the site shows when no DsfrConfig row exists (e.g. a freshly flushed test
+# database); the data migration creates the same row for real databases.
+DEFAULT_SITE_CONFIG = {
+    "language": "fr",
+    "site_title": "Concerto",
+    "site_tagline": "La participation citoyenne au sein de l'État",
+    "header_brand": "République française",
+    "header_brand_html": "République<br>française",
+    "footer_brand": "République française",
+    "footer_brand_html": "République<br>française",
+    "accessibility_status": "NOT",
+}
+
+
+def site_config(request) -> dict:
+    """The DSFR site configuration (notice banner, mourning…) editable in the admin."""
+    config = DsfrConfig.objects.filter(language="fr").first()
+    return {"SITE_CONFIG": config or DsfrConfig(**DEFAULT_SITE_CONFIG)}
+
+
+def layout(request) -> dict:
+    return {
+        "main_menu": main_menu(request.path),
+        "skiplinks": [
+            {"link": "#content", "label": _("Contenu")},
+            {"link": "#navigation", "label": _("Menu")},
+            {"link": "#footer", "label": _("Pied de page")},
+        ],
+    }

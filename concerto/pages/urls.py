@@ -1,0 +1,13 @@
+from django.urls import path
+
+from concerto.pages import views
+
+app_name = "pages"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", views.personal_data, name="personal_data"),
+    path("plan-du-site/", views.sitemap, name="sitemap"),
+]

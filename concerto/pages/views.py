@@ -1,0 +1,69 @@
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from concerto.pages.navigation import ACCOUNT_PAGES, MAIN_MENU, STATUTORY_PAGES
+
+
+@require_safe
+def home(request):
+    audiences = [
+        {
+            "title": _("Citoyennes et citoyens"),
+            "text": _(
+                "Trouver les démarches ouvertes, s'informer, contribuer, et savoir ce que "
+                "l'État a fait de chaque contribution."
+            ),
+        },
+        {
+            "title": _("Agents publics"),
+            "text": _(
+                "Apprendre la méthode, déclarer un dispositif, saisir le CIPC avant son "
+                "lancement et publier les suites données."
+            ),
+        },
+        {
+            "title": _("Centre interministériel de la participation citoyenne"),
+            "text": _(
+                "Examiner les saisines, rendre des avis, accompagner les ministères et "
+                "suivre le devoir de suite dans tout l'État."
+            ),
+        },
+    ]
+    return render(request, "pages/home.html", {"audiences": audiences})
+
+
+@require_safe
+def accessibility(request):
+    return render(request, "pages/accessibility.html")
+
+
+@require_safe
+def legal_notice(request):
+    return render(request, "pages/legal_notice.html")
+
+
+@require_safe
+def personal_data(request):
+    return render(request, "pages/personal_data.html")
+
+
+@require_safe
+def sitemap(request):
+    sections = [
+        (_("Navigation"), MAIN_MENU),
+        (_("Compte"), ACCOUNT_PAGES),
+        (_("Informations"), STATUTORY_PAGES),
+    ]
+    return render(request, "pages/sitemap.html", {"sections": sections})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the request's context processors: the database may be the failure.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

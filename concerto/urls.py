@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Administration de Concerto")
+admin.site.site_title = _("Concerto")
+admin.site.index_title = _("Administration de la plateforme")
+
+urlpatterns = [
+    path("", include("concerto.pages.urls")),
+    path("", include("concerto.accounts.urls")),
+    path("tableau-de-bord/", include("concerto.dashboards.urls")),
+    path("taches/", include("concerto.jobs.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "concerto.pages.views.page_not_found"
+handler500 = "concerto.pages.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

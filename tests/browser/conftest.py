@@ -1,0 +1,81 @@
+"""Browser tests: the system Chromium driven by Playwright, axe-core on every page."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE = Axe()
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make to set up and check state are synchronous and safe there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class CheckedPage:
+    """Tracks which loaded documents went through the accessibility check."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.unchecked: list[str] = []
+        page.on("load", lambda: self.unchecked.append(page.url))
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    context.set_default_timeout(10_000)
+    raw = context.new_page()
+    checked = CheckedPage(raw)
+    raw.checked = checked
+    yield raw
+    context.close()
+    assert not checked.unchecked, f"Pages never checked for accessibility: {checked.unchecked}"
+
+
+def check_page(page: Page, heading: str) -> None:
+    """Assert the page's main heading, then that axe-core finds no violation on it."""
+    expect(page.locator("h1")).to_have_text(heading)
+    page.wait_for_load_state("load")
+    skipped = page.checked.unchecked[:-1]
+    assert not skipped, f"Pages loaded but never checked for accessibility: {skipped}"
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+    page.checked.unchecked.clear()
+
+
+def log_in(page: Page, email: str, password: str) -> None:
+    page.goto("/connexion/")
+    check_page(page, "Connexion")
+    page.get_by_label("Adresse électronique").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Se déconnecter").click()

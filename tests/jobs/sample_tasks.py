@@ -1,0 +1,15 @@
+"""Tasks used by the tests of the job machinery."""
+
+from concerto.jobs.progress import Progress, job_task
+
+
+@job_task
+def count_to(progress: Progress, *, total: int) -> str:
+    for done in range(1, total + 1):
+        progress.update(done, total, f"{done} éléments traités sur {total}")
+    return f"/resultat/{total}/"
+
+
+@job_task
+def fail(progress: Progress) -> None:
+    raise RuntimeError("boom")
