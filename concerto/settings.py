@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "concerto.pages",
     "concerto.dashboards",
     "concerto.jobs",
+    "concerto.notifications",
+    "concerto.processes",
     "concerto.demo",
 ]
 
@@ -147,6 +149,9 @@ TASKS = {
 }
 
 DSFR_MARK_OPTIONAL_FIELDS = True
+
+# The CIPC's service level: working days to issue an opinion after a referral.
+CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

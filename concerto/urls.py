@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("concerto.accounts.urls")),
     path("tableau-de-bord/", include("concerto.dashboards.urls")),
     path("taches/", include("concerto.jobs.urls")),
+    path("notifications/", include("concerto.notifications.urls")),
+    path("", include("concerto.processes.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -70,3 +70,99 @@ def user_with_role(role: str, organisation: Organisation | None = None, **fields
         }[role]()
     MembershipFactory(user=user, organisation=organisation, role=role)
     return user
+
+
+def complete_process(*, ministry=None, title="Concertation sur le plan vélo", **overrides):
+    """A draft process of `ministry` with everything a referral needs, declared by an agent."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from concerto.processes.actions import create_process, update_process
+
+    ministry = ministry or MinistryFactory()
+    agent = overrides.pop("agent", None) or user_with_role(
+        Role.AGENT, organisation=DirectorateFactory(parent=ministry)
+    )
+    sponsor = overrides.pop("sponsor", None) or agent
+    today = timezone.localdate()
+    process = create_process(actor=agent, ministry=ministry, title=title)
+    fields = {
+        "summary": "Associer les habitants au futur plan vélo.",
+        "sponsor_id": sponsor.pk,
+        "sponsor_title": "Directrice générale des mobilités",
+        "problem": "La part modale du vélo stagne.",
+        "decision_at_stake": "Le contenu du plan vélo 2027-2030.",
+        "decision_maker": "Le ministre chargé des transports",
+        "decision_date": today + timedelta(days=200),
+        "negotiable": "Les priorités d'investissement.",
+        "non_negotiable": "L'enveloppe globale.",
+        "alternatives": "Pistes cyclables, stationnement, aides à l'achat.",
+        "publics_concerned": "Cyclistes, piétons, automobilistes, collectivités.",
+        "outreach": "Réseaux des associations d'usagers.",
+        "offline_reach": "Réunions publiques en mairie et questionnaires papier.",
+        "target_participants": 5000,
+        "methods": ["public_consultation", "open_meetings"],
+        "participation_start": today + timedelta(days=60),
+        "participation_end": today + timedelta(days=120),
+        "budget": Decimal("150000.00"),
+        "guarantor": "Un garant de la CNDP",
+        "follow_up_date": today + timedelta(days=180),
+        "evaluation_plan": "Questionnaire aux participants et bilan public.",
+    }
+    fields.update(overrides)
+    return update_process(
+        process,
+        actor=agent,
+        expected_revision=process.revision,
+        fields=fields,
+        sources=[
+            {"title": "Étude d'impact", "viewpoint": "administration", "url": "",
+             "contradictory": False},
+            {"title": "Contribution de la FUB", "viewpoint": "association d'usagers", "url": "",
+             "contradictory": True},
+            {"title": "Note de l'association des maires", "viewpoint": "collectivités", "url": "",
+             "contradictory": True},
+        ],
+        commitments=[
+            {"what": "Réponse à chaque proposition", "who": "La direction générale des mobilités",
+             "due_date": today + timedelta(days=170), "channel": "Page du dispositif"},
+        ],
+    )  # fmt: skip
+
+
+def walk_to(process, status: str):
+    """Bring a complete draft along the lifecycle to `status` through the real actions.
+
+    Returns the actors involved: referent, advisor.
+    """
+    from concerto.processes import actions
+    from concerto.processes.lifecycle import Status
+    from concerto.processes.models import Opinion
+
+    referent = user_with_role(Role.REFERENT, organisation=process.ministry)
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    steps = [Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED, Status.PUBLISHED,
+             Status.OPEN]  # fmt: skip
+    for step in steps[: steps.index(status) + 1]:
+        if step == Status.SUBMITTED:
+            actions.submit_referral(process, actor=referent)
+        elif step == Status.UNDER_REVIEW:
+            actions.assign_advisor(process, actor=advisor, advisor=advisor)
+        elif step == Status.OPINION_ISSUED:
+            actions.issue_opinion(
+                process, actor=advisor, verdict=Opinion.Verdict.WITH_RECOMMENDATIONS,
+                reasoning="Dispositif bien cadré.", recommendations=["Allonger la consultation."],
+            )  # fmt: skip
+        elif step == Status.PUBLISHED:
+            process.refresh_from_db()
+            for recommendation in process.referral.opinion.recommendations.all():
+                actions.answer_recommendation(
+                    recommendation, actor=process.sponsor, answer="accepted", reason=""
+                )
+            actions.publish_process(process, actor=referent)
+        elif step == Status.OPEN:
+            actions.open_participation(process, actor=referent)
+        process.refresh_from_db()
+    return referent, advisor

@@ -25,5 +25,6 @@ def grant_membership(*, user: User, organisation: Organisation, role: str) -> Me
             membership.save()
     except IntegrityError:
         membership = Membership.objects.get(user=user, organisation=organisation, role=role)
-    user.__dict__.pop("roles", None)
+    for cached in ("roles", "_memberships"):
+        user.__dict__.pop(cached, None)
     return membership

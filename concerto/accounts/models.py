@@ -74,8 +74,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         held = {Role.CITIZEN}
         if self.is_superuser:
             held.add(Role.ADMINISTRATOR)
-        held.update(self.memberships.values_list("role", flat=True))
+        held.update(membership.role for membership in self._memberships)
         return tuple(role for role in ROLE_PRIORITY if role in held)
+
+    def ministry_ids(self, *roles: str) -> set[int]:
+        """Ministries where the user holds one of `roles`, directly or through a directorate."""
+        ids: set[int] = set()
+        for membership in self._memberships:
+            if membership.role in roles:
+                organisation = membership.organisation
+                ids.add(organisation.parent_id if organisation.parent_id else organisation.pk)
+        return ids
+
+    @cached_property
+    def _memberships(self) -> list["Membership"]:
+        return list(self.memberships.select_related("organisation"))
 
     def has_role(self, role: str, organisation: "Organisation | None" = None) -> bool:
         if organisation is None:

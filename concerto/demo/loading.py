@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
+from concerto.demo.walker import load_processes
+from concerto.notifications.actions import without_emails
 
 DEMO_PASSWORD = "Concerto-demo-2026!"
 
@@ -39,6 +42,55 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("citoyenne@exemple.fr", "Gabrielle", "Roux", Role.CITIZEN, None),
 )
 
+# The other people the demo processes need: referents, project leads and sponsors
+# (commanditaires) of other ministries, and a second CIPC advisor who dispatches
+# referrals. They sign in with the demo password too but are not printed by `make run`.
+# Sponsors hold no dedicated role: they are agents of their directorate.
+DEMO_PEOPLE: tuple[DemoAccount, ...] = (
+    DemoAccount("conseillere.cipc@exemple.gouv.fr", "Camille", "Perrin", Role.CIPC_ADVISOR, "cipc"),
+    # Transition écologique
+    DemoAccount("directrice.dgaln@exemple.gouv.fr", "Hélène", "Garnier", Role.AGENT, "dgaln"),
+    DemoAccount("agent.energie@exemple.gouv.fr", "Inès", "Fabre", Role.AGENT, "dgec"),
+    DemoAccount("directeur.dgec@exemple.gouv.fr", "Laurent", "Chevalier", Role.AGENT, "dgec"),
+    DemoAccount("directeur.dgpr@exemple.gouv.fr", "Marc", "Girard", Role.AGENT, "dgpr"),
+    # Santé
+    DemoAccount("referent.sante@exemple.gouv.fr", "Julien", "Mercier", Role.REFERENT, "sante"),
+    DemoAccount("agent.sante@exemple.gouv.fr", "Sarah", "Benali", Role.AGENT, "dgos"),
+    DemoAccount("directrice.dgos@exemple.gouv.fr", "Nathalie", "Rousseau", Role.AGENT, "dgos"),
+    # Ville et Logement
+    DemoAccount(
+        "referente.logement@exemple.gouv.fr", "Amandine", "Lambert", Role.REFERENT, "ville-logement"
+    ),
+    DemoAccount("agent.logement@exemple.gouv.fr", "Karim", "Haddad", Role.AGENT, "dhup"),
+    DemoAccount("directeur.dhup@exemple.gouv.fr", "Philippe", "Fontaine", Role.AGENT, "dhup"),
+    # Sports, Jeunesse et Vie associative
+    DemoAccount(
+        "referent.jeunesse@exemple.gouv.fr", "Thomas", "Blanc", Role.REFERENT, "sports-jeunesse"
+    ),
+    DemoAccount("agent.jeunesse@exemple.gouv.fr", "Léa", "Gautier", Role.AGENT, "djepva"),
+    DemoAccount("directrice.djepva@exemple.gouv.fr", "Sophie", "Marchand", Role.AGENT, "djepva"),
+    # Économie et Finances
+    DemoAccount(
+        "referente.economie@exemple.gouv.fr",
+        "Isabelle",
+        "Roche",
+        Role.REFERENT,
+        "economie-finances",
+    ),
+    DemoAccount("agent.economie@exemple.gouv.fr", "Antoine", "Faure", Role.AGENT, "dge"),
+    DemoAccount("directeur.dge@exemple.gouv.fr", "Olivier", "Duval", Role.AGENT, "dge"),
+    # Transports
+    DemoAccount(
+        "referent.transports@exemple.gouv.fr", "Nicolas", "Bertin", Role.REFERENT, "transports"
+    ),
+    DemoAccount("agent.transports@exemple.gouv.fr", "Chloé", "Morel", Role.AGENT, "dgitm"),
+    DemoAccount("directrice.dgitm@exemple.gouv.fr", "Valérie", "Henry", Role.AGENT, "dgitm"),
+    # Culture
+    DemoAccount("referente.culture@exemple.gouv.fr", "Mathilde", "Colin", Role.REFERENT, "culture"),
+    DemoAccount("agent.culture@exemple.gouv.fr", "Hugo", "Lemaire", Role.AGENT, "dgpa"),
+    DemoAccount("directeur.dgpa@exemple.gouv.fr", "Bertrand", "Noël", Role.AGENT, "dgpa"),
+)
+
 
 def _organisation(slug: str, name: str, short_name: str, kind: str, parent=None) -> Organisation:
     organisation, _ = Organisation.objects.update_or_create(
@@ -60,7 +112,8 @@ def load_organisations() -> None:
 
 
 def load_accounts() -> None:
-    for account in DEMO_ACCOUNTS:
+    password_hash = ""
+    for account in (*DEMO_ACCOUNTS, *DEMO_PEOPLE):
         user, created = User.objects.get_or_create(
             email=account.email,
             defaults={
@@ -70,15 +123,18 @@ def load_accounts() -> None:
             },
         )
         if created:
-            # Only on creation: a password changed since stays changed.
-            user.set_password(DEMO_PASSWORD)
+            # Only on creation: a password changed since stays changed. Hashed once for
+            # all accounts (the demo password is public): hashing is slow on purpose.
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user.password = password_hash
             user.save(update_fields=["password"])
         if account.organisation_slug:
             organisation = Organisation.objects.get(slug=account.organisation_slug)
             grant_membership(user=user, organisation=organisation, role=account.role)
 
 
-@transaction.atomic
 def load_demo() -> None:
-    load_organisations()
-    load_accounts()
+    with without_emails(), transaction.atomic():
+        load_organisations()
+        load_accounts()
+        load_processes()

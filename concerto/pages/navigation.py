@@ -16,7 +16,11 @@ class MenuEntry:
         return reverse(self.url_name)
 
 
-MAIN_MENU: tuple[MenuEntry, ...] = (MenuEntry(_("Accueil"), "pages:home"),)
+MAIN_MENU: tuple[MenuEntry, ...] = (
+    MenuEntry(_("Accueil"), "pages:home"),
+    MenuEntry(_("Dispositifs"), "processes:public_list"),
+    MenuEntry(_("Agenda"), "processes:agenda"),
+)
 
 STATUTORY_PAGES: tuple[MenuEntry, ...] = (
     MenuEntry(_("Déclaration d'accessibilité"), "pages:accessibility"),

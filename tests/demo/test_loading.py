@@ -1,7 +1,20 @@
 import pytest
+from django.utils import timezone
 
 from concerto.accounts.models import Membership, Organisation, User
-from concerto.demo.loading import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from concerto.demo.loading import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PEOPLE, load_demo
+from concerto.demo.processes import ADVISOR, DEMO_PROCESSES, LAST_STEP, STEPS
+from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
+from concerto.processes.models import (
+    CriterionReview,
+    Opinion,
+    Process,
+    Question,
+    Recommendation,
+    Referral,
+    Transition,
+    Version,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -11,6 +24,22 @@ def snapshot():
         list(Organisation.objects.values_list("slug", "name", "kind", "parent__slug")),
         list(User.objects.values_list("email", "password", "is_superuser")),
         list(Membership.objects.values_list("user__email", "organisation__slug", "role")),
+        list(
+            Process.objects.order_by("pk").values_list(
+                "slug", "status", "revision", "updated_at", "published_at", "sponsor__email"
+            )
+        ),
+        list(Version.objects.order_by("pk").values_list("process__slug", "number", "created_at")),
+        list(Referral.objects.order_by("pk").values_list("process__slug", "advisor__email")),
+        list(
+            Transition.objects.order_by("pk").values_list(
+                "process__slug", "action", "from_status", "to_status", "actor__email", "at"
+            )
+        ),
+        list(Opinion.objects.order_by("pk").values_list("referral__process__slug", "verdict")),
+        list(Recommendation.objects.order_by("pk").values_list("number", "answer", "answered_at")),
+        list(CriterionReview.objects.order_by("pk").values_list("criterion", "score")),
+        list(Question.objects.order_by("pk").values_list("author__email", "body")),
     )
 
 
@@ -20,11 +49,13 @@ def test_demo_data_loads_every_ministry_and_account_and_twice_changes_nothing():
     load_demo()
     assert snapshot() == first
     assert Organisation.objects.filter(kind="ministry").count() == 21
-    assert User.objects.count() == len(DEMO_ACCOUNTS) == 7
-    for account in DEMO_ACCOUNTS:
+    assert len(DEMO_ACCOUNTS) == 7
+    assert User.objects.count() == len(DEMO_ACCOUNTS) + len(DEMO_PEOPLE)
+    for account in (*DEMO_ACCOUNTS, *DEMO_PEOPLE):
         user = User.objects.get(email=account.email)
         assert user.check_password(DEMO_PASSWORD)
         assert user.roles[0] == account.role
+    assert Process.objects.count() == len(DEMO_PROCESSES)
 
 
 def test_a_changed_demo_password_survives_a_reload():
@@ -35,3 +66,102 @@ def test_a_changed_demo_password_survives_a_reload():
     load_demo()
     user.refresh_from_db()
     assert user.check_password("Nouveau-mot-de-passe-2026")
+
+
+def test_a_process_changed_since_the_demo_was_loaded_is_left_alone():
+    load_demo()
+    process = Process.objects.get(status=Status.DRAFT)
+    Process.objects.filter(pk=process.pk).update(title="Titre modifié par un agent")
+    load_demo()
+    assert Process.objects.count() == len(DEMO_PROCESSES)
+    assert Process.objects.get(pk=process.pk).title == "Titre modifié par un agent"
+
+
+def test_the_demo_shows_every_status_over_several_ministries():
+    load_demo()
+    statuses = set(Process.objects.values_list("status", flat=True))
+    assert statuses == set(LAST_STEP)
+    assert Process.objects.count() >= 8
+    assert Process.objects.values("ministry").distinct().count() >= 5
+    for demo in DEMO_PROCESSES:
+        assert Process.objects.get(slug=demo.slug).status == demo.status
+
+
+def test_public_processes_carry_an_answered_opinion():
+    load_demo()
+    public = Process.objects.filter(status__in=PUBLIC_STATUSES)
+    assert public.count() >= 4
+    for process in public:
+        opinion = process.referral.opinion
+        assert opinion.reasoning
+        assert not opinion.recommendations.filter(answer="").exists()
+        assert process.published_at is not None
+    assert public.filter(status=Status.PUBLISHED, publish_opinion_at_launch=True).exists()
+
+
+def test_the_demo_covers_every_verdict_and_every_answer():
+    load_demo()
+    verdicts = set(Opinion.objects.values_list("verdict", flat=True))
+    assert verdicts == set(Opinion.Verdict.values)
+    answered = Recommendation.objects.exclude(answer="")
+    assert set(answered.values_list("answer", flat=True)) == set(Recommendation.Answer.values)
+    for recommendation in answered.exclude(answer=Recommendation.Answer.ACCEPTED):
+        assert recommendation.answer_reason
+        assert recommendation.answered_by == recommendation.opinion.referral.process.sponsor
+    # A sponsor still has recommendations to answer.
+    assert Recommendation.objects.filter(answer="", opinion__verdict="with_recommendations")
+
+
+def test_the_demo_accounts_have_work_in_progress():
+    load_demo()
+    advisor = User.objects.get(email=ADVISOR)
+    assigned = Referral.objects.exclude(advisor=None)
+    assert assigned.filter(advisor=advisor).count() > assigned.count() / 2
+    assert Referral.objects.filter(advisor=advisor, process__status=Status.UNDER_REVIEW)
+    lead = User.objects.get(email="agent.ecologie@exemple.gouv.fr")
+    ecology = Process.objects.filter(ministry__slug="transition-ecologique")
+    assert ecology.filter(project_lead=lead).count() >= 3
+    assert ecology.values("status").distinct().count() >= 4
+    referent = User.objects.get(email="referente.ecologie@exemple.gouv.fr")
+    assert Referral.objects.filter(submitted_by=referent).count() >= 3
+
+
+def test_the_demo_history_is_coherent_with_today():
+    load_demo()
+    today, now = timezone.localdate(), timezone.now()
+    assert not Transition.objects.filter(at__gt=now).exists()
+    for process in Process.objects.exclude(status=Status.DRAFT):
+        times = list(process.transitions.values_list("at", flat=True))
+        assert times == sorted(times)
+        if process.status == Status.OPEN:
+            assert process.participation_start <= today <= process.participation_end
+        elif process.status in PUBLIC_STATUSES:
+            assert process.participation_start > today
+        # The CIPC was referred early enough, and the version it judged says so.
+        precheck = {r["code"]: r["status"] for r in process.referral.version.precheck["results"]}
+        if process.is_public:
+            assert set(precheck.values()) == {"met"}
+        opinion = getattr(process.referral, "opinion", None)
+        if opinion:
+            assert timezone.localtime(opinion.issued_at).date() <= process.referral.due_date
+    overdue = [referral for referral in Referral.objects.all() if referral.is_overdue]
+    assert len(overdue) == 1
+
+
+def test_the_demo_timelines_run_forward_in_the_past():
+    for demo in DEMO_PROCESSES:
+        last = LAST_STEP[demo.status]
+        steps = ["created", *(STEPS[: STEPS.index(last) + 1] if last else ())]
+        if any(r.answer for r in demo.recommendations):
+            steps.insert(steps.index("opinion") + 1, "answered")
+        offsets = [demo.days[step] for step in steps]
+        assert set(demo.days) == set(steps), demo.title
+        assert offsets == sorted(set(offsets)) and offsets[-1] < 0, demo.title
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_history_notifies_dashboards_but_emails_nobody(mailoutbox):
+    load_demo()  # commits for real: e-mails would be sent now
+    assert mailoutbox == []
+    advisor = User.objects.get(email=ADVISOR)
+    assert advisor.notifications.exists()

@@ -1,0 +1,33 @@
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import transaction
+
+from concerto.notifications.models import Notification
+from concerto.notifications.tasks import email_notification
+
+_emails_enabled: ContextVar[bool] = ContextVar("notification_emails_enabled", default=True)
+
+
+@contextmanager
+def without_emails() -> Iterator[None]:
+    """Notify on dashboards only, e.g. while replaying a history (the demo data)."""
+    token = _emails_enabled.set(False)
+    try:
+        yield
+    finally:
+        _emails_enabled.reset(token)
+
+
+def notify(recipients: Iterable, *, subject: str, body: str, url: str = "") -> list[Notification]:
+    """Tell each recipient once (duplicates and missing users skipped), on the
+    dashboard at once and by e-mail once the current transaction commits."""
+    unique = {user.pk: user for user in recipients if user is not None}
+    notifications = [
+        Notification.objects.create(recipient=user, subject=subject, body=body, url=url)
+        for user in unique.values()
+    ]
+    for notification in notifications if _emails_enabled.get() else ():
+        transaction.on_commit(lambda pk=notification.pk: email_notification.enqueue(pk))
+    return notifications

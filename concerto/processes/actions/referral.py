@@ -1,0 +1,204 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from concerto.accounts.models import User
+from concerto.accounts.roles import Role
+from concerto.engines.workdays import add_working_days
+from concerto.notifications.actions import notify
+from concerto.processes.actions.common import EditConflict, locked, require, transition
+from concerto.processes.lifecycle import Status
+from concerto.processes.models import CriterionReview, Process, Question, Referral, Version
+from concerto.processes.snapshot import precheck, snapshot
+
+
+def submission_gaps(process: Process) -> list[str]:
+    """What must be stated before the CIPC can be asked for an opinion."""
+    gaps = []
+    required = {
+        "sponsor_id": _("le commanditaire"),
+        "decision_at_stake": _("la décision en jeu"),
+        "decision_date": _("la date prévue de la décision"),
+        "participation_start": _("le début de la participation"),
+        "participation_end": _("la fin de la participation"),
+        "follow_up_date": _("la date d'engagement du devoir de suite"),
+    }
+    missing = [label for field, label in required.items() if not getattr(process, field)]
+    if not process.methods:
+        missing.append(_("au moins une méthode"))
+    if not process.commitments.exists():
+        missing.append(_("au moins un engagement de suite"))
+    if missing:
+        gaps.append(
+            _("À compléter avant la saisine : %(fields)s.") % {"fields": ", ".join(missing)}
+        )
+    start, end, decision = (
+        process.participation_start,
+        process.participation_end,
+        process.decision_date,
+    )
+    if start and end and end < start:
+        gaps.append(_("La fin de la participation précède son début."))
+    if end and decision and decision <= end:
+        gaps.append(_("La décision doit être prise après la fin de la participation."))
+    if process.follow_up_date and decision and process.follow_up_date > decision:
+        gaps.append(_("Le devoir de suite doit être rendu au plus tard à la date de la décision."))
+    return gaps
+
+
+def referents_of(ministry) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__organisation=ministry, memberships__role=Role.REFERENT, is_active=True
+        ).distinct()
+    )
+
+
+def cipc_advisors() -> list[User]:
+    return list(User.objects.filter(memberships__role=Role.CIPC_ADVISOR, is_active=True).distinct())
+
+
+@transaction.atomic
+def submit_referral(process: Process, *, actor, reason: str = "") -> Referral:
+    """Freeze the description into a new version and refer it to the CIPC.
+
+    A first submission opens the referral; a later one (the ministry edited
+    the process meanwhile) attaches the new version to the same referral.
+    Submitting an unchanged description twice is refused.
+    """
+    process = locked(process)
+    first = process.status == Status.DRAFT
+    require(process, actor, "submit_referral" if first else "resubmit_referral")
+    frozen = snapshot(process)
+    if not first and frozen == process.referral.version.snapshot:
+        raise ValidationError(
+            _("Ce dispositif a déjà été transmis au CIPC le %(date)s et n'a pas changé depuis.")
+            % {"date": date_format(timezone.localtime(process.referral.submitted_at), "j F Y")}
+        )
+    gaps = submission_gaps(process)
+    if gaps:
+        raise ValidationError(gaps)
+    today = timezone.localdate()
+    version = Version.objects.create(
+        process=process,
+        number=process.versions.count() + 1,
+        snapshot=frozen,
+        precheck=precheck(process, today).as_dict(),
+        created_by=actor,
+    )
+    if first:
+        referral = Referral.objects.create(
+            process=process,
+            version=version,
+            submitted_by=actor,
+            submitted_at=timezone.now(),
+            due_date=add_working_days(today, settings.CIPC_REVIEW_WORKING_DAYS),
+        )
+        transition(process, "submit_referral", actor, reason)
+        recipients = cipc_advisors()
+        subject = _("Nouvelle saisine : %(title)s") % {"title": process.title}
+    else:
+        referral = process.referral
+        referral.version = version
+        referral.save(update_fields=["version"])
+        transition(process, "resubmit_referral", actor, reason)
+        recipients = [referral.advisor] if referral.advisor else cipc_advisors()
+        subject = _("Saisine mise à jour : %(title)s") % {"title": process.title}
+    notify(
+        recipients,
+        subject=subject,
+        body=_("%(ministry)s a transmis la version %(number)s du dispositif « %(title)s ».")
+        % {"ministry": process.ministry.name, "number": version.number, "title": process.title},
+        url=referral.get_absolute_url(),
+    )
+    return referral
+
+
+@transaction.atomic
+def assign_advisor(process: Process, *, actor, advisor: User, reason: str = "") -> Referral:
+    process = locked(process)
+    require(process, actor, "assign_advisor")
+    if Role.CIPC_ADVISOR not in advisor.roles:
+        raise ValidationError(_("Seul un conseiller du CIPC peut examiner une saisine."))
+    referral = process.referral
+    referral.advisor = advisor
+    referral.save(update_fields=["advisor"])
+    action = "assign_advisor" if process.status == Status.SUBMITTED else "reassign_advisor"
+    transition(process, action, actor, reason or str(advisor))
+    if advisor != actor:
+        notify(
+            [advisor],
+            subject=_("Saisine à examiner : %(title)s") % {"title": process.title},
+            body=_("L'examen de ce dispositif vous a été confié."),
+            url=referral.get_absolute_url(),
+        )
+    return referral
+
+
+@transaction.atomic
+def review_criterion(
+    process: Process,
+    *,
+    actor,
+    criterion: str,
+    score: str,
+    comment: str,
+    expected_revision: int | None,
+) -> CriterionReview:
+    """Record the advisor's appraisal of one criterion.
+
+    `expected_revision` is the revision the advisor saw (None when there was
+    no appraisal yet); a concurrent save by someone else raises EditConflict.
+    """
+    require(process, actor, "review")
+    referral = process.referral
+    codes = {result["code"] for result in referral.version.precheck["results"]}
+    if criterion not in codes:
+        raise ValidationError(_("Critère inconnu de la grille appliquée."))
+    if expected_revision is None:
+        try:
+            with transaction.atomic():
+                return CriterionReview.objects.create(
+                    referral=referral, criterion=criterion, score=score, comment=comment,
+                    reviewer=actor,
+                )  # fmt: skip
+        except IntegrityError:
+            raise EditConflict() from None
+    updated = CriterionReview.objects.filter(
+        referral=referral, criterion=criterion, revision=expected_revision
+    ).update(score=score, comment=comment, reviewer=actor, revision=F("revision") + 1,
+             updated_at=timezone.now())  # fmt: skip
+    if not updated:
+        raise EditConflict()
+    return CriterionReview.objects.get(referral=referral, criterion=criterion)
+
+
+@transaction.atomic
+def ask_question(process: Process, *, actor, body: str, parent: Question | None = None) -> Question:
+    """Post a message in the referral's thread: a CIPC question or the ministry's answer."""
+    abilities = process.get_abilities(actor)
+    if not (abilities["ask_question"] or abilities["answer_question"]):
+        require(process, actor, "ask_question")
+    if not body.strip():
+        raise ValidationError(_("Le message est vide."))
+    referral = process.referral
+    question = Question.objects.create(referral=referral, parent=parent, author=actor, body=body)
+    if abilities["ask_question"]:
+        recipients = [process.project_lead, process.sponsor, *referents_of(process.ministry)]
+        subject = _("Question du CIPC sur « %(title)s »") % {"title": process.title}
+        url = process.get_workspace_url()
+    else:
+        recipients = [referral.advisor] if referral.advisor else cipc_advisors()
+        subject = _("Réponse du ministère sur « %(title)s »") % {"title": process.title}
+        url = referral.get_absolute_url()
+    notify(
+        [user for user in recipients if user and user != actor],
+        subject=subject,
+        body=body,
+        url=url,
+    )
+    return question

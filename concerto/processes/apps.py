@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcessesConfig(AppConfig):
+    name = "concerto.processes"
+    verbose_name = _("Dispositifs, saisines et avis")

@@ -1,0 +1,50 @@
+"""The process lifecycle: statuses and the transitions each action makes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("Saisine transmise au CIPC")
+    UNDER_REVIEW = "under_review", _("En examen par le CIPC")
+    OPINION_ISSUED = "opinion_issued", _("Avis rendu")
+    PUBLISHED = "published", _("Publié")
+    OPEN = "open", _("Participation ouverte")
+    CLOSED = "closed", _("Participation close")
+    ANALYSED = "analysed", _("Contributions analysées")
+    FOLLOW_UP_PUBLISHED = "follow_up_published", _("Suites publiées")
+    EVALUATED = "evaluated", _("Évalué")
+    ARCHIVED = "archived", _("Archivé")
+
+
+# action name -> (statuses it may start from, status it leads to; None: unchanged)
+TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
+    "submit_referral": (frozenset({Status.DRAFT}), Status.SUBMITTED),
+    "resubmit_referral": (frozenset({Status.SUBMITTED, Status.UNDER_REVIEW}), None),
+    "assign_advisor": (frozenset({Status.SUBMITTED}), Status.UNDER_REVIEW),
+    "reassign_advisor": (frozenset({Status.UNDER_REVIEW}), None),
+    "issue_opinion": (frozenset({Status.UNDER_REVIEW}), Status.OPINION_ISSUED),
+    "publish_process": (frozenset({Status.OPINION_ISSUED}), Status.PUBLISHED),
+    "open_participation": (frozenset({Status.PUBLISHED}), Status.OPEN),
+    "close_participation": (frozenset({Status.OPEN}), Status.CLOSED),
+}
+
+# Statuses in which the process shows on the public registry.
+PUBLIC_STATUSES = frozenset(
+    {
+        Status.PUBLISHED,
+        Status.OPEN,
+        Status.CLOSED,
+        Status.ANALYSED,
+        Status.FOLLOW_UP_PUBLISHED,
+        Status.EVALUATED,
+        Status.ARCHIVED,
+    }
+)
+# Statuses in which the ministry may still edit the description.
+EDITABLE_STATUSES = frozenset(
+    {Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED}
+)
+# Statuses in which the CIPC has (or had) the referral in hand.
+REFERRED_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_REVIEW})

@@ -1,0 +1,99 @@
+"""The public registry: published processes, one page per process, the agenda."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from concerto.processes.filters import PublicFilterForm
+from concerto.processes.lifecycle import Status
+from concerto.processes.models import Process
+
+PAGE_SIZE = 12
+
+
+def paginate(request, queryset, per_page: int):
+    """The requested page of `queryset`, with the elided page list the DSFR pagination reads."""
+    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page_obj.pages_list = list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    )
+    return page_obj
+
+
+def opinion_is_public(process: Process) -> bool:
+    """The sponsor may delay the opinion until participation opens, never suppress it."""
+    return not (process.publish_opinion_at_launch and process.status == Status.PUBLISHED)
+
+
+@require_safe
+def process_list(request):
+    form = PublicFilterForm(request.GET)
+    processes = form.filter(
+        Process.objects.published()
+        .select_related("ministry")
+        .prefetch_related("themes")
+        .order_by("-published_at", "-pk")
+    )
+    context = {"form": form, "page_obj": paginate(request, processes, PAGE_SIZE)}
+    return render(request, "processes/public/list.html", context)
+
+
+@require_safe
+def process_detail(request, slug: str):
+    process = get_object_or_404(
+        Process.objects.published().select_related(
+            "ministry", "directorate", "referral__opinion__version"
+        ),
+        slug=slug,
+    )
+    if not process.get_abilities(request.user)["view"]:
+        raise Http404
+    referral = getattr(process, "referral", None)
+    opinion = getattr(referral, "opinion", None)
+    context = {
+        "process": process,
+        "breadcrumb": {
+            "id": "breadcrumb",
+            "links": [{"url": reverse("processes:public_list"), "title": _("Dispositifs")}],
+            "current": process.title,
+        },
+        "themes": process.themes.all(),
+        "sources": process.sources.all(),
+        "commitments": process.commitments.all(),
+        "opinion": opinion,
+        "opinion_delayed": opinion is not None and not opinion_is_public(process),
+        "recommendations": opinion.recommendations.all() if opinion else [],
+    }
+    return render(request, "processes/public/detail.html", context)
+
+
+@require_safe
+def agenda(request):
+    """Open and upcoming participation, month by month; open ones under the current month."""
+    today = timezone.localdate()
+    processes = (
+        Process.objects.published()
+        .filter(
+            status__in=[Status.PUBLISHED, Status.OPEN],
+            participation_start__isnull=False,
+            participation_end__gte=today,
+        )
+        .select_related("ministry")
+        .order_by("participation_start", "title")
+    )
+
+    def month(process):
+        # Open participation belongs to the current month, whatever its planned start.
+        if process.status == Status.OPEN:
+            return today.replace(day=1)
+        return max(process.participation_start, today).replace(day=1)
+
+    ordered = sorted(processes, key=lambda p: (month(p), p.participation_start, p.title))
+    months = [(first_day, list(group)) for first_day, group in groupby(ordered, key=month)]
+    return render(request, "processes/public/agenda.html", {"months": months, "today": today})

@@ -1,0 +1,52 @@
+"""The CIPC's State-wide registry: every process of every ministry, counts and CSV export."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from concerto.accounts.roles import Role
+from concerto.processes.exports import registry_entries, registry_queryset, status_counts, write_csv
+from concerto.processes.filters import RegistryFilterForm
+from concerto.processes.views.public import paginate
+
+PAGE_SIZE = 50
+
+
+def _require_registry_access(user) -> None:
+    """CIPC advisors and administrators only."""
+    if not (user.is_superuser or Role.CIPC_ADVISOR in user.roles):
+        raise PermissionDenied
+
+
+@require_safe
+@login_required
+def registry(request):
+    _require_registry_access(request.user)
+    form = RegistryFilterForm(request.GET)
+    processes = form.filter(registry_queryset())
+    page_obj = paginate(request, processes, PAGE_SIZE)
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "entries": registry_entries(page_obj),
+        "counts": status_counts(processes),
+        "export_query": filters.urlencode(),
+    }
+    return render(request, "processes/registry/registry.html", context)
+
+
+@require_safe
+@login_required
+def export(request):
+    _require_registry_access(request.user)
+    form = RegistryFilterForm(request.GET)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"dispositifs-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write_csv(form.filter(registry_queryset()), response)
+    return response

@@ -1,0 +1,155 @@
+"""Each role can do exactly its actions on a process, and nothing else."""
+
+import pytest
+
+from concerto.accounts.roles import Role
+from concerto.processes.lifecycle import Status
+from concerto.processes.models import Opinion, Process
+from tests.factories import (
+    DirectorateFactory,
+    MinistryFactory,
+    UserFactory,
+    complete_process,
+    user_with_role,
+    walk_to,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL = {
+    "view", "view_workspace", "edit", "submit_referral", "resubmit_referral", "assign_advisor",
+    "review", "ask_question", "answer_question", "issue_opinion", "answer_recommendations",
+    "publish", "open_participation",
+}  # fmt: skip
+WORKSPACE = {"view", "view_workspace"}
+
+EXPECTED = {
+    Status.DRAFT: {
+        "agent": WORKSPACE | {"edit"},
+        "sponsor": WORKSPACE | {"edit"},
+        "referent": WORKSPACE | {"edit", "submit_referral"},
+        "advisor": WORKSPACE,
+        "other_advisor": WORKSPACE,
+        "administrator": {"view"},
+    },
+    Status.UNDER_REVIEW: {
+        "agent": WORKSPACE | {"edit", "answer_question"},
+        "sponsor": WORKSPACE | {"edit", "answer_question"},
+        "referent": WORKSPACE | {"edit", "resubmit_referral", "answer_question"},
+        "advisor": WORKSPACE | {"assign_advisor", "review", "ask_question", "issue_opinion"},
+        "other_advisor": WORKSPACE | {"assign_advisor", "review", "ask_question"},
+        "administrator": {"view"},
+    },
+    Status.OPINION_ISSUED: {
+        "agent": WORKSPACE | {"edit"},
+        "sponsor": WORKSPACE | {"edit", "answer_recommendations"},
+        "referent": WORKSPACE | {"edit", "publish"},
+        "advisor": WORKSPACE,
+        "other_advisor": WORKSPACE,
+        "administrator": {"view"},
+    },
+    Status.PUBLISHED: {
+        "agent": WORKSPACE,
+        "sponsor": WORKSPACE,
+        "referent": WORKSPACE | {"open_participation"},
+        "advisor": WORKSPACE,
+        "other_advisor": WORKSPACE,
+        "administrator": {"view"},
+    },
+}
+OUTSIDERS = ["other_agent", "other_referent", "expert", "provider", "citizen", "anonymous"]
+
+
+def cast(status):
+    ministry = MinistryFactory()
+    agent = user_with_role(Role.AGENT, organisation=DirectorateFactory(parent=ministry))
+    sponsor = user_with_role(Role.AGENT, organisation=ministry.children.first() or ministry)
+    process = complete_process(ministry=ministry, agent=agent, sponsor=sponsor)
+    referent, advisor = walk_to(process, status) if status != Status.DRAFT else (
+        user_with_role(Role.REFERENT, organisation=ministry), user_with_role(Role.CIPC_ADVISOR)
+    )  # fmt: skip
+    other_ministry = MinistryFactory()
+    people = {
+        "agent": agent,
+        "sponsor": sponsor,
+        "referent": referent,
+        "advisor": advisor,
+        "other_advisor": user_with_role(
+            Role.CIPC_ADVISOR, organisation=advisor.memberships.first().organisation
+        ),
+        "administrator": user_with_role(Role.ADMINISTRATOR),
+        "other_agent": user_with_role(
+            Role.AGENT, organisation=DirectorateFactory(parent=other_ministry)
+        ),
+        "other_referent": user_with_role(Role.REFERENT, organisation=other_ministry),
+        "expert": user_with_role(Role.EXPERT),
+        "provider": user_with_role(Role.PROVIDER),
+        "citizen": UserFactory(),
+        "anonymous": None,
+    }  # fmt: skip
+    return Process.objects.get(pk=process.pk), people
+
+
+@pytest.mark.parametrize("status", list(EXPECTED))
+def test_each_role_has_exactly_its_abilities(status):
+    from django.contrib.auth.models import AnonymousUser
+
+    process, people = cast(status)
+    public = process.is_public
+    for name, user in people.items():
+        expected = EXPECTED[status].get(name, {"view"} if public else set())
+        abilities = process.get_abilities(user or AnonymousUser())
+        assert {key for key, allowed in abilities.items() if allowed} == expected, name
+        assert set(abilities) == ALL
+
+
+def test_an_agent_of_another_ministry_cannot_see_or_submit(client):
+    process, people = cast(Status.DRAFT)
+    client.force_login(people["other_agent"])
+    assert client.get(f"/espace/dispositifs/{process.pk}/").status_code == 404
+    assert client.post(f"/espace/dispositifs/{process.pk}/saisine/").status_code == 404
+    process.refresh_from_db()
+    assert process.status == Status.DRAFT and process.versions.count() == 0
+
+
+def test_an_agent_cannot_submit_in_place_of_the_referent(client):
+    process, people = cast(Status.DRAFT)
+    client.force_login(people["agent"])
+    assert client.post(f"/espace/dispositifs/{process.pk}/saisine/").status_code == 403
+    process.refresh_from_db()
+    assert process.status == Status.DRAFT and not hasattr(process, "referral")
+
+
+def test_only_the_assigned_advisor_issues_the_opinion(client):
+    process, people = cast(Status.UNDER_REVIEW)
+    data = {"verdict": "favourable", "reasoning": "Très bien."}
+    for name in ("other_advisor", "referent", "administrator", "citizen"):
+        client.force_login(people[name])
+        response = client.post(f"/cipc/saisines/{process.referral.pk}/avis/", data)
+        assert response.status_code in (403, 404), name
+    assert Opinion.objects.count() == 0
+    client.force_login(people["advisor"])
+    assert client.post(f"/cipc/saisines/{process.referral.pk}/avis/", data).status_code == 302
+    assert Opinion.objects.get().verdict == "favourable"
+
+
+def test_only_the_sponsor_answers_recommendations(client):
+    process, people = cast(Status.OPINION_ISSUED)
+    data = {"r1-answer": "accepted", "r1-answer_reason": ""}
+    url = f"/espace/dispositifs/{process.pk}/recommandations/1/"
+    for name in ("agent", "referent", "advisor"):
+        client.force_login(people[name])
+        assert client.post(url, data).status_code == 403, name
+    recommendation = process.referral.opinion.recommendations.get()
+    assert recommendation.answer == ""
+    client.force_login(people["sponsor"])
+    assert client.post(url, data).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.answer == "accepted" and recommendation.answered_by == people["sponsor"]
+
+
+def test_the_cipc_queue_and_registry_are_closed_to_ministries(client):
+    process, people = cast(Status.SUBMITTED)
+    client.force_login(people["referent"])
+    assert client.get("/cipc/saisines/").status_code == 403
+    assert client.get(f"/cipc/saisines/{process.referral.pk}/").status_code == 403
