@@ -38,7 +38,8 @@ format: install
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
 
-bench: install  ## Run every benchmark in bench/
+bench: install  ## Run every benchmark in bench/ (installs the peers they compare against)
+	$(UV) sync --frozen --quiet --group bench
 	@set -e; for script in bench/bench_*.py; do \
 	  [ -e "$$script" ] || { echo "Aucun benchmark."; break; }; \
 	  echo "== $$script"; $(UV) run python "$$script"; done

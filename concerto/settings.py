@@ -38,9 +38,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # dsfr before django.forms: its widget templates override Django's.
+    "dsfr",
     "django.forms",
     "widget_tweaks",
-    "dsfr",
     "django_tasks",
     "django_tasks_db",
     "concerto.accounts",
@@ -49,6 +50,13 @@ INSTALLED_APPS = [
     "concerto.jobs",
     "concerto.notifications",
     "concerto.processes",
+    "concerto.participation",
+    "concerto.dossiers",
+    "concerto.questionnaires",
+    "concerto.proposals",
+    "concerto.meetings",
+    "concerto.panels",
+    "concerto.opinionmaps",
     "concerto.demo",
 ]
 
@@ -149,6 +157,12 @@ TASKS = {
 }
 
 DSFR_MARK_OPTIONAL_FIELDS = True
+
+# Participation rate limits: action -> (count, window in seconds), per person and per address.
+PARTICIPATION_RATE_LIMITS = {
+    "contribute": (int(os.environ.get("RATE_LIMIT_CONTRIBUTIONS", "20")), 600),
+    "vote": (int(os.environ.get("RATE_LIMIT_VOTES", "200")), 600),
+}
 
 # The CIPC's service level: working days to issue an opinion after a referral.
 CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))

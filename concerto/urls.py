@@ -14,6 +14,11 @@ urlpatterns = [
     path("taches/", include("concerto.jobs.urls")),
     path("notifications/", include("concerto.notifications.urls")),
     path("", include("concerto.processes.urls")),
+    path("", include("concerto.participation.urls")),
+    path("", include("concerto.dossiers.urls")),
+    path("", include("concerto.questionnaires.urls")),
+    path("", include("concerto.proposals.urls")),
+    path("", include("concerto.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
 

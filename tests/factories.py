@@ -166,3 +166,25 @@ def walk_to(process, status: str):
             actions.open_participation(process, actor=referent)
         process.refresh_from_db()
     return referent, advisor
+
+
+def open_module(kind: str, *, process=None, title: str = "Donnez votre avis", **fields):
+    """A module of `kind` on a process open to citizens, open from yesterday for 30 days.
+
+    Returns (module, organiser): the organiser is the process's project lead.
+    """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from concerto.participation.actions import create_module
+    from concerto.processes.lifecycle import Status
+
+    if process is None:
+        process = complete_process()
+        walk_to(process, Status.OPEN)
+    today = timezone.localdate()
+    fields.setdefault("opens_on", today - timedelta(days=1))
+    fields.setdefault("closes_on", today + timedelta(days=30))
+    module = create_module(process, actor=process.project_lead, kind=kind, title=title, **fields)
+    return module, process.project_lead

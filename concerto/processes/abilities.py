@@ -32,4 +32,8 @@ def process_abilities(process, user) -> dict[str, bool]:
         and status == Status.OPINION_ISSUED,
         "publish": referent and status == Status.OPINION_ISSUED,
         "open_participation": referent and status == Status.PUBLISHED,
+        # Participation modules are prepared, fed with offline contributions and
+        # moderated by the ministry at any stage; the CIPC may moderate too.
+        "manage_participation": in_ministry,
+        "moderate": in_ministry or cipc,
     }

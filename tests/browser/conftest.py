@@ -47,7 +47,9 @@ class CheckedPage:
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def page(browser, live_server, transactional_db, settings):
+    # A server error in a journey shows its traceback in the test output.
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = True
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     context.set_default_timeout(10_000)
     raw = context.new_page()

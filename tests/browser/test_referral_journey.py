@@ -43,7 +43,7 @@ def declare(page, title: str) -> None:
     page.locator("#id_target_participants").fill("5000")
     page.get_by_role("button", name="Enregistrer et continuer").click()
     check_page(page, "Méthode et calendrier Étape 4 sur 8")
-    page.get_by_label("Consultation publique").check()
+    page.get_by_text("Consultation publique", exact=True).click()
     fill_date(page, "participation_start", today + timedelta(days=60))
     # A participation ending after the decision is refused next to the field.
     fill_date(page, "participation_end", today + timedelta(days=210))

@@ -19,41 +19,43 @@ pytestmark = pytest.mark.django_db
 ALL = {
     "view", "view_workspace", "edit", "submit_referral", "resubmit_referral", "assign_advisor",
     "review", "ask_question", "answer_question", "issue_opinion", "answer_recommendations",
-    "publish", "open_participation",
+    "publish", "open_participation", "manage_participation", "moderate",
 }  # fmt: skip
 WORKSPACE = {"view", "view_workspace"}
+MINISTRY = WORKSPACE | {"manage_participation", "moderate"}
+CIPC = WORKSPACE | {"moderate"}
 
 EXPECTED = {
     Status.DRAFT: {
-        "agent": WORKSPACE | {"edit"},
-        "sponsor": WORKSPACE | {"edit"},
-        "referent": WORKSPACE | {"edit", "submit_referral"},
-        "advisor": WORKSPACE,
-        "other_advisor": WORKSPACE,
+        "agent": MINISTRY | {"edit"},
+        "sponsor": MINISTRY | {"edit"},
+        "referent": MINISTRY | {"edit", "submit_referral"},
+        "advisor": CIPC,
+        "other_advisor": CIPC,
         "administrator": {"view"},
     },
     Status.UNDER_REVIEW: {
-        "agent": WORKSPACE | {"edit", "answer_question"},
-        "sponsor": WORKSPACE | {"edit", "answer_question"},
-        "referent": WORKSPACE | {"edit", "resubmit_referral", "answer_question"},
-        "advisor": WORKSPACE | {"assign_advisor", "review", "ask_question", "issue_opinion"},
-        "other_advisor": WORKSPACE | {"assign_advisor", "review", "ask_question"},
+        "agent": MINISTRY | {"edit", "answer_question"},
+        "sponsor": MINISTRY | {"edit", "answer_question"},
+        "referent": MINISTRY | {"edit", "resubmit_referral", "answer_question"},
+        "advisor": CIPC | {"assign_advisor", "review", "ask_question", "issue_opinion"},
+        "other_advisor": CIPC | {"assign_advisor", "review", "ask_question"},
         "administrator": {"view"},
     },
     Status.OPINION_ISSUED: {
-        "agent": WORKSPACE | {"edit"},
-        "sponsor": WORKSPACE | {"edit", "answer_recommendations"},
-        "referent": WORKSPACE | {"edit", "publish"},
-        "advisor": WORKSPACE,
-        "other_advisor": WORKSPACE,
+        "agent": MINISTRY | {"edit"},
+        "sponsor": MINISTRY | {"edit", "answer_recommendations"},
+        "referent": MINISTRY | {"edit", "publish"},
+        "advisor": CIPC,
+        "other_advisor": CIPC,
         "administrator": {"view"},
     },
     Status.PUBLISHED: {
-        "agent": WORKSPACE,
-        "sponsor": WORKSPACE,
-        "referent": WORKSPACE | {"open_participation"},
-        "advisor": WORKSPACE,
-        "other_advisor": WORKSPACE,
+        "agent": MINISTRY,
+        "sponsor": MINISTRY,
+        "referent": MINISTRY | {"open_participation"},
+        "advisor": CIPC,
+        "other_advisor": CIPC,
         "administrator": {"view"},
     },
 }

@@ -69,6 +69,8 @@ def process_detail(request, slug: str):
         "opinion": opinion,
         "opinion_delayed": opinion is not None and not opinion_is_public(process),
         "recommendations": opinion.recommendations.all() if opinion else [],
+        "modules": process.modules.all(),
+        "today": timezone.localdate(),
     }
     return render(request, "processes/public/detail.html", context)
 

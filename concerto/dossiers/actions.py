@@ -1,0 +1,107 @@
+"""Named write operations of the information dossier."""
+
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from concerto.dossiers.models import Document
+from concerto.participation.actions import submit_contribution
+from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
+
+DOCUMENT_FIELDS = ("title", "summary", "body", "source", "url", "viewpoint", "contradictory")
+
+
+def _require_manage(module: Module, actor) -> None:
+    if module.kind != ModuleKind.DOSSIER or not module.get_abilities(actor)["manage"]:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def add_document(module: Module, *, actor, **fields) -> Document:
+    """An organiser adds a document at the end of the dossier."""
+    _require_manage(module, actor)
+    last = module.documents.aggregate(last=Max("position"))["last"] or 0
+    document = Document(module=module, position=last + 1, **_document_fields(fields))
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def update_document(document: Document, *, actor, **fields) -> Document:
+    _require_manage(document.module, actor)
+    for name, value in _document_fields(fields).items():
+        setattr(document, name, value)
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def delete_document(document: Document, *, actor) -> None:
+    _require_manage(document.module, actor)
+    document.delete()
+
+
+@transaction.atomic
+def move_document(document: Document, *, actor, offset: int) -> Document:
+    """Swap the document with its neighbour above (offset -1) or below (offset +1)."""
+    _require_manage(document.module, actor)
+    siblings = list(Document.objects.select_for_update().filter(module_id=document.module_id))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == document.pk)
+    target = index + offset
+    if 0 <= target < len(siblings):
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save(update_fields=["position", "updated_at"])
+    document.refresh_from_db()
+    return document
+
+
+def suggest_source(
+    module: Module,
+    *,
+    author,
+    title: str,
+    url: str,
+    why: str,
+    idempotency_key: uuid.UUID | None,
+    address: str | None = None,
+    pseudonym: str = "",
+) -> tuple[Contribution, bool]:
+    """A participant suggests a source missing from the dossier.
+
+    Stored as a core contribution, so it is moderated, counted and answered
+    like any other; a retried submission stores one suggestion.
+    """
+    if module.kind != ModuleKind.DOSSIER:
+        raise PermissionDenied
+    if not why.strip():
+        raise ValidationError({"why": _("Expliquez pourquoi cette source manque au dossier.")})
+    body = why.strip()
+    if url:
+        body = f"{body}\n\n{_('Adresse de la source :')} {url}"
+    fields = {"pseudonym": pseudonym} if pseudonym else {}
+    author = author if author is not None and author.is_authenticated else None
+    return submit_contribution(
+        module,
+        author=author,
+        kind=ContributionKind.SOURCE_SUGGESTION,
+        title=title.strip(),
+        body=body,
+        idempotency_key=idempotency_key,
+        address=address,
+        **fields,
+    )
+
+
+def _document_fields(fields: dict) -> dict:
+    unknown = set(fields) - set(DOCUMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown document fields: {sorted(unknown)}")
+    return fields

@@ -1,0 +1,19 @@
+"""What a user may do in one participation module."""
+
+from concerto.accounts.roles import Role
+
+
+def module_abilities(module, user) -> dict[str, bool]:
+    process = module.process
+    signed_in = bool(user and user.is_authenticated and user.is_active)
+    organiser = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
+    cipc = signed_in and Role.CIPC_ADVISOR in user.roles
+    banned = signed_in and process.bans.filter(user=user).exists()
+    is_open = module.is_open()
+    return {
+        "view": process.is_public or organiser or cipc,
+        "contribute": is_open and not banned and (signed_in or module.allow_pseudonym),
+        "manage": organiser,
+        "moderate": organiser or cipc,
+        "export": organiser or cipc,
+    }

@@ -1,0 +1,101 @@
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from concerto.participation import ratelimit
+from concerto.participation.actions.common import RateLimited, require
+from concerto.participation.models import Channel, Contribution, Module
+
+
+def submit_contribution(
+    module: Module,
+    *,
+    author,
+    kind: str,
+    body: str,
+    idempotency_key: uuid.UUID | None,
+    address: str | None = None,
+    channel: str = Channel.ONLINE,
+    entered_by=None,
+    **fields,
+) -> tuple[Contribution, bool]:
+    """Store one contribution, exactly once per idempotency key.
+
+    Online: the author (or a pseudonym where allowed) contributes while the
+    module is open, within the rate limits. Offline (paper, mail, meeting):
+    an organiser types it in on the author's behalf, with its channel.
+    Returns (contribution, created); a retry with the same key returns the
+    contribution stored the first time.
+    """
+    if idempotency_key is not None:
+        existing = Contribution.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    if channel == Channel.ONLINE:
+        user = author if author is not None else _Anonymous()
+        require(module, user, "contribute")
+        if author is None and not fields.get("pseudonym"):
+            raise ValidationError({"pseudonym": _("Indiquez un pseudonyme.")})
+        if not ratelimit.allow("contribute", ratelimit.client_keys(author, address)):
+            raise RateLimited()
+    else:
+        if entered_by is None or not module.get_abilities(entered_by)["manage"]:
+            raise PermissionDenied
+    if not body.strip():
+        raise ValidationError({"body": _("Le texte de la contribution est vide.")})
+    contribution = Contribution(
+        module=module, author=author, kind=kind, body=body.strip(), channel=channel,
+        entered_by=entered_by, idempotency_key=idempotency_key, **fields,
+    )  # fmt: skip
+    contribution.full_clean(exclude=["idempotency_key"])
+    try:
+        with transaction.atomic():
+            contribution.save()
+    except IntegrityError:
+        # The same key committed concurrently (double click): keep that one.
+        if idempotency_key is None:
+            raise
+        return Contribution.objects.get(idempotency_key=idempotency_key), False
+    return contribution, True
+
+
+class _Anonymous:
+    is_authenticated = False
+    is_active = False
+    pk = None
+
+
+@transaction.atomic
+def withdraw_contribution(contribution: Contribution, *, actor) -> Contribution:
+    """The author withdraws their contribution while the module is open; it is kept,
+    counted as withdrawn, and no longer shown."""
+    _require_author_while_open(contribution, actor)
+    contribution.status = Contribution.Status.WITHDRAWN
+    contribution.save(update_fields=["status", "updated_at"])
+    return contribution
+
+
+@transaction.atomic
+def correct_contribution(
+    contribution: Contribution, *, actor, body: str, title: str = ""
+) -> Contribution:
+    _require_author_while_open(contribution, actor)
+    if not body.strip():
+        raise ValidationError({"body": _("Le texte de la contribution est vide.")})
+    contribution.body = body.strip()
+    contribution.title = title.strip()
+    contribution.full_clean(exclude=["idempotency_key"])
+    contribution.save(update_fields=["body", "title", "updated_at"])
+    return contribution
+
+
+def _require_author_while_open(contribution: Contribution, actor) -> None:
+    if contribution.author_id is None or contribution.author_id != actor.pk:
+        raise PermissionDenied
+    if not contribution.module.is_open() or contribution.status != Contribution.Status.PUBLISHED:
+        raise ValidationError(
+            _("Cette contribution ne peut plus être modifiée : le module est clos ou elle a "
+              "été masquée ou retirée.")
+        )  # fmt: skip

@@ -1,0 +1,85 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from concerto.processes.lifecycle import Status
+
+
+class ModuleKind(models.TextChoices):
+    DOSSIER = "dossier", _("Dossier d'information")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    PROPOSALS = "proposals", _("Propositions")
+    MEETINGS = "meetings", _("Réunions publiques")
+
+
+MODULE_URL_NAMESPACES = {
+    ModuleKind.DOSSIER: "dossiers",
+    ModuleKind.QUESTIONNAIRE: "questionnaires",
+    ModuleKind.PROPOSALS: "proposals",
+    ModuleKind.MEETINGS: "meetings",
+}
+
+
+# Where organisers build each kind of module: (url name, kwargs style, link label).
+MODULE_ORGANISER_PAGES = {
+    ModuleKind.DOSSIER: ("dossiers:documents", "workspace", _("Gérer les documents")),
+    ModuleKind.QUESTIONNAIRE: ("questionnaires:questions", "workspace", _("Gérer les questions")),
+    ModuleKind.PROPOSALS: ("proposals:merge", "public", _("Fusionner des propositions")),
+    ModuleKind.MEETINGS: ("meetings:manage", "workspace", _("Gérer les réunions")),
+}
+
+
+class Module(models.Model):
+    """One participation module a process opens to citizens, with its own dates."""
+
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="modules"
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=ModuleKind.choices)
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("présentation"), blank=True)
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+    opens_on = models.DateField(_("ouverture"))
+    closes_on = models.DateField(_("clôture"))
+    allow_pseudonym = models.BooleanField(
+        _("participation possible sous pseudonyme, sans compte"), default=False
+    )
+    results_public = models.BooleanField(
+        _("résultats des questions fermées visibles par le public"), default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("module de participation")
+        verbose_name_plural = _("modules de participation")
+        ordering = ["process", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_kind_display()})"
+
+    def get_absolute_url(self) -> str:
+        """Each kind of module is served by its own domain package."""
+        return reverse(
+            f"{MODULE_URL_NAMESPACES[self.kind]}:module",
+            kwargs={"slug": self.process.slug, "module_id": self.pk},
+        )
+
+    def organiser_page(self) -> tuple[str, str]:
+        """The organisers' page for this kind of module, and its link label."""
+        name, style, label = MODULE_ORGANISER_PAGES[self.kind]
+        if style == "workspace":
+            kwargs = {"pk": self.process_id, "module_id": self.pk}
+        else:
+            kwargs = {"slug": self.process.slug, "module_id": self.pk}
+        return reverse(name, kwargs=kwargs), str(label)
+
+    def is_open(self, today=None) -> bool:
+        """Citizens may contribute: the process is open and today is within the dates."""
+        today = today or timezone.localdate()
+        return self.process.status == Status.OPEN and self.opens_on <= today <= self.closes_on
+
+    def get_abilities(self, user) -> dict[str, bool]:
+        from concerto.participation.abilities import module_abilities
+
+        return module_abilities(self, user)

@@ -1,0 +1,34 @@
+"""Fixed-window rate limits on submissions and votes, per person and per address.
+
+Counters live in Django's cache; production configures a cache shared by all
+server processes (the default local-memory cache is per process).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def allow(action: str, keys: list[str]) -> bool:
+    """Count one `action` for each key (e.g. "user:12", "ip:203.0.113.4"); False once
+    any key is over its limit in the current window."""
+    limit, window = settings.PARTICIPATION_RATE_LIMITS[action]
+    allowed = True
+    for key in keys:
+        cache_key = f"ratelimit:{action}:{key}"
+        cache.add(cache_key, 0, timeout=window)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.set(cache_key, 1, timeout=window)
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
+
+
+def client_keys(user, address: str | None) -> list[str]:
+    keys = []
+    if user is not None and user.is_authenticated:
+        keys.append(f"user:{user.pk}")
+    if address:
+        keys.append(f"ip:{address}")
+    return keys

@@ -1,0 +1,31 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from concerto.participation.models import Module
+
+
+def module_for(request, slug: str, module_id: int, kind: str) -> tuple[Module, dict]:
+    """The module of the process at `slug` if the user may see it, with their abilities."""
+    module = get_object_or_404(
+        Module.objects.select_related("process__ministry"),
+        pk=module_id,
+        process__slug=slug,
+        kind=kind,
+    )
+    abilities = module.get_abilities(request.user)
+    if not abilities["view"]:
+        raise Http404
+    return module, abilities
+
+
+def client_address(request) -> str | None:
+    """The client's address, as seen by the server (a proxy sets REMOTE_ADDR correctly
+    only when configured to; the rate limits also count per person)."""
+    return request.META.get("REMOTE_ADDR")
+
+
+RATE_LIMIT_MESSAGE = _(
+    "Vous avez envoyé beaucoup de contributions en peu de temps : patientez quelques minutes "
+    "puis renvoyez le formulaire. Votre texte est conservé ci-dessous."
+)

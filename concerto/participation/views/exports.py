@@ -1,0 +1,26 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from concerto.participation.exports import contribution_rows
+from concerto.participation.models import Module
+from concerto.processes.views.common import process_for
+
+
+@require_safe
+@login_required
+def module_csv(request, pk: int, module_id: int):
+    """Every contribution of a module as CSV, streamed in constant memory."""
+    process, _abilities = process_for(request, pk, "view_workspace")
+    module = get_object_or_404(Module, pk=module_id, process=process)
+    if not module.get_abilities(request.user)["export"]:
+        raise PermissionDenied
+    filename = f"{process.slug}-module-{module.pk}-{timezone.localdate().isoformat()}.csv"
+    response = StreamingHttpResponse(
+        contribution_rows(module), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

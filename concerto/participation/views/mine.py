@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from concerto.participation import actions
+from concerto.participation.forms import CorrectionForm, ProfileForm
+from concerto.participation.models import Contribution, ParticipantProfile
+from concerto.processes.views.common import add_errors, error_messages
+
+
+@require_safe
+@login_required
+def contributions(request):
+    """All of the participant's contributions across processes, with what became of them."""
+    mine = (
+        Contribution.objects.filter(author=request.user)
+        .select_related("module__process")
+        .order_by("-created_at")
+    )
+    return render(request, "participation/mine.html", {"contributions": mine})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def edit(request, contribution_id: int):
+    contribution = get_object_or_404(Contribution, pk=contribution_id, author=request.user)
+    form = CorrectionForm(
+        request.POST or None, initial={"title": contribution.title, "body": contribution.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.correct_contribution(contribution, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Votre contribution est corrigée."))
+            return redirect("participation:mine")
+    return render(request, "participation/edit.html", {"form": form, "contribution": contribution})
+
+
+@require_POST
+@login_required
+def withdraw(request, contribution_id: int):
+    contribution = get_object_or_404(Contribution, pk=contribution_id, author=request.user)
+    try:
+        actions.withdraw_contribution(contribution, actor=request.user)
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Votre contribution est retirée."))
+    return redirect("participation:mine")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def profile(request):
+    """Optional, consented profile questions, stored apart from contributions."""
+    existing = ParticipantProfile.objects.filter(user=request.user).first()
+    if request.method == "POST" and request.POST.get("delete"):
+        ParticipantProfile.objects.filter(user=request.user).delete()
+        messages.success(request, _("Vos réponses de profil sont supprimées."))
+        return redirect("participation:profile")
+    initial = {}
+    if existing:
+        initial = {"age_band": existing.age_band, "gender": existing.gender,
+                   "departement": existing.departement, "consent": True}  # fmt: skip
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {key: form.cleaned_data[key] for key in ("age_band", "gender", "departement")}
+        ParticipantProfile.objects.update_or_create(
+            user=request.user, defaults={**data, "consented_at": timezone.now()}
+        )
+        messages.success(request, _("Merci, vos réponses de profil sont enregistrées."))
+        return redirect("participation:profile")
+    return render(request, "participation/profile.html", {"form": form, "existing": existing})

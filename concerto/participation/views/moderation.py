@@ -1,0 +1,134 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from concerto.participation import actions
+from concerto.participation.forms import HideForm, ReportForm
+from concerto.participation.models import Contribution
+from concerto.processes.views.common import error_messages, process_for
+
+FILTERS = {
+    "signalees": Q(open_reports__gt=0, status=Contribution.Status.PUBLISHED),
+    "masquees": Q(status=Contribution.Status.HIDDEN),
+    "toutes": Q(),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def queue(request, pk: int):
+    """The moderators' queue: reported first, then hidden, then everything; bulk hiding."""
+    process, abilities = process_for(request, pk, "moderate")
+    current = request.GET.get("filtre", "signalees")
+    if current not in FILTERS:
+        current = "signalees"
+    contributions = (
+        Contribution.objects.filter(module__process=process)
+        .annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
+        .select_related("module", "author")
+    )
+    bulk_form = HideForm(request.POST or None, prefix="bulk")
+    if request.method == "POST":
+        selected = contributions.filter(pk__in=request.POST.getlist("selection"))
+        if not selected:
+            messages.error(request, _("Sélectionnez au moins une contribution."))
+        elif bulk_form.is_valid():
+            for contribution in selected:
+                actions.hide_contribution(
+                    contribution, actor=request.user, reason=bulk_form.cleaned_data["reason"],
+                    note=bulk_form.cleaned_data["note"],
+                )  # fmt: skip
+            messages.success(
+                request, _("%(count)s contribution(s) masquée(s).") % {"count": len(selected)}
+            )
+            return redirect(f"{request.path}?filtre={current}")
+    counts = contributions.aggregate(
+        reported=Count("pk", filter=Q(open_reports__gt=0, status=Contribution.Status.PUBLISHED)),
+        hidden=Count("pk", filter=Q(status=Contribution.Status.HIDDEN)),
+        total=Count("pk"),
+    )
+    context = {
+        "process": process,
+        "abilities": abilities,
+        "current": current,
+        "counts": counts,
+        "contributions": contributions.filter(FILTERS[current]).order_by("-open_reports", "-pk")[
+            :200
+        ],
+        "bulk_form": bulk_form,
+        "hide_form": HideForm(),
+    }
+    return render(request, "participation/moderation.html", context)
+
+
+@require_POST
+@login_required
+def act(request, contribution_id: int):
+    """Hide, restore, or exclude the author of one contribution."""
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("module__process"), pk=contribution_id
+    )
+    process = contribution.module.process
+    process_for(request, process.pk, "moderate")
+    action = request.POST.get("action")
+    try:
+        if action == "hide":
+            form = HideForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Choisissez un motif de masquage."))
+            actions.hide_contribution(
+                contribution, actor=request.user, reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )  # fmt: skip
+            messages.success(request, _("Contribution masquée ; son auteur en est informé."))
+        elif action == "restore":
+            actions.restore_contribution(contribution, actor=request.user)
+            messages.success(request, _("Contribution rétablie."))
+        elif action == "ban" and contribution.author_id:
+            actions.ban_participant(
+                contribution.module, actor=request.user, user=contribution.author,
+                reason=request.POST.get("ban_reason", ""),
+            )  # fmt: skip
+            messages.success(request, _("L'auteur ne peut plus contribuer à ce dispositif."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    return redirect(f"{_back(request, process)}")
+
+
+def _back(request, process) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return f"/espace/dispositifs/{process.pk}/moderation/"
+
+
+@require_POST
+@login_required
+def report(request, contribution_id: int):
+    contribution = get_object_or_404(Contribution, pk=contribution_id)
+    if not contribution.module.get_abilities(request.user)["view"]:
+        raise Http404
+    if contribution.status != Contribution.Status.PUBLISHED:
+        raise PermissionDenied
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        actions.report_contribution(
+            contribution, reporter=request.user, reason=form.cleaned_data["reason"],
+            comment=form.cleaned_data["comment"],
+        )  # fmt: skip
+        messages.success(request, _("Merci : la contribution est signalée aux modérateurs."))
+    else:
+        messages.error(request, _("Choisissez un motif de signalement."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = contribution.module.get_absolute_url()
+    return redirect(target)

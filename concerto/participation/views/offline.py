@@ -1,0 +1,139 @@
+"""Organisers type in or import contributions that arrived offline."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from concerto.participation import offline
+from concerto.participation.models import Channel, Module
+from concerto.processes.views.common import add_errors
+
+MAX_ERRORS_SHOWN = 200
+
+
+def _managed_module(request, pk: int, module_id: int) -> Module:
+    """Module `module_id` of process `pk`: 404 if it is not there or not visible to the
+    user, 403 unless they manage it."""
+    module = get_object_or_404(
+        Module.objects.select_related("process__ministry"), pk=module_id, process_id=pk
+    )
+    abilities = module.get_abilities(request.user)
+    if not abilities["view"]:
+        raise Http404
+    if not abilities["manage"]:
+        raise PermissionDenied
+    return module
+
+
+def _breadcrumb(module: Module, current: str, *, with_entry: bool = False) -> dict:
+    links = [
+        {"url": reverse("processes:workspace_list"), "title": _("Mes dispositifs")},
+        {"url": module.process.get_workspace_url(), "title": module.process.title},
+        {
+            "url": reverse("participation:modules", kwargs={"pk": module.process_id}),
+            "title": _("Modules de participation"),
+        },
+    ]
+    if with_entry:
+        links.append({"url": _entry_url(module), "title": _("Contributions hors ligne")})
+    return {"id": "breadcrumb", "links": links, "current": current}
+
+
+def _entry_url(module: Module) -> str:
+    return reverse(
+        "participation:offline", kwargs={"pk": module.process_id, "module_id": module.pk}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def enter(request, pk: int, module_id: int):
+    module = _managed_module(request, pk, module_id)
+    form = offline.OfflineEntryForm(request.POST or None, module=module)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contribution, created = offline.enter_offline_contribution(
+                module, actor=request.user, channel=data["channel"],
+                received_on=data["received_on"], body=data["body"],
+                idempotency_key=data["idempotency_key"], author=data["author"],
+                title=data["title"], theme=data["theme"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_errors(form, error, aliases={"pseudonym": "author"})
+        else:
+            if created:
+                messages.success(
+                    request,
+                    _("Contribution enregistrée et publiée (canal : %(channel)s).")
+                    % {"channel": contribution.get_channel_display()},
+                )
+            else:
+                messages.info(request, _("Cette contribution était déjà enregistrée."))
+            return redirect(_entry_url(module))
+    offline_contributions = module.contributions.exclude(channel=Channel.ONLINE)
+    counts = dict(
+        offline_contributions.values_list("channel").annotate(count=Count("pk")).order_by()
+    )
+    context = {
+        "module": module,
+        "form": form,
+        "counts": [(label, counts.get(value, 0)) for value, label in _offline_channels()],
+        "total": sum(counts.values()),
+        "recent": offline_contributions.select_related("theme", "entered_by").order_by("-pk")[:20],
+        "breadcrumb": _breadcrumb(module, _("Contributions hors ligne")),
+    }
+    return render(request, "participation/offline/enter.html", context)
+
+
+def _offline_channels():
+    return [(channel.value, channel.label) for channel in offline.OFFLINE_CHANNELS]
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_csv(request, pk: int, module_id: int):
+    module = _managed_module(request, pk, module_id)
+    form = offline.ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = offline.parse_csv(form.cleaned_data["file"].read())
+            result = offline.import_offline_contributions(module, actor=request.user, rows=rows)
+        except offline.ImportRefused as refused:
+            errors = refused.errors
+        else:
+            if result.created:
+                message = ngettext(
+                    "%(count)d contribution importée et publiée.",
+                    "%(count)d contributions importées et publiées.",
+                    result.created,
+                ) % {"count": result.created}
+            else:
+                message = _("Aucune contribution ajoutée.")
+            if result.existing:
+                message += " " + ngettext(
+                    "%(count)d ligne était déjà importée : elle n'a pas été ajoutée à nouveau.",
+                    "%(count)d lignes étaient déjà importées : elles n'ont pas été ajoutées à "
+                    "nouveau.",
+                    result.existing,
+                ) % {"count": result.existing}
+            messages.success(request, message)
+            return redirect(_entry_url(module))
+    context = {
+        "module": module,
+        "form": form,
+        "errors": errors[:MAX_ERRORS_SHOWN],
+        "errors_count": len(errors),
+        "errors_hidden": max(len(errors) - MAX_ERRORS_SHOWN, 0),
+        "columns": offline.COLUMNS,
+        "breadcrumb": _breadcrumb(module, _("Importer un fichier CSV"), with_entry=True),
+    }
+    return render(request, "participation/offline/import.html", context)

@@ -1,0 +1,231 @@
+"""Citizens' pages: the list of proposals with its submission form, one proposal with its
+supports, arguments and comments."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from concerto.participation.actions.common import RateLimited
+from concerto.participation.models import Contribution, HiddenReason
+from concerto.participation.views.common import RATE_LIMIT_MESSAGE, client_address
+from concerto.processes.views.public import paginate
+from concerto.proposals import actions
+from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
+from concerto.proposals.links import proposal_url
+from concerto.proposals.queries import debate, listed_proposals, module_themes
+from concerto.proposals.views.common import (
+    ask_pseudonym,
+    author_of,
+    proposal_or_404,
+    proposals_module,
+    show_errors,
+)
+
+PAGE_SIZE = 20
+
+
+def _breadcrumb(module, current: str, proposal=None) -> dict:
+    links = [
+        {"url": reverse("processes:public_list"), "title": _("Dispositifs")},
+        {"url": module.process.get_absolute_url(), "title": module.process.title},
+    ]
+    if proposal is not None:
+        links.append({"url": module.get_absolute_url(), "title": module.title})
+    return {"id": "breadcrumb", "links": links, "current": current}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def module_page(request, slug: str, module_id: int):
+    module, abilities = proposals_module(request, slug, module_id)
+    themes = module_themes(module)
+    pseudonymous = ask_pseudonym(request, module)
+    form, status = None, 200
+    if request.method == "POST":
+        if not abilities["contribute"]:
+            raise PermissionDenied
+        form = ProposalForm(request.POST, themes=themes, ask_pseudonym=pseudonymous)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                proposal, _created = actions.submit_proposal(
+                    module, author=author_of(request), title=data["title"], body=data["body"],
+                    theme=data["theme"], location=data["location"],
+                    pseudonym=data.get("pseudonym", ""),
+                    idempotency_key=data["idempotency_key"], address=client_address(request),
+                )  # fmt: skip
+            except RateLimited:
+                form.add_error(None, RATE_LIMIT_MESSAGE)
+                status = 429
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                messages.success(request, _("Votre proposition est publiée. Merci !"))
+                return redirect(proposal_url(proposal))
+    elif abilities["contribute"]:
+        form = ProposalForm(themes=themes, ask_pseudonym=pseudonymous)
+
+    filters = ListFilterForm(request.GET or None, themes=themes, auto_id="filtre-%s")
+    theme, sort = filters.values()
+    proposals = listed_proposals(module, user=request.user, theme=theme, sort=sort)
+    context = {
+        "module": module,
+        "process": module.process,
+        "abilities": abilities,
+        "breadcrumb": _breadcrumb(module, module.title),
+        "filters": filters,
+        "is_filtered": theme is not None,
+        "page_obj": paginate(request, proposals, PAGE_SIZE),
+        "form": form,
+        "login_url": _login_url(request),
+    }
+    return render(request, "proposals/module.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def proposal_page(request, slug: str, module_id: int, proposal_id: int):
+    module, abilities = proposals_module(request, slug, module_id)
+    proposal = proposal_or_404(module, proposal_id)
+    if proposal.merged_into_id is not None:
+        return _to_merge_target(request, proposal)
+    reply_form = None
+    reply_to = request.GET.get("repondre", "")
+    if abilities["contribute"] and reply_to.isdigit():
+        reply_form = _reply_form(request, module, initial={"reply_to": int(reply_to)})
+    return render_proposal(request, module, abilities, proposal, reply_form=reply_form)
+
+
+def render_proposal(
+    request,
+    module,
+    abilities,
+    proposal: Contribution,
+    *,
+    comment_form=None,
+    argument_form=None,
+    reply_form=None,
+    status: int = 200,
+):
+    """The proposal page; forms given are bound ones shown again with what was typed."""
+    if abilities["contribute"]:
+        comment_form = comment_form or _comment_form(request, module)
+        argument_form = argument_form or _argument_form(request, module)
+    reply_to_id = None
+    if reply_form is not None:
+        reply_to_id = reply_form["reply_to"].value()
+        reply_to_id = int(reply_to_id) if str(reply_to_id).isdigit() else None
+    context = {
+        "report_reasons": HiddenReason.choices,
+        "module": module,
+        "process": module.process,
+        "abilities": abilities,
+        "proposal": proposal,
+        "breadcrumb": _breadcrumb(module, proposal.title, proposal),
+        "debate": debate(proposal, user=request.user),
+        "comment_form": comment_form,
+        "argument_form": argument_form,
+        "reply_form": reply_form,
+        "reply_to_id": reply_to_id,
+        "login_url": _login_url(request),
+        "signed_in": request.user.is_authenticated,
+    }
+    return render(request, "proposals/proposal.html", context, status=status)
+
+
+@require_POST
+def comment(request, slug: str, module_id: int, proposal_id: int):
+    """A comment on the proposal, or (with `reply_to`) a reply in a comment's thread."""
+    module, abilities = proposals_module(request, slug, module_id)
+    proposal = proposal_or_404(module, proposal_id)
+    if not abilities["contribute"]:
+        raise PermissionDenied
+    is_reply = "reply-body" in request.POST
+    form = (
+        _reply_form(request, module, data=request.POST)
+        if is_reply
+        else _comment_form(request, module, data=request.POST)
+    )
+    status = 200
+    if form.is_valid():
+        data = form.cleaned_data
+        reply_to = None
+        if is_reply:
+            reply_to = Contribution.objects.filter(
+                pk=data["reply_to"] or 0, module=module, status=Contribution.Status.PUBLISHED
+            ).first()
+        try:
+            if is_reply and reply_to is None:
+                raise ValidationError(_("Ce commentaire n'accepte pas de réponse."))
+            contribution, _created = actions.comment_proposal(
+                proposal, author=author_of(request), body=data["body"], reply_to=reply_to,
+                pseudonym=data.get("pseudonym", ""), idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+            )  # fmt: skip
+        except RateLimited:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Votre commentaire est publié."))
+            return redirect(f"{proposal_url(proposal)}#commentaire-{contribution.pk}")
+    forms = {"reply_form": form} if is_reply else {"comment_form": form}
+    return render_proposal(request, module, abilities, proposal, status=status, **forms)
+
+
+@require_POST
+def argue(request, slug: str, module_id: int, proposal_id: int):
+    module, abilities = proposals_module(request, slug, module_id)
+    proposal = proposal_or_404(module, proposal_id)
+    if not abilities["contribute"]:
+        raise PermissionDenied
+    form = _argument_form(request, module, data=request.POST)
+    status = 200
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            argument, _created = actions.argue_proposal(
+                proposal, author=author_of(request), stance=data["stance"], body=data["body"],
+                pseudonym=data.get("pseudonym", ""), idempotency_key=data["idempotency_key"],
+                address=client_address(request),
+            )  # fmt: skip
+        except RateLimited:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Votre argument est publié."))
+            return redirect(f"{proposal_url(proposal)}#argument-{argument.pk}")
+    return render_proposal(request, module, abilities, proposal, argument_form=form, status=status)
+
+
+# Prefixes keep the ids of the page's three forms apart.
+def _comment_form(request, module, **kwargs) -> CommentForm:
+    return CommentForm(prefix="comment", ask_pseudonym=ask_pseudonym(request, module), **kwargs)
+
+
+def _reply_form(request, module, **kwargs) -> CommentForm:
+    return CommentForm(prefix="reply", ask_pseudonym=ask_pseudonym(request, module), **kwargs)
+
+
+def _argument_form(request, module, **kwargs) -> ArgumentForm:
+    return ArgumentForm(prefix="argument", ask_pseudonym=ask_pseudonym(request, module), **kwargs)
+
+
+def _to_merge_target(request, proposal: Contribution):
+    target = proposal.merged_into
+    target.module = proposal.module
+    messages.info(
+        request,
+        _("La proposition « %(source)s » a été fusionnée avec « %(target)s » : "
+          "vous êtes sur la proposition qui la regroupe.")
+        % {"source": proposal.title, "target": target.title},
+    )  # fmt: skip
+    return redirect(proposal_url(target))
+
+
+def _login_url(request) -> str:
+    return f"{reverse('accounts:login')}?next={request.path}"
