@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("concerto.questionnaires.urls")),
     path("", include("concerto.proposals.urls")),
     path("", include("concerto.meetings.urls")),
+    path("", include("concerto.panels.urls")),
+    path("", include("concerto.opinionmaps.urls")),
     path("admin/", admin.site.urls),
 ]
 

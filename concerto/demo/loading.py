@@ -9,6 +9,7 @@ from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
+from concerto.demo.participation import load_participation
 from concerto.demo.walker import load_processes
 from concerto.notifications.actions import without_emails
 
@@ -89,6 +90,11 @@ DEMO_PEOPLE: tuple[DemoAccount, ...] = (
     DemoAccount("referente.culture@exemple.gouv.fr", "Mathilde", "Colin", Role.REFERENT, "culture"),
     DemoAccount("agent.culture@exemple.gouv.fr", "Hugo", "Lemaire", Role.AGENT, "dgpa"),
     DemoAccount("directeur.dgpa@exemple.gouv.fr", "Bertrand", "Noël", Role.AGENT, "dgpa"),
+    # Citizens taking part in the open demo processes.
+    DemoAccount("participant.lyon@exemple.fr", "Karim", "Benali", Role.CITIZEN, None),
+    DemoAccount("participante.brest@exemple.fr", "Maëlle", "Le Gall", Role.CITIZEN, None),
+    DemoAccount("participant.pau@exemple.fr", "Jean", "Etcheverry", Role.CITIZEN, None),
+    DemoAccount("participante.lille@exemple.fr", "Sophie", "Vandenberghe", Role.CITIZEN, None),
 )
 
 
@@ -138,3 +144,4 @@ def load_demo() -> None:
         load_organisations()
         load_accounts()
         load_processes()
+        load_participation()

@@ -165,3 +165,21 @@ def test_the_demo_history_notifies_dashboards_but_emails_nobody(mailoutbox):
     assert mailoutbox == []
     advisor = User.objects.get(email=ADVISOR)
     assert advisor.notifications.exists()
+
+
+def test_open_demo_processes_have_modules_and_contributions():
+    from concerto.participation.models import Contribution, Module
+    from concerto.processes.models import Process
+
+    load_demo()
+    open_processes = Process.objects.filter(status="open")
+    assert open_processes.count() >= 1
+    for process in open_processes:
+        kinds = sorted(process.modules.values_list("kind", flat=True))
+        assert kinds == ["dossier", "meetings", "proposals", "questionnaire"]
+        proposals = Contribution.objects.filter(module__process=process, kind="proposal")
+        assert proposals.count() == 4
+        assert Contribution.objects.filter(module__process=process, channel="paper").count() == 1
+    count = Module.objects.count()
+    load_demo()
+    assert Module.objects.count() == count

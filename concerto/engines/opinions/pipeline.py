@@ -53,6 +53,12 @@ def compute_map(
     active_ids = matrix.statement_ids[active]
     sub = matrix.votes if active.all() else matrix.votes[:, np.flatnonzero(active)].tocsr()
     n_votes = matrix.votes_per_participant
+    clustered = n_votes >= min(params.min_votes, m)
+    if int(clustered.sum()) <= params.k_min:
+        # Checked before the projection: ARPACK fails on a near-empty matrix.
+        raise OpinionsError(
+            f"only {int(clustered.sum())} participants have enough votes to be clustered"
+        )
     # Polis zeroes moderated-out columns instead of dropping them, so in its sparsity
     # scaling every participant "voted" on each of them (see the package docstring).
     n_scaled = np.diff(sub.indptr) + int((~active).sum())
@@ -65,7 +71,6 @@ def compute_map(
         seed=params.seed,
         tol=params.pca_tol,
     )
-    clustered = n_votes >= min(params.min_votes, m)
     xy = proj.participant_xy[clustered]
     if len(xy) <= params.k_min:
         raise OpinionsError(f"only {len(xy)} participants have enough votes to be clustered")

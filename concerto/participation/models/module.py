@@ -11,6 +11,7 @@ class ModuleKind(models.TextChoices):
     QUESTIONNAIRE = "questionnaire", _("Questionnaire")
     PROPOSALS = "proposals", _("Propositions")
     MEETINGS = "meetings", _("Réunions publiques")
+    OPINION_MAP = "opinion_map", _("Carte des opinions")
 
 
 MODULE_URL_NAMESPACES = {
@@ -18,6 +19,7 @@ MODULE_URL_NAMESPACES = {
     ModuleKind.QUESTIONNAIRE: "questionnaires",
     ModuleKind.PROPOSALS: "proposals",
     ModuleKind.MEETINGS: "meetings",
+    ModuleKind.OPINION_MAP: "opinionmaps",
 }
 
 
@@ -27,6 +29,7 @@ MODULE_ORGANISER_PAGES = {
     ModuleKind.QUESTIONNAIRE: ("questionnaires:questions", "workspace", _("Gérer les questions")),
     ModuleKind.PROPOSALS: ("proposals:merge", "public", _("Fusionner des propositions")),
     ModuleKind.MEETINGS: ("meetings:manage", "workspace", _("Gérer les réunions")),
+    ModuleKind.OPINION_MAP: ("opinionmaps:manage", "workspace", _("Gérer la carte des opinions")),
 }
 
 

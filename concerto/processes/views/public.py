@@ -70,6 +70,7 @@ def process_detail(request, slug: str):
         "opinion_delayed": opinion is not None and not opinion_is_public(process),
         "recommendations": opinion.recommendations.all() if opinion else [],
         "modules": process.modules.all(),
+        "panels": process.panels.filter(status="published"),
         "today": timezone.localdate(),
     }
     return render(request, "processes/public/detail.html", context)

@@ -103,3 +103,13 @@ def test_summary_counts_agree_disagree_pass():
 def test_too_few_clusterable_participants():
     with pytest.raises(OpinionsError):
         compute_map(matrix_of(two_camps(n_per_group=1)))
+
+
+def test_a_near_empty_conversation_is_refused_before_the_projection():
+    import pytest
+
+    from concerto.engines.opinions import OpinionsError, VoteMatrix, compute_map
+
+    matrix = VoteMatrix.from_dense(np.array([[1.0]]))
+    with pytest.raises(OpinionsError):
+        compute_map(matrix)

@@ -1,0 +1,83 @@
+"""CSV exports of an opinion map: UTF-8, comma-separated, ISO 8601 dates.
+
+The votes file uses Polis's `votes.csv` columns, so an export can be imported again
+(here or in Polis's own tools); voter ids are pseudonymous numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from concerto.opinionmaps.mapping import engine_participant_id, group_name
+from concerto.opinionmaps.models import MapResult, Statement, Vote
+
+VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
+RESULTS_HEADER = [
+    "statement_id",
+    "statement",
+    "status",
+    "group",
+    "group_size",
+    "agree",
+    "disagree",
+    "pass",
+    "representative",
+    "consensus",
+]
+ALL = "all"
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def vote_rows(module) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(VOTES_HEADER)
+    rows = (
+        Vote.objects.filter(statement__module=module)
+        .order_by("updated_at", "pk")
+        .values_list(
+            "updated_at", "statement_id", "participant_id", "imported_participant", "value"
+        )
+    )
+    for at, statement_id, user_id, imported, value in rows.iterator(chunk_size=5000):
+        yield writer.writerow(
+            [
+                int(at.timestamp() * 1000),
+                at.isoformat(timespec="seconds"),
+                statement_id,
+                engine_participant_id(user_id, imported),
+                value,
+            ]
+        )
+
+
+def result_rows(module, result: MapResult | None) -> Iterator[str]:
+    """One row per statement overall, then one per statement and group of the last map."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(RESULTS_HEADER)
+    data = result.data if result is not None and not result.insufficient else {}
+    summary = data.get("summary", {})
+    groups = data.get("groups", [])
+    representative = {
+        (g["label"], r["statement_id"]): r["direction"] for g in groups for r in g["representative"]
+    }
+    consensus = {c["statement_id"]: c["direction"] for c in data.get("consensus", [])}
+    statements = Statement.objects.filter(module=module).order_by("position", "pk")
+    for statement in statements:
+        entry = summary.get(str(statement.pk))
+        overall = entry["overall"] if entry else [0, 0, 0]
+        yield writer.writerow(
+            [statement.pk, statement.text, statement.status, ALL, "", *overall, "",
+             consensus.get(statement.pk, "")]
+        )  # fmt: skip
+        for gi, group in enumerate(groups):
+            counts = entry["by_group"][gi] if entry else [0, 0, 0]
+            yield writer.writerow(
+                [statement.pk, statement.text, statement.status, group_name(group["label"]),
+                 group["size"], *counts, representative.get((group["label"], statement.pk), ""),
+                 ""]
+            )  # fmt: skip

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from concerto.opinionmaps.models import MAX_STATEMENT_LENGTH
+from concerto.participation.forms import IdempotentForm
+
+STATEMENT_HELP = _("Une idée par énoncé, en une phrase courte (%(max)d caractères au plus).") % {
+    "max": MAX_STATEMENT_LENGTH
+}
+
+
+class VoteForm(forms.Form):
+    statement = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.TypedChoiceField(choices=[("1", "1"), ("-1", "-1"), ("0", "0")], coerce=int)
+
+
+class ProposeForm(IdempotentForm):
+    text = forms.CharField(
+        label=_("Votre énoncé"),
+        max_length=MAX_STATEMENT_LENGTH,
+        help_text=STATEMENT_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SeedForm(DsfrBaseForm):
+    text = forms.CharField(
+        label=_("Nouvel énoncé de départ"),
+        max_length=MAX_STATEMENT_LENGTH,
+        help_text=STATEMENT_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PolisImportForm(DsfrBaseForm):
+    comments = forms.FileField(
+        label=_("Fichier des énoncés (comments.csv)"),
+        help_text=_("Export Polis : colonnes comment-id, moderated, comment-body."),
+    )
+    votes = forms.FileField(
+        label=_("Fichier des votes (votes.csv)"),
+        help_text=_("Export Polis : colonnes timestamp, comment-id, voter-id, vote."),
+    )

@@ -1,0 +1,372 @@
+"""Named write operations on panels: pool import, quotas, computation, draws, publication.
+
+Each action checks that the actor may manage the process's participation, runs in a
+transaction and raises ValidationError (French) on a refused step, changing nothing.
+"""
+
+import math
+from collections import Counter
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concerto.engines import sortition
+from concerto.jobs.progress import start_job
+from concerto.panels import csvimport, engine
+from concerto.panels.models import Draw, Panel, PoolMember, Quota
+
+
+def _require(process, actor) -> None:
+    if not process.get_abilities(actor)["manage_participation"]:
+        raise PermissionDenied
+
+
+def _lock(panel: Panel) -> Panel:
+    return Panel.objects.select_for_update().select_related("process").get(pk=panel.pk)
+
+
+def _require_editable(panel: Panel) -> None:
+    if panel.locked:
+        raise ValidationError(
+            _("La graine est fixée : le vivier et les quotas ne peuvent plus changer.")
+        )
+
+
+def _reset_computation(panel: Panel) -> None:
+    panel.result = panel.lottery = None
+    panel.lottery_digest = ""
+    panel.min_probability = panel.gini = panel.geometric_mean = None
+    panel.infeasible_reasons = []
+    panel.histogram = []
+
+
+def _check_size(size: int, retention_date: date) -> None:
+    errors = {}
+    if size < 1:
+        errors["size"] = _("Le panel compte au moins une personne.")
+    if retention_date <= timezone.localdate():
+        errors["retention_date"] = _("La date de suppression doit être dans le futur.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def create_panel(
+    process, *, actor, name: str, size: int, retention_date: date, household_rule: bool = False
+) -> Panel:
+    _require(process, actor)
+    _check_size(size, retention_date)
+    return Panel.objects.create(
+        process=process,
+        name=name,
+        size=size,
+        retention_date=retention_date,
+        household_rule=household_rule,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def import_pool(panel: Panel, *, actor, data: bytes) -> int:
+    """Replace the pool with the CSV's respondents and pre-fill proportional quotas."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    _require_editable(panel)
+    categories, respondents = csvimport.parse_pool(data, need_household=panel.household_rule)
+    if len(respondents) < panel.size:
+        raise ValidationError(
+            _("Le vivier compte %(n)d personnes, moins que les %(k)d membres du panel.")
+            % {"n": len(respondents), "k": panel.size}
+        )
+    panel.pool.all().delete()
+    panel.quotas.all().delete()
+    PoolMember.objects.bulk_create(
+        PoolMember(
+            panel=panel,
+            external_id=r.external_id,
+            values=r.values,
+            household=r.household,
+            consent=r.consent,
+        )
+        for r in respondents
+    )
+    counts = {
+        c: dict(sorted(Counter(r.values[c] for r in respondents).items())) for c in categories
+    }
+    panel.pool_size = len(respondents)
+    panel.pool_counts = counts
+    _reset_computation(panel)
+    panel.save()
+    _prefill_quotas(panel)
+    return len(respondents)
+
+
+def _prefill_quotas(panel: Panel) -> None:
+    """Quotas proportional to the pool: floor and ceiling of k × share."""
+    n, k = panel.pool_size, panel.size
+    Quota.objects.bulk_create(
+        Quota(
+            panel=panel,
+            category=category,
+            value=value,
+            min=min(count, math.floor(k * count / n)),
+            max=min(count, math.ceil(k * count / n)),
+        )
+        for category, values in panel.pool_counts.items()
+        for value, count in values.items()
+    )
+
+
+@transaction.atomic
+def import_quotas(panel: Panel, *, actor, data: bytes) -> int:
+    """Replace the quotas with the CSV's; values the file leaves out get [0, k]."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    _require_editable(panel)
+    if not panel.pool_size:
+        raise ValidationError(_("Importez d'abord le vivier."))
+    rows = csvimport.parse_quotas(data, panel.pool_counts)
+    given = {(c, v): (lo, hi) for c, v, lo, hi in rows}
+    panel.quotas.all().delete()
+    Quota.objects.bulk_create(
+        Quota(
+            panel=panel,
+            category=category,
+            value=value,
+            min=given.get((category, value), (0, panel.size))[0],
+            max=given.get((category, value), (0, panel.size))[1],
+        )
+        for category, values in panel.pool_counts.items()
+        for value in values
+    )
+    _reset_computation(panel)
+    panel.save()
+    return len(rows)
+
+
+@transaction.atomic
+def update_quotas(panel: Panel, *, actor, bounds: dict[int, tuple[int, int]]) -> None:
+    """Set (min, max) of the panel's quotas, by quota id."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    _require_editable(panel)
+    quotas = {q.pk: q for q in panel.quotas.all()}
+    errors = []
+    for pk, (low, high) in bounds.items():
+        quota = quotas.get(pk)
+        if quota is None:
+            raise ValidationError(_("Quota inconnu."))
+        if low > high:
+            errors.append(
+                _("« %(category)s = %(value)s » : le minimum dépasse le maximum.")
+                % {"category": quota.category, "value": quota.value}
+            )
+        quota.min, quota.max = low, high
+    if errors:
+        raise ValidationError(errors)
+    Quota.objects.bulk_update(quotas.values(), ["min", "max"])
+    _reset_computation(panel)
+    panel.save()
+
+
+def start_computation(panel: Panel, *, actor):
+    """Queue the LEXIMIN computation as a background job; returns the Job."""
+    from concerto.panels.tasks import compute_probabilities
+
+    _require(panel.process, actor)
+    with transaction.atomic():
+        panel = _lock(panel)
+        _require_editable(panel)
+        if not panel.pool_size or not panel.quotas.exists():
+            raise ValidationError(_("Importez le vivier et définissez les quotas d'abord."))
+        _reset_computation(panel)
+        panel.save()
+    job = start_job(
+        compute_probabilities,
+        owner=actor,
+        label=_("Calcul des probabilités — %(name)s") % {"name": panel.name},
+        panel_id=panel.pk,
+    )
+    Panel.objects.filter(pk=panel.pk).update(computing_job=job)
+    return job
+
+
+def store_computation(panel_id: int, *, progress=None) -> Panel:
+    """Run the engine (outside any transaction: it may take minutes) and store the result.
+
+    Infeasible quotas are stored as the engine's French reasons, not raised.
+    """
+    panel = Panel.objects.select_related("process").get(pk=panel_id)
+    problem = engine.build_problem(panel)
+    try:
+        result, lottery = engine.run_selection(problem, progress=progress)
+    except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
+        reasons = getattr(error, "reasons", None) or [str(error)]
+        with transaction.atomic():
+            panel = _lock(panel)
+            _reset_computation(panel)
+            panel.infeasible_reasons = list(reasons)
+            panel.save()
+        return panel
+    with transaction.atomic():
+        panel = _lock(panel)
+        if panel.locked:
+            return panel
+        probabilities = result.to_json()["probabilities"]
+        panel.result = probabilities
+        panel.min_probability = result.quality.min_probability
+        panel.gini = result.quality.gini
+        panel.geometric_mean = result.quality.geometric_mean
+        panel.lottery = lottery.to_json()
+        panel.lottery_digest = lottery.digest
+        panel.infeasible_reasons = []
+        panel.histogram = engine.histogram(list(probabilities.values()))
+        panel.save()
+    return panel
+
+
+@transaction.atomic
+def fix_seed(panel: Panel, *, actor, seed: str) -> Panel:
+    """Record the seed (published in advance or drawn in public), once the lottery is known."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    if panel.seed_fixed_at:
+        raise ValidationError(_("La graine est déjà fixée."))
+    if not panel.lottery:
+        raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
+    if not seed:
+        raise ValidationError({"seed": _("Indiquez la graine.")})
+    panel.seed = seed
+    panel.seed_fixed_at = timezone.now()
+    panel.save(update_fields=["seed", "seed_fixed_at"])
+    return panel
+
+
+def _update_selected_counts(panel: Panel) -> None:
+    counts: dict[str, dict[str, int]] = {
+        c: dict.fromkeys(v, 0) for c, v in panel.pool_counts.items()
+    }
+    for member in panel.pool.filter(
+        status__in=[PoolMember.Status.SELECTED, PoolMember.Status.REPLACEMENT]
+    ):
+        for category, value in member.values.items():
+            counts[category][value] = counts[category].get(value, 0) + 1
+    panel.selected_counts = counts
+
+
+@transaction.atomic
+def draw_panel(panel: Panel, *, actor) -> Draw:
+    """Draw ticket `draw_number(seed, m)` of the lottery: its people form the panel."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    if panel.status != Panel.Status.DRAFT:
+        raise ValidationError(_("Le panel est déjà tiré au sort."))
+    if not panel.seed_fixed_at or not panel.lottery:
+        raise ValidationError(_("Fixez d'abord la graine."))
+    tickets = panel.lottery["tickets"]
+    number = sortition.draw_number(panel.seed, len(tickets))
+    ticket = list(tickets[number - 1])
+    panel.pool.filter(token__in=ticket).update(status=PoolMember.Status.SELECTED)
+    draw = Draw.objects.create(
+        panel=panel,
+        kind=Draw.Kind.INITIAL,
+        seed=panel.seed,
+        number=number,
+        lottery=panel.lottery,
+        lottery_digest=panel.lottery_digest,
+        ticket=ticket,
+        member_tokens=ticket,
+        actor=actor,
+    )
+    panel.status = Panel.Status.DRAWN
+    _update_selected_counts(panel)
+    panel.save()
+    return draw
+
+
+@transaction.atomic
+def decline(member: PoolMember, *, actor) -> PoolMember:
+    """Record that a panel member declined; a replacement draw fills the seat."""
+    _require(member.panel.process, actor)
+    member = PoolMember.objects.select_for_update().get(pk=member.pk)
+    if not member.in_panel:
+        raise ValidationError(_("Cette personne n'est pas membre du panel."))
+    member.status = PoolMember.Status.DECLINED
+    member.save(update_fields=["status"])
+    panel = _lock(member.panel)
+    _update_selected_counts(panel)
+    panel.save(update_fields=["selected_counts"])
+    return member
+
+
+@transaction.atomic
+def draw_replacement(panel: Panel, *, actor, seed: str) -> Draw:
+    """Re-select with the remaining members fixed and the decliners out, then draw.
+
+    Quotas and panel size hold for the whole panel; the members kept are in every
+    ticket of the new lottery, so only the free seats are drawn.
+    """
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    if panel.status == Panel.Status.DRAFT:
+        raise ValidationError(_("Le panel n'est pas encore tiré au sort."))
+    if panel.pool_purged_at:
+        raise ValidationError(_("Les données du vivier sont supprimées."))
+    if not seed:
+        raise ValidationError({"seed": _("Indiquez la graine du tirage de remplacement.")})
+    problem = engine.build_problem(panel, exclude_declined=True)
+    if len(problem.already_selected) >= panel.size:
+        raise ValidationError(_("Aucune place n'est à pourvoir."))
+    try:
+        _result, lottery = engine.run_selection(problem)
+    except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
+        raise ValidationError(getattr(error, "reasons", None) or [str(error)]) from error
+    number = sortition.draw_number(seed, lottery.m)
+    ticket = list(lottery.tickets[number - 1])
+    added = sorted(set(ticket) - set(problem.already_selected))
+    panel.pool.filter(token__in=added).update(status=PoolMember.Status.REPLACEMENT)
+    draw = Draw.objects.create(
+        panel=panel,
+        kind=Draw.Kind.REPLACEMENT,
+        seed=seed,
+        number=number,
+        lottery=lottery.to_json(),
+        lottery_digest=lottery.digest,
+        ticket=ticket,
+        member_tokens=added,
+        actor=actor,
+    )
+    _update_selected_counts(panel)
+    panel.save()
+    return draw
+
+
+@transaction.atomic
+def publish_panel(panel: Panel, *, actor) -> Panel:
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    if panel.status != Panel.Status.DRAWN:
+        raise ValidationError(_("Seul un panel tiré au sort peut être publié."))
+    panel.status = Panel.Status.PUBLISHED
+    panel.published_at = timezone.now()
+    panel.save(update_fields=["status", "published_at"])
+    return panel
+
+
+@transaction.atomic
+def purge_expired_pools(today: date | None = None) -> int:
+    """Delete pool rows of panels past their retention date; aggregates stay. Returns rows."""
+    today = today or timezone.localdate()
+    deleted = 0
+    for panel in Panel.objects.select_for_update().filter(
+        retention_date__lte=today, pool_purged_at__isnull=True
+    ):
+        deleted += panel.pool.all().delete()[0]
+        # Per-person probabilities are pool data too; the histogram stays.
+        panel.result = None
+        panel.pool_purged_at = timezone.now()
+        panel.save(update_fields=["result", "pool_purged_at"])
+    return deleted

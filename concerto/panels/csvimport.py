@@ -1,0 +1,187 @@
+"""Parse the organiser's CSV files (pool of respondents, quotas), all-or-nothing.
+
+Formats are those of `../shared/data/sortition/`: respondents have one column per
+category plus an optional identifier column (`pool_member_identifier`, `id` or
+`identifiant`; otherwise the row number), an optional household column (`foyer`)
+and an optional consent column (`consentement`: oui/non). Quotas have the header
+`category,feature,min,max`. Every error names its line, in French.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+ID_COLUMNS = ("pool_member_identifier", "id", "identifiant")
+HOUSEHOLD_COLUMNS = ("foyer", "household")
+CONSENT_COLUMNS = ("consentement", "consent")
+YES = {"oui", "o", "1", "true", "vrai", "yes"}
+NO = {"non", "n", "0", "false", "faux", "no"}
+MAX_ROWS = 50_000
+MAX_ERRORS = 20
+
+
+@dataclass(frozen=True)
+class Respondent:
+    external_id: str
+    values: dict[str, str]
+    household: str
+    consent: bool
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_("Le fichier doit être un CSV encodé en UTF-8.")) from exc
+
+
+def _reader(text: str) -> csv.DictReader:
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
+
+
+def _raise(errors: list[str]) -> None:
+    if len(errors) > MAX_ERRORS:
+        more = len(errors) - MAX_ERRORS
+        errors = errors[:MAX_ERRORS] + [_("… et %(n)d autres erreurs.") % {"n": more}]
+    raise ValidationError(errors)
+
+
+def parse_pool(data: bytes, *, need_household: bool = False) -> tuple[list[str], list[Respondent]]:
+    """Categories and respondents of a pool CSV; ValidationError listing every bad line."""
+    reader = _reader(_decode(data))
+    header = [h.strip() for h in (reader.fieldnames or []) if h is not None]
+    lowered = {h.casefold(): h for h in header}
+    id_col = next((lowered[c] for c in ID_COLUMNS if c in lowered), None)
+    house_col = next((lowered[c] for c in HOUSEHOLD_COLUMNS if c in lowered), None)
+    consent_col = next((lowered[c] for c in CONSENT_COLUMNS if c in lowered), None)
+    categories = [h for h in header if h and h not in {id_col, house_col, consent_col}]
+    if not header:
+        raise ValidationError(_("Le fichier est vide."))
+    if not categories:
+        raise ValidationError(_("Le fichier ne contient aucune colonne de catégorie."))
+    if len(set(header)) != len(header):
+        raise ValidationError(_("Ligne 1 : une colonne apparaît deux fois."))
+    if need_household and house_col is None:
+        raise ValidationError(
+            _("La règle « une personne par foyer » demande une colonne « foyer ».")
+        )
+    errors: list[str] = []
+    respondents: list[Respondent] = []
+    seen: dict[str, int] = {}
+    for line, raw in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if None in raw:
+            errors.append(_("Ligne %(line)d : plus de valeurs que de colonnes.") % {"line": line})
+            continue
+        if not any(row.values()):
+            continue
+        external_id = row.get(id_col, "") if id_col else str(line - 1)
+        if not external_id:
+            errors.append(_("Ligne %(line)d : identifiant manquant.") % {"line": line})
+        elif external_id in seen:
+            errors.append(
+                _("Ligne %(line)d : identifiant « %(id)s » déjà utilisé ligne %(first)d.")
+                % {"line": line, "id": external_id, "first": seen[external_id]}
+            )
+        else:
+            seen[external_id] = line
+        missing = [c for c in categories if not row.get(c)]
+        for category in missing:
+            errors.append(
+                _("Ligne %(line)d : valeur manquante pour « %(category)s ».")
+                % {"line": line, "category": category}
+            )
+        consent = True
+        if consent_col:
+            answer = row.get(consent_col, "").casefold()
+            if answer not in YES | NO:
+                errors.append(
+                    _("Ligne %(line)d : consentement « oui » ou « non » attendu.") % {"line": line}
+                )
+            consent = answer in YES
+            if answer in NO:
+                errors.append(
+                    _("Ligne %(line)d : sans consentement, la personne ne peut entrer au vivier.")
+                    % {"line": line}
+                )
+        if need_household and not row.get(house_col or "", ""):
+            errors.append(_("Ligne %(line)d : foyer manquant.") % {"line": line})
+        respondents.append(
+            Respondent(
+                external_id=external_id,
+                values={c: row.get(c, "") for c in categories},
+                household=row.get(house_col, "") if house_col else "",
+                consent=consent,
+            )
+        )
+        if len(respondents) > MAX_ROWS:
+            raise ValidationError(_("Le vivier dépasse %(max)d personnes.") % {"max": MAX_ROWS})
+    if errors:
+        _raise(errors)
+    if not respondents:
+        raise ValidationError(_("Le fichier ne contient aucune personne."))
+    return categories, respondents
+
+
+def parse_quotas(data: bytes, known: dict[str, dict[str, int]]) -> list[tuple[str, str, int, int]]:
+    """(category, value, min, max) rows of a `category,feature,min,max` CSV.
+
+    `known` is the pool's {category: {value: count}}: other categories or values
+    are refused, line by line.
+    """
+    reader = _reader(_decode(data))
+    header = {(h or "").strip() for h in (reader.fieldnames or [])}
+    missing = {"category", "feature", "min", "max"} - header
+    if missing:
+        raise ValidationError(
+            _("Colonnes manquantes : %(columns)s.") % {"columns": ", ".join(sorted(missing))}
+        )
+    errors: list[str] = []
+    rows: list[tuple[str, str, int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for line, raw in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        category, value = row.get("category", ""), row.get("feature", "")
+        if category not in known:
+            errors.append(
+                _("Ligne %(line)d : catégorie « %(category)s » absente du vivier.")
+                % {"line": line, "category": category}
+            )
+            continue
+        if value not in known[category]:
+            errors.append(
+                _("Ligne %(line)d : valeur « %(value)s » absente du vivier pour « %(category)s ».")
+                % {"line": line, "value": value, "category": category}
+            )
+            continue
+        if (category, value) in seen:
+            errors.append(
+                _("Ligne %(line)d : quota « %(category)s = %(value)s » en double.")
+                % {"line": line, "category": category, "value": value}
+            )
+            continue
+        seen.add((category, value))
+        try:
+            low, high = int(row.get("min", "")), int(row.get("max", ""))
+        except ValueError:
+            errors.append(
+                _("Ligne %(line)d : min et max doivent être des nombres entiers.") % {"line": line}
+            )
+            continue
+        if low < 0 or high < low:
+            errors.append(
+                _("Ligne %(line)d : il faut 0 ≤ min ≤ max (ici %(min)d et %(max)d).")
+                % {"line": line, "min": low, "max": high}
+            )
+            continue
+        rows.append((category, value, low, high))
+    if errors:
+        _raise(errors)
+    if not rows:
+        raise ValidationError(_("Le fichier ne contient aucun quota."))
+    return rows

@@ -1,0 +1,18 @@
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def percent(value, digits: int = 2) -> str:
+    """0.1234 → "12,34 %" (French number format); "—" when unknown."""
+    if value is None:
+        return "—"
+    digits = int(digits)
+    return f"{number_format(round(100 * float(value), digits), digits)} %"
+
+
+@register.filter
+def category_value(values: dict, category: str) -> str:
+    return values.get(category, "")

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from concerto.panels.views import organiser, public
+
+app_name = "panels"
+
+PUBLIC = "dispositifs/<slug:slug>/panel/<int:panel_id>/"
+ORGANISER = "espace/dispositifs/<int:pk>/panels/"
+PANEL = ORGANISER + "<int:panel_id>/"
+
+urlpatterns = [
+    # Public pages (stable French addresses)
+    path(PUBLIC, public.public, name="public"),
+    path(PUBLIC + "tirages/<int:draw_id>/loterie.json", public.lottery, name="lottery"),
+    # Organisers
+    path(ORGANISER, organiser.panel_list, name="list"),
+    path(ORGANISER + "nouveau/", organiser.create, name="create"),
+    path(PANEL, organiser.detail, name="detail"),
+    path(PANEL + "vivier/", organiser.import_pool, name="import_pool"),
+    path(PANEL + "quotas/", organiser.quotas, name="quotas"),
+    path(PANEL + "calcul/", organiser.compute, name="compute"),
+    path(PANEL + "graine/", organiser.seed, name="seed"),
+    path(PANEL + "tirage/", organiser.draw, name="draw"),
+    path(PANEL + "membres/<int:member_id>/desistement/", organiser.decline, name="decline"),
+    path(PANEL + "remplacement/", organiser.replace, name="replace"),
+    path(PANEL + "publication/", organiser.publish, name="publish"),
+]
