@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "concerto.meetings",
     "concerto.panels",
     "concerto.opinionmaps",
+    "concerto.followup",
     "concerto.demo",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("concerto.meetings.urls")),
     path("", include("concerto.panels.urls")),
     path("", include("concerto.opinionmaps.urls")),
+    path("", include("concerto.followup.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,18 +5,28 @@ from concerto.processes.models import Process
 
 
 def ministry_panel(user) -> dict:
+    from concerto.followup.queries import late_commitments
+
+    late = late_commitments().filter(
+        process__ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
+    )
     processes = (
         Process.objects.filter(ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT))
         .select_related("ministry", "referral")
         .order_by("-updated_at")
     )
-    return {"template": "processes/dashboard/ministry.html", "processes": processes}
+    return {"template": "processes/dashboard/ministry.html", "processes": processes, "late": late}
 
 
 def cipc_panel(user) -> dict:
+    from concerto.followup.queries import late_commitments
     from concerto.processes.views.review import pending_referrals
 
-    return {"template": "processes/dashboard/cipc.html", "referrals": pending_referrals()}
+    return {
+        "template": "processes/dashboard/cipc.html",
+        "referrals": pending_referrals(),
+        "late": late_commitments(),
+    }
 
 
 PANELS = {Role.AGENT: ministry_panel, Role.REFERENT: ministry_panel, Role.CIPC_ADVISOR: cipc_panel}

@@ -28,6 +28,10 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     "publish_process": (frozenset({Status.OPINION_ISSUED}), Status.PUBLISHED),
     "open_participation": (frozenset({Status.PUBLISHED}), Status.OPEN),
     "close_participation": (frozenset({Status.OPEN}), Status.CLOSED),
+    "publish_follow_up": (
+        frozenset({Status.CLOSED, Status.ANALYSED}),
+        Status.FOLLOW_UP_PUBLISHED,
+    ),
 }
 
 # Statuses in which the process shows on the public registry.

@@ -9,6 +9,13 @@ group with a positive price has exactly the level's probability in every
 optimal lottery, so those groups are fixed at it. A final primal LP finds the
 panel probabilities that realise the fixed values.
 
+Fast path tried first: the LEXIMIN of the LP relaxation (fractional counts under
+the same quotas) bounds the true LEXIMIN from above; if column generation finds
+a lottery over real panels with exactly those marginals (`_realize`), it is the
+exact LEXIMIN and no level-by-level search or final IP certificate is needed.
+Otherwise (unreachable target, or `REALIZE_ROUNDS` exhausted) the level-by-level
+method runs, seeded with every panel found.
+
 All solving is done with HiGHS (`highspy`) at the group level (see
 `compiled.py`), so the LPs have one variable per group, not per person.
 """
@@ -170,6 +177,133 @@ class _DualLP:
         )
 
 
+# Fast path: the LEXIMIN of the LP relaxation (quotas on fractional counts) is an
+# upper bound, level by level, on the LEXIMIN over panels; when column generation
+# realises it as a lottery over real panels, that lottery is the exact LEXIMIN.
+# Master rounds allowed before giving up and running the level-by-level method.
+REALIZE_ROUNDS = 300
+# Largest marginal deviation from the relaxed target accepted as "realised".
+REALIZE_TOL = 1e-8
+
+
+def _relaxed_leximin(cp: Compiled) -> NDArray[np.float64] | None:
+    """LEXIMIN of the LP relaxation, per group; None if the relaxation is infeasible.
+
+    Variables: pi_g in [0, 1] (probability of one member of g) and the level z.
+    Constraints: sum s_g pi_g = k, quotas on s_g pi_g, at most one per household.
+    Each level maximises z with pi_g >= z for free groups; groups with a positive
+    dual price are tight at z in every optimal solution and are fixed.
+    """
+    n = cp.n_groups
+    s = cp.sizes.astype(np.float64)
+    inf = highspy.kHighsInf
+    h = new_highs()
+    h.setOptionValue("presolve", "off")
+    h.addVars(n, np.zeros(n), np.ones(n))
+    h.addVar(-inf, inf)
+    z = n
+    h.changeColCost(z, 1.0)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    h.addRow(float(cp.k), float(cp.k), n, np.arange(n, dtype=np.int32), s)
+    for f in range(len(cp.features)):
+        idx = np.flatnonzero(cp.A[f])
+        h.addRow(float(cp.lo[f]), float(cp.hi[f]), len(idx), idx.astype(np.int32), s[idx])
+    for members in cp.households:
+        idx = np.array(members, dtype=np.int32)
+        h.addRow(-inf, 1.0, len(idx), idx, np.ones(len(idx)))
+    base = h.getNumRow()
+    for g in range(n):
+        h.addRow(0.0, inf, 2, np.array([g, z], dtype=np.int32), np.array([1.0, -1.0]))
+    free = np.ones(n, dtype=bool)
+    target = np.zeros(n)
+    while free.any():
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        sol = h.getSolution()
+        value = min(max(float(sol.col_value[z]), 0.0), 1.0)
+        y = np.abs(np.asarray(sol.row_dual[base:]))
+        to_fix = np.flatnonzero(free & (y > FIX_TOL))
+        if len(to_fix) == 0:
+            to_fix = np.array([int(np.argmax(np.where(free, y, -1.0)))])
+        target[to_fix] = value
+        free[to_fix] = False
+        for g in to_fix:
+            h.changeCoeff(base + int(g), z, 0.0)
+            h.changeRowBounds(base + int(g), value, inf)
+    return target
+
+
+def _realize(
+    cp: Compiled,
+    target: NDArray[np.float64],
+    oracle: PanelOracle,
+    search: SwapSearch,
+    bank: _PanelBank,
+    max_rounds: int,
+) -> NDArray[np.float64] | None:
+    """Panel probabilities (over `bank`) whose marginals equal `target`; None if not found.
+
+    Column generation on: min delta s.t. sum_P lam_P a_P[g] + delta >= target[g],
+    sum lam = 1. Swap search prices first, the exact IP only when it fails; a
+    None answer either proves `target` unreachable or hit `max_rounds`.
+    """
+    n = cp.n_groups
+    s = cp.sizes.astype(np.float64)
+    inf = highspy.kHighsInf
+    h = new_highs()
+    h.setOptionValue("presolve", "off")
+    h.setOptionValue("simplex_strategy", 4)  # primal simplex: new columns keep feasibility
+    h.setOptionValue("primal_feasibility_tolerance", 1e-9)
+    h.setOptionValue("dual_feasibility_tolerance", 1e-9)
+    h.addVar(0.0, inf)
+    h.changeColCost(0, 1.0)
+    for g in range(n):
+        h.addRow(float(target[g]), inf, 1, np.array([0], dtype=np.int32), np.array([1.0]))
+    h.addRow(1.0, 1.0, 0, np.array([], dtype=np.int32), np.array([]))
+
+    def add_column(profile: NDArray[np.int64]) -> None:
+        idx = np.flatnonzero(profile)
+        h.addCol(
+            0.0,
+            0.0,
+            inf,
+            len(idx) + 1,
+            np.append(idx, n).astype(np.int32),
+            np.append(profile[idx] / s[idx], 1.0),
+        )
+
+    for p in bank.rows:
+        add_column(p)
+    for _ in range(max_rounds):
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        sol = h.getSolution()
+        lam = np.maximum(np.asarray(sol.col_value)[1:], 0.0)
+        if lam.sum() > 0:
+            lam = lam / lam.sum()
+            marginals = (lam @ bank.matrix()) / s
+            if float(np.max(np.abs(marginals - target))) <= REALIZE_TOL:
+                return lam
+        duals = np.asarray(sol.row_dual)
+        y, bound = np.maximum(duals[:n], 0.0), -float(duals[n])
+        weights = y / s
+        added = 0
+        for origin in bank.best(y, HEURISTIC_STARTS):
+            profile, priced = search.improve(origin, weights)
+            if priced > bound + 1e-9 and bank.add(profile):
+                add_column(profile)
+                added += 1
+        if added:
+            continue
+        found = oracle.best(weights)
+        if found is None or found[1] <= bound + 1e-9 or not bank.add(found[0]):
+            return None  # no panel improves: target is not a lottery over panels
+        add_column(found[0])
+    return None
+
+
 def _final_primal(
     profiles: NDArray[np.int64], sizes: NDArray[np.int64], target: NDArray[np.float64]
 ) -> NDArray[np.float64]:
@@ -232,7 +366,32 @@ def leximin(cp: Compiled, *, progress: Progress | None = None) -> LeximinOutcome
     bank = _PanelBank(cp.sizes)
     for p in panels:
         bank.add(p)
+    seeded = len(bank)
     heuristic_hits = 0
+    if reachable.all():
+        target = _relaxed_leximin(cp)
+        if target is not None:
+            lam = _realize(cp, target, oracle, search, bank, REALIZE_ROUNDS)
+            if lam is not None:
+                profiles = bank.matrix()
+                keep = lam > 1e-12
+                dist = Distribution(cp.groups, profiles[keep], lam[keep] / lam[keep].sum())
+                stats = {
+                    "groups": float(cp.n_groups),
+                    "levels": float(len(np.unique(target))),
+                    "panels_generated": float(len(bank)),
+                    "heuristic_rounds": 0.0,
+                    "ip_calls": float(oracle.calls),
+                    "relaxation_bound": 1.0,
+                    "seconds": time.perf_counter() - start,
+                }
+                if progress is not None:
+                    progress("leximin", 1.0)
+                return LeximinOutcome(dist, target, float(target.min()), stats)
+        # Not realised: seed the level-by-level method with every panel found so far
+        # (the bank rejects known panels, so the dual LP must hold all of them).
+        for p in bank.rows[seeded:]:
+            dual.add_panel(p)
     while free.any():
         y, yhat, value = dual.solve()
         weights = y / cp.sizes

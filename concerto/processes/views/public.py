@@ -40,7 +40,14 @@ def process_list(request):
         .prefetch_related("themes")
         .order_by("-published_at", "-pk")
     )
-    context = {"form": form, "page_obj": paginate(request, processes, PAGE_SIZE)}
+    from concerto.followup.queries import late_commitments
+
+    context = {
+        "form": form,
+        "page_obj": paginate(request, processes, PAGE_SIZE),
+        # One query: the devoir de suite of these processes is late.
+        "late_ids": set(late_commitments().values_list("process_id", flat=True)),
+    }
     return render(request, "processes/public/list.html", context)
 
 

@@ -82,3 +82,29 @@ def test_to_json_lists_every_person():
     out = result.to_json()
     assert out["min_probability"] == pytest.approx(1 / 3)
     assert set(out["probabilities"]) == {"p1", "p2", "p3", "p4"}
+
+
+def _three_category_problem(seed: int) -> Problem:
+    rng = np.random.default_rng(seed)
+    values = (("f", "m"), ("y", "o", "v"), ("u", "r"))
+    rows = [tuple(str(rng.choice(v)) for v in values) for _ in range(40)]
+    quotas = []
+    for c, vals in enumerate(values):
+        for v in vals:
+            count = sum(r[c] == v for r in rows)
+            quotas.append(Quota(f"c{c}", v, max(0, round(count * 8 / 40) - 1), count * 8 // 40 + 1))
+    return Problem(pool(rows, ("c0", "c1", "c2")), tuple(quotas), 8)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_relaxation_fast_path_matches_level_by_level(monkeypatch, seed):
+    """The realised LP-relaxation LEXIMIN equals the level-by-level column generation."""
+    from concerto.engines.sortition import leximin
+
+    problem = _three_category_problem(seed)
+    fast = select(problem)
+    monkeypatch.setattr(leximin, "REALIZE_ROUNDS", 0)
+    slow = select(problem)
+    assert "relaxation_bound" not in slow.stats
+    assert fast.probabilities == pytest.approx(slow.probabilities, abs=1e-6)
+    assert fast.optimum == pytest.approx(slow.optimum, abs=1e-6)

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from concerto.followup.versions import verify_chains
+
+
+class Command(BaseCommand):
+    help = "Recompute the hash chains of published answers and commitments."
+
+    def handle(self, *args, **options):
+        checked, tampering = verify_chains()
+        if tampering is not None:
+            raise CommandError(tampering.message())
+        self.stdout.write(_("Chaîne intègre : %(count)s versions vérifiées.") % {"count": checked})

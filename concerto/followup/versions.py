@@ -1,0 +1,100 @@
+"""Writing and verifying the hash chains of published answers and commitments.
+
+Each process has one chain per kind (answers, commitments): every version's hash
+covers the previous hash and its own canonical content, so editing a past row
+breaks every hash after it.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion
+from concerto.followup.models.versions import GENESIS, VersionBase
+
+
+def _append(model: type[VersionBase], process_id: int, reason: str, **fields) -> VersionBase:
+    """Append one version to the process's chain; callers hold the process row lock."""
+    last = model.objects.filter(process_id=process_id).order_by("-pk").first()
+    owner = next(iter(fields))
+    number = model.objects.filter(**{owner: fields[owner]}).count() + 1
+    version = model(
+        process_id=process_id,
+        number=number,
+        reason=reason,
+        created_at=timezone.now(),
+        previous_hash=last.hash if last else GENESIS,
+        **fields,
+    )
+    version.hash = version.compute_hash()
+    version.save()
+    return version
+
+
+def record_answer(answer: Answer, reason: str) -> AnswerVersion:
+    return _append(
+        AnswerVersion, answer.process_id, reason, answer=answer, content=answer.content()
+    )
+
+
+def commitment_content(commitment) -> dict:
+    return {
+        "what": commitment.what,
+        "who": commitment.who,
+        "due_date": commitment.due_date.isoformat(),
+        "channel": commitment.channel,
+    }
+
+
+def record_commitment(commitment, reason: str) -> CommitmentVersion:
+    return _append(
+        CommitmentVersion,
+        commitment.process_id,
+        reason,
+        commitment=commitment,
+        content=commitment_content(commitment),
+    )
+
+
+def record_commitments(process, reason: str) -> None:
+    """A first version for each commitment that has none yet."""
+    for commitment in process.commitments.filter(versions__isnull=True):
+        record_commitment(commitment, reason)
+
+
+@dataclass
+class Tampering:
+    version: VersionBase
+    kind: str
+
+    def message(self) -> str:
+        return _(
+            "Chaîne rompue : la version %(number)s de %(kind)s n°%(object)s "
+            "(dispositif « %(process)s », empreinte %(hash)s) a été modifiée après sa "
+            "publication."
+        ) % {
+            "number": self.version.number,
+            "kind": self.kind,
+            "object": self.version.object_id,
+            "process": self.version.process,
+            "hash": self.version.hash[:12],
+        }
+
+
+def verify_chains(process_ids=None) -> tuple[int, Tampering | None]:
+    """Recompute every chain; return how many versions were checked and the first
+    altered one (None when the chain holds)."""
+    checked = 0
+    for model, kind in ((CommitmentVersion, _("l'engagement")), (AnswerVersion, _("la réponse"))):
+        versions = model.objects.select_related("process").order_by("process_id", "pk")
+        if process_ids is not None:
+            versions = versions.filter(process_id__in=process_ids)
+        previous: dict[int, str] = {}
+        for version in versions.iterator(chunk_size=2000):
+            expected_previous = previous.get(version.process_id, GENESIS)
+            checked += 1
+            if version.previous_hash != expected_previous or version.compute_hash() != version.hash:
+                return checked, Tampering(version, str(kind))
+            previous[version.process_id] = version.hash
+    return checked, None

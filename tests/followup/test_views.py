@@ -1,0 +1,79 @@
+import pytest
+from django.test import Client
+
+from concerto.followup import actions
+from concerto.followup.models import Answer, AnswerLevel
+from concerto.participation.models import Contribution
+from tests.factories import PASSWORD
+from tests.followup.conftest import status
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(closed, contributions):
+    answer = actions.save_answer(
+        closed.process,
+        actor=closed.sponsor,
+        fields={"level": AnswerLevel.PROPOSAL, "status": status("retained"), "text": "Oui."},
+        contributions=contributions,
+    )
+    actions.publish_answers(closed.process, actor=closed.sponsor)
+    return answer
+
+
+def test_public_page_query_count_does_not_grow(closed, django_assert_max_num_queries):
+    for proposal in closed.proposals:
+        publish(closed, [proposal])
+    with django_assert_max_num_queries(22):
+        response = Client().get(f"/dispositifs/{closed.process.slug}/suites/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<section class="fr-mb-6w" id="reponse-') == 3
+
+
+def test_citizen_cannot_post_an_answer(closed):
+    client = Client()
+    client.login(email=closed.citizens[0].email, password=PASSWORD)
+    response = client.post(
+        f"/espace/dispositifs/{closed.process.pk}/suites/reponses/nouvelle/",
+        {"level": "proposal", "status": status("retained").pk, "text": "Pirate",
+         "contributions": [closed.proposals[0].pk]},
+    )  # fmt: skip
+    assert response.status_code == 404
+    assert Answer.objects.count() == 0
+
+
+def test_figures_csv(closed):
+    publish(closed, closed.proposals[:1])
+    response = Client().get("/suivi/suivi.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == (
+        "ministere,dispositifs_clos,suites_dues,rendues_a_temps,rendues_en_retard,"
+        "non_rendues,contributions,contributions_couvertes,taux_de_suite"
+    )
+    assert lines[1] == f"{closed.process.ministry.name},1,1,1,0,0,3,1,33.3"
+
+
+def test_feeds_list_published_answers(closed):
+    publish(closed, closed.proposals[:1])
+    state = Client().get("/suivi/flux.atom").content.decode()
+    process = Client().get(f"/dispositifs/{closed.process.slug}/suites/flux.atom").content.decode()
+    for feed in (state, process):
+        assert "Concertation sur le plan vélo — Proposition 1 (Retenue)" in feed
+
+
+def test_contribution_include_links_to_its_answer(closed):
+    from django.template.loader import render_to_string
+
+    answer = publish(closed, closed.proposals[:1])
+    html = render_to_string(
+        "followup/includes/contribution_answer.html", {"contribution": closed.proposals[0]}
+    )
+    assert answer.get_absolute_url() in html and "Retenue" in html
+    other = Contribution.objects.get(pk=closed.proposals[1].pk)
+    assert (
+        render_to_string(
+            "followup/includes/contribution_answer.html", {"contribution": other}
+        ).strip()
+        == ""
+    )
