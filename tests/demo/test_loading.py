@@ -183,3 +183,15 @@ def test_open_demo_processes_have_modules_and_contributions():
     count = Module.objects.count()
     load_demo()
     assert Module.objects.count() == count
+
+
+def test_every_demo_account_signs_in_and_reaches_its_dashboard(client):
+    load_demo()
+    for account in DEMO_ACCOUNTS:
+        client.logout()
+        response = client.post(
+            "/connexion/", {"username": account.email, "password": DEMO_PASSWORD}, follow=True
+        )
+        assert response.status_code == 200, account.email
+        assert response.redirect_chain[-1][0].startswith("/tableau-de-bord/"), account.email
+        assert response.context["user"].email == account.email
