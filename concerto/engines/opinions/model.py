@@ -98,19 +98,47 @@ class VoteMatrix:
         New participants and statements are added; a repeated pair takes the new vote.
         `moderated_out_ids`, when given, replaces the moderated-out set.
         """
-        coo = self.votes.tocoo()
-        mod = (
-            self.statement_ids[self.moderated_out]
-            if moderated_out_ids is None
-            else (moderated_out_ids)
+        participants = np.asarray(participants, dtype=np.int64)
+        statements = np.asarray(statements, dtype=np.int64)
+        values = np.asarray(values, dtype=np.int8)
+        p_ids = np.union1d(self.participant_ids, participants)
+        s_ids = np.union1d(self.statement_ids, statements)
+        n_cols = len(s_ids)
+        # The old matrix is canonical (rows, then columns, sorted) and the id maps are
+        # monotone, so its keys stay sorted: the batch is merged in linear time
+        # instead of rebuilding (and re-sorting) the whole matrix.
+        old = self.votes
+        old_rows = np.repeat(
+            np.searchsorted(p_ids, self.participant_ids), np.diff(old.indptr)
+        ).astype(np.int64)
+        old_cols = np.searchsorted(s_ids, self.statement_ids)[old.indices].astype(np.int64)
+        old_keys = old_rows * n_cols + old_cols
+        new_keys = np.searchsorted(p_ids, participants) * n_cols + np.searchsorted(
+            s_ids, statements
         )
-        return VoteMatrix.from_triplets(
-            np.concatenate([self.participant_ids[coo.row], np.asarray(participants)]),
-            np.concatenate([self.statement_ids[coo.col], np.asarray(statements)]),
-            np.concatenate([coo.data, np.asarray(values, dtype=np.int8)]),
-            moderated_out_ids=mod,
-            statement_ids=self.statement_ids,
+        # Within the batch the last vote on a pair wins.
+        _, last_rev = np.unique(new_keys[::-1], return_index=True)
+        keep = len(new_keys) - 1 - last_rev
+        new_keys, new_values = new_keys[keep], values[keep]
+        position = np.searchsorted(old_keys, new_keys)
+        replaced = position < len(old_keys)
+        replaced[replaced] = old_keys[position[replaced]] == new_keys[replaced]
+        kept = np.ones(len(old_keys), dtype=bool)
+        kept[position[replaced]] = False
+        old_keys, old_data = old_keys[kept], old.data[kept]
+        at = np.searchsorted(old_keys, new_keys)
+        keys = np.insert(old_keys, at, new_keys)
+        data = np.insert(old_data, at, new_values)
+        rows, cols = np.divmod(keys, n_cols)
+        indptr = np.zeros(len(p_ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(p_ids)), out=indptr[1:])
+        matrix = sp.csr_array(
+            (data.astype(np.int8), cols.astype(np.int32), indptr), shape=(len(p_ids), n_cols)
         )
+        if moderated_out_ids is None:
+            moderated_out_ids = self.statement_ids[self.moderated_out]
+        mod = np.isin(s_ids, np.asarray(moderated_out_ids, dtype=np.int64))
+        return VoteMatrix(matrix, p_ids, s_ids, mod)
 
     @classmethod
     def from_dense(cls, dense: np.ndarray, moderated_out: np.ndarray | None = None) -> VoteMatrix:

@@ -68,3 +68,24 @@ def test_with_votes_keeps_passes_and_takes_the_latest_vote():
     assert m2.votes.nnz == 4
     assert dense.tolist() == [[-1, 0], [-1, 0], [0, 0]]
     assert m2.votes_per_participant.tolist() == [2, 1, 1]
+
+
+def test_merging_a_batch_equals_rebuilding_from_all_votes():
+    rng = np.random.default_rng(7)
+    r = rng.integers(0, 300, 4000)
+    c = rng.integers(0, 40, 4000)
+    v = rng.integers(-1, 2, 4000)
+    base = VoteMatrix.from_triplets(r[:3000], c[:3000], v[:3000], moderated_out_ids=np.array([3]))
+    merged = base.with_votes(r[3000:] + 50, c[3000:] + 5, v[3000:])
+    rebuilt = VoteMatrix.from_triplets(
+        np.concatenate([r[:3000], r[3000:] + 50]),
+        np.concatenate([c[:3000], c[3000:] + 5]),
+        np.concatenate([v[:3000], v[3000:]]),
+        moderated_out_ids=np.array([3]),
+    )
+    assert np.array_equal(merged.participant_ids, rebuilt.participant_ids)
+    assert np.array_equal(merged.statement_ids, rebuilt.statement_ids)
+    assert np.array_equal(merged.moderated_out, rebuilt.moderated_out)
+    assert np.array_equal(merged.votes.indptr, rebuilt.votes.indptr)
+    assert np.array_equal(merged.votes.indices, rebuilt.votes.indices)
+    assert np.array_equal(merged.votes.data, rebuilt.votes.data)
