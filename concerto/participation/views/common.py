@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,23 @@ def module_for(request, slug: str, module_id: int, kind: str) -> tuple[Module, d
     abilities = module.get_abilities(request.user)
     if not abilities["view"]:
         raise Http404
+    return module, abilities
+
+
+def organiser_module_for(
+    request, pk: int, module_id: int, kind: str | None = None
+) -> tuple[Module, dict]:
+    """Module `module_id` of process `pk` (of `kind` when given): 404 if it is not there
+    or not visible to the user, 403 unless they manage it."""
+    filters = {"pk": module_id, "process_id": pk}
+    if kind is not None:
+        filters["kind"] = kind
+    module = get_object_or_404(Module.objects.select_related("process__ministry"), **filters)
+    abilities = module.get_abilities(request.user)
+    if not abilities["view"]:
+        raise Http404
+    if not abilities["manage"]:
+        raise PermissionDenied
     return module, abilities
 
 

@@ -2,10 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,23 +12,14 @@ from django.views.decorators.http import require_http_methods
 
 from concerto.participation import offline
 from concerto.participation.models import Channel, Module
+from concerto.participation.views.common import organiser_module_for
 from concerto.processes.views.common import add_errors
 
 MAX_ERRORS_SHOWN = 200
 
 
 def _managed_module(request, pk: int, module_id: int) -> Module:
-    """Module `module_id` of process `pk`: 404 if it is not there or not visible to the
-    user, 403 unless they manage it."""
-    module = get_object_or_404(
-        Module.objects.select_related("process__ministry"), pk=module_id, process_id=pk
-    )
-    abilities = module.get_abilities(request.user)
-    if not abilities["view"]:
-        raise Http404
-    if not abilities["manage"]:
-        raise PermissionDenied
-    return module
+    return organiser_module_for(request, pk, module_id)[0]
 
 
 def _breadcrumb(module: Module, current: str, *, with_entry: bool = False) -> dict:
