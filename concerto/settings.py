@@ -58,6 +58,18 @@ INSTALLED_APPS = [
     "concerto.panels",
     "concerto.opinionmaps",
     "concerto.followup",
+    "concerto.identity",
+    "concerto.analysis",
+    "concerto.resources",
+    "concerto.community",
+    "concerto.trainings",
+    "concerto.support",
+    "concerto.procurement",
+    "concerto.network",
+    "concerto.evaluation",
+    "concerto.expertgroups",
+    "concerto.api",
+    "concerto.opendata",
     "concerto.demo",
 ]
 

@@ -22,6 +22,18 @@ urlpatterns = [
     path("", include("concerto.panels.urls")),
     path("", include("concerto.opinionmaps.urls")),
     path("", include("concerto.followup.urls")),
+    path("", include("concerto.identity.urls")),
+    path("", include("concerto.analysis.urls")),
+    path("", include("concerto.resources.urls")),
+    path("", include("concerto.community.urls")),
+    path("", include("concerto.trainings.urls")),
+    path("", include("concerto.support.urls")),
+    path("", include("concerto.procurement.urls")),
+    path("", include("concerto.network.urls")),
+    path("", include("concerto.evaluation.urls")),
+    path("", include("concerto.expertgroups.urls")),
+    path("", include("concerto.api.urls")),
+    path("", include("concerto.opendata.urls")),
     path("admin/", admin.site.urls),
 ]
 

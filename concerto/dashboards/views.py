@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from concerto.accounts.abilities import platform_abilities
+from concerto.dashboards.panels import panels_for
 from concerto.dashboards.registry import DASHBOARDS, dashboards_for
-from concerto.processes.dashboard import PANELS
 
 
 @require_safe
@@ -27,9 +27,8 @@ def role_dashboard(request, slug: str):
     memberships = request.user.memberships.filter(role=dashboard.role).select_related(
         "organisation"
     )
-    panel_builder = PANELS.get(dashboard.role)
     context = {
-        "panel": panel_builder(request.user) if panel_builder else None,
+        "panels": panels_for(dashboard.role, request.user),
         "notifications": request.user.notifications.unread()[:10],
         "dashboard": dashboard,
         "dashboards": dashboards_for(request.user),

@@ -8,6 +8,7 @@ from django.db import transaction
 from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
+from concerto.demo import analysis, evaluation, procurement, resources, trainings
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
 from concerto.demo.participation import load_participation
 from concerto.demo.walker import load_processes
@@ -145,3 +146,8 @@ def load_demo() -> None:
         load_accounts()
         load_processes()
         load_participation()
+        analysis.load()
+        resources.load()
+        trainings.load()
+        procurement.load()
+        evaluation.load()

@@ -1,0 +1,24 @@
+"""Each domain adds its own panels to the role dashboards.
+
+A domain lists its panel builders in a module-level ``PANELS`` dict
+(role → builder, or role → tuple of builders); a builder takes the user and
+returns a context dict with a ``template`` key, or None when it has nothing
+to show. Adding a domain here is the only change the dashboards need.
+"""
+
+from importlib import import_module
+
+PANEL_MODULES: tuple[str, ...] = ("concerto.processes.dashboard",)
+
+
+def panels_for(role: str, user) -> list[dict]:
+    panels = []
+    for module_name in PANEL_MODULES:
+        builders = getattr(import_module(module_name), "PANELS", {}).get(role, ())
+        if callable(builders):
+            builders = (builders,)
+        for builder in builders:
+            panel = builder(user)
+            if panel:
+                panels.append(panel)
+    return panels

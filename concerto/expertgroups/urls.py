@@ -1,0 +1,3 @@
+app_name = "expertgroups"
+
+urlpatterns: list = []
