@@ -44,6 +44,12 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "drf_spectacular",
     "concerto.accounts",
     "concerto.pages",
     "concerto.dashboards",
@@ -70,7 +76,20 @@ INSTALLED_APPS = [
     "concerto.expertgroups",
     "concerto.api",
     "concerto.opendata",
+    "concerto.privacy",
+    "concerto.backups",
     "concerto.demo",
+    # The resource centre's content editor (issue 9): pages, revisions, scheduled publication.
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.snippets",
+    "wagtail.users",
+    "wagtail.sites",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +102,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concerto.urls"
@@ -101,6 +123,7 @@ TEMPLATES = [
                 "concerto.pages.context_processors.site_config",
                 "concerto.accounts.context_processors.abilities",
                 "concerto.pages.context_processors.layout",
+                "concerto.pages.context_processors.csp_nonce",
             ],
         },
     },
@@ -126,6 +149,35 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboards:home"
 LOGOUT_REDIRECT_URL = "pages:home"
+
+# Sign-in through the State's identity providers (OpenID Connect, see concerto/identity).
+# Endpoints and signing keys come from each provider's discovery document; a
+# provider without a client id is not offered on the sign-in page.
+IDENTITY_PROVIDERS = {
+    "proconnect": {
+        "discovery_url": os.environ.get(
+            "PROCONNECT_DISCOVERY_URL",
+            "https://fca.integ01.dev-agentconnect.fr/api/v2/.well-known/openid-configuration",
+        ),
+        "client_id": os.environ.get("PROCONNECT_CLIENT_ID", ""),
+        "client_secret": os.environ.get("PROCONNECT_CLIENT_SECRET", ""),
+        "scopes": "openid email given_name usual_name uid siret",
+        "acr_values": "eidas1",
+    },
+    "franceconnect": {
+        "discovery_url": os.environ.get(
+            "FRANCECONNECT_DISCOVERY_URL",
+            "https://fcp-low.sbx.dev-franceconnect.fr/api/v2/.well-known/openid-configuration",
+        ),
+        "client_id": os.environ.get("FRANCECONNECT_CLIENT_ID", ""),
+        "client_secret": os.environ.get("FRANCECONNECT_CLIENT_SECRET", ""),
+        "scopes": "openid given_name family_name email",
+        "acr_values": "eidas1",
+    },
+}
+OIDC_TIMEOUT = 10
+# Two-factor authentication (TOTP) for CIPC advisors and administrators.
+OTP_TOTP_ISSUER = "Concerto"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -171,19 +223,125 @@ TASKS = {
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 
+# Wagtail edits the resource centre (guide, FAQ, capsules); its public pages live under
+# /ressources/ and its editor under /cms/, reached through the platform's own sign-in.
+WAGTAIL_SITE_NAME = "Concerto — Centre de ressources"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILADMIN_LOGIN_URL = "/connexion/"
+WAGTAIL_I18N_ENABLED = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "vtt", "srt", "odt", "docx"]
+# Database full-text search: PostgreSQL's French configuration in production, SQLite FTS5
+# (accents folded) by default; concerto.resources.search adds French stems for both.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
+}
+
 # Participation rate limits: action -> (count, window in seconds), per person and per address.
 PARTICIPATION_RATE_LIMITS = {
     "contribute": (int(os.environ.get("RATE_LIMIT_CONTRIBUTIONS", "20")), 600),
     "vote": (int(os.environ.get("RATE_LIMIT_VOTES", "200")), 600),
 }
 
+# Public API (read-only, anonymous) and organisations' API (tokens, scoped, throttled).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "concerto.api.authentication.OrganisationTokenAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "concerto.api.throttling.AnonymousThrottle",
+        "concerto.api.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": os.environ.get("API_RATE_ANONYMOUS", "600/hour"),
+        "token": os.environ.get("API_RATE_TOKEN", "1200/hour"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de Concerto",
+    "DESCRIPTION": (
+        "Données publiques de la plateforme de participation citoyenne de l'État "
+        "(dispositifs, modules, contributions anonymisées, réponses, chiffres du devoir de "
+        "suite) et API des organisations (jeton par organisation, portées)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["concerto.api.schema.only_public_api"],
+}
+# Open data: producer named in every published file.
+OPENDATA_PRODUCER = os.environ.get(
+    "OPENDATA_PRODUCER", "Centre interministériel de la participation citoyenne (DITP)"
+)
+
 # The CIPC's service level: working days to issue an opinion after a referral.
+# Retention periods enforced by `concerto privacy retention` (see concerto/privacy/register.py).
+PRIVACY_RETENTION_DAYS = {
+    "participant_profiles": int(os.environ.get("RETENTION_PROFILE_DAYS", 2 * 365)),
+    "inactive_accounts": int(os.environ.get("RETENTION_INACTIVE_ACCOUNT_DAYS", 3 * 365)),
+    "access_log": int(os.environ.get("RETENTION_ACCESS_LOG_DAYS", 365)),
+}
+
 CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))
+# Days the government has to answer an expert group's recommendation (shown late after).
+EXPERT_RECOMMENDATION_ANSWER_DAYS = int(os.environ.get("EXPERT_RECOMMENDATION_ANSWER_DAYS", "90"))
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Behind HTTPS (SITE_URL https://…): redirect to HTTPS and send HSTS for a year.
+HTTPS_ONLY = SITE_URL.startswith("https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS_ONLY and not DEBUG)
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS_ONLY and not DEBUG else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SECURE_HSTS_PRELOAD = HTTPS_ONLY
+if env_bool("BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy: scripts only from this site, and DSFR's tags carry the
+# per-request nonce. Inline style attributes are still allowed: a few bar charts
+# size their bars with them. The Django and Wagtail admins are left out: their
+# own scripts are not written for a nonce.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/cms/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF, "https:"],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Brute-force protection on sign-in (django-axes): after 5 failures for one
+# address and account, that pair waits an hour; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LOGGING = {
     "version": 1,

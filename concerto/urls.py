@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("concerto.expertgroups.urls")),
     path("", include("concerto.api.urls")),
     path("", include("concerto.opendata.urls")),
+    path("", include("concerto.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,6 +8,9 @@ from django.views.decorators.http import require_http_methods
 
 from concerto.accounts import actions
 from concerto.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm, SignupForm
+from concerto.identity import signin
+from concerto.identity.providers import enabled_providers
+from concerto.identity.views.oidc import provider_logout
 
 
 class LoginView(auth_views.LoginView):
@@ -15,9 +18,18 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        # The session starts only after the second factor for the roles that need one.
+        return signin.begin_session(self.request, form.get_user(), next_url=self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(providers=enabled_providers(), **kwargs)
+
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        # Someone signed in through a provider also leaves the provider's session.
+        return provider_logout(request) or super().post(request, *args, **kwargs)
 
 
 @require_http_methods(["GET", "POST"])

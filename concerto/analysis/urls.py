@@ -1,3 +1,20 @@
+from django.urls import path
+
+from concerto.analysis.views import public, workspace
+
 app_name = "analysis"
 
-urlpatterns: list = []
+WORKSPACE = "espace/dispositifs/<int:pk>/modules/<int:module_id>/analyse/"
+PUBLIC = "dispositifs/<slug:slug>/modules/<int:module_id>/synthese/"
+
+urlpatterns = [
+    path(WORKSPACE, workspace.index, name="workspace"),
+    path(WORKSPACE + "lancer/", workspace.run, name="run"),
+    path(WORKSPACE + "fusion/", workspace.merge, name="merge"),
+    path(WORKSPACE + "publication/", workspace.publish, name="publish"),
+    path(WORKSPACE + "themes/<int:theme_id>/", workspace.theme, name="theme"),
+    path(WORKSPACE + "themes/<int:theme_id>/deplacement/", workspace.move, name="move"),
+    path(WORKSPACE + "campagnes/<int:campaign_id>/", workspace.review, name="review"),
+    path(PUBLIC, public.synthesis, name="synthesis"),
+    path(PUBLIC + "synthese.pdf", public.synthesis_pdf, name="synthesis_pdf"),
+]

@@ -1,3 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from concerto.api.views import docs, public, tokens, writes
+
 app_name = "api"
 
-urlpatterns: list = []
+router = SimpleRouter()
+router.register("dispositifs", public.ProcessViewSet, basename="process")
+router.register("modules", public.ModuleViewSet, basename="module")
+router.register("contributions", writes.ContributionViewSet, basename="contribution")
+router.register("reponses", writes.AnswerViewSet, basename="answer")
+router.register("chiffres", public.FigureViewSet, basename="figure")
+
+urlpatterns = [
+    path("api/", docs.documentation, name="docs"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/", include(router.urls)),
+    path("espace/api/jetons/", tokens.tokens, name="tokens"),
+    path("espace/api/jetons/<int:token_id>/revocation/", tokens.revoke, name="revoke"),
+]

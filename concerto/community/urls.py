@@ -1,3 +1,16 @@
+from django.urls import path
+
+from concerto.community import views
+
 app_name = "community"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("communaute/", views.home, name="home"),
+    path("communaute/annuaire/", views.directory, name="directory"),
+    path("communaute/ma-fiche/", views.profile, name="profile"),
+    path("communaute/evenements/", views.events, name="events"),
+    path("communaute/questions/nouvelle/", views.ask, name="ask"),
+    path("communaute/questions/<int:pk>/", views.question, name="question"),
+    path("communaute/questions/<int:pk>/faq/", views.promote, name="promote"),
+    path("communaute/reponses/<int:pk>/accepter/", views.accept, name="accept"),
+]

@@ -8,7 +8,15 @@ to show. Adding a domain here is the only change the dashboards need.
 
 from importlib import import_module
 
-PANEL_MODULES: tuple[str, ...] = ("concerto.processes.dashboard",)
+PANEL_MODULES: tuple[str, ...] = (
+    "concerto.processes.dashboard",
+    "concerto.community.dashboard",
+    "concerto.trainings.dashboard",
+    "concerto.support.dashboard",
+    "concerto.procurement.dashboard",
+    "concerto.network.dashboard",
+    "concerto.expertgroups.dashboard",
+)
 
 
 def panels_for(role: str, user) -> list[dict]:

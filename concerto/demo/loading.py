@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
@@ -12,9 +13,14 @@ from concerto.demo import analysis, evaluation, procurement, resources, training
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
 from concerto.demo.participation import load_participation
 from concerto.demo.walker import load_processes
+from concerto.identity.signin import requires_second_factor
 from concerto.notifications.actions import without_emails
 
 DEMO_PASSWORD = "Concerto-demo-2026!"
+# Demo only: the TOTP secret of every demo CIPC advisor and administrator, public in the
+# README so that anyone can try the two-factor step. In base32 for authenticator apps:
+# MNXW4Y3FOJ2G6LLEMVWW6LLUN52HALLTMVRXEZLU
+DEMO_TOTP_KEY = b"concerto-demo-totp-secret".hex()
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,12 @@ def load_accounts() -> None:
         if account.organisation_slug:
             organisation = Organisation.objects.get(slug=account.organisation_slug)
             grant_membership(user=user, organisation=organisation, role=account.role)
+        if requires_second_factor(user):
+            TOTPDevice.objects.get_or_create(
+                user=user,
+                name="Démonstration",
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+            )
 
 
 def load_demo() -> None:

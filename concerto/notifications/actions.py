@@ -20,6 +20,11 @@ def without_emails() -> Iterator[None]:
         _emails_enabled.reset(token)
 
 
+def emails_enabled() -> bool:
+    """False inside `without_emails()`: domains that send their own e-mails check it."""
+    return _emails_enabled.get()
+
+
 def notify(recipients: Iterable, *, subject: str, body: str, url: str = "") -> list[Notification]:
     """Tell each recipient once (duplicates and missing users skipped), on the
     dashboard at once and by e-mail once the current transaction commits."""

@@ -1,3 +1,16 @@
+from django.urls import path
+
+from concerto.opendata.views import imports, public
+
 app_name = "opendata"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("donnees/", public.index, name="index"),
+    path("donnees/fichiers/<str:name>", public.download, name="download"),
+    path("donnees/flux/dispositifs.atom", public.NewProcessesFeed(), name="processes_feed"),
+    path(
+        "espace/dispositifs/<int:pk>/modules/<int:module_id>/import-plateforme/",
+        imports.platform_import,
+        name="import",
+    ),
+]

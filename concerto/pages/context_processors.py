@@ -32,3 +32,14 @@ def layout(request) -> dict:
             {"link": "#footer", "label": _("Pied de page")},
         ],
     }
+
+
+def csp_nonce(request) -> dict:
+    """Evaluate the response's CSP nonce before the page renders.
+
+    django-csp's lazy nonce reads as false until something evaluates it, and
+    django-dsfr's `{% dsfr_js nonce=request.csp_nonce %}` only tests it: without
+    this, DSFR's script tags would go out without their nonce.
+    """
+    nonce = getattr(request, "csp_nonce", None)
+    return {"csp_nonce": str(nonce) if nonce is not None else ""}

@@ -20,6 +20,10 @@ MAIN_MENU: tuple[MenuEntry, ...] = (
     MenuEntry(_("Accueil"), "pages:home"),
     MenuEntry(_("Dispositifs"), "processes:public_list"),
     MenuEntry(_("Agenda"), "processes:agenda"),
+    MenuEntry(_("Ressources"), "resources:home"),
+    MenuEntry(_("Données"), "opendata:index"),
+    MenuEntry(_("Chiffres"), "evaluation:figures"),
+    MenuEntry(_("Accompagnement"), "support:offer"),
 )
 
 STATUTORY_PAGES: tuple[MenuEntry, ...] = (

@@ -47,7 +47,9 @@ def legal_notice(request):
 
 @require_safe
 def personal_data(request):
-    return render(request, "pages/personal_data.html")
+    from concerto.privacy.register import REGISTER
+
+    return render(request, "pages/personal_data.html", {"register": REGISTER})
 
 
 @require_safe

@@ -1,3 +1,20 @@
+from django.urls import path
+
+from concerto.procurement.views import catalogue, orders
+
 app_name = "procurement"
 
-urlpatterns: list = []
+ORDER = "accord-cadre/commandes/<int:pk>/"
+
+urlpatterns = [
+    path("accord-cadre/", catalogue.catalogue, name="catalogue"),
+    path("accord-cadre/consommation/", catalogue.consumption, name="consumption"),
+    path("accord-cadre/titulaires/<int:holder_id>/commande/", orders.create, name="order_create"),
+    path("accord-cadre/commandes/", orders.order_list, name="orders"),
+    path("accord-cadre/commandes.csv", orders.export_csv, name="orders_csv"),
+    path(ORDER, orders.detail, name="order"),
+    path(ORDER + "validation-referent/", orders.validate_referent, name="validate_referent"),
+    path(ORDER + "validation-cipc/", orders.validate_cipc, name="validate_cipc"),
+    path(ORDER + "refus/", orders.refuse, name="refuse"),
+    path(ORDER + "annulation/", orders.cancel, name="cancel"),
+]

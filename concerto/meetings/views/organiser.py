@@ -13,6 +13,7 @@ from concerto.meetings.forms import MeetingForm, ReportContributionForm, ReportF
 from concerto.meetings.models import Registration
 from concerto.meetings.views.common import meeting_in, organiser_module
 from concerto.participation.models import Contribution
+from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import add_errors
 
 
@@ -88,6 +89,7 @@ def edit(request, pk: int, module_id: int, meeting_id: int):
         .select_related("user")
         .order_by("status", "created_at", "pk")
     )
+    record_staff_access(request, "inscrits à une réunion", meeting)
     context = {
         "module": module,
         "meeting": meeting,

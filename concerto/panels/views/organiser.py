@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concerto.panels import actions
 from concerto.panels.forms import CsvForm, PanelForm, QuotasForm, SeedForm
 from concerto.panels.models import Panel, PoolMember
+from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import add_errors, error_messages, process_for
 
 ABILITY = "manage_participation"
@@ -85,6 +86,8 @@ def create(request, pk: int):
 def detail(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
     members = list(panel.pool.all())
+    if members:
+        record_staff_access(request, "vivier de panel", panel)
     probabilities = panel.result or {}
     rows = [(m, probabilities.get(m.token)) for m in members]
     context = {

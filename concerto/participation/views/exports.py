@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from concerto.participation.exports import contribution_rows
 from concerto.participation.models import Module
+from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import process_for
 
 
@@ -18,6 +19,7 @@ def module_csv(request, pk: int, module_id: int):
     module = get_object_or_404(Module, pk=module_id, process=process)
     if not module.get_abilities(request.user)["export"]:
         raise PermissionDenied
+    record_staff_access(request, "export des contributions", module)
     filename = f"{process.slug}-module-{module.pk}-{timezone.localdate().isoformat()}.csv"
     response = StreamingHttpResponse(
         contribution_rows(module), content_type="text/csv; charset=utf-8"

@@ -1,0 +1,74 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from concerto.analysis.models import CampaignGroup
+
+
+class RunForm(DsfrBaseForm):
+    themes = forms.IntegerField(
+        label=_("Nombre de thèmes"),
+        help_text=_("Laissez vide pour que l'outil le choisisse (entre 4 et 16)."),
+        required=False,
+        min_value=2,
+        max_value=40,
+    )
+
+
+class RenameForm(DsfrBaseForm):
+    label = forms.CharField(label=_("Intitulé du thème"), max_length=200)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MergeForm(DsfrBaseForm):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes à fusionner"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choisissez au moins deux thèmes à fusionner.")},
+    )
+    label = forms.CharField(
+        label=_("Intitulé du thème fusionné"),
+        help_text=_("Laissez vide pour garder celui du plus grand thème."),
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, analysis, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = analysis.themes.order_by("-size", "position")
+        self.fields["themes"].label_from_instance = lambda t: f"{t.label} ({t.size})"
+
+
+class MoveForm(DsfrBaseForm):
+    contributions = forms.TypedMultipleChoiceField(
+        label=_("Contributions à déplacer"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choisissez au moins une contribution.")},
+    )
+    target = forms.ModelChoiceField(
+        label=_("Vers le thème"), queryset=None, required=False, empty_label=_("— Nouveau thème —")
+    )
+    new_label = forms.CharField(
+        label=_("Intitulé du nouveau thème"), max_length=200, required=False
+    )
+
+    def __init__(self, *args, theme, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contributions"].choices = choices
+        self.fields["target"].queryset = theme.analysis.themes.exclude(pk=theme.pk).order_by(
+            "-size", "position"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("target") and not (data.get("new_label") or "").strip():
+            self.add_error(
+                "new_label", _("Choisissez le thème de destination ou nommez un nouveau thème.")
+            )
+        return data
+
+
+class ReviewForm(DsfrBaseForm):
+    review = forms.ChoiceField(choices=CampaignGroup.Review.choices)

@@ -1,0 +1,64 @@
+"""The published synthesis of a module, as a page and as a PDF."""
+
+from pathlib import Path
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
+
+from concerto.analysis.models import Synthesis
+
+PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "analysis" / "print.css"
+
+
+def _synthesis(request, slug: str, module_id: int) -> Synthesis:
+    synthesis = get_object_or_404(
+        Synthesis.objects.select_related("module__process", "analysis"),
+        module_id=module_id,
+        module__process__slug=slug,
+    )
+    if not synthesis.module.get_abilities(request.user)["view"]:
+        raise Http404
+    return synthesis
+
+
+def _context(synthesis: Synthesis) -> dict:
+    figures = synthesis.figures
+    themes = list(synthesis.themes.all())
+    largest = max((t.size for t in themes), default=0) or 1
+    for theme in themes:
+        # Bar widths in steps of 5 %, drawn by CSS classes (no inline style: CSP).
+        theme.bar = 5 * round(20 * theme.size / largest)
+    for question in synthesis.closed_questions:
+        for row in question["rows"]:
+            row["bar"] = 5 * round(row["percent"] / 5)
+    return {
+        "synthesis": synthesis,
+        "module": synthesis.module,
+        "process": synthesis.module.process,
+        "figures": figures,
+        "themes": themes,
+        "questions": synthesis.closed_questions,
+    }
+
+
+@require_safe
+def synthesis(request, slug: str, module_id: int):
+    return render(
+        request, "analysis/synthesis.html", _context(_synthesis(request, slug, module_id))
+    )
+
+
+@require_safe
+def synthesis_pdf(request, slug: str, module_id: int):
+    from weasyprint import CSS, HTML
+
+    synthesis = _synthesis(request, slug, module_id)
+    html = render_to_string("analysis/synthesis_pdf.html", _context(synthesis), request=request)
+    document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[CSS(filename=str(PRINT_CSS))]
+    )
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="synthese-{synthesis.module_id}.pdf"'
+    return response

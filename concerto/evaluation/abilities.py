@@ -1,0 +1,44 @@
+"""Who may evaluate a process, and what each person may do with its evaluation."""
+
+from concerto.accounts.roles import Role
+from concerto.processes.lifecycle import Status
+
+# Participation is over: surveys can be sent and the report written.
+EVALUABLE_STATUSES = frozenset(
+    {Status.CLOSED, Status.ANALYSED, Status.FOLLOW_UP_PUBLISHED, Status.EVALUATED,
+     Status.ARCHIVED}
+)  # fmt: skip
+
+
+def _signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_evaluate(user, process) -> bool:
+    """CIPC advisors evaluate any process; an expert only a process they were given
+    access to (an independent evaluator); nobody else, organisers included."""
+    if not _signed_in(user):
+        return False
+    if user.is_superuser or Role.CIPC_ADVISOR in user.roles:
+        return True
+    if Role.EXPERT not in user.roles:
+        return False
+    from concerto.evaluation.models import EvaluatorGrant
+
+    return EvaluatorGrant.objects.filter(process=process, expert=user).exists()
+
+
+def evaluation_abilities(process, user) -> dict[str, bool]:
+    signed_in = _signed_in(user)
+    in_ministry = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
+    cipc = signed_in and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
+    evaluator = can_evaluate(user, process)
+    over = process.status in EVALUABLE_STATUSES
+    return {
+        "view": in_ministry or evaluator,
+        # The organisers send the surveys and enter the reference margins; so may evaluators.
+        "open_surveys": (in_ministry or evaluator) and over,
+        "edit_margins": in_ministry or evaluator,
+        "write_report": evaluator and over,
+        "grant_access": cipc,
+    }

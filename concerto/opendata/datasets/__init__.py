@@ -1,0 +1,20 @@
+"""The published datasets, in the order of the open-data page."""
+
+from concerto.opendata.datasets.base import Dataset, Field
+from concerto.opendata.datasets.followup import ANSWERS, FIGURES
+from concerto.opendata.datasets.panels import PANELS
+from concerto.opendata.datasets.participation import CONTRIBUTIONS, PROPOSALS
+from concerto.opendata.datasets.registry import OPINIONS, PROCESSES
+
+DATASETS: tuple[Dataset, ...] = (
+    PROCESSES,
+    OPINIONS,
+    CONTRIBUTIONS,
+    PROPOSALS,
+    ANSWERS,
+    FIGURES,
+    PANELS,
+)
+BY_NAME = {dataset.name: dataset for dataset in DATASETS}
+
+__all__ = ["BY_NAME", "DATASETS", "Dataset", "Field"]

@@ -1,0 +1,73 @@
+"""What a person can do with their own data: take it away, or erase their account."""
+
+from django.core import serializers
+from django.db import transaction
+from django.utils import timezone
+
+from concerto.participation.models import Contribution, ParticipantProfile
+
+DELETED_EMAIL = "compte-supprime-{pk}@concerto.invalid"
+
+
+def personal_data(user) -> dict:
+    """Everything stored about `user`: the account and every row that points to it.
+
+    Walks the reverse relations of the user model, so a domain added later is
+    included without touching this function.
+    """
+    account = serializers.serialize("python", [user], fields=_account_fields(user))[0]
+    data = {"compte": account["fields"] | {"id": user.pk}, "donnees_liees": {}}
+    for relation in user._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete) or relation.many_to_many:
+            continue
+        model = relation.related_model
+        rows = model._default_manager.filter(**{relation.field.name: user})
+        if rows.exists():
+            label = f"{model._meta.app_label}.{model._meta.model_name}/{relation.field.name}"
+            data["donnees_liees"][label] = [
+                {"id": row["pk"], **row["fields"]} for row in serializers.serialize("python", rows)
+            ]
+    return data
+
+
+def _account_fields(user) -> list[str]:
+    hidden = {"password", "groups", "user_permissions"}
+    return [field.name for field in user._meta.concrete_fields if field.name not in hidden]
+
+
+@transaction.atomic
+def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
+    """Anonymise the account in place; returns counts of what was done.
+
+    The row stays so that what others built on it (answers, supports, reviews)
+    keeps its integrity, but nothing in it identifies the person any more.
+    Contributions stay, anonymous; with `withdraw_open_contributions`, those of
+    modules still open are also withdrawn and their text erased (once a module is
+    closed, its contributions are part of the public record being answered).
+    """
+    contributions = Contribution.objects.filter(author=user).select_related("module__process")
+    withdrawn = 0
+    if withdraw_open_contributions:
+        for contribution in contributions:
+            if contribution.module.is_open() and contribution.status != Contribution.Status.HIDDEN:
+                contribution.status = Contribution.Status.WITHDRAWN
+                contribution.title = ""
+                contribution.body = ""
+                contribution.save(update_fields=["status", "title", "body", "updated_at"])
+                withdrawn += 1
+    anonymised = Contribution.objects.filter(author=user).update(author=None, pseudonym="")
+    ParticipantProfile.objects.filter(user=user).delete()
+    user.memberships.all().delete()
+    user.notifications.all().delete()
+    user.email = DELETED_EMAIL.format(pk=user.pk)
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_superuser = False
+    user.set_unusable_password()  # also ends every open session (session hash changes)
+    user.save()
+    return {"withdrawn": withdrawn, "anonymised": anonymised, "erased_at": timezone.now()}
+
+
+def is_erased(user) -> bool:
+    return user.email == DELETED_EMAIL.format(pk=user.pk)

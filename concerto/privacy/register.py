@@ -1,0 +1,79 @@
+"""The register of the personal data the platform holds (RGPD article 30).
+
+One entry per kind of data: what, why, on which legal basis, for how long, and
+which retention rule enforces the period. The public personal-data page is
+rendered from this list, and a test checks that every rule named here exists,
+so the page cannot promise a deletion the platform does not do.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    name: str
+    data: str
+    purpose: str
+    legal_basis: str
+    retention: str
+    rule: str = ""  # key in concerto.privacy.retention.RULES, "" when kept for the record
+
+
+PUBLIC_INTEREST = _("Mission d'intérêt public (article 6-1-e du RGPD)")
+CONSENT = _("Consentement (article 6-1-a du RGPD)")
+
+REGISTER: tuple[RegisterEntry, ...] = (
+    RegisterEntry(
+        _("Comptes des citoyens"),
+        _("Adresse électronique, prénom, nom, mot de passe chiffré, date de dernière connexion."),
+        _("Permettre de contribuer, de suivre ses contributions et d'être informé des suites."),
+        PUBLIC_INTEREST,
+        _("Trois ans après la dernière connexion, le compte est anonymisé."),
+        "inactive_accounts",
+    ),
+    RegisterEntry(
+        _("Comptes des agents publics"),
+        _("Adresse électronique professionnelle, nom, organisation de rattachement, rôle."),
+        _("Déclarer et conduire les dispositifs, instruire les saisines, rendre compte."),
+        PUBLIC_INTEREST,
+        _("Tant que l'agent est rattaché à une organisation ; ensuite comme un compte citoyen."),
+        "inactive_accounts",
+    ),
+    RegisterEntry(
+        _("Contributions"),
+        _("Textes, votes, soutiens et inscriptions, avec leur date et leur auteur ou pseudonyme."),
+        _("Faire participer le public et lui rendre compte de ce qui en a été fait."),
+        PUBLIC_INTEREST,
+        _(
+            "Conservées avec le dispositif, sans limite, car elles fondent la réponse publique ; "
+            "à la suppression du compte elles deviennent anonymes, ou sont retirées si la "
+            "personne le demande tant que le module est ouvert."
+        ),
+    ),
+    RegisterEntry(
+        _("Profil de participant"),
+        _("Tranche d'âge, genre, département, donnés volontairement."),
+        _("Mesurer qui a participé, uniquement en chiffres agrégés."),
+        CONSENT,
+        _("Deux ans après la dernière contribution de la personne (ou après son consentement)."),
+        "participant_profiles",
+    ),
+    RegisterEntry(
+        _("Viviers des panels tirés au sort"),
+        _("Identité, coordonnées et caractéristiques des volontaires, probabilités de sélection."),
+        _("Tirer au sort un panel respectant les quotas, et remplacer les désistements."),
+        PUBLIC_INTEREST,
+        _("Jusqu'à la date de suppression fixée par l'organisateur ; les agrégats restent."),
+        "panel_pools",
+    ),
+    RegisterEntry(
+        _("Journal des accès du personnel"),
+        _("Qui a consulté quelles données personnelles, quand et depuis quelle page."),
+        _("Contrôler que les agents n'accèdent qu'aux données nécessaires à leur mission."),
+        PUBLIC_INTEREST,
+        _("Un an."),
+        "access_log",
+    ),
+)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from concerto.privacy import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("mon-compte/mes-donnees/", views.my_data, name="my_data"),
+    path("mon-compte/mes-donnees/telecharger/", views.download, name="download"),
+    path("mon-compte/supprimer/", views.erase, name="erase"),
+    path("compte-supprime/", views.erased, name="erased"),
+]

@@ -1,0 +1,51 @@
+import json
+
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from concerto.privacy.actions import erase_account, personal_data
+from concerto.privacy.forms import EraseAccountForm
+
+
+@require_safe
+@login_required
+def my_data(request):
+    return render(request, "privacy/my_data.html", {"form": EraseAccountForm(user=request.user)})
+
+
+@require_safe
+@login_required
+def download(request):
+    payload = json.dumps(personal_data(request.user), cls=DjangoJSONEncoder, indent=2)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    filename = f"concerto-mes-donnees-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["POST"])
+@login_required
+def erase(request):
+    form = EraseAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "privacy/my_data.html", {"form": form}, status=400)
+    done = erase_account(
+        request.user,
+        withdraw_open_contributions=form.cleaned_data["withdraw_open_contributions"],
+    )
+    logout(request)
+    request.session["erased"] = {"withdrawn": done["withdrawn"], "anonymised": done["anonymised"]}
+    return redirect("privacy:erased")
+
+
+@require_safe
+def erased(request):
+    done = request.session.get("erased")
+    if done is None:
+        return redirect("pages:home")
+    return render(request, "privacy/erased.html", {"done": done})

@@ -1,0 +1,43 @@
+"""What a user may do with the framework contract and its orders."""
+
+from concerto.accounts.roles import Role
+from concerto.procurement.models import Order, OrderStatus
+
+
+def _signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_cipc(user) -> bool:
+    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
+
+
+def catalogue_abilities(user) -> dict[str, bool]:
+    signed_in = _signed_in(user)
+    public_servant = signed_in and bool(
+        {Role.AGENT, Role.REFERENT, Role.CIPC_ADVISOR, Role.ADMINISTRATOR} & set(user.roles)
+    )
+    return {
+        "browse": public_servant,
+        "order": signed_in and bool(user.ministry_ids(Role.AGENT, Role.REFERENT)),
+        "view_consumption": public_servant,
+        "maintain": signed_in and user.is_superuser,
+    }
+
+
+def order_abilities(order: Order, user) -> dict[str, bool]:
+    signed_in = _signed_in(user)
+    cipc = is_cipc(user)
+    in_ministry = signed_in and order.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
+    referent = signed_in and order.ministry_id in user.ministry_ids(Role.REFERENT)
+    referent_step = referent and order.status == OrderStatus.SUBMITTED
+    cipc_step = cipc and order.status == OrderStatus.REFERENT_VALIDATED
+    return {
+        "view": cipc or in_ministry,
+        "validate_as_referent": referent_step,
+        "validate_as_cipc": cipc_step,
+        "refuse": referent_step or cipc_step,
+        "cancel": signed_in
+        and order.requested_by_id == user.pk
+        and order.status in {OrderStatus.SUBMITTED, OrderStatus.REFERENT_VALIDATED},
+    }

@@ -1,0 +1,37 @@
+"""What the framework contract shows on each role's dashboard."""
+
+from concerto.accounts.roles import Role
+from concerto.procurement.models import Order, OrderStatus
+from concerto.procurement.models.orders import PENDING_STATUSES
+
+
+def _orders():
+    return Order.objects.select_related("ministry", "lot", "process").order_by("created_at")
+
+
+def referent_panel(user) -> dict:
+    orders = _orders().filter(
+        status=OrderStatus.SUBMITTED, ministry_id__in=user.ministry_ids(Role.REFERENT)
+    )
+    return {
+        "template": "procurement/dashboard/orders.html",
+        "orders": orders,
+        "heading": "to_validate",
+    }
+
+
+def cipc_panel(user) -> dict:
+    orders = _orders().filter(status=OrderStatus.REFERENT_VALIDATED)
+    return {
+        "template": "procurement/dashboard/orders.html",
+        "orders": orders,
+        "heading": "to_validate",
+    }
+
+
+def agent_panel(user) -> dict:
+    orders = _orders().filter(requested_by=user, status__in=PENDING_STATUSES)
+    return {"template": "procurement/dashboard/orders.html", "orders": orders, "heading": "mine"}
+
+
+PANELS = {Role.AGENT: agent_panel, Role.REFERENT: referent_panel, Role.CIPC_ADVISOR: cipc_panel}

@@ -1,0 +1,59 @@
+import uuid
+from decimal import Decimal
+
+from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from concerto.accounts.roles import Role
+from concerto.processes.models import Process
+
+
+class OrderForm(DsfrBaseForm):
+    """Order request: a process of the ministry, a subject and a quantity per service."""
+
+    process = forms.ModelChoiceField(
+        label=_("Dispositif concerné"), queryset=Process.objects.none()
+    )
+    title = forms.CharField(label=_("Objet de la commande"), max_length=255)
+    request_key = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, holder, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("request_key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = Process.objects.filter(
+            ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
+        ).order_by("title")
+        self.services = list(holder.services.filter(active=True))
+        for service in self.services:
+            self.fields[self.quantity_field(service)] = forms.DecimalField(
+                label=_("Quantité — %(label)s") % {"label": service.label},
+                help_text=_("%(price)s € HT par %(unit)s")
+                % {
+                    "price": number_format(service.unit_price_ht, 2, force_grouping=True),
+                    "unit": service.unit,
+                },
+                required=False,
+                min_value=Decimal("0"),
+                max_digits=10,
+                decimal_places=2,
+                widget=forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+            )
+
+    @staticmethod
+    def quantity_field(service) -> str:
+        return f"quantity_{service.pk}"
+
+    def quantities(self) -> dict[int, Decimal | None]:
+        return {s.pk: self.cleaned_data.get(self.quantity_field(s)) for s in self.services}
+
+
+class RefusalForm(DsfrBaseForm):
+    reason = forms.CharField(label=_("Motif du refus"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CatalogueSearchForm(DsfrBaseForm):
+    q = forms.CharField(
+        label=_("Rechercher une prestation, un lot ou un titulaire"), required=False
+    )

@@ -1,0 +1,202 @@
+"""Order requests: build from the price schedule, validate, refuse, export."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from concerto.processes.views.common import add_errors
+from concerto.procurement import actions
+from concerto.procurement.abilities import catalogue_abilities, order_abilities
+from concerto.procurement.forms import OrderForm, RefusalForm
+from concerto.procurement.models import Holder, Order, OrderStatus
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def create(request, holder_id: int):
+    if not catalogue_abilities(request.user)["order"]:
+        raise PermissionDenied
+    holder = get_object_or_404(Holder.objects.select_related("lot__contract"), pk=holder_id)
+    form = OrderForm(request.POST or None, user=request.user, holder=holder)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order, warnings = actions.place_order(
+                actor=request.user,
+                process=form.cleaned_data["process"],
+                holder=holder,
+                title=form.cleaned_data["title"],
+                quantities=form.quantities(),
+                request_key=form.cleaned_data["request_key"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Bon de commande %(number)s transmis au référent pour validation.")
+                % {"number": order.number},
+            )
+            for warning in warnings:
+                messages.warning(request, warning)
+            return redirect("procurement:order", pk=order.pk)
+    context = {
+        "holder": holder,
+        "form": form,
+        "quantity_fields": [form[form.quantity_field(s)] for s in form.services],
+    }
+    return render(request, "procurement/order_form.html", context)
+
+
+def _order_for(request, pk: int) -> tuple[Order, dict]:
+    order = get_object_or_404(
+        Order.objects.select_related("lot", "holder", "ministry", "process", "requested_by"),
+        pk=pk,
+    )
+    abilities = order_abilities(order, request.user)
+    if not abilities["view"]:
+        raise Http404
+    return order, abilities
+
+
+@require_safe
+@login_required
+def detail(request, pk: int):
+    order, abilities = _order_for(request, pk)
+    context = {
+        "order": order,
+        "abilities": abilities,
+        "lines": order.lines.all(),
+        "transitions": order.transitions.select_related("actor"),
+        "refusal_form": RefusalForm(),
+    }
+    return render(request, "procurement/order_detail.html", context)
+
+
+def _step(request, pk: int, action, done: str, **kwargs):
+    order, _abilities = _order_for(request, pk)
+    try:
+        action(order, actor=request.user, **kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done % {"number": order.number})
+    return redirect("procurement:order", pk=pk)
+
+
+@require_POST
+@login_required
+def validate_referent(request, pk: int):
+    return _step(
+        request,
+        pk,
+        actions.validate_as_referent,
+        _("Bon de commande %(number)s validé et transmis au CIPC."),
+    )
+
+
+@require_POST
+@login_required
+def validate_cipc(request, pk: int):
+    return _step(
+        request,
+        pk,
+        actions.validate_as_cipc,
+        _("Bon de commande %(number)s validé et envoyé au titulaire."),
+    )
+
+
+@require_POST
+@login_required
+def refuse(request, pk: int):
+    return _step(
+        request,
+        pk,
+        actions.refuse_order,
+        _("Bon de commande %(number)s refusé."),
+        reason=request.POST.get("reason", ""),
+    )
+
+
+@require_POST
+@login_required
+def cancel(request, pk: int):
+    return _step(request, pk, actions.cancel_order, _("Bon de commande %(number)s annulé."))
+
+
+def _visible_orders(request):
+    orders = Order.objects.visible_to(request.user).select_related(
+        "lot", "holder", "ministry", "process"
+    )
+    status = request.GET.get("statut", "")
+    if status in OrderStatus.values:
+        orders = orders.filter(status=status)
+    return orders, status
+
+
+@require_safe
+@login_required
+def order_list(request):
+    if not catalogue_abilities(request.user)["browse"]:
+        raise PermissionDenied
+    orders, status = _visible_orders(request)
+    context = {"orders": orders, "status": status, "statuses": OrderStatus.choices}
+    return render(request, "procurement/order_list.html", context)
+
+
+CSV_HEADER = [
+    "numero",
+    "exercice",
+    "ministere",
+    "dispositif",
+    "lot",
+    "titulaire",
+    "objet",
+    "statut",
+    "montant_ht",
+    "taux_tva",
+    "montant_tva",
+    "montant_ttc",
+    "date_demande",
+    "date_envoi",
+]
+
+
+@require_safe
+@login_required
+def export_csv(request):
+    """Orders visible to the user, for finance staff: amounts with a dot as decimal
+    separator and two decimals, exactly as stored."""
+    if not catalogue_abilities(request.user)["browse"]:
+        raise PermissionDenied
+    orders, _status = _visible_orders(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="bons-de-commande.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    for order in orders.order_by("number"):
+        writer.writerow(
+            [
+                order.number,
+                order.year,
+                order.ministry.name,
+                order.process.title,
+                order.lot.number,
+                order.holder.name,
+                order.title,
+                order.get_status_display(),
+                order.amount_ht,
+                order.vat_rate,
+                order.amount_vat,
+                order.amount_ttc,
+                order.created_at.date().isoformat(),
+                order.sent_at.date().isoformat() if order.sent_at else "",
+            ]
+        )
+    return response

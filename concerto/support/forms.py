@@ -1,0 +1,117 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from concerto.support.models import Formula
+
+RATINGS = [(str(value), label) for value, label in (
+    (5, _("5 — Très satisfait")),
+    (4, _("4 — Satisfait")),
+    (3, _("3 — Moyennement satisfait")),
+    (2, _("2 — Peu satisfait")),
+    (1, _("1 — Pas du tout satisfait")),
+)]  # fmt: skip
+
+
+class RequestForm(DsfrBaseForm):
+    process = forms.ModelChoiceField(
+        label=_("Dispositif concerné"),
+        queryset=None,
+        required=False,
+        empty_label=_("Aucun : le projet n'est pas encore déclaré"),
+    )
+    ministry = forms.ModelChoiceField(
+        label=_("Ministère"),
+        queryset=None,
+        required=False,
+        help_text=_("Sans dispositif : le ministère qui porte le projet."),
+    )
+    title = forms.CharField(label=_("Objet de la demande"), max_length=200)
+    context = forms.CharField(
+        label=_("Contexte"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("La politique publique, la décision en jeu, ce qui a déjà été fait."),
+    )
+    needs = forms.CharField(
+        label=_("Besoins"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ce que vous attendez du CIPC : cadrage, choix de méthode, marché, suite…"),
+    )
+    calendar = forms.CharField(
+        label=_("Calendrier"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Les dates clés : décision, lancement, échéances."),
+    )
+    formula_requested = forms.ChoiceField(
+        label=_("Formule souhaitée"), choices=Formula.choices, widget=forms.RadioSelect
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, processes, ministries, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = processes
+        self.fields["ministry"].queryset = ministries
+        only = list(ministries[:2])
+        if len(only) == 1:
+            self.fields["ministry"].initial = only[0].pk
+
+
+class MessageForm(DsfrBaseForm):
+    message = forms.CharField(
+        label=_("Message au demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RedirectForm(DsfrBaseForm):
+    message = forms.CharField(
+        label=_("Pourquoi le coaching léger convient mieux"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DeclineForm(DsfrBaseForm):
+    reason = forms.CharField(label=_("Motif du refus"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(DsfrBaseForm):
+    advisor = forms.ModelChoiceField(label=_("Conseiller du CIPC"), queryset=None)
+
+    def __init__(self, *args, advisors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].queryset = advisors
+
+
+class MilestoneForm(DsfrBaseForm):
+    title = forms.CharField(label=_("Jalon"), max_length=200)
+    due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class NoteForm(DsfrBaseForm):
+    text = forms.CharField(label=_("Note de suivi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CloseForm(DsfrBaseForm):
+    summary = forms.CharField(
+        label=_("Bilan de l'accompagnement"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SurveyForm(DsfrBaseForm):
+    rating = forms.TypedChoiceField(
+        label=_("Êtes-vous satisfait de l'accompagnement du CIPC ?"),
+        choices=RATINGS,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    would_recommend = forms.TypedChoiceField(
+        label=_("Recommanderiez-vous le CIPC à un collègue ?"),
+        choices=[("oui", _("Oui")), ("non", _("Non"))],
+        coerce=lambda value: value == "oui",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

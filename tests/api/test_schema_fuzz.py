@@ -1,0 +1,50 @@
+"""The OpenAPI description, fuzzed: whatever the input, the API never answers 5xx."""
+
+import pytest
+import schemathesis
+from django.test import override_settings
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from concerto.wsgi import application
+from tests.api.conftest import api_state
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+
+RATES = {
+    "DEFAULT_THROTTLE_RATES": {"anonymous": "100000/hour", "token": "100000/hour"},
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "concerto.api.authentication.OrganisationTokenAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
+    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "concerto.api.throttling.AnonymousThrottle",
+        "concerto.api.throttling.TokenThrottle",
+    ],
+}
+
+
+@pytest.fixture
+def fuzz_state(db):
+    from tests.followup.conftest import ensure_statuses
+
+    ensure_statuses()
+    return api_state()
+
+
+@pytest.mark.django_db
+@override_settings(REST_FRAMEWORK=RATES, DEBUG_PROPAGATE_EXCEPTIONS=False)
+@schema.parametrize()
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+)
+def test_no_server_error(case, fuzz_state):
+    case.call_and_validate(checks=[not_a_server_error])
+    case.call_and_validate(
+        checks=[not_a_server_error],
+        headers={"Authorization": f"Bearer {fuzz_state.secret}"},
+    )

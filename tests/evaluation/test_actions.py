@@ -1,0 +1,111 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from concerto.accounts.roles import Role
+from concerto.evaluation import actions
+from concerto.evaluation.abilities import can_evaluate
+from concerto.evaluation.models import (
+    Audience,
+    EvaluationReport,
+    ReferenceMargin,
+    SurveyParticipation,
+    SurveyResponse,
+)
+from concerto.processes.lifecycle import Status
+from tests.factories import user_with_role
+
+JUDGEMENTS = {
+    "design_integrity": {"rating": "met", "text": "Cadrage clair."},
+    "deliberative_experience": {"rating": "partly", "text": "Peu de temps d'échange."},
+    "pathways_to_impact": {"rating": "met", "text": "Réponses publiées à temps."},
+}
+
+
+def test_survey_answers_are_anonymous_and_counted_once(evaluated):
+    survey = actions.open_survey(
+        evaluated.process, actor=evaluated.referent, audience=Audience.PARTICIPANTS
+    )
+    assert (
+        actions.open_survey(
+            evaluated.process, actor=evaluated.referent, audience=Audience.PARTICIPANTS
+        )
+        == survey
+    )
+    answers = {q["code"]: "4" for q in survey.questions if q["kind"] == "likert"}
+    citizen = evaluated.citizens[0]
+    actions.answer_survey(survey, user=citizen, answers=answers)
+    with pytest.raises(ValidationError):
+        actions.answer_survey(survey, user=citizen, answers=answers)
+    assert SurveyResponse.objects.count() == 1
+    assert SurveyParticipation.objects.get().user == citizen
+    assert {f.name for f in SurveyResponse._meta.fields} == {
+        "id",
+        "survey",
+        "answers",
+        "submitted_on",
+    }
+
+
+def test_non_participant_and_missing_answer_are_refused(evaluated):
+    survey = actions.open_survey(
+        evaluated.process, actor=evaluated.referent, audience=Audience.PARTICIPANTS
+    )
+    with pytest.raises(PermissionDenied):
+        actions.answer_survey(survey, user=user_with_role(Role.CITIZEN), answers={})
+    with pytest.raises(ValidationError) as error:
+        actions.answer_survey(survey, user=evaluated.citizens[0], answers={"purpose": "9"})
+    assert "purpose" in error.value.message_dict
+    assert SurveyResponse.objects.count() == 0
+    assert SurveyParticipation.objects.count() == 0
+
+
+def test_margins_over_100_percent_are_refused(evaluated):
+    with pytest.raises(ValidationError) as error:
+        actions.set_reference_margins(
+            evaluated.process, actor=evaluated.referent,
+            margins={"gender": {"woman": "60", "man": "50"}},
+        )  # fmt: skip
+    assert "gender" in error.value.message_dict
+    assert ReferenceMargin.objects.count() == 0
+
+
+def test_margins_csv_import(evaluated):
+    parsed = actions.parse_margins_csv("critere,categorie,part\ngenre,woman,51.6\n"
+                                       "departement,29,1.4\n")  # fmt: skip
+    assert actions.set_reference_margins(
+        evaluated.process, actor=evaluated.referent, margins=parsed) == 2  # fmt: skip
+    with pytest.raises(ValidationError):
+        actions.parse_margins_csv("a,b\n1,2\n")
+
+
+def test_expert_evaluates_only_with_access(evaluated):
+    expert = user_with_role(Role.EXPERT)
+    assert not can_evaluate(expert, evaluated.process)
+    with pytest.raises(PermissionDenied):
+        actions.save_report(evaluated.process, actor=expert, summary="x", judgements={},
+                            expected_revision=None)  # fmt: skip
+    assert not EvaluationReport.objects.exists()
+    with pytest.raises(PermissionDenied):
+        actions.grant_evaluator(evaluated.process, actor=expert, expert=expert)
+    actions.grant_evaluator(evaluated.process, actor=evaluated.advisor, expert=expert)
+    assert can_evaluate(expert, evaluated.process)
+    assert not can_evaluate(evaluated.referent, evaluated.process)
+    assert can_evaluate(evaluated.advisor, evaluated.process)
+
+
+def test_publish_report_freezes_indicators(evaluated):
+    advisor = evaluated.advisor
+    with pytest.raises(ValidationError):
+        actions.publish_report(evaluated.process, actor=advisor)
+    report = actions.save_report(evaluated.process, actor=advisor, summary="Bilan positif.",
+                                 judgements=JUDGEMENTS, expected_revision=None)  # fmt: skip
+    with pytest.raises(actions.EditConflict):
+        stale = report.revision - 1
+        actions.save_report(evaluated.process, actor=advisor, summary="Autre.",
+                            judgements=JUDGEMENTS, expected_revision=stale)  # fmt: skip
+    report = actions.publish_report(evaluated.process, actor=advisor)
+    assert report.is_published
+    assert report.summary == "Bilan positif."
+    assert report.snapshot["channels"][0]["contributions"] == 5
+    evaluated.process.refresh_from_db()
+    assert evaluated.process.status == Status.CLOSED  # follow-up not published yet

@@ -1,0 +1,63 @@
+import pytest
+from django.utils import timezone
+
+from concerto.participation.actions import submit_contribution
+from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
+from concerto.privacy.actions import erase_account, personal_data
+from tests.factories import UserFactory, open_module
+
+pytestmark = pytest.mark.django_db
+
+
+def _contribute(module, author, body):
+    contribution, _ = submit_contribution(
+        module,
+        author=author,
+        kind=ContributionKind.PROPOSAL,
+        title="Titre",
+        body=body,
+        idempotency_key=None,
+    )
+    return contribution
+
+
+def test_personal_data_holds_the_account_and_every_row_pointing_to_it():
+    citizen = UserFactory(email="claire@exemple.fr", first_name="Claire")
+    ParticipantProfile.objects.create(user=citizen, gender="woman", consented_at=timezone.now())
+    module, _ = open_module("proposals")
+    contribution = _contribute(module, citizen, "Plus de bancs publics.")
+
+    data = personal_data(citizen)
+
+    assert data["compte"]["email"] == "claire@exemple.fr"
+    assert "password" not in data["compte"]
+    rows = data["donnees_liees"]["participation.contribution/author"]
+    assert [(row["id"], row["body"]) for row in rows] == [
+        (contribution.pk, "Plus de bancs publics.")
+    ]
+    assert data["donnees_liees"]["participation.participantprofile/user"][0]["gender"] == "woman"
+
+
+def test_erasing_keeps_closed_contributions_anonymous_and_withdraws_open_ones_on_request():
+    citizen = UserFactory(email="paul@exemple.fr", first_name="Paul", last_name="Martin")
+    ParticipantProfile.objects.create(user=citizen, age_band="25_34", consented_at=timezone.now())
+    open_mod, _ = open_module("proposals")
+    closed_mod, _ = open_module("proposals")
+    kept = _contribute(closed_mod, citizen, "Un texte qui restera.")
+    withdrawn = _contribute(open_mod, citizen, "Un texte à retirer.")
+    closed_mod.closes_on = closed_mod.opens_on
+    closed_mod.save()
+
+    done = erase_account(citizen, withdraw_open_contributions=True)
+
+    assert (done["withdrawn"], done["anonymised"]) == (1, 2)
+    citizen.refresh_from_db()
+    assert citizen.email == f"compte-supprime-{citizen.pk}@concerto.invalid"
+    assert (citizen.first_name, citizen.last_name, citizen.is_active) == ("", "", False)
+    assert not citizen.has_usable_password()
+    assert not ParticipantProfile.objects.filter(user=citizen).exists()
+    kept.refresh_from_db()
+    withdrawn.refresh_from_db()
+    assert (kept.author_id, kept.body, kept.status) == (None, "Un texte qui restera.", "published")
+    assert (withdrawn.author_id, withdrawn.body, withdrawn.status) == (None, "", "withdrawn")
+    assert Contribution.objects.count() == 2
