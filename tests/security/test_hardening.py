@@ -29,6 +29,7 @@ def test_pages_carry_a_strict_script_policy_and_security_headers(client):
 
 
 def test_repeated_failed_sign_ins_lock_the_account_for_that_address(client, settings):
+    settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 3
     user = UserFactory(email="cible@exemple.fr")
     for _ in range(3):
