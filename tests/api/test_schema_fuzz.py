@@ -26,7 +26,22 @@ RATES = {
 
 
 @pytest.fixture
-def fuzz_state(db):
+def keep_test_connection():
+    """Calling the WSGI application directly fires the request signals that close
+    "old" connections; on PostgreSQL that would close the test's own transaction
+    (Django's test client disconnects them the same way)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def fuzz_state(db, keep_test_connection):
     from tests.followup.conftest import ensure_statuses
 
     ensure_statuses()

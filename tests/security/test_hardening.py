@@ -57,6 +57,8 @@ def test_the_production_settings_pass_the_deploy_check(tmp_path):
         "CONCERTO_VAR_DIR": str(tmp_path),
     }
     environment.pop("DATABASE_URL", None)
+    # Set by the browser tests' conftest for the test process only.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     done = subprocess.run(
         [sys.executable, "-m", "concerto.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=environment,
