@@ -5,14 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.support.models import Formula
-
-RATINGS = [(str(value), label) for value, label in (
-    (5, _("5 — Très satisfait")),
-    (4, _("4 — Satisfait")),
-    (3, _("3 — Moyennement satisfait")),
-    (2, _("2 — Peu satisfait")),
-    (1, _("1 — Pas du tout satisfait")),
-)]  # fmt: skip
+from concerto.trainings.forms import RATINGS  # one satisfaction scale for the CIPC's offer
 
 
 class RequestForm(DsfrBaseForm):
