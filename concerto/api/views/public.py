@@ -14,6 +14,8 @@ LOOKUP = r"[0-9]{1,15}"
 
 class PublicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     filters_class: type[s.serializers.Serializer] | None = None
+    # Query parameter (French, as documented) -> ORM lookup it filters on.
+    filter_lookups: dict[str, str] = {}
     lookup_value_regex = LOOKUP
 
     def filter_queryset(self, queryset):
@@ -21,10 +23,14 @@ class PublicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             return queryset
         checked = self.filters_class(data=self.request.query_params)
         checked.is_valid(raise_exception=True)
-        return self.apply_filters(queryset, checked.validated_data)
-
-    def apply_filters(self, queryset, filters: dict):
-        return queryset
+        filters = checked.validated_data
+        return queryset.filter(
+            **{
+                lookup: filters[key]
+                for key, lookup in self.filter_lookups.items()
+                if key in filters
+            }
+        )
 
 
 @extend_schema_view(
@@ -36,18 +42,10 @@ class PublicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 class ProcessViewSet(PublicViewSet):
     serializer_class = s.ProcessSerializer
     filters_class = s.ProcessFilters
+    filter_lookups = {"ministere": "ministry__slug", "statut": "status", "theme": "themes__slug"}
 
     def get_queryset(self):
         return queries.public_processes()
-
-    def apply_filters(self, queryset, filters):
-        if "ministere" in filters:
-            queryset = queryset.filter(ministry__slug=filters["ministere"])
-        if "statut" in filters:
-            queryset = queryset.filter(status=filters["statut"])
-        if "theme" in filters:
-            queryset = queryset.filter(themes__slug=filters["theme"])
-        return queryset
 
 
 @extend_schema_view(
@@ -59,16 +57,10 @@ class ProcessViewSet(PublicViewSet):
 class ModuleViewSet(PublicViewSet):
     serializer_class = s.ModuleSerializer
     filters_class = s.ModuleFilters
+    filter_lookups = {"dispositif": "process_id", "type": "kind"}
 
     def get_queryset(self):
         return queries.public_modules()
-
-    def apply_filters(self, queryset, filters):
-        if "dispositif" in filters:
-            queryset = queryset.filter(process_id=filters["dispositif"])
-        if "type" in filters:
-            queryset = queryset.filter(kind=filters["type"])
-        return queryset
 
 
 class FigureViewSet(viewsets.GenericViewSet):

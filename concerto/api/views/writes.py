@@ -47,22 +47,16 @@ class ContributionViewSet(PublicViewSet):
     serializer_class = s.ContributionSerializer
     filters_class = s.ContributionFilters
     required_scope = Scope.CONTRIBUTIONS_WRITE
+    filter_lookups = {
+        "dispositif": "module__process_id",
+        "module": "module_id",
+        "type": "kind",
+        "canal": "channel",
+        "depuis": "created_at__gte",
+    }
 
     def get_queryset(self):
         return queries.public_contributions()
-
-    def apply_filters(self, queryset, filters):
-        if "dispositif" in filters:
-            queryset = queryset.filter(module__process_id=filters["dispositif"])
-        if "module" in filters:
-            queryset = queryset.filter(module_id=filters["module"])
-        if "type" in filters:
-            queryset = queryset.filter(kind=filters["type"])
-        if "canal" in filters:
-            queryset = queryset.filter(channel=filters["canal"])
-        if "depuis" in filters:
-            queryset = queryset.filter(created_at__gte=filters["depuis"])
-        return queryset
 
     @extend_schema(
         summary=gettext_lazy("Déposer une contribution reçue sur un autre canal"),
@@ -114,18 +108,14 @@ class AnswerViewSet(PublicViewSet):
     serializer_class = s.AnswerSerializer
     filters_class = s.AnswerFilters
     required_scope = Scope.ANSWERS_WRITE
+    filter_lookups = {
+        "dispositif": "process_id",
+        "statut": "status__code",
+        "depuis": "published_at__gte",
+    }
 
     def get_queryset(self):
         return queries.public_answers()
-
-    def apply_filters(self, queryset, filters):
-        if "dispositif" in filters:
-            queryset = queryset.filter(process_id=filters["dispositif"])
-        if "statut" in filters:
-            queryset = queryset.filter(status__code=filters["statut"])
-        if "depuis" in filters:
-            queryset = queryset.filter(published_at__gte=filters["depuis"])
-        return queryset
 
     def _process(self, pk: int) -> Process:
         process = Process.objects.select_related("ministry").filter(pk=pk).first()
