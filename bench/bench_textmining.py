@@ -154,9 +154,10 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-labels", action="store_true")
+    parser.add_argument("--only-labels", action="store_true")
     options = parser.parse_args()
     print(f"load: {os.getloadavg()}; cores: {os.cpu_count()}")
-    ok = scale(options.size, options.seed)
+    ok = options.only_labels or scale(options.size, options.seed)
     if not options.skip_labels:
         themes_vs_labels(options.seed)
     return 0 if ok else 1

@@ -55,3 +55,25 @@ def run_maximin(directory: Path, k: int) -> tuple[np.ndarray, float]:
         for pid in committee:
             marginals[index[pid]] += p
     return marginals, seconds
+
+
+def _child(directory: Path, k: int, queue) -> None:  # pragma: no cover - child process
+    queue.put(run_maximin(directory, k))
+
+
+def run_maximin_limited(directory: Path, k: int, timeout: float) -> tuple[np.ndarray, float] | None:
+    """`run_maximin` in a child process; None if it has not finished after `timeout` seconds."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_child, args=(directory, k, queue))
+    child.start()
+    try:
+        return queue.get(timeout=timeout)
+    except Exception:  # queue.Empty: the peer is still running
+        return None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()

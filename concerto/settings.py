@@ -204,8 +204,17 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Largest upload per kind of file, in bytes (concerto.uploads); a form may set its own.
+UPLOAD_MAX_SIZES = {
+    kind: int(os.environ.get(f"UPLOAD_MAX_{kind.upper()}_MB", default)) * 1024 * 1024
+    for kind, default in {
+        "document": 10, "image": 5, "text": 5, "archive": 20, "video": 500,
+    }.items()
+}  # fmt: skip
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Used by the file-based backend (e.g. the load harness counts the e-mails actually sent).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -309,9 +318,10 @@ if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy: scripts only from this site, and DSFR's tags carry the
-# per-request nonce. Inline style attributes are still allowed: a few bar charts
-# size their bars with them. The Django and Wagtail admins are left out: their
-# own scripts are not written for a nonce.
+# per-request nonce. Styles only from stylesheets of this site: pages carry no
+# style attribute nor <style> element (charts use SVG attributes); DSFR's scripts
+# set styles through the DOM, which the policy does not restrict. The Django and
+# Wagtail admins are left out: their own scripts are not written for a nonce.
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
@@ -319,7 +329,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF, "data:"],
         "media-src": [SELF, "https:"],

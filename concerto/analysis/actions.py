@@ -47,70 +47,109 @@ def start_analysis(module, *, actor, n_themes: int | None = None):
     return job
 
 
+def _stage_progress(progress, index: int, count: int):
+    """The engine's progress for the question `index` of `count`."""
+    if progress is None:
+        return None
+
+    def report(stage: str, done: int, total: int) -> None:
+        progress(stage, done, total, part=(index, count))
+
+    return report
+
+
 def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
-    """Run the engine, store its result, then re-apply the analysts' operations."""
+    """Run the engine once per open question (a questionnaire is analysed
+    question by question; texts outside a questionnaire form their own group),
+    store the results, then re-apply the analysts' operations."""
     module = analysis.module
     inputs = module_inputs(module)
-    result = analyse(
-        inputs.texts,
-        inputs.authors,
-        inputs.moments,
-        Params(n_themes=analysis.requested_themes, seed=analysis.seed),
-        progress,
-    )
-    ids = inputs.ids
-    with transaction.atomic():
-        themes = Theme.objects.bulk_create(
-            Theme(
-                analysis=analysis,
-                position=t.id,
-                label=t.label,
-                terms=t.terms,
-                quotes=[ids[q] for q in t.quotes],
-                size=t.size,
-                authors=t.authors,
-            )
-            for t in result.themes
-        )
-        campaigns = CampaignGroup.objects.bulk_create(
-            CampaignGroup(
-                analysis=analysis,
-                kind=c.kind,
-                size=c.size,
-                authors=c.authors,
-                example_id=ids[c.example],
-                sentence=c.sentence,
-                days={
-                    date.fromordinal(EPOCH_ORDINAL + d).isoformat(): n
-                    for d, n in sorted(c.days.items())
-                },
-            )
-            for c in result.campaigns
-        )
-        Assignment.objects.bulk_create(
-            (
-                Assignment(
-                    analysis=analysis,
-                    contribution_id=ids[i],
-                    theme=themes[result.theme[i]] if result.theme[i] >= 0 else None,
-                    campaign=campaigns[result.campaign[i]] if result.campaign[i] >= 0 else None,
-                    duplicate_group=int(result.duplicate_group[i])
-                    if result.duplicate_group[i] >= 0
-                    else None,
-                    is_copy=bool(result.is_copy[i]),
-                    is_own_repeat=bool(result.is_self_repeat[i]),
-                )
-                for i in range(len(ids))
+    groups = inputs.groups()
+    params = Params(n_themes=analysis.requested_themes, seed=analysis.seed)
+    # The engine runs outside the transaction: no lock is held while it works.
+    results = [
+        (
+            question_id,
+            [inputs.ids[i] for i in rows],
+            analyse(
+                [inputs.texts[i] for i in rows],
+                [inputs.authors[i] for i in rows],
+                [inputs.moments[i] for i in rows],
+                params,
+                _stage_progress(progress, index, len(groups)),
             ),
-            batch_size=2000,
         )
-        analysis.figures = participation_figures(inputs, result)
+        for index, (question_id, rows) in enumerate(groups.items())
+    ]
+    totals = {"copies": 0, "own_repeats": 0, "in_campaigns": 0, "campaigns": 0, "unclassified": 0}
+    with transaction.atomic():
+        position = 0
+        duplicate_offset = 0
+        for question_id, ids, result in results:
+            _store(analysis, question_id, result, ids, position, duplicate_offset)
+            position += len(result.themes)
+            duplicate_offset += int(result.duplicate_group.max(initial=-1)) + 1
+            totals["copies"] += result.n_copies
+            totals["own_repeats"] += result.n_self_repeats
+            totals["in_campaigns"] += result.n_in_campaigns
+            totals["campaigns"] += len(result.campaigns)
+            totals["unclassified"] += int((result.theme < 0).sum())
+        analysis.figures = participation_figures(inputs, totals)
         analysis.closed_questions = closed_questions(module)
         analysis.status = Analysis.Status.DONE
         analysis.finished_at = timezone.now()
         analysis.save(update_fields=["figures", "closed_questions", "status", "finished_at"])
         curation.replay(analysis)
     return analysis
+
+
+def _store(analysis, question_id, result, ids, position, duplicate_offset) -> None:
+    themes = Theme.objects.bulk_create(
+        Theme(
+            analysis=analysis,
+            question_id=question_id,
+            position=position + t.id,
+            label=t.label,
+            terms=t.terms,
+            quotes=[ids[q] for q in t.quotes],
+            size=t.size,
+            authors=t.authors,
+        )
+        for t in result.themes
+    )
+    campaigns = CampaignGroup.objects.bulk_create(
+        CampaignGroup(
+            analysis=analysis,
+            question_id=question_id,
+            kind=c.kind,
+            size=c.size,
+            authors=c.authors,
+            example_id=ids[c.example],
+            sentence=c.sentence,
+            days={
+                date.fromordinal(EPOCH_ORDINAL + d).isoformat(): n
+                for d, n in sorted(c.days.items())
+            },
+        )
+        for c in result.campaigns
+    )
+    Assignment.objects.bulk_create(
+        (
+            Assignment(
+                analysis=analysis,
+                contribution_id=ids[i],
+                theme=themes[result.theme[i]] if result.theme[i] >= 0 else None,
+                campaign=campaigns[result.campaign[i]] if result.campaign[i] >= 0 else None,
+                duplicate_group=duplicate_offset + int(result.duplicate_group[i])
+                if result.duplicate_group[i] >= 0
+                else None,
+                is_copy=bool(result.is_copy[i]),
+                is_own_repeat=bool(result.is_self_repeat[i]),
+            )
+            for i in range(len(ids))
+        ),
+        batch_size=2000,
+    )
 
 
 def latest_analysis(module) -> Analysis | None:
@@ -139,7 +178,16 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
         },
     )
     kept = {t.position: t for t in synthesis.themes.all()}
-    themes = list(analysis.themes.order_by("-size", "position", "pk"))
+    themes = sorted(
+        analysis.themes.select_related("question"),
+        key=lambda t: (
+            t.question.position if t.question else -1,
+            t.question_id or 0,
+            -t.size,
+            t.position,
+            t.pk,
+        ),
+    )
     quote_ids = {q for t in themes for q in t.quotes}
     texts = {
         c.pk: c
@@ -150,6 +198,8 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
     for position, theme in enumerate(themes):
         row = kept.pop(position, None) or SynthesisTheme(synthesis=synthesis, position=position)
         row.label = theme.label
+        row.question = theme.question.text if theme.question else ""
+        row.question_position = theme.question.position if theme.question else -1
         row.size = theme.size
         row.authors = theme.authors
         row.quotes = [

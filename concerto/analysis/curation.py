@@ -81,6 +81,12 @@ def merge_themes(analysis: Analysis, themes: list[Theme], *, actor, label: str =
     )
     if len(themes) < 2:
         raise ValidationError({"themes": _("Choisissez au moins deux thèmes à fusionner.")})
+    if len({t.question_id for t in themes}) > 1:
+        # Themes answer one question each: merging across questions would mix
+        # answers to different questions.
+        raise ValidationError(
+            {"themes": _("Fusionnez des thèmes d'une même question du questionnaire.")}
+        )
     themes.sort(key=lambda t: (-t.size, t.position, t.pk))
     payload = {"themes": [anchors(t) for t in themes], "label": label.strip()}
     _record(analysis, actor, Operation.Kind.MERGE, payload)
@@ -165,8 +171,19 @@ def apply(analysis: Analysis, operation: Operation) -> None:
         position = (
             analysis.themes.order_by("-position").values_list("position", flat=True).first() or 0
         ) + 1
+        # The new theme answers the question its contributions answered.
+        question_id = (
+            Assignment.objects.filter(
+                analysis=analysis, contribution_id__in=payload["contributions"], theme__isnull=False
+            )
+            .values_list("theme__question_id", flat=True)
+            .first()
+        )
         theme = Theme.objects.create(
-            analysis=analysis, position=position, label=payload["label"][:200]
+            analysis=analysis,
+            position=position,
+            label=payload["label"][:200],
+            question_id=question_id,
         )
         moved = Assignment.objects.filter(
             analysis=analysis, contribution_id__in=payload["contributions"]

@@ -8,7 +8,9 @@ from concerto.analysis.models import CampaignGroup
 class RunForm(DsfrBaseForm):
     themes = forms.IntegerField(
         label=_("Nombre de thèmes"),
-        help_text=_("Laissez vide pour que l'outil le choisisse (entre 4 et 16)."),
+        help_text=_(
+            "Par question ouverte. Laissez vide pour que l'outil le choisisse (entre 4 et 16)."
+        ),
         required=False,
         min_value=2,
         max_value=40,
@@ -36,8 +38,16 @@ class MergeForm(DsfrBaseForm):
 
     def __init__(self, *args, analysis, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = analysis.themes.order_by("-size", "position")
-        self.fields["themes"].label_from_instance = lambda t: f"{t.label} ({t.size})"
+        self.fields["themes"].queryset = analysis.themes.select_related("question").order_by(
+            "-size", "position"
+        )
+        self.fields["themes"].label_from_instance = _theme_choice
+
+
+def _theme_choice(theme) -> str:
+    if theme.question_id:
+        return f"{theme.label} ({theme.size}) — {theme.question.text}"
+    return f"{theme.label} ({theme.size})"
 
 
 class MoveForm(DsfrBaseForm):
@@ -57,8 +67,11 @@ class MoveForm(DsfrBaseForm):
     def __init__(self, *args, theme, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contributions"].choices = choices
-        self.fields["target"].queryset = theme.analysis.themes.exclude(pk=theme.pk).order_by(
-            "-size", "position"
+        # Only themes of the same question: each question is analysed apart.
+        self.fields["target"].queryset = (
+            theme.analysis.themes.filter(question_id=theme.question_id)
+            .exclude(pk=theme.pk)
+            .order_by("-size", "position")
         )
 
     def clean(self):
@@ -72,3 +85,10 @@ class MoveForm(DsfrBaseForm):
 
 class ReviewForm(DsfrBaseForm):
     review = forms.ChoiceField(choices=CampaignGroup.Review.choices)
+
+
+class ProviderForm(DsfrBaseForm):
+    email = forms.EmailField(
+        label=_("Adresse électronique du prestataire"),
+        help_text=_("La personne doit avoir un compte de prestataire sur la plateforme."),
+    )

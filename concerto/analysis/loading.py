@@ -17,6 +17,15 @@ class Inputs:
     texts: list[str]
     authors: list[str | None]
     moments: list
+    questions: list[int | None]  # the open question each text answers, if any
+
+    def groups(self) -> dict[int | None, list[int]]:
+        """Row indices per open question (None first: texts outside a
+        questionnaire), so that each question is analysed on its own."""
+        out: dict[int | None, list[int]] = {}
+        for i, question in enumerate(self.questions):
+            out.setdefault(question, []).append(i)
+        return dict(sorted(out.items(), key=lambda item: (item[0] is not None, item[0] or 0)))
 
 
 def module_inputs(module) -> Inputs:
@@ -25,10 +34,19 @@ def module_inputs(module) -> Inputs:
         Contribution.objects.published()
         .filter(module=module)
         .order_by("created_at", "pk")
-        .values_list("pk", "channel", "title", "body", "author_id", "pseudonym", "created_at")
+        .values_list(
+            "pk",
+            "channel",
+            "title",
+            "body",
+            "author_id",
+            "pseudonym",
+            "created_at",
+            "questionnaire_answer__question_id",
+        )
     )
-    inputs = Inputs([], [], [], [], [])
-    for pk, channel, title, body, author_id, pseudonym, created_at in rows.iterator():
+    inputs = Inputs([], [], [], [], [], [])
+    for pk, channel, title, body, author_id, pseudonym, created_at, question in rows.iterator():
         inputs.ids.append(pk)
         inputs.channels.append(channel)
         inputs.texts.append(f"{title}. {body}" if title else body)
@@ -37,10 +55,12 @@ def module_inputs(module) -> Inputs:
             f"u{author_id}" if author_id else (f"p{pseudonym}" if pseudonym else None)
         )
         inputs.moments.append(created_at)
+        inputs.questions.append(question)
     return inputs
 
 
-def participation_figures(inputs: Inputs, result) -> dict:
+def participation_figures(inputs: Inputs, totals: dict) -> dict:
+    """Figures of the whole module; `totals` sums the per-question results."""
     offline = sum(1 for c in inputs.channels if c != Channel.ONLINE)
     by_channel = {}
     for channel in inputs.channels:
@@ -48,19 +68,21 @@ def participation_figures(inputs: Inputs, result) -> dict:
     total = len(inputs.ids)
     return {
         "contributions": total,
-        "contributors": result.n_authors,
-        "copies": result.n_copies,
-        "own_repeats": result.n_self_repeats,
-        "copies_by_others": result.n_cross_author_copies,
-        "in_campaigns": result.n_in_campaigns,
-        "campaigns": len(result.campaigns),
+        # Anonymous texts (offline, no pseudonym) each count as one contributor.
+        "contributors": len({a for a in inputs.authors if a})
+        + sum(1 for a in inputs.authors if not a),
+        "copies": totals["copies"],
+        "own_repeats": totals["own_repeats"],
+        "copies_by_others": totals["copies"] - totals["own_repeats"],
+        "in_campaigns": totals["in_campaigns"],
+        "campaigns": totals["campaigns"],
         "offline": offline,
         "offline_percent": round(100 * offline / total) if total else 0,
         "by_channel": [
             {"channel": c, "label": str(Channel(c).label), "count": n}
             for c, n in sorted(by_channel.items(), key=lambda item: -item[1])
         ],
-        "unclassified": int((result.theme < 0).sum()),
+        "unclassified": totals["unclassified"],
     }
 
 
@@ -103,6 +125,7 @@ def closed_questions(module) -> list[dict]:
         tables.append(
             {
                 "question": question.text,
+                "position": question.position,
                 "kind": question.get_kind_display(),
                 "total": table.total,
                 "rows": rows,

@@ -19,10 +19,13 @@ def run_analysis(progress: Progress, *, analysis_id: int) -> str:
     from concerto.analysis.actions import compute_analysis
     from concerto.analysis.models import Analysis
 
-    def report(stage: str, done: int, total: int) -> None:
+    def report(stage: str, done: int, total: int, part=(0, 1)) -> None:
+        # Each open question is one part of the run, its stages within it.
         low, high, label = STAGES.get(stage, (95, 99, stage))
         share = done / total if total else 0
-        progress.update(int(low + (high - low) * share), 100, label)
+        index, count = part
+        percent = (low + (high - low) * share) / 100
+        progress.update(int(100 * (index + percent) / count), 100, label)
 
     analysis = Analysis.objects.select_related("module__process").get(pk=analysis_id)
     compute_analysis(analysis, report)

@@ -15,6 +15,12 @@ urlpatterns = [
     path(WORKSPACE + "themes/<int:theme_id>/", workspace.theme, name="theme"),
     path(WORKSPACE + "themes/<int:theme_id>/deplacement/", workspace.move, name="move"),
     path(WORKSPACE + "campagnes/<int:campaign_id>/", workspace.review, name="review"),
+    path(WORKSPACE + "prestataires/", workspace.grant_provider, name="grant_provider"),
+    path(
+        WORKSPACE + "prestataires/<int:access_id>/retrait/",
+        workspace.revoke_provider,
+        name="revoke_provider",
+    ),
     path(PUBLIC, public.synthesis, name="synthesis"),
     path(PUBLIC + "synthese.pdf", public.synthesis_pdf, name="synthesis_pdf"),
 ]

@@ -16,6 +16,7 @@ PANEL_MODULES: tuple[str, ...] = (
     "concerto.procurement.dashboard",
     "concerto.network.dashboard",
     "concerto.expertgroups.dashboard",
+    "concerto.analysis.dashboard",
 )
 
 

@@ -7,6 +7,7 @@ from concerto.evaluation.models import Dimension
 from concerto.evaluation.models.margins import DIMENSION_CATEGORIES
 from concerto.evaluation.models.report import OECD_CRITERIA, CriterionRating
 from concerto.evaluation.questions import LIKERT, LIKERT_CHOICES
+from concerto.uploads.fields import UploadField
 
 
 class SurveyForm(DsfrBaseForm):
@@ -65,7 +66,8 @@ class MarginsForm(DsfrBaseForm):
 
 
 class MarginsImportForm(DsfrBaseForm):
-    file = forms.FileField(
+    file = UploadField(
+        extensions=["csv", "txt"],
         label=_("Fichier CSV des marges"),
         help_text=_(
             "Colonnes critere, categorie, part (UTF-8, séparateur virgule), par exemple "

@@ -70,6 +70,7 @@ def save_answer(
     contributions=(),
     answer: Answer | None = None,
     edit_reason: str = "",
+    synthesis_themes=None,
 ) -> Answer:
     """Create a draft answer or edit one; editing a published answer needs a public reason
     and writes a new chained version."""
@@ -104,6 +105,14 @@ def save_answer(
             setattr(answer, name, value)
         answer.save()
     answer.contributions.set(contributions)
+    if synthesis_themes is not None:
+        # Themes of this process's published syntheses only (issue 8).
+        themes = list(synthesis_themes)
+        if any(t.synthesis.module.process_id != process.pk for t in themes):
+            raise ValidationError(
+                {"synthesis_themes": _("Un thème coché n'appartient pas à ce dispositif.")}
+            )
+        answer.synthesis_themes.set(themes)
     if answer.published_at:
         record_answer(answer, edit_reason.strip())
     return answer

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.analysis.models import SynthesisTheme
 from concerto.followup.models import AnswerLevel, AnswerStatus, Milestone, Rating
 from concerto.participation.models import Contribution
 from concerto.processes.models import FollowUpCommitment, Theme
@@ -62,6 +63,12 @@ class AnswerForm(DsfrBaseForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    synthesis_themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes de la synthèse auxquels la réponse répond"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     edit_reason = forms.CharField(
         label=_("Motif public de la modification"),
         required=False,
@@ -75,6 +82,15 @@ class AnswerForm(DsfrBaseForm):
         self.fields["question"].queryset = Question.objects.filter(module__process=process)
         self.fields["commitment"].queryset = process.commitments.all()
         self.fields["contributions"].queryset = contributions
+        # The published syntheses' themes of this process (issue 8).
+        self.fields["synthesis_themes"].queryset = (
+            SynthesisTheme.objects.filter(synthesis__module__process=process)
+            .select_related("synthesis__module")
+            .order_by("synthesis__module__position", "position")
+        )
+        self.fields["synthesis_themes"].label_from_instance = lambda theme: (
+            f"{theme.synthesis.module.title} — {theme.label}"
+        )
         if not published:
             del self.fields["edit_reason"]
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.validators import FileExtensionValidator
 from django.forms.models import model_to_dict
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
@@ -11,6 +10,7 @@ from concerto.meetings.models import MAX_REPORT_FILE_SIZE, Meeting
 from concerto.participation.forms import IdempotentForm
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
+from concerto.uploads.fields import UploadField
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 REPORT_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
@@ -74,10 +74,11 @@ class ReportForm(DsfrBaseForm):
         required=False,
         help_text=_("Publié sur la page de la réunion dès son enregistrement."),
     )
-    report_file = forms.FileField(
+    report_file = UploadField(
+        extensions=REPORT_EXTENSIONS,
+        max_size=MAX_REPORT_FILE_SIZE,
         label=_("Fichier du compte rendu"),
         required=False,
-        validators=[FileExtensionValidator(REPORT_EXTENSIONS)],
     )
     remove_file = forms.BooleanField(label=_("Retirer le fichier actuel"), required=False)
 
@@ -87,18 +88,8 @@ class ReportForm(DsfrBaseForm):
         self.fields["report_file"].help_text = gettext(
             "Formats acceptés : %(formats)s. Taille maximale : %(size)s."
         ) % {"formats": ", ".join(REPORT_EXTENSIONS), "size": filesizeformat(MAX_REPORT_FILE_SIZE)}
-        self.fields["report_file"].widget.attrs["class"] = "fr-upload"
-        self.fields["report_file"].widget.group_class = "fr-upload-group"
         if not meeting.report_file:
             del self.fields["remove_file"]
-
-    def clean_report_file(self):
-        upload = self.cleaned_data["report_file"]
-        if upload and upload.size > MAX_REPORT_FILE_SIZE:
-            raise forms.ValidationError(
-                _("Le fichier dépasse %(size)s.") % {"size": filesizeformat(MAX_REPORT_FILE_SIZE)}
-            )
-        return upload
 
 
 class ReportContributionForm(IdempotentForm):

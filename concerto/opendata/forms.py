@@ -4,6 +4,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.opendata.imports.common import MAX_FILE_SIZE
 from concerto.opendata.models import ImportRun
+from concerto.uploads.fields import UploadField
 
 ENCODINGS = [
     ("ISO-8859-1", _("ISO-8859-1 (Latin-1, exports de Cap Collectif et du Grand Débat)")),
@@ -16,7 +17,9 @@ class PlatformImportForm(DsfrBaseForm):
     source = forms.ChoiceField(
         label=_("Plateforme d'origine"), choices=ImportRun.Source.choices, widget=forms.RadioSelect
     )
-    file = forms.FileField(
+    file = UploadField(
+        extensions=["zip", "csv"],
+        max_size=MAX_FILE_SIZE,
         label=_("Fichier exporté"),
         help_text=_(
             "Decidim : l'archive ZIP des données ouvertes. Cap Collectif : le fichier CSV "
@@ -29,14 +32,3 @@ class PlatformImportForm(DsfrBaseForm):
         initial="ISO-8859-1",
         help_text=_("Un fichier en UTF-8 est reconnu quel que soit ce choix."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs.update({"class": "fr-upload", "accept": ".zip,.csv"})
-        self.fields["file"].widget.group_class = "fr-upload-group"
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_SIZE:
-            raise forms.ValidationError(_("Le fichier dépasse 20 Mo : découpez-le."))
-        return upload

@@ -4,6 +4,11 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.opinionmaps.models import MAX_STATEMENT_LENGTH
 from concerto.participation.forms import IdempotentForm
+from concerto.uploads.fields import UploadField
+from concerto.uploads.validators import MB
+
+# A large Polis conversation's votes.csv holds millions of lines.
+MAX_POLIS_FILE_SIZE = 100 * MB
 
 STATEMENT_HELP = _("Une idée par énoncé, en une phrase courte (%(max)d caractères au plus).") % {
     "max": MAX_STATEMENT_LENGTH
@@ -34,11 +39,15 @@ class SeedForm(DsfrBaseForm):
 
 
 class PolisImportForm(DsfrBaseForm):
-    comments = forms.FileField(
+    comments = UploadField(
+        extensions=["csv"],
+        max_size=MAX_POLIS_FILE_SIZE,
         label=_("Fichier des énoncés (comments.csv)"),
         help_text=_("Export Polis : colonnes comment-id, moderated, comment-body."),
     )
-    votes = forms.FileField(
+    votes = UploadField(
+        extensions=["csv"],
+        max_size=MAX_POLIS_FILE_SIZE,
         label=_("Fichier des votes (votes.csv)"),
         help_text=_("Export Polis : colonnes timestamp, comment-id, voter-id, vote."),
     )

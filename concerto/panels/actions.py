@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from concerto.engines import sortition
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport, engine
-from concerto.panels.models import Draw, Panel, PoolMember, Quota
+from concerto.panels.models import Draw, Invitation, Panel, PanelCategory, PoolMember, Quota
 
 
 def _require(process, actor) -> None:
@@ -75,6 +75,10 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     _require(panel.process, actor)
     panel = _lock(panel)
     _require_editable(panel)
+    if panel.pool.filter(invitation__isnull=False).exists():
+        raise ValidationError(
+            _("Des volontaires se sont inscrits : un import remplacerait leurs inscriptions.")
+        )
     categories, respondents = csvimport.parse_pool(data, need_household=panel.household_rule)
     if len(respondents) < panel.size:
         raise ValidationError(
@@ -98,10 +102,20 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     }
     panel.pool_size = len(respondents)
     panel.pool_counts = counts
+    replace_categories(panel, [(c, list(v)) for c, v in counts.items()])
     _reset_computation(panel)
     panel.save()
     _prefill_quotas(panel)
     return len(respondents)
+
+
+def replace_categories(panel: Panel, categories: list[tuple[str, list[str]]]) -> None:
+    """Also called by the pool import: the file's columns become the categories."""
+    panel.categories.all().delete()
+    PanelCategory.objects.bulk_create(
+        PanelCategory(panel=panel, name=name, values=list(values), position=index)
+        for index, (name, values) in enumerate(categories)
+    )
 
 
 def _prefill_quotas(panel: Panel) -> None:
@@ -183,6 +197,8 @@ def start_computation(panel: Panel, *, actor):
         if not panel.pool_size or not panel.quotas.exists():
             raise ValidationError(_("Importez le vivier et définissez les quotas d'abord."))
         _reset_computation(panel)
+        # The probabilities are those of a fixed pool: registration closes for good.
+        panel.registration_closed_at = panel.registration_closed_at or timezone.now()
         panel.save()
     job = start_job(
         compute_probabilities,
@@ -358,13 +374,16 @@ def publish_panel(panel: Panel, *, actor) -> Panel:
 
 @transaction.atomic
 def purge_expired_pools(today: date | None = None) -> int:
-    """Delete pool rows of panels past their retention date; aggregates stay. Returns rows."""
+    """Delete pool rows, attendance and invitations of panels past their retention date;
+    aggregates stay. Returns the number of pool rows deleted."""
     today = today or timezone.localdate()
     deleted = 0
     for panel in Panel.objects.select_for_update().filter(
         retention_date__lte=today, pool_purged_at__isnull=True
     ):
         deleted += panel.pool.all().delete()[0]
+        # Invitations hold addresses and phone numbers; batches keep their counts.
+        Invitation.objects.filter(batch__panel=panel).delete()
         # Per-person probabilities are pool data too; the histogram stays.
         panel.result = None
         panel.pool_purged_at = timezone.now()

@@ -185,3 +185,60 @@ def parse_quotas(data: bytes, known: dict[str, dict[str, int]]) -> list[tuple[st
     if not rows:
         raise ValidationError(_("Le fichier ne contient aucun quota."))
     return rows
+
+
+MAX_CONTACT_LENGTH = 300  # Invitation.contact
+CONTACT_COLUMNS = ("adresse", "address", "telephone", "téléphone", "phone", "contact")
+
+
+def normalise_contact(value: str, *, phone: bool) -> str:
+    """One spelling per contact, so the same address or number is caught twice."""
+    if phone:
+        return "".join(c for c in value if c.isdigit() or c == "+")
+    return " ".join(value.split())
+
+
+def parse_contacts(data: bytes, *, phone: bool) -> list[str]:
+    """Contacts of an invitation batch: the `adresse`/`telephone` column, or the only one."""
+    reader = _reader(_decode(data))
+    header = [(h or "").strip() for h in (reader.fieldnames or [])]
+    lowered = {h.casefold(): h for h in header}
+    column = next((lowered[c] for c in CONTACT_COLUMNS if c in lowered), None)
+    if column is None and len(header) == 1:
+        column = header[0]
+    if column is None:
+        raise ValidationError(_("Le fichier doit avoir une colonne « adresse » ou « telephone »."))
+    errors: list[str] = []
+    contacts: list[str] = []
+    seen: dict[str, int] = {}
+    for line, raw in enumerate(reader, start=2):
+        value = normalise_contact((raw.get(column) or "").strip(), phone=phone)
+        if not value:
+            continue
+        if len(value) > MAX_CONTACT_LENGTH:
+            errors.append(
+                _("Ligne %(line)d : plus de %(max)d caractères.")
+                % {"line": line, "max": MAX_CONTACT_LENGTH}
+            )
+            continue
+        if phone and len(value.lstrip("+")) < 10:
+            errors.append(
+                _("Ligne %(line)d : « %(value)s » n'est pas un numéro de téléphone.")
+                % {"line": line, "value": value}
+            )
+            continue
+        if value.casefold() in seen:
+            errors.append(
+                _("Ligne %(line)d : déjà présent ligne %(first)d.")
+                % {"line": line, "first": seen[value.casefold()]}
+            )
+            continue
+        seen[value.casefold()] = line
+        contacts.append(value)
+        if len(contacts) > MAX_ROWS:
+            raise ValidationError(_("Le lot dépasse %(max)d invitations.") % {"max": MAX_ROWS})
+    if errors:
+        _raise(errors)
+    if not contacts:
+        raise ValidationError(_("Le fichier ne contient aucune adresse ni aucun numéro."))
+    return contacts

@@ -1,7 +1,11 @@
 from django import forms
-from django.core.validators import FileExtensionValidator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
+
+from concerto.followup.forms import AnswerForm
+from concerto.participation.models import Contribution
+from concerto.uploads.validators import UploadValidator
 
 MAX_CSV_SIZE = 5 * 1024 * 1024
 
@@ -24,7 +28,7 @@ class PanelForm(DsfrBaseForm):
 class CsvForm(DsfrBaseForm):
     file = forms.FileField(
         label=_("Fichier CSV"),
-        validators=[FileExtensionValidator(["csv", "txt"])],
+        validators=[UploadValidator(["csv", "txt"], max_size=MAX_CSV_SIZE)],
     )
 
     def __init__(self, *args, help_text: str = "", **kwargs):
@@ -73,3 +77,141 @@ class SeedForm(DsfrBaseForm):
             "officiel : « 07-19-23-31-42 ». Elle est utilisée telle quelle."
         ),
     )
+
+
+class CategoriesForm(DsfrBaseForm):
+    """The categories volunteers answer, one per line: « âge : 18-34, 35-64, 65+ »."""
+
+    categories = forms.CharField(
+        label=_("Catégories et valeurs"),
+        help_text=_(
+            "Une catégorie par ligne : son nom, deux-points, puis ses valeurs séparées par "
+            "des virgules. Par exemple « âge : 18-34, 35-64, 65+ »."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def clean_categories(self) -> list[tuple[str, list[str]]]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["categories"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, colon, rest = line.partition(":")
+            values = [v.strip() for v in rest.split(",") if v.strip()]
+            if not colon or not name.strip() or not values:
+                raise forms.ValidationError(
+                    _("Ligne %(line)d : écrivez « catégorie : valeur, valeur ».") % {"line": number}
+                )
+            parsed.append((name.strip(), values))
+        return parsed
+
+    @staticmethod
+    def as_text(categories) -> str:
+        return "\n".join(f"{c.name} : {', '.join(c.values)}" for c in categories)
+
+
+class InvitationBatchForm(DsfrBaseForm):
+    label = forms.CharField(
+        label=_("Nom du lot"),
+        max_length=100,
+        help_text=_("Par exemple « Courrier de mars — 2 000 adresses tirées au sort »."),
+    )
+    channel = forms.ChoiceField(
+        label=_("Canal d'invitation"),
+        choices=[("mail", _("Courrier postal")), ("phone", _("Téléphone"))],
+        widget=forms.RadioSelect,
+        initial="mail",
+    )
+    file = forms.FileField(
+        label=_("Fichier CSV des adresses ou numéros"),
+        help_text=_(
+            "Une colonne « adresse » ou « telephone » (ou une seule colonne), une ligne par "
+            "invitation. Seule cette donnée est conservée, jusqu'à la date de suppression."
+        ),
+        validators=[UploadValidator(["csv", "txt"], max_size=MAX_CSV_SIZE)],
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CSV_SIZE:
+            raise forms.ValidationError(_("Le fichier dépasse 5 Mo."))
+        return upload.read()
+
+
+class RegistrationForm(DsfrBaseForm):
+    """The volunteer's answers: invitation code, one answer per category, consent."""
+
+    code = forms.CharField(
+        label=_("Code d'invitation"),
+        max_length=30,
+        help_text=_("Il figure sur votre invitation, par exemple « ABCD-EFGH-JKMN »."),
+        error_messages={"required": _("Indiquez le code de votre invitation.")},
+    )
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, panel, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = list(categories)
+        for category in self.categories:
+            self.fields[f"category_{category.pk}"] = forms.ChoiceField(
+                label=category.name,
+                choices=[(v, v) for v in category.values],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choisissez une réponse.")},
+            )
+        if panel.household_rule:
+            self.fields["household"] = forms.CharField(
+                label=_("Adresse de votre foyer"),
+                max_length=200,
+                help_text=_(
+                    "Une seule personne par foyer peut être tirée au sort ; l'adresse sert "
+                    "uniquement à le vérifier."
+                ),
+                error_messages={"required": _("Indiquez l'adresse de votre foyer.")},
+            )
+        self.fields["consent"] = forms.BooleanField(
+            label=_(
+                "J'accepte que mes réponses soient utilisées pour le tirage au sort du panel "
+                "« %(name)s » et conservées jusqu'au %(date)s, date à laquelle elles sont "
+                "supprimées."
+            )
+            % {"name": panel.name, "date": date_format(panel.retention_date, "j F Y")},
+            error_messages={
+                "required": _("Votre accord est nécessaire pour entrer dans le vivier.")
+            },
+        )
+
+    def values(self) -> dict[str, str]:
+        return {c.name: self.cleaned_data[f"category_{c.pk}"] for c in self.categories}
+
+
+class SessionForm(DsfrBaseForm):
+    title = forms.CharField(label=_("Intitulé de la séance"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Date et heure"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    online = forms.BooleanField(label=_("Séance en ligne"), required=False)
+    place = forms.CharField(label=_("Lieu ou lien de connexion"), max_length=300)
+    agenda = forms.CharField(
+        label=_("Ordre du jour"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class RecommendationForm(DsfrBaseForm):
+    text = forms.CharField(
+        label=_("Texte de la recommandation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+
+class RecommendationAnswerForm(AnswerForm):
+    """followup's answer form, without what a recommendation fixes (level, subject)."""
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(
+            *args, process=process, contributions=Contribution.objects.none(), **kwargs
+        )
+        for name in ("level", "target", "theme", "question", "contributions"):
+            del self.fields[name]

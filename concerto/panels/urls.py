@@ -1,6 +1,13 @@
 from django.urls import path
 
-from concerto.panels.views import organiser, public
+from concerto.panels.views import (
+    organiser,
+    public,
+    recommendations,
+    recruitment,
+    registration,
+    sessions,
+)
 
 app_name = "panels"
 
@@ -12,6 +19,9 @@ urlpatterns = [
     # Public pages (stable French addresses)
     path(PUBLIC, public.public, name="public"),
     path(PUBLIC + "tirages/<int:draw_id>/loterie.json", public.lottery, name="lottery"),
+    path(PUBLIC + "inscription/", registration.register, name="register"),
+    path(PUBLIC + "inscription/merci/", registration.registered, name="registered"),
+    path(PUBLIC + "inscription/<str:code>/", registration.register, name="register_code"),
     # Organisers
     path(ORGANISER, organiser.panel_list, name="list"),
     path(ORGANISER + "nouveau/", organiser.create, name="create"),
@@ -24,4 +34,24 @@ urlpatterns = [
     path(PANEL + "membres/<int:member_id>/desistement/", organiser.decline, name="decline"),
     path(PANEL + "remplacement/", organiser.replace, name="replace"),
     path(PANEL + "publication/", organiser.publish, name="publish"),
+    path(PANEL + "recrutement/", recruitment.recruitment_page, name="recruitment"),
+    path(PANEL + "categories/", recruitment.categories, name="categories"),
+    path(
+        PANEL + "recrutement/lots/<int:batch_id>/invitations.csv",
+        recruitment.export_invitations,
+        name="export_invitations",
+    ),
+    path(PANEL + "membres/", sessions.members, name="members"),
+    path(PANEL + "seances/", sessions.session_list, name="sessions"),
+    path(PANEL + "seances/<int:session_id>/", sessions.attendance, name="attendance"),
+    path(
+        PANEL + "recommandations/",
+        recommendations.recommendation_list,
+        name="recommendations",
+    ),
+    path(
+        PANEL + "recommandations/<int:recommendation_id>/reponse/",
+        recommendations.answer,
+        name="answer_recommendation",
+    ),
 ]

@@ -31,6 +31,7 @@ from concerto.participation.forms import IdempotentForm
 from concerto.participation.models import Channel, Contribution, ContributionKind, Module
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
+from concerto.uploads.fields import UploadField
 
 OFFLINE_CHANNELS = [Channel.PAPER, Channel.MAIL, Channel.EMAIL, Channel.MEETING]
 # French words agents may type in the channel column, besides the codes.
@@ -396,21 +397,12 @@ class OfflineEntryForm(IdempotentForm):
 
 
 class ImportForm(DsfrBaseForm):
-    file = forms.FileField(
+    file = UploadField(
+        extensions=["csv", "txt"],
+        max_size=MAX_FILE_SIZE,
         label=gettext_lazy("Fichier CSV"),
         help_text=gettext_lazy(
             "Encodage UTF-8, séparateur virgule, une ligne d'en-tête ; 5 Mo et 10 000 lignes "
             "au plus."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs.update({"class": "fr-upload", "accept": ".csv,text/csv"})
-        self.fields["file"].widget.group_class = "fr-upload-group"
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_SIZE:
-            raise forms.ValidationError(_("Le fichier dépasse 5 Mo : découpez-le."))
-        return upload

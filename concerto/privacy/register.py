@@ -62,8 +62,15 @@ REGISTER: tuple[RegisterEntry, ...] = (
     ),
     RegisterEntry(
         _("Viviers des panels tirés au sort"),
-        _("Identité, coordonnées et caractéristiques des volontaires, probabilités de sélection."),
-        _("Tirer au sort un panel respectant les quotas, et remplacer les désistements."),
+        _(
+            "Adresses ou numéros de téléphone invités et leur code d'invitation ; identité, "
+            "caractéristiques, adresse du foyer et consentement des volontaires ; probabilités "
+            "de sélection ; présences aux séances des membres tirés au sort."
+        ),
+        _(
+            "Inviter, tirer au sort un panel respectant les quotas, remplacer les désistements "
+            "et suivre la présence aux séances."
+        ),
         PUBLIC_INTEREST,
         _("Jusqu'à la date de suppression fixée par l'organisateur ; les agrégats restent."),
         "panel_pools",

@@ -25,9 +25,10 @@ def published_process():
     return process, referent
 
 
-def ready_panel(size: int = 10, n: int = 40):
+def ready_panel(size: int = 10, n: int = 40, process=None, referent=None):
     """A panel with an imported pool and proportional quotas; returns (panel, organiser)."""
-    process, referent = published_process()
+    if process is None:
+        process, referent = published_process()
     panel = actions.create_panel(
         process,
         actor=referent,
@@ -57,3 +58,52 @@ def drawn_panel(seed: str = "07-19-23-31-42", **kwargs):
 
 def other_user():
     return user_with_role(Role.AGENT)
+
+
+CATEGORIES = [("genre", ["femme", "homme"]), ("âge", ["18-34", "35-64", "65+"])]
+
+
+def recruiting_panel(size: int = 2, household_rule: bool = False, process=None, referent=None):
+    """A panel whose categories are defined, before any pool: (panel, organiser)."""
+    from concerto.panels import recruitment
+
+    if process is None:
+        process, referent = published_process()
+    panel = actions.create_panel(
+        process,
+        actor=referent,
+        name="Panel citoyen vélo",
+        size=size,
+        retention_date=timezone.localdate() + timedelta(days=90),
+        household_rule=household_rule,
+    )
+    recruitment.define_categories(panel, actor=referent, categories=CATEGORIES)
+    panel.refresh_from_db()
+    return panel, referent
+
+
+def invite(panel, referent, contacts=("1 rue A, Paris", "2 rue B, Lyon"), label="Lot 1"):
+    """An invitation batch of `contacts`: returns (batch, codes in contact order)."""
+    from concerto.panels import recruitment
+
+    data = ("adresse\n" + "\n".join(f'"{c}"' for c in contacts) + "\n").encode()
+    batch = recruitment.import_invitations(
+        panel, actor=referent, label=label, channel="mail", data=data
+    )
+    return batch, list(batch.invitations.order_by("pk").values_list("code", flat=True))
+
+
+def closed_process_with_panel():
+    """A process whose participation is closed, holding a drawn panel: (panel, referent)."""
+    from concerto.processes import actions as process_actions
+    from concerto.processes.lifecycle import Status
+    from tests.followup.conftest import ensure_statuses
+
+    ensure_statuses()
+    process = complete_process()
+    referent, _advisor = walk_to(process, Status.OPEN)
+    panel, _referent, _draw = drawn_panel(process=process, referent=referent)
+    process_actions.close_participation(process, actor=referent)
+    process.refresh_from_db()
+    panel.process = process
+    return panel, referent

@@ -3,6 +3,7 @@ from concerto.analysis.models.analysis import (
     Assignment,
     CampaignGroup,
     Operation,
+    ProviderAccess,
     Theme,
 )
 from concerto.analysis.models.synthesis import Synthesis, SynthesisTheme
@@ -12,6 +13,7 @@ __all__ = [
     "Assignment",
     "CampaignGroup",
     "Operation",
+    "ProviderAccess",
     "Synthesis",
     "SynthesisTheme",
     "Theme",

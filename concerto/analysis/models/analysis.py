@@ -40,6 +40,15 @@ class Analysis(models.Model):
 
 class Theme(models.Model):
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="themes")
+    # The open question these texts answer (None: contributions outside a
+    # questionnaire): a questionnaire is analysed question by question.
+    question = models.ForeignKey(
+        "questionnaires.Question",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     position = models.PositiveIntegerField(default=0)
     label = models.CharField(_("intitulé"), max_length=200)
     terms = models.JSONField(default=list, blank=True)
@@ -71,6 +80,15 @@ class CampaignGroup(models.Model):
         DISMISSED = "dismissed", _("Écartée : pas une campagne")
 
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="campaigns")
+    # The open question these texts answer (None: contributions outside a
+    # questionnaire): a questionnaire is analysed question by question.
+    question = models.ForeignKey(
+        "questionnaires.Question",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.DETECTED)
     size = models.PositiveIntegerField(default=0)
@@ -139,3 +157,40 @@ class Operation(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class ProviderAccess(models.Model):
+    """An external analysis provider (e.g. a framework-contract holder) whom the
+    organiser lets read and curate a module's analysis. Rows are never deleted:
+    grant and revocation stay on record, with who did them and when."""
+
+    module = models.ForeignKey(
+        "participation.Module", on_delete=models.CASCADE, related_name="analysis_providers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="analysis_accesses"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("accès d'un prestataire à l'analyse")
+        ordering = ["-granted_at", "-pk"]
+        constraints = [
+            # One live access per person and module: a double submission cannot
+            # create two.
+            models.UniqueConstraint(
+                fields=["module", "user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_live_provider_access",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.module}"

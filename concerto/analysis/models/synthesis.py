@@ -40,9 +40,17 @@ class SynthesisTheme(models.Model):
     synthesis = models.ForeignKey(Synthesis, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveIntegerField(default=0)
     label = models.CharField(_("intitulé"), max_length=200)
+    # The open question the theme belongs to ("" for contributions outside a
+    # questionnaire), and its rank, to lay the synthesis out question by question.
+    question = models.CharField(_("question"), max_length=500, blank=True)
+    question_position = models.IntegerField(default=-1)
     size = models.PositiveIntegerField(default=0)
     authors = models.PositiveIntegerField(default=0)
     quotes = models.JSONField(default=list)  # [{"text", "channel"}]
+    # The devoir de suite's answers to this theme (set from the answer's form).
+    answers = models.ManyToManyField(
+        "followup.Answer", related_name="synthesis_themes", blank=True, verbose_name=_("réponses")
+    )
 
     class Meta:
         verbose_name = _("thème de la synthèse")

@@ -23,9 +23,34 @@ def _synthesis(request, slug: str, module_id: int) -> Synthesis:
     return synthesis
 
 
+def _sections(themes, questions) -> list[dict]:
+    """The synthesis question by question, in questionnaire order: an open
+    question's themes, a closed question's table; texts outside a
+    questionnaire first."""
+    sections: dict = {}
+    for theme in themes:
+        key = (theme.question_position, theme.question)
+        section = sections.setdefault(
+            key, {"question": theme.question, "themes": [], "table": None}
+        )
+        section["themes"].append(theme)
+    for table in questions:
+        key = (table.get("position", 0), table["question"])
+        sections[key] = {"question": table["question"], "themes": [], "table": table}
+    return [sections[key] for key in sorted(sections)]
+
+
 def _context(synthesis: Synthesis) -> dict:
+    from django.db.models import Prefetch
+
+    from concerto.followup.models import Answer
+
     figures = synthesis.figures
-    themes = list(synthesis.themes.all())
+    themes = list(
+        synthesis.themes.prefetch_related(
+            Prefetch("answers", queryset=Answer.objects.published(), to_attr="published_answers")
+        )
+    )
     largest = max((t.size for t in themes), default=0) or 1
     for theme in themes:
         # Bar widths in steps of 5 %, drawn by CSS classes (no inline style: CSP).
@@ -40,6 +65,7 @@ def _context(synthesis: Synthesis) -> dict:
         "figures": figures,
         "themes": themes,
         "questions": synthesis.closed_questions,
+        "sections": _sections(themes, synthesis.closed_questions),
     }
 
 

@@ -10,10 +10,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from concerto.analysis import actions, curation
+from concerto.analysis import actions, curation, providers
 from concerto.analysis.abilities import analysis_abilities
-from concerto.analysis.forms import MergeForm, MoveForm, RenameForm, ReviewForm, RunForm
-from concerto.analysis.models import Analysis, CampaignGroup, Theme
+from concerto.analysis.forms import (
+    MergeForm,
+    MoveForm,
+    ProviderForm,
+    RenameForm,
+    ReviewForm,
+    RunForm,
+)
+from concerto.analysis.models import Analysis, CampaignGroup, ProviderAccess, Theme
 from concerto.participation.models import Module
 from concerto.processes.views.common import add_errors
 
@@ -41,7 +48,20 @@ def index(request, pk: int, module_id: int):
     return _render_index(request, module, abilities)
 
 
-def _render_index(request, module, abilities, run_form=None, merge_form=None, status=200):
+def _sections(analysis) -> list[dict]:
+    """Themes grouped by the open question they answer, in questionnaire order."""
+    sections: dict = {}
+    themes = analysis.themes.select_related("question").order_by("-size", "position")
+    for theme in themes:
+        key = (theme.question.position, theme.question_id) if theme.question else (-1, 0)
+        section = sections.setdefault(key, {"question": theme.question, "themes": []})
+        section["themes"].append(theme)
+    return [sections[key] for key in sorted(sections)]
+
+
+def _render_index(
+    request, module, abilities, run_form=None, merge_form=None, provider_form=None, status=200
+):
     analysis = actions.latest_analysis(module)
     running = module.analyses.filter(status=Analysis.Status.RUNNING).select_related("job").first()
     context = {
@@ -52,9 +72,18 @@ def _render_index(request, module, abilities, run_form=None, merge_form=None, st
         "running": running,
         "run_form": run_form or RunForm(),
         "merge_form": merge_form or (MergeForm(analysis=analysis) if analysis else None),
-        "themes": analysis.themes.order_by("-size", "position") if analysis else [],
+        "sections": _sections(analysis) if analysis else [],
         "campaigns": analysis.campaigns.select_related("example")[:30] if analysis else [],
         "synthesis": getattr(module, "synthesis", None),
+        "provider_form": provider_form or ProviderForm(),
+        "provider_accesses": module.analysis_providers.select_related(
+            "user", "granted_by", "revoked_by"
+        )
+        if abilities["providers"]
+        else [],
+        "operations": module.analysis_operations.select_related("actor").order_by("-at", "-pk")[
+            :50
+        ],
     }
     return render(request, "analysis/workspace.html", context, status=status)
 
@@ -207,3 +236,34 @@ def publish(request, pk: int, module_id: int):
     synthesis = actions.publish_synthesis(analysis, actor=request.user)
     messages.success(request, _("Synthèse publiée."))
     return redirect(synthesis.get_absolute_url())
+
+
+@require_POST
+@login_required
+def grant_provider(request, pk: int, module_id: int):
+    module, abilities = _module(request, pk, module_id, "providers")
+    form = ProviderForm(request.POST)
+    if form.is_valid():
+        try:
+            access = providers.grant_provider(
+                module, actor=request.user, email=form.cleaned_data["email"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s a accès à l'analyse.") % {"name": access.user.get_full_name()},
+            )
+            return redirect(_workspace_url(module) + "#prestataires")
+    return _render_index(request, module, abilities, provider_form=form, status=400)
+
+
+@require_POST
+@login_required
+def revoke_provider(request, pk: int, module_id: int, access_id: int):
+    module, abilities = _module(request, pk, module_id, "providers")
+    access = get_object_or_404(ProviderAccess, pk=access_id, module=module)
+    providers.revoke_provider(access, actor=request.user)
+    messages.success(request, _("Accès du prestataire retiré."))
+    return redirect(_workspace_url(module) + "#prestataires")

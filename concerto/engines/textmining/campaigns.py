@@ -171,8 +171,17 @@ def _sentence_campaigns(corpus: Corpus, campaign: np.ndarray, campaigns: list, p
     order = np.argsort(group, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(sizes)])
     words = corpus.tokeniser.vocabulary.words
+    unaccented = corpus.unaccented_table()[corpus.ids] if chosen.size else None
+    frequency = np.bincount(unaccented) if chosen.size else None
     for g in chosen:
         rows = np.unique(docs[order[bounds[g] : bounds[g + 1]]])
+        start = corpus.sentence_first_word[positions[first[g]]]
+        length = corpus.sentence_length[positions[first[g]]]
+        # A long sentence found run into another is pasted too; a short one
+        # inside a longer sentence is as likely a common turn of phrase.
+        if length >= params.campaign_min_words:
+            found = _docs_containing(corpus, unaccented, frequency, start, length)
+            rows = np.union1d(rows, found)
         rows = rows[campaign[rows] < 0]
         n_authors = int(np.unique(corpus.author[rows]).size)
         if n_authors < threshold:
@@ -193,3 +202,22 @@ def _sentence_campaigns(corpus: Corpus, campaign: np.ndarray, campaigns: list, p
                 sentence=sentence,
             )
         )
+
+
+def _docs_containing(
+    corpus: Corpus, words: np.ndarray, frequency: np.ndarray, start: int, length: int
+) -> np.ndarray:
+    """Texts holding the word sequence words[start:start + length] anywhere,
+    even run into a neighbouring sentence for want of punctuation (a pasted
+    sentence is often not followed by a full stop)."""
+    sequence = words[start : start + length]
+    # Anchor on the sequence's rarest word: fewest candidates to check.
+    anchor = int(np.argmin(frequency[sequence]))
+    candidates = np.flatnonzero(words == sequence[anchor]) - anchor
+    candidates = candidates[(candidates >= 0) & (candidates + length <= words.size)]
+    for j in range(length):
+        if j != anchor and candidates.size:
+            candidates = candidates[words[candidates + j] == sequence[j]]
+    doc = np.searchsorted(corpus.offsets, candidates, side="right") - 1
+    inside = candidates + length <= corpus.offsets[doc + 1]
+    return np.unique(doc[inside])

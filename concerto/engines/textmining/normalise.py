@@ -26,8 +26,14 @@ STOP_WORDS = frozenset(
     donc car si comme tout tous toute toutes très bien ainsi cela celà ceci celui celle
     ceux celles dont lorsque quand entre chez vers sans sous selon afin etc là ici
     avoir aurait auraient ont eu cas non oui ras
+    faudrait falloir mettre chose choses autre autres encore déjà toujours leurs
+    pense crois sais trouve veux voudrais souhaite dire exemple etre niveau suis sommes êtes
     """.split()
 )
+
+# Words kept for clustering (they carry the stance of an opinion) but that
+# say nothing of what a theme is about, so never part of its label.
+LABEL_SKIP = frozenset("pas plus moins trop peu beaucoup rien tous".split())
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")

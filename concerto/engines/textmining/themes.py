@@ -20,6 +20,7 @@ from sklearn.preprocessing import normalize
 
 from concerto.engines.textmining.corpus import Corpus
 from concerto.engines.textmining.model import Params, ProgressCallback, Theme
+from concerto.engines.textmining.normalise import LABEL_SKIP
 
 MIN_STEMS = 2  # texts with fewer content words are not classified
 
@@ -208,6 +209,7 @@ def _distinctive_terms(matrix: csr_matrix, labels: np.ndarray, k: int, top: int 
 
 
 def _label(terms: list[str]) -> str:
+    terms = [t for t in terms if t.lower() not in LABEL_SKIP]
     if not terms:
         return "—"
     label = ", ".join(terms[:3])

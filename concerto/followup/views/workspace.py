@@ -73,6 +73,7 @@ def _answer_form(request, process, answer=None):
     if answer is not None:
         initial = {name: getattr(answer, name) for name in actions.ANSWER_FIELDS}
         initial["contributions"] = list(answer.contributions.values_list("pk", flat=True))
+        initial["synthesis_themes"] = list(answer.synthesis_themes.values_list("pk", flat=True))
     elif request.GET.get("contribution", "").isdigit():
         initial["contributions"] = [int(request.GET["contribution"])]
     return AnswerForm(
@@ -97,10 +98,11 @@ def answer_form(request, pk: int, answer_id: int | None = None):
         data = dict(form.cleaned_data)
         contributions = data.pop("contributions")
         edit_reason = data.pop("edit_reason", "")
+        synthesis_themes = data.pop("synthesis_themes")
         try:
             saved = actions.save_answer(
                 process, actor=request.user, fields=data, contributions=contributions,
-                answer=answer, edit_reason=edit_reason,
+                answer=answer, edit_reason=edit_reason, synthesis_themes=synthesis_themes,
             )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)

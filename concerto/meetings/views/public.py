@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from concerto.meetings.models import Meeting, Registration
 from concerto.meetings.views.common import meeting_in
 from concerto.participation.models import Contribution, ModuleKind
 from concerto.participation.views.common import module_for
+from concerto.uploads.responses import upload_response
 
 
 def _breadcrumb(module, current: str, meeting: Meeting | None = None) -> dict:
@@ -170,4 +171,4 @@ def report_file(request, slug: str, module_id: int, meeting_id: int):
     if not (meeting.report_is_public and meeting.report_file):
         raise Http404
     name = meeting.report_file.name.rsplit("/", 1)[-1]
-    return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name)
+    return upload_response(meeting.report_file, name)

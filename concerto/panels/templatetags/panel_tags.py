@@ -16,3 +16,16 @@ def percent(value, digits: int = 2) -> str:
 @register.filter
 def category_value(values: dict, category: str) -> str:
     return values.get(category, "")
+
+
+@register.simple_tag
+def pending_recommendations(process):
+    """The process's panel recommendations that no followup answer covers yet."""
+    from concerto.panels.models import Recommendation
+
+    return list(
+        Recommendation.objects.filter(panel__process=process, answer__isnull=True)
+        .exclude(panel__status="draft")
+        .select_related("panel")
+        .order_by("panel_id", "number")
+    )

@@ -98,6 +98,7 @@ def detail(request, pk: int, panel_id: int):
         "categories": sorted(panel.pool_counts),
         "panel_members": [m for m in members if m.in_panel or m.status == "declined"],
         "declined_count": sum(m.status == PoolMember.Status.DECLINED for m in members),
+        "registered_count": sum(m.invitation_id is not None for m in members),
         "draws": panel.draws.all(),
         "seed_form": SeedForm(prefix="seed"),
         "replacement_form": SeedForm(prefix="replacement"),

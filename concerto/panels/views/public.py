@@ -46,6 +46,9 @@ def public(request, slug: str, panel_id: int):
         "process": panel.process,
         "quotas": quotas,
         "draws": draws,
+        "recommendations": panel.recommendations.select_related(
+            "answer__status", "answer__process"
+        ),
         "breadcrumb": {
             "id": "breadcrumb",
             "links": [

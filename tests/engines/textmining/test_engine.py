@@ -137,3 +137,10 @@ def test_cross_tabulate_by_consented_profile():
             "65+": {"Oui": 0, "Non": 1, "Sans avis": 0},
         }
     }
+
+
+def test_theme_labels_skip_stance_words():
+    from concerto.engines.textmining.themes import _label
+
+    assert _label(["pas", "impôts", "plus", "taxe", "carburant"]) == "Impôts, taxe, carburant"
+    assert _label(["pas", "rien"]) == "—"

@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 M_TICKETS = 1000
@@ -55,6 +56,8 @@ class Panel(models.Model):
     selected_counts = models.JSONField(default=dict, blank=True)
     histogram = models.JSONField(default=list, blank=True)
     pool_purged_at = models.DateTimeField(null=True, blank=True)
+    # Volunteers register with an invitation code until the probabilities are computed.
+    registration_closed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -88,6 +91,19 @@ class Panel(models.Model):
         """Pool and quotas are frozen once the seed is fixed (the lottery is then public)."""
         return bool(self.seed_fixed_at) or self.status != self.Status.DRAFT
 
+    @property
+    def registration_open(self) -> bool:
+        """Volunteers may register until the first computation, on a live pool."""
+        return (
+            not self.locked
+            and self.registration_closed_at is None
+            and self.pool_purged_at is None
+            and self.retention_date > timezone.localdate()
+        )
+
+    def get_registration_url(self) -> str:
+        return reverse("panels:register", args=[self.process.slug, self.pk])
+
 
 class PoolMember(models.Model):
     class Status(models.TextChoices):
@@ -103,6 +119,15 @@ class PoolMember(models.Model):
     household = models.CharField(_("foyer"), max_length=200, blank=True)
     consent = models.BooleanField(_("consentement"), default=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.POOL)
+    # Set for volunteers who registered themselves: one member per invitation, at most.
+    invitation = models.OneToOneField(
+        "panels.Invitation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+    registered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("personne du vivier")

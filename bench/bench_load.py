@@ -1,0 +1,20 @@
+"""Load and faults (issue 14): a State-wide data set on a real PostgreSQL, the production
+server (gunicorn) and task worker, a locust load on loopback, SIGKILLs mid-run, and a
+reconciliation proving that nothing acknowledged was lost or duplicated.
+
+    uv run --group bench python bench/bench_load.py            # medium size (documented)
+    uv run --group bench python bench/bench_load.py --quick    # a quick check
+    uv run --group bench python bench/bench_load.py --full     # 10,000 processes, 1 M
+                                                               # contributions, 200,000 people
+See bench/README.md ("Charge et pannes") for the options.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.load.harness import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())

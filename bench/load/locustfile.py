@@ -1,0 +1,206 @@
+"""The load: signed-in participants reading and contributing, and one moderator.
+
+Run headless by bench/bench_load.py (a second process on loopback), configured by
+environment variables: LOAD_PLAN (the seeder's JSON), LOAD_ACKS (where to write what
+was acknowledged), LOAD_TEXTS (real texts to submit). The harness picks the user
+classes: Participant and Moderator for the mixed phase, Submitter alone for the
+submission-only phase (no think time).
+
+Every submission carries a client-generated idempotency key and a unique marker in its
+text. When the server does not answer (killed mid-request, restarting), the client
+retries with the same key and the same text until it gets an answer: a 302 is the
+acknowledgement, recorded in LOAD_ACKS for the reconciliation.
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+import time
+import uuid
+
+from locust import HttpUser, between, constant, events, task
+
+PLAN = json.load(open(os.environ["LOAD_PLAN"], encoding="utf-8"))
+RETRY_FOR_S = float(os.environ.get("LOAD_RETRY_FOR_S", "120"))
+BODIES = json.load(open(os.environ["LOAD_TEXTS"], encoding="utf-8"))
+HOT = PLAN["hot"]
+SESSIONS = PLAN["participant_sessions"]
+USER_IDS = PLAN["participant_ids"]
+# Each questionnaire answer takes a participant who has not answered yet.
+_next_session = itertools.count(int(os.environ.get("LOAD_SESSION_OFFSET", "0")))
+_moderation_queue = itertools.count()
+ACKS: list[dict] = []
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PROPOSAL_LOCATION = re.compile(r"/propositions/\d+/(\d+)/")
+
+
+def _participant() -> tuple[str, int]:
+    index = next(_next_session) % len(SESSIONS)
+    return SESSIONS[index], USER_IDS[index]
+
+
+@events.quitting.add_listener
+def _write_acks(environment, **_kwargs):
+    with open(os.environ["LOAD_ACKS"], "w", encoding="utf-8") as handle:
+        for ack in ACKS:
+            handle.write(json.dumps(ack) + "\n")
+
+
+class Client(HttpUser):
+    abstract = True
+
+    def on_start(self):
+        self.session, self.user_id = _participant()
+
+    def _ensure_csrf_cookie(self) -> None:
+        """The CSRF cookie comes with a form page, as in a browser (again after a restart
+        of the server made the first try fail)."""
+        while "csrftoken" not in self.client.cookies:
+            page = self.client.get(HOT[0]["proposals_url"], cookies=self._cookies(),
+                                   name="liste des propositions")  # fmt: skip
+            if "csrftoken" not in self.client.cookies:
+                time.sleep(0.5 if page.status_code == 0 else 0)
+
+    def _cookies(self, session: str | None = None) -> dict:
+        return {"sessionid": session or self.session}
+
+    def _csrf(self, html: str | None = None) -> str:
+        """The token of the form just shown, else one matching the CSRF cookie."""
+        match = CSRF_INPUT.search(html or "")
+        if match and "csrftoken" in self.client.cookies:
+            return match.group(1)
+        self._ensure_csrf_cookie()
+        return self.client.cookies["csrftoken"]
+
+    def submit(self, name: str, url: str, data: dict, *, session: str, ack: dict,
+               expect=None) -> bool:  # fmt: skip
+        """POST until the server answers; the same key and text on every try."""
+        deadline = time.monotonic() + RETRY_FOR_S
+        attempts = 0
+        while True:
+            attempts += 1
+            with self.client.post(
+                url,
+                data=data,
+                cookies=self._cookies(session),
+                name=name,
+                allow_redirects=False,
+                catch_response=True,
+            ) as response:
+                status = response.status_code
+                location = response.headers.get("Location", "") if status else ""
+                if status == 302 and (expect is None or expect.search(location)):
+                    response.success()
+                    ACKS.append({**ack, "attempts": attempts, "location": location,
+                                 "at": time.time()})  # fmt: skip
+                    return True
+                if status in (0, 502, 503, 504) and time.monotonic() < deadline:
+                    response.failure(f"pas de réponse ({status}), nouvel essai")
+                else:
+                    response.failure(f"HTTP {status} {location}")
+                    return False
+            time.sleep(0.25)
+
+    def submit_proposal(self, hot: dict, html: str | None = None) -> None:
+        marker = f"[charge:{uuid.uuid4().hex}]"
+        key = str(uuid.uuid4())
+        data = {
+            "csrfmiddlewaretoken": self._csrf(html),
+            "idempotency_key": key,
+            "title": random.choice(BODIES)[:80].strip() or "Proposition",
+            "body": f"{random.choice(BODIES)} {marker}",
+            "theme": random.choice(hot["theme_ids"]),
+            "location": "",
+        }
+        self.submit("dépôt d'une proposition", hot["proposals_url"], data, session=self.session,
+                    ack={"kind": "proposal", "key": key, "marker": marker},
+                    expect=PROPOSAL_LOCATION)  # fmt: skip
+
+
+class Participant(Client):
+    """Reads process pages, answers questionnaires, submits and supports proposals."""
+
+    wait_time = between(0.5, 1.5)
+
+    @task(10)
+    def read_process(self):
+        hot = random.choice(HOT)
+        self.client.get(hot["process_url"], cookies=self._cookies(), name="page du dispositif")
+
+    @task(3)
+    def read_proposals(self):
+        hot = random.choice(HOT)
+        self.client.get(
+            hot["proposals_url"], cookies=self._cookies(), name="liste des propositions"
+        )
+
+    @task(3)
+    def answer_questionnaire(self):
+        hot = random.choice(HOT)
+        session, user_id = _participant()
+        page = self.client.get(hot["questionnaire_url"], cookies=self._cookies(session),
+                               name="page du questionnaire")  # fmt: skip
+        marker = f"[charge:{uuid.uuid4().hex}]"
+        key = str(uuid.uuid4())
+        data = {"csrfmiddlewaretoken": self._csrf(page.text), "idempotency_key": key,
+                "action": "submit"}  # fmt: skip
+        for question in hot["questions"]:
+            if question["kind"] == "open":
+                data[question["field"]] = f"{random.choice(BODIES)} {marker}"
+            else:
+                data[question["field"]] = random.choice(question["choices"])
+        self.submit("envoi du questionnaire", hot["questionnaire_url"], data, session=session,
+                    ack={"kind": "questionnaire", "key": key, "marker": marker,
+                         "user": user_id},
+                    expect=re.compile(r"/questionnaire/\d+/#questionnaire"))  # fmt: skip
+
+    @task(4)
+    def propose(self):
+        hot = random.choice(HOT)
+        page = self.client.get(hot["proposals_url"], cookies=self._cookies(),
+                               name="liste des propositions")  # fmt: skip
+        self.submit_proposal(hot, page.text)
+
+    @task(4)
+    def support(self):
+        hot = random.choice(HOT)
+        proposal = random.choice(hot["support_ids"])
+        url = f"{hot['proposals_url']}{proposal}/soutien/"
+        data = {"csrfmiddlewaretoken": self._csrf()}
+        self.submit(
+            "soutien d'une proposition",
+            url,
+            data,
+            session=self.session,
+            ack={"kind": "support", "proposal": proposal, "user": self.user_id},
+        )
+
+
+class Moderator(Client):
+    """Hides contributions; each hiding notifies the author (an e-mail task)."""
+
+    wait_time = between(0.5, 1.5)
+    fixed_count = 1
+
+    @task
+    def hide(self):
+        index = next(_moderation_queue)
+        hot = HOT[index % len(HOT)]
+        contribution = hot["moderation_ids"][index // len(HOT) % len(hot["moderation_ids"])]
+        data = {"csrfmiddlewaretoken": self._csrf(), "action": "hide", "reason": "spam",
+                "note": "Message répété."}  # fmt: skip
+        self.submit("masquage (modération)", f"/espace/contributions/{contribution}/moderation/",
+                    data, session=hot["organiser_session"],
+                    ack={"kind": "hide", "contribution": contribution})  # fmt: skip
+
+
+class Submitter(Client):
+    """Submission-only phase: proposals back to back, to measure the write throughput."""
+
+    wait_time = constant(0)
+
+    @task
+    def propose(self):
+        self.submit_proposal(random.choice(HOT))

@@ -1,0 +1,79 @@
+"""Public registration: a volunteer who received an invitation joins the pool."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from concerto.panels import recruitment
+from concerto.panels.forms import RegistrationForm
+from concerto.panels.models import Panel
+from concerto.processes.models import Process
+from concerto.processes.views.common import add_errors
+
+
+def _panel(slug: str, panel_id: int) -> Panel:
+    process = get_object_or_404(Process.objects.published(), slug=slug)
+    panel = get_object_or_404(Panel, pk=panel_id, process=process)
+    panel.process = process
+    return panel
+
+
+def _breadcrumb(panel: Panel, current: str) -> dict:
+    return {
+        "id": "breadcrumb",
+        "links": [
+            {"url": reverse("processes:public_list"), "title": _("Dispositifs")},
+            {"url": panel.process.get_absolute_url(), "title": panel.process.title},
+        ],
+        "current": current,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug: str, panel_id: int, code: str = ""):
+    panel = _panel(slug, panel_id)
+    categories = list(panel.categories.all())
+    is_open = panel.registration_open and bool(categories)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" and is_open else None,
+        initial={"code": code, "key": secrets.token_urlsafe(24)},
+        panel=panel,
+        categories=categories,
+    )
+    if request.method == "POST" and is_open and form.is_valid():
+        data = form.cleaned_data
+        try:
+            recruitment.register(
+                panel, code=data["code"], values=form.values(), consent=data["consent"],
+                household=data.get("household", ""), key=data["key"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect(reverse("panels:registered", args=[slug, panel.pk]))
+    context = {
+        "panel": panel,
+        "process": panel.process,
+        "form": form,
+        "is_open": is_open,
+        "breadcrumb": _breadcrumb(panel, _("Inscription")),
+    }
+    return render(request, "panels/registration/form.html", context)
+
+
+@require_safe
+def registered(request, slug: str, panel_id: int):
+    panel = _panel(slug, panel_id)
+    if not panel.categories.exists():
+        raise Http404
+    context = {
+        "panel": panel,
+        "process": panel.process,
+        "breadcrumb": _breadcrumb(panel, _("Inscription enregistrée")),
+    }
+    return render(request, "panels/registration/done.html", context)
