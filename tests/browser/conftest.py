@@ -101,5 +101,11 @@ def log_in(page: Page, email: str, password: str) -> None:
     ).click()
 
 
+HOME = "La participation citoyenne au sein de l'État"
+
+
 def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Se déconnecter").click()
+    """Sign out and wait for the home page it lands on, so the next step never races it."""
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se déconnecter").click()
+    check_page(page, HOME)

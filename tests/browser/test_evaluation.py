@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 from concerto.accounts.roles import Role
 from concerto.evaluation.models import EvaluationReport, SurveyParticipation, SurveyResponse
 from concerto.processes.lifecycle import Status
-from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
+from tests.browser.conftest import HOME, check_page, log_in, log_out
 from tests.evaluation.conftest import evaluable_process
 from tests.factories import PASSWORD, MinistryFactory, complete_process, user_with_role, walk_to
 
@@ -49,7 +48,6 @@ def answer_survey(page, citizen, satisfaction: str) -> None:
     check_page(page, f"Votre avis sur « {TITLE} »")
     expect(page.locator("#deja-repondu")).to_contain_text("Vous avez répondu à ce questionnaire")
     log_out(page)
-    check_page(page, HOME)
 
 
 def test_survey_answers_and_published_report_with_representativeness(page):
@@ -79,7 +77,6 @@ def test_survey_answers_and_published_report_with_representativeness(page):
     page.get_by_role("button", name="Enregistrer les marges").click()
     check_page(page, f"Évaluation : {TITLE}")
     log_out(page)
-    check_page(page, HOME)
 
     # Two participants answer; a second visit shows they already did.
     answer_survey(page, evaluated.citizens[0], "Plutôt d'accord")
@@ -136,7 +133,6 @@ def test_survey_answers_and_published_report_with_representativeness(page):
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body()[:5] == b"%PDF-"
     log_out(page)
-    check_page(page, HOME)
 
     # Anyone reads the published report.
     page.goto(f"/dispositifs/{process.slug}/evaluation/")
@@ -152,7 +148,6 @@ def test_expert_evaluates_only_the_process_given_to_them(page):
     check_page(page, "Espace expert")
     assert page.request.get(workspace).status == 404
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, evaluated.advisor.email, PASSWORD)
     check_page(page, "Espace du Centre interministériel de la participation citoyenne")
@@ -163,7 +158,6 @@ def test_expert_evaluates_only_the_process_given_to_them(page):
     check_page(page, f"Évaluation : {TITLE}")
     expect(page.locator("#evaluateurs")).to_contain_text(expert.email)
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, expert.email, PASSWORD)
     check_page(page, "Espace expert")

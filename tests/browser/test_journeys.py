@@ -43,7 +43,6 @@ def test_each_role_logs_in_reaches_its_dashboard_and_logs_out(page, role):
     check_page(page, DASHBOARD_TITLES[role])
     expect(page.locator(".fr-text--lead")).to_contain_text(f"Bonjour {user.first_name}.")
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
     expect(page.get_by_role("link", name="Se connecter").first).to_be_visible()
     page.goto("/tableau-de-bord/")
     check_page(page, "Connexion")

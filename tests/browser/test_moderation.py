@@ -72,7 +72,6 @@ def test_a_moderator_hides_a_contribution_and_its_author_sees_why(page):
         ("Hors sujet", "hidden", "spam")
     ]
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
 
     # The author sees why, from the notification on their dashboard.
     log_in(page, author.email, PASSWORD)

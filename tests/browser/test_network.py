@@ -11,7 +11,6 @@ from concerto.network import actions
 from concerto.network.models import ActionStatus, PlanAction
 from concerto.notifications.models import Notification
 from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
 from tests.factories import PASSWORD, complete_process, user_with_role
 from tests.network.factories import deputy_of, plan_with_actions
 
@@ -41,7 +40,6 @@ def test_referent_updates_an_action_and_the_cipc_overview_reflects_it(page):
         ]
     )
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, referent.email, PASSWORD)
     check_page(page, "Espace référent ministériel")
@@ -60,7 +58,6 @@ def test_referent_updates_an_action_and_the_cipc_overview_reflects_it(page):
         [process],
     )
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, advisor.email, PASSWORD)
     check_page(page, CIPC_HOME)
@@ -141,7 +138,6 @@ def test_cipc_publishes_meeting_minutes_to_the_network(page):
         advisor.pk,
     }
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, referent.email, PASSWORD)
     check_page(page, "Espace référent ministériel")

@@ -9,7 +9,6 @@ from concerto.panels import actions, sessions
 from concerto.panels.models import Attendance, PanelSession, Recommendation
 from concerto.privacy.models import StaffAccess
 from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
 from tests.factories import PASSWORD
 from tests.panels.helpers import closed_process_with_panel
 
@@ -80,7 +79,6 @@ def test_sessions_attendance_and_recommendations_to_the_followup(page):
     )
     actions.publish_panel(panel, actor=referent)
     log_out(page)
-    check_page(page, HOME)
 
     # The sponsor answers recommendation 1 from the devoir de suite and publishes it.
     log_in(page, process.sponsor.email, PASSWORD)

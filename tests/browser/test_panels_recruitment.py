@@ -11,7 +11,6 @@ from concerto.panels import actions
 from concerto.panels.models import Invitation, PoolMember
 from concerto.panels.models.recruitment import format_code
 from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
 from tests.factories import PASSWORD
 from tests.panels.helpers import published_process
 
@@ -72,7 +71,6 @@ def test_invitations_registration_and_closing(page, tmp_path):
     )  # fmt: skip
     code = Invitation.objects.order_by("pk").first().code
     log_out(page)
-    check_page(page, HOME)
 
     # A volunteer: an unknown code is refused next to the field, answers kept.
     page.goto(panel.get_registration_url())

@@ -11,7 +11,6 @@ from concerto.procurement import actions
 from concerto.procurement.models import ConsumptionAlert, Order, OrderStatus
 from concerto.procurement.queries import lot_consumption
 from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
 from tests.factories import PASSWORD
 from tests.procurement.factories import order_for, setup
 
@@ -50,7 +49,6 @@ def test_agent_orders_referent_and_cipc_validate_and_consumption_updates(page):
         Decimal("10562.35"),
     )
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, s.referent.email, PASSWORD)
     check_page(page, "Espace référent ministériel")
@@ -60,7 +58,6 @@ def test_agent_orders_referent_and_cipc_validate_and_consumption_updates(page):
     check_page(page, f"Bon de commande BC-{year}-0001")
     expect(page.locator("#order-status")).to_have_text("À valider par le CIPC")
     log_out(page)
-    check_page(page, HOME)
 
     log_in(page, s.advisor.email, PASSWORD)
     check_page(page, CIPC_HOME)

@@ -101,7 +101,6 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
     process = Process.objects.get(title=title)
     assert process.status == Status.DRAFT and process.sources.count() == 2
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
 
     # The referent refers it to the CIPC.
     log_in(page, referent.email, PASSWORD)
@@ -116,7 +115,6 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
     )
     expect(page.locator("#referral-summary")).to_contain_text("Version 1 transmise le")
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
 
     # A CIPC advisor takes the referral, reviews a criterion, asks and issues an opinion.
     assert [m.to for m in mail.outbox if "Nouvelle saisine" in m.subject] == [[advisor.email]]
@@ -152,7 +150,6 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
     check_page(page, title)
     expect(page.locator("#opinion")).to_contain_text("Favorable avec recommandations")
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
 
     # The sponsor answers the recommendation; a partial answer needs a reason.
     log_in(page, "sponsor@exemple.gouv.fr", PASSWORD)
@@ -175,7 +172,6 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
         "Partiellement acceptée — Une source de plus : le calendrier est serré."
     )
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
 
     # The referent publishes; the process shows in the public registry with its opinion.
     log_in(page, referent.email, PASSWORD)
@@ -190,7 +186,6 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
         "submit_referral", "assign_advisor", "issue_opinion", "publish_process",
     ]  # fmt: skip
     log_out(page)
-    check_page(page, "La participation citoyenne au sein de l'État")
     page.goto("/dispositifs/")
     check_page(page, "Dispositifs participatifs")
     page.get_by_role("link", name=title).click()

@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 from concerto.accounts.roles import Role
 from concerto.support.models import SupportRequest
 from tests.browser.conftest import check_page, log_in, log_out
-from tests.browser.test_dossier_questionnaire import HOME
 from tests.factories import PASSWORD, complete_process, user_with_role
 
 TITLE = "Aide au cadrage du plan vélo"
@@ -52,7 +51,6 @@ def test_sponsor_requests_coaching_cipc_accepts_and_assigns_requester_sees_it(pa
     support_request = SupportRequest.objects.get()
     assert (support_request.process, support_request.formula_requested) == (process, "coaching")
     log_out(page)
-    check_page(page, HOME)
 
     # The CIPC triages from its dashboard.
     log_in(page, cipc.email, PASSWORD)
@@ -70,7 +68,6 @@ def test_sponsor_requests_coaching_cipc_accepts_and_assigns_requester_sees_it(pa
     check_page(page, TITLE)
     expect(page.locator("#advisor")).to_have_text("Camille Perrin")
     log_out(page)
-    check_page(page, HOME)
 
     # The requester sees the state and the advisor.
     log_in(page, sponsor.email, PASSWORD)
@@ -86,7 +83,6 @@ def test_sponsor_requests_coaching_cipc_accepts_and_assigns_requester_sees_it(pa
     expect(page.locator("#advisor")).to_have_text("Camille Perrin")
     expect(page.get_by_role("button", name="Accepter la demande")).to_have_count(0)
     log_out(page)
-    check_page(page, HOME)
 
     # So does the ministry's referent.
     log_in(page, referent.email, PASSWORD)
