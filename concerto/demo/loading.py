@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
-from concerto.demo import analysis, evaluation, procurement, resources, trainings
+from concerto.demo import analysis, evaluation, panels, procurement, resources, trainings
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
 from concerto.demo.participation import load_participation
 from concerto.demo.walker import load_processes
@@ -159,6 +159,7 @@ def load_demo() -> None:
         load_processes()
         load_participation()
         analysis.load()
+        panels.load()
         resources.load()
         trainings.load()
         procurement.load()

@@ -6,7 +6,6 @@ The votes file uses Polis's `votes.csv` columns, so an export can be imported ag
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from concerto.opinionmaps.mapping import engine_participant_id, group_name
@@ -28,14 +27,8 @@ RESULTS_HEADER = [
 ALL = "all"
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def vote_rows(module) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(VOTES_HEADER)
+def vote_rows(module) -> Iterator[list]:
+    """One row per vote, in VOTES_HEADER's columns."""
     rows = (
         Vote.objects.filter(statement__module=module)
         .order_by("updated_at", "pk")
@@ -44,21 +37,18 @@ def vote_rows(module) -> Iterator[str]:
         )
     )
     for at, statement_id, user_id, imported, value in rows.iterator(chunk_size=5000):
-        yield writer.writerow(
-            [
-                int(at.timestamp() * 1000),
-                at.isoformat(timespec="seconds"),
-                statement_id,
-                engine_participant_id(user_id, imported),
-                value,
-            ]
-        )
+        yield [
+            int(at.timestamp() * 1000),
+            at.isoformat(timespec="seconds"),
+            statement_id,
+            engine_participant_id(user_id, imported),
+            value,
+        ]
 
 
-def result_rows(module, result: MapResult | None) -> Iterator[str]:
-    """One row per statement overall, then one per statement and group of the last map."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(RESULTS_HEADER)
+def result_rows(module, result: MapResult | None) -> Iterator[list]:
+    """One row per statement overall, then one per statement and group of the last map,
+    in RESULTS_HEADER's columns."""
     data = result.data if result is not None and not result.insufficient else {}
     summary = data.get("summary", {})
     groups = data.get("groups", [])
@@ -70,14 +60,10 @@ def result_rows(module, result: MapResult | None) -> Iterator[str]:
     for statement in statements:
         entry = summary.get(str(statement.pk))
         overall = entry["overall"] if entry else [0, 0, 0]
-        yield writer.writerow(
-            [statement.pk, statement.text, statement.status, ALL, "", *overall, "",
-             consensus.get(statement.pk, "")]
-        )  # fmt: skip
+        yield [statement.pk, statement.text, statement.status, ALL, "", *overall, "",
+               consensus.get(statement.pk, "")]  # fmt: skip
         for gi, group in enumerate(groups):
             counts = entry["by_group"][gi] if entry else [0, 0, 0]
-            yield writer.writerow(
-                [statement.pk, statement.text, statement.status, group_name(group["label"]),
-                 group["size"], *counts, representative.get((group["label"], statement.pk), ""),
-                 ""]
-            )  # fmt: skip
+            yield [statement.pk, statement.text, statement.status, group_name(group["label"]),
+                   group["size"], *counts,
+                   representative.get((group["label"], statement.pk), ""), ""]  # fmt: skip

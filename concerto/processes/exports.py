@@ -1,7 +1,6 @@
 """The CIPC registry's rows, its counts per ministry and status, and its CSV export
 (open-data conventions: UTF-8, commas, ISO 8601 dates)."""
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -116,11 +115,3 @@ def csv_row(entry: RegistryEntry) -> list[str]:
         _iso(opinion.issued_at if opinion else None),
         _iso(process.published_at),
     ]
-
-
-def write_csv(processes: Iterable[Process], out) -> None:
-    """Write the header row and one row per process to the text stream `out`."""
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for entry in registry_entries(processes):
-        writer.writerow(csv_row(entry))

@@ -1,14 +1,14 @@
 """The resource centre's own views; Wagtail serves the pages themselves."""
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from concerto.downloads import pdf_download, render_pdf
 from concerto.resources import actions
 from concerto.resources.models import GuideSheetPage
 from concerto.resources.search import search as run_search
@@ -30,20 +30,15 @@ def _live_sheet(pk: int) -> GuideSheetPage:
 
 @require_GET
 def sheet_pdf(request, pk: int):
-    from weasyprint import CSS, HTML
-
     sheet = _live_sheet(pk)
     html = render_to_string(
         "resources/print/sheet.html",
         {"page": sheet, "url": request.build_absolute_uri(sheet.url)},
         request=request,
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=finders.find("resources/print.css"))]
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="fiche-{sheet.slug}.pdf"'
-    return response
+    base_url = request.build_absolute_uri("/")
+    pdf = render_pdf(html, stylesheet="resources/print.css", base_url=base_url)
+    return pdf_download(f"fiche-{sheet.slug}.pdf", pdf, inline=True)
 
 
 @require_POST

@@ -1,12 +1,12 @@
 """Certificates of attendance, rendered to PDF by WeasyPrint.
 
-The PDF has its own print stylesheet: WeasyPrint 69 and 70 crash on the DSFR CSS,
-and a certificate needs none of it.
+The PDF has its own print stylesheet (static/trainings/certificate.css).
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from concerto.downloads import render_pdf
 from concerto.trainings.models import Registration
 
 
@@ -15,8 +15,6 @@ def certificate_number(registration: Registration) -> str:
 
 
 def certificate_pdf(registration: Registration) -> bytes:
-    from weasyprint import CSS, HTML
-
     context = {
         "registration": registration,
         "session": registration.session,
@@ -25,5 +23,4 @@ def certificate_pdf(registration: Registration) -> bytes:
         "issued_on": timezone.localdate(),
     }
     html = render_to_string("trainings/certificate/certificate.html", context)
-    css = render_to_string("trainings/certificate/certificate.css")
-    return HTML(string=html).write_pdf(stylesheets=[CSS(string=css)])
+    return render_pdf(html, stylesheet="trainings/certificate.css")

@@ -217,3 +217,21 @@ def test_every_demo_account_signs_in_and_reaches_its_dashboard(client):
         assert response.status_code == 200, account.email
         assert response.redirect_chain[-1][0].startswith("/tableau-de-bord/"), account.email
         assert response.context["user"].email == account.email
+
+
+def test_the_demo_panel_is_drawn_by_lot_within_its_quotas_and_published():
+    from concerto.demo.panels import PANEL_NAME, PANEL_SIZE, POOL_SIZE
+    from concerto.panels.models import Panel, PoolMember
+
+    load_demo()
+    panel = Panel.objects.get(name=PANEL_NAME)
+    assert panel.status == Panel.Status.PUBLISHED
+    assert panel.pool_size == POOL_SIZE
+    assert panel.pool.filter(status=PoolMember.Status.SELECTED).count() == PANEL_SIZE
+    for quota in panel.quotas.all():
+        assert quota.min <= panel.selected_counts[quota.category][quota.value] <= quota.max
+    # Quotas pre-filled in proportion to the pool let LEXIMIN give everyone k/n = 10 %.
+    assert round(panel.min_probability, 6) == 0.1
+    assert min(panel.result.values()) == pytest.approx(panel.min_probability, abs=1e-9)
+    load_demo()
+    assert Panel.objects.filter(name=PANEL_NAME).count() == 1

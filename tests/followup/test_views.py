@@ -46,7 +46,7 @@ def test_figures_csv(closed):
     publish(closed, closed.proposals[:1])
     response = Client().get("/suivi/suivi.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0] == (
         "ministere,dispositifs_clos,suites_dues,rendues_a_temps,rendues_en_retard,"
         "non_rendues,contributions,contributions_couvertes,taux_de_suite"

@@ -90,7 +90,7 @@ def test_mail_merge_file_is_for_organisers_and_audited(client):
     assert response["Content-Disposition"] == (
         f'attachment; filename="panel-{panel.pk}-invitations-{batch.pk}.csv"'
     )
-    assert response.content.decode().splitlines() == [
+    assert response.getvalue().decode().splitlines() == [
         "contact,code,adresse_inscription",
         f'"1 rue A, Paris",{format_code(codes[0])},http://testserver{panel.get_registration_url()}',
     ]

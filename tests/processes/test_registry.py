@@ -226,7 +226,7 @@ def test_export_writes_the_filtered_list_as_csv(advisor_client, registry_data):
     dates = "2026-05-01,2026-06-30,2026-12-01,2026-10-15"
     referral = "2026-01-05T09:30:00+01:00,2026-01-26"
     s = registry_data
-    assert response.content.decode("utf-8").split("\r\n") == [
+    assert response.getvalue().decode("utf-8").split("\r\n") == [
         EXPORT_HEADER,
         f"{s['submitted'].slug},Archives ouvertes,Ministère de la Culture,,submitted,information,,"
         f"{dates},{referral},,,",
@@ -246,7 +246,8 @@ def test_export_applies_the_registry_filters_and_quotes_commas(advisor_client, r
     Process.objects.filter(pk=registry_data["opened"].pk).update(title="Hôpital, demain")
     health = registry_data["health"]
     response = advisor_client.get(f"/cipc/registre/export/?ministry={health.pk}&status=open")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    body = response.getvalue().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == EXPORT_HEADER.split(",")
     assert [row[1] for row in rows[1:]] == ["Hôpital, demain"]
-    assert '"Hôpital, demain"' in response.content.decode("utf-8")
+    assert '"Hôpital, demain"' in body

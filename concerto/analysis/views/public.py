@@ -1,15 +1,12 @@
 """The published synthesis of a module, as a page and as a PDF."""
 
-from pathlib import Path
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from concerto.analysis.models import Synthesis
-
-PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "analysis" / "print.css"
+from concerto.downloads import pdf_download, render_pdf
 
 
 def _synthesis(request, slug: str, module_id: int) -> Synthesis:
@@ -78,13 +75,8 @@ def synthesis(request, slug: str, module_id: int):
 
 @require_safe
 def synthesis_pdf(request, slug: str, module_id: int):
-    from weasyprint import CSS, HTML
-
     synthesis = _synthesis(request, slug, module_id)
     html = render_to_string("analysis/synthesis_pdf.html", _context(synthesis), request=request)
-    document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=str(PRINT_CSS))]
-    )
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="synthese-{synthesis.module_id}.pdf"'
-    return response
+    base_url = request.build_absolute_uri("/")
+    pdf = render_pdf(html, stylesheet="analysis/print.css", base_url=base_url)
+    return pdf_download(f"synthese-{synthesis.module_id}.pdf", pdf)

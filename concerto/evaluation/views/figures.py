@@ -1,17 +1,16 @@
 """State-wide figures: public, and richer for the CIPC; CSV per dataset; yearly report."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from concerto.accounts.roles import Role
+from concerto.downloads import csv_download
 from concerto.evaluation import actions
 from concerto.evaluation.figures import dataset, datasets
 from concerto.evaluation.forms import AnnualReportForm
@@ -42,13 +41,9 @@ def figures_csv(request, slug: str):
     data = dataset(slug, cipc=is_cipc(request.user))
     if data is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="chiffres-{slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([str(column) for column in data.columns])
-    for row in data.rows:
-        writer.writerow(["" if value is None else str(value) for value in row])
-    return response
+    header = [str(column) for column in data.columns]
+    rows = ([str(value) if value is not None else "" for value in row] for row in data.rows)
+    return csv_download(f"chiffres-{slug}.csv", header, rows)
 
 
 def _annual(request, year: int):

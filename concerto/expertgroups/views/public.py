@@ -1,16 +1,14 @@
 """Public pages: the expert groups' recommendations and the government's answers."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from concerto.downloads import csv_download
 from concerto.expertgroups import actions
 from concerto.expertgroups.abilities import can_record_answer
 from concerto.expertgroups.forms import GovernmentAnswerForm
@@ -78,16 +76,15 @@ CSV_FIELDS = ["numero", "date", "groupe", "titre", "reponse_attendue_le", "repon
 
 @require_safe
 def recommendations_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="recommandations.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_FIELDS)
+    return csv_download("recommandations.csv", CSV_FIELDS, _recommendation_rows())
+
+
+def _recommendation_rows():
     for r in with_current_answers(published_recommendations()):
         current = r.current
-        writer.writerow([
+        yield [
             r.number, timezone.localdate(r.published_at).isoformat(), r.group.name, r.title,
             r.due_date.isoformat(), current.status if current else "",
             current.answered_on.isoformat() if current else "",
             current.reason if current else "", "oui" if r.late else "non",
-        ])  # fmt: skip
-    return response
+        ]  # fmt: skip

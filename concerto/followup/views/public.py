@@ -1,19 +1,19 @@
 """Public follow-up pages: one process's devoir de suite and the State-wide figures."""
 
-import csv
 from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from concerto.downloads import csv_download
 from concerto.followup import actions
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import RatingForm
@@ -140,16 +140,11 @@ CSV_FIELDS = [
 
 @require_safe
 def figures_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="suivi-devoir-de-suite.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_FIELDS)
-    for row in ministry_figures():
-        writer.writerow(
-            [
-                row.ministry.name, row.closed, row.due, row.on_time, row.late,
-                row.not_delivered, row.contributions, row.covered,
-                "" if row.follow_up_rate is None else row.follow_up_rate,
-            ]
-        )  # fmt: skip
-    return response
+    rows = (
+        [
+            row.ministry.name, row.closed, row.due, row.on_time, row.late,
+            row.not_delivered, row.contributions, row.covered, row.follow_up_rate,
+        ]
+        for row in ministry_figures()
+    )  # fmt: skip
+    return csv_download("suivi-devoir-de-suite.csv", CSV_FIELDS, rows)

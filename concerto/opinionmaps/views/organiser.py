@@ -6,12 +6,12 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.downloads import csv_download
 from concerto.engines.opinions import OpinionsError, load_polis_export
 from concerto.opinionmaps import actions, exports, queries
 from concerto.opinionmaps.forms import PolisImportForm, SeedForm
@@ -78,19 +78,14 @@ def recompute(request, pk: int, module_id: int):
     return redirect(reverse("jobs:detail", kwargs={"job_id": job.pk}))
 
 
-def _csv(rows, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require_safe
 @login_required
 def export_votes(request, pk: int, module_id: int):
     module, abilities = organiser_module(request, pk, module_id)
     if not abilities["export"]:
         raise PermissionDenied
-    return _csv(exports.vote_rows(module), f"carte-{module.pk}-votes.csv")
+    rows = exports.vote_rows(module)
+    return csv_download(f"carte-{module.pk}-votes.csv", exports.VOTES_HEADER, rows)
 
 
 @require_safe
@@ -100,7 +95,7 @@ def export_results(request, pk: int, module_id: int):
     if not abilities["export"]:
         raise PermissionDenied
     rows = exports.result_rows(module, queries.latest_map(module))
-    return _csv(rows, f"carte-{module.pk}-resultats.csv")
+    return csv_download(f"carte-{module.pk}-resultats.csv", exports.RESULTS_HEADER, rows)
 
 
 @require_POST

@@ -1,17 +1,14 @@
 """Recruitment, organiser side: categories, invitation batches and their mail-merge file."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from concerto.downloads import csv_download
 from concerto.panels import recruitment
 from concerto.panels.forms import CategoriesForm, InvitationBatchForm
 from concerto.panels.views.organiser import _breadcrumb, _panel
@@ -86,13 +83,11 @@ def export_invitations(request, pk: int, panel_id: int, batch_id: int):
     batch = get_object_or_404(panel.invitation_batches, pk=batch_id)
     record_staff_access(request, "invitations de panel", batch)
     url = request.build_absolute_uri(panel.get_registration_url())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["contact", "code", "adresse_inscription"])
-    for invitation in batch.invitations.all():
-        writer.writerow([invitation.contact, invitation.formatted_code, url])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="panel-{panel.pk}-invitations-{batch.pk}.csv"'
+    return csv_download(
+        f"panel-{panel.pk}-invitations-{batch.pk}.csv",
+        ["contact", "code", "adresse_inscription"],
+        (
+            [invitation.contact, invitation.formatted_code, url]
+            for invitation in batch.invitations.all()
+        ),
     )
-    return response

@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from concerto.participation.exports import contribution_rows
+from concerto.downloads import csv_download
+from concerto.participation.exports import COLUMNS, contribution_rows
 from concerto.participation.models import Module
 from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import process_for
@@ -21,8 +21,4 @@ def module_csv(request, pk: int, module_id: int):
         raise PermissionDenied
     record_staff_access(request, "export des contributions", module)
     filename = f"{process.slug}-module-{module.pk}-{timezone.localdate().isoformat()}.csv"
-    response = StreamingHttpResponse(
-        contribution_rows(module), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(filename, COLUMNS, contribution_rows(module))

@@ -2,13 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from concerto.accounts.roles import Role
-from concerto.processes.exports import registry_entries, registry_queryset, status_counts, write_csv
+from concerto.downloads import csv_download
+from concerto.processes.exports import (
+    COLUMNS,
+    csv_row,
+    registry_entries,
+    registry_queryset,
+    status_counts,
+)
 from concerto.processes.filters import RegistryFilterForm
 from concerto.processes.views.public import paginate
 
@@ -45,8 +51,6 @@ def registry(request):
 def export(request):
     _require_registry_access(request.user)
     form = RegistryFilterForm(request.GET)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    entries = registry_entries(form.filter(registry_queryset()))
     filename = f"dispositifs-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    write_csv(form.filter(registry_queryset()), response)
-    return response
+    return csv_download(filename, COLUMNS, (csv_row(entry) for entry in entries))

@@ -1,15 +1,14 @@
 """Order requests: build from the price schedule, validate, refuse, export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.downloads import csv_download
 from concerto.processes.views.common import add_errors
 from concerto.procurement import actions
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
@@ -176,27 +175,23 @@ def export_csv(request):
     if not catalogue_abilities(request.user)["browse"]:
         raise PermissionDenied
     orders, _status = _visible_orders(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="bons-de-commande.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for order in orders.order_by("number"):
-        writer.writerow(
-            [
-                order.number,
-                order.year,
-                order.ministry.name,
-                order.process.title,
-                order.lot.number,
-                order.holder.name,
-                order.title,
-                order.get_status_display(),
-                order.amount_ht,
-                order.vat_rate,
-                order.amount_vat,
-                order.amount_ttc,
-                order.created_at.date().isoformat(),
-                order.sent_at.date().isoformat() if order.sent_at else "",
-            ]
-        )
-    return response
+    rows = (
+        [
+            order.number,
+            order.year,
+            order.ministry.name,
+            order.process.title,
+            order.lot.number,
+            order.holder.name,
+            order.title,
+            order.get_status_display(),
+            order.amount_ht,
+            order.vat_rate,
+            order.amount_vat,
+            order.amount_ttc,
+            order.created_at.date().isoformat(),
+            order.sent_at.date().isoformat() if order.sent_at else "",
+        ]
+        for order in orders.order_by("number")
+    )
+    return csv_download("bons-de-commande.csv", CSV_HEADER, rows)

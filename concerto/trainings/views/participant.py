@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.downloads import pdf_download
 from concerto.processes.views.common import add_errors
 from concerto.trainings import actions
 from concerto.trainings.abilities import registration_abilities
@@ -97,7 +97,5 @@ def certificate(request, pk: int):
     registration = _own_registration(request, pk)
     if not registration_abilities(registration, request.user)["download_certificate"]:
         raise PermissionDenied
-    response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
     filename = f"attestation-{certificate_number(registration)}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_download(filename, certificate_pdf(registration))
