@@ -13,8 +13,8 @@ Fast path tried first: the LEXIMIN of the LP relaxation (fractional counts under
 the same quotas) bounds the true LEXIMIN from above; if a lottery over real
 panels has exactly those marginals, it is the exact LEXIMIN and no level-by-level
 search or final IP certificate is needed. Such a lottery is looked for first by
-a Carathéodory walk (`walk.py`: one panel IP per step, no master LP, which is what
-makes Convention-size pools of ~2,000 types tractable), then by column
+a Carathéodory walk (`walk.py`: one LP per step, rarely a panel IP, no master
+LP, which is what makes Convention-size pools of ~2,000 types fast), then by column
 generation (`_realize`). Otherwise (unreachable target, or `REALIZE_ROUNDS`
 exhausted) the level-by-level method runs, seeded with every panel found.
 
@@ -317,6 +317,7 @@ def _walk_outcome(
     profiles: NDArray[np.int64],
     lam: NDArray[np.float64],
     start: float,
+    counts: dict[str, float],
 ) -> LeximinOutcome | None:
     """The walk's lottery (identical panels merged) if it realises `target`, else None."""
     unique, inverse = np.unique(profiles, axis=0, return_inverse=True)
@@ -331,6 +332,7 @@ def _walk_outcome(
         "levels": float(len(np.unique(target))),
         "panels_generated": float(len(profiles)),
         "walk_steps": float(len(profiles)),
+        **counts,
         "relaxation_bound": 1.0,
         "seconds": time.perf_counter() - start,
     }
@@ -383,9 +385,10 @@ def leximin(cp: Compiled, *, progress: Progress | None = None) -> LeximinOutcome
         return LeximinOutcome(dist, np.zeros(0), 1.0, {})
     relaxed = _relaxed_leximin(cp)
     if relaxed is not None and WALK_STEPS > 0:
-        walked = walk(cp, relaxed, WALK_STEPS)
+        counts: dict[str, float] = {}
+        walked = walk(cp, relaxed, WALK_STEPS, counts)
         if walked is not None:
-            outcome = _walk_outcome(cp, relaxed, *walked, start)
+            outcome = _walk_outcome(cp, relaxed, *walked, start, counts)
             if outcome is not None:
                 if progress is not None:
                     progress("leximin", 1.0)

@@ -5,6 +5,9 @@ proof that none exists; swaps from the best known panel find one in
 milliseconds, and the exact integer program (`panel_ip.py`) is only called when
 the swaps get stuck. Every swap keeps the panel feasible, so the result always
 meets the quotas and the household rule.
+
+`repair_rows` goes the other way, for the LEXIMIN walk: from a rounded LP
+vertex that breaks a few quotas, swaps towards a panel that meets them all.
 """
 
 from __future__ import annotations
@@ -98,3 +101,85 @@ class SwapSearch:
                 if hi_ >= 0:
                     house_used[hi_] += 1
         return c, float(weights @ c)
+
+
+# Swaps tried by `repair_rows` before the caller falls back to the integer program.
+REPAIR_MOVES = 60
+# Groups considered for joining the panel per repair move (best scores first).
+REPAIR_SHORTLIST = 96
+# Recently moved groups that may not move again (keeps plateau moves from cycling).
+REPAIR_TABU = 8
+
+
+def _violation(counts: NDArray[np.int64], lo: NDArray[np.int64], hi: NDArray[np.int64]):
+    return np.maximum(0, np.maximum(lo - counts, counts - hi))
+
+
+def repair_rows(
+    cp: Compiled,
+    c: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    col_lo: NDArray[np.int64],
+    col_hi: NDArray[np.int64],
+    row_lo: NDArray[np.int64],
+    row_hi: NDArray[np.int64],
+) -> NDArray[np.int64] | None:
+    """A profile within the column and quota bounds reached from `c` by swaps, or None.
+
+    None when REPAIR_MOVES swaps did not get there (the walk then runs the IP).
+
+    `c` must have k members and respect the column bounds (the walk passes its rounded
+    LP vertex, which violates only a few quota rows by one or two). Each move swaps
+    one member out and one in, choosing the swap that most reduces the total quota
+    violation (ties: the higher-weighted group joins), or, when none does, a random
+    least-bad one (tabu search). Households are not handled.
+    A swap changes, in each category where the two groups differ, one row down and
+    one row up, so its effect on the violation is a sum of per-row terms.
+    """
+    c = c.copy()
+    gf = cp.group_features
+    counts = cp.A @ c
+    rng = np.random.default_rng(0)
+    tabu: list[int] = []
+    for _ in range(REPAIR_MOVES):
+        viol = _violation(counts, row_lo, row_hi)
+        if not viol.any():
+            return c
+        d_out = _violation(counts - 1, row_lo, row_hi) - viol
+        d_in = _violation(counts + 1, row_lo, row_hi) - viol
+        out = np.flatnonzero(c > col_lo)
+        cand = np.flatnonzero(c < col_hi)
+        if len(out) == 0 or len(cand) == 0:
+            return None
+        w = weights[cand]
+        in_score = d_in[gf[cand]].sum(axis=1) - 0.5 * (w - w.min()) / (np.ptp(w) + 1e-12)
+        if len(cand) > REPAIR_SHORTLIST:
+            cand = cand[np.argpartition(in_score, REPAIR_SHORTLIST)[:REPAIR_SHORTLIST]]
+        fo, fi = gf[out][:, None, :], gf[cand][None, :, :]
+        differ = fo != fi
+        delta = (differ * (d_out[fo] + d_in[fi])).sum(axis=2).astype(np.float64)
+        delta[out[:, None] == cand[None, :]] = np.inf
+        # Undoing a recent move would cycle on a plateau.
+        delta[np.isin(out, tabu), :] = np.inf
+        delta[:, np.isin(cand, tabu)] = np.inf
+        best = float(delta.min())
+        if not np.isfinite(best):
+            return None
+        if best < -0.5:
+            # Prefer, among equal repairs, swaps that keep the panel's weight high.
+            delta += 1e-6 * (weights[out][:, None] - weights[cand][None, :])
+            i, j = np.unravel_index(int(np.argmin(delta)), delta.shape)
+        else:
+            # Plateau or local minimum (equality rows make every single swap break
+            # something): a random least-bad swap, the tabu list keeps it from
+            # being undone at once, so the search can leave the minimum.
+            ii, jj = np.nonzero(delta < best + 0.5)
+            pick = int(rng.integers(len(ii)))
+            i, j = ii[pick], jj[pick]
+        g_out, g_in = int(out[i]), int(cand[j])
+        tabu = [*tabu[-(REPAIR_TABU - 2) :], g_out, g_in]
+        c[g_out] -= 1
+        c[g_in] += 1
+        counts[gf[g_out]] -= 1
+        counts[gf[g_in]] += 1
+    return None
