@@ -9,20 +9,16 @@ from django.utils.translation import gettext as _
 
 from concerto.dossiers.models import Document
 from concerto.participation.actions import submit_contribution
+from concerto.participation.actions.common import require
 from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
 
 DOCUMENT_FIELDS = ("title", "summary", "body", "source", "url", "viewpoint", "contradictory")
 
 
-def _require_manage(module: Module, actor) -> None:
-    if module.kind != ModuleKind.DOSSIER or not module.get_abilities(actor)["manage"]:
-        raise PermissionDenied
-
-
 @transaction.atomic
 def add_document(module: Module, *, actor, **fields) -> Document:
     """An organiser adds a document at the end of the dossier."""
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.DOSSIER)
     last = module.documents.aggregate(last=Max("position"))["last"] or 0
     document = Document(module=module, position=last + 1, **_document_fields(fields))
     document.full_clean()
@@ -32,7 +28,7 @@ def add_document(module: Module, *, actor, **fields) -> Document:
 
 @transaction.atomic
 def update_document(document: Document, *, actor, **fields) -> Document:
-    _require_manage(document.module, actor)
+    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
     for name, value in _document_fields(fields).items():
         setattr(document, name, value)
     document.full_clean()
@@ -42,14 +38,14 @@ def update_document(document: Document, *, actor, **fields) -> Document:
 
 @transaction.atomic
 def delete_document(document: Document, *, actor) -> None:
-    _require_manage(document.module, actor)
+    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
     document.delete()
 
 
 @transaction.atomic
 def move_document(document: Document, *, actor, offset: int) -> Document:
     """Swap the document with its neighbour above (offset -1) or below (offset +1)."""
-    _require_manage(document.module, actor)
+    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
     siblings = list(Document.objects.select_for_update().filter(module_id=document.module_id))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == document.pk)
     target = index + offset

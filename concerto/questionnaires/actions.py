@@ -51,15 +51,10 @@ def has_responses(module: Module) -> bool:
 # Organisers: building the questionnaire
 
 
-def _require_manage(module: Module, actor) -> None:
-    if module.kind != ModuleKind.QUESTIONNAIRE or not module.get_abilities(actor)["manage"]:
-        raise PermissionDenied
-
-
 @transaction.atomic
 def add_question(module: Module, *, actor, **fields) -> Question:
     """Add a question at the end of the questionnaire, while nobody has answered."""
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -75,7 +70,7 @@ def add_question(module: Module, *, actor, **fields) -> Question:
 def update_question(question: Question, *, actor, **fields) -> Question:
     """Edit a question; once someone has answered, only its wording may change."""
     module = question.module
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
     _lock_module(module)
     question = Question.objects.select_for_update().get(pk=question.pk)
     before = {name: getattr(question, name) for name in STRUCTURAL_FIELDS}
@@ -91,7 +86,7 @@ def update_question(question: Question, *, actor, **fields) -> Question:
 @transaction.atomic
 def delete_question(question: Question, *, actor) -> None:
     module = question.module
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -111,7 +106,7 @@ def delete_question(question: Question, *, actor) -> None:
 def move_question(question: Question, *, actor, offset: int) -> Question:
     """Swap the question with its neighbour above (offset -1) or below (offset +1)."""
     module = question.module
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -139,7 +134,7 @@ def move_question(question: Question, *, actor, offset: int) -> Question:
 @transaction.atomic
 def set_results_public(module: Module, *, actor, public: bool) -> Module:
     """Open (or close) the live results of closed questions to the public."""
-    _require_manage(module, actor)
+    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
     if module.results_public != public:
         module.results_public = public
         module.save(update_fields=["results_public"])
