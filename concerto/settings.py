@@ -239,6 +239,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "/connexion/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "vtt", "srt", "odt", "docx"]
+# Its upload form adds the content check every upload of the platform goes through.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "concerto.resources.forms.DocumentForm"
 # Database full-text search: PostgreSQL's French configuration in production, SQLite FTS5
 # (accents folded) by default; concerto.resources.search adds French stems for both.
 WAGTAILSEARCH_BACKENDS = {

@@ -15,7 +15,7 @@ from concerto.meetings.actions import save_report
 from concerto.participation.models import Contribution
 from concerto.uploads import sniffing
 from concerto.uploads.fields import UploadField
-from concerto.uploads.validators import UploadValidator, format_size
+from concerto.uploads.validators import MESSAGES, UploadValidator, format_size
 from tests.factories import PASSWORD, open_module
 from tests.meetings.helpers import meetings_module, schedule
 
@@ -228,6 +228,22 @@ def test_every_upload_form_of_the_platform_checks_the_content():
         "concerto.panels.forms.CsvForm.file",
         "concerto.participation.offline.ImportForm.file",
     } <= set(checked)
+
+
+@pytest.mark.django_db
+def test_the_cms_document_form_refuses_a_web_page_named_pdf_and_accepts_a_real_pdf():
+    from wagtail.documents import get_document_model
+    from wagtail.documents.forms import get_document_form
+
+    form_class = get_document_form(get_document_model())
+    page = SimpleUploadedFile("guide.pdf", b"<!DOCTYPE html><script>alert(1)</script>")
+    form = form_class(data={"title": "Guide"}, files={"file": page})
+    assert not form.is_valid()
+    assert form.errors["file"] == [str(MESSAGES["markup"])]
+    assert get_document_model().objects.count() == 0
+    real = SimpleUploadedFile("guide.pdf", b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n")
+    form = form_class(data={"title": "Guide"}, files={"file": real})
+    assert form.is_valid(), form.errors
 
 
 def _subclasses(cls):
