@@ -132,19 +132,20 @@ def complete_process(*, ministry=None, title="Concertation sur le plan vélo", *
     )  # fmt: skip
 
 
-def walk_to(process, status: str):
+def walk_to(process, status: str, *, referent=None, advisor=None, answerer=None):
     """Bring a complete draft along the lifecycle to `status` through the real actions.
 
-    Returns the actors involved: referent, advisor.
+    The referent and CIPC advisor are new users unless given; the CIPC's recommendations
+    are answered by `answerer` (by default the sponsor). Returns (referent, advisor).
     """
     from concerto.processes import actions
     from concerto.processes.lifecycle import Status
     from concerto.processes.models import Opinion
 
-    referent = user_with_role(Role.REFERENT, organisation=process.ministry)
-    advisor = user_with_role(Role.CIPC_ADVISOR)
+    referent = referent or user_with_role(Role.REFERENT, organisation=process.ministry)
+    advisor = advisor or user_with_role(Role.CIPC_ADVISOR)
     steps = [Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED, Status.PUBLISHED,
-             Status.OPEN]  # fmt: skip
+             Status.OPEN, Status.CLOSED]  # fmt: skip
     for step in steps[: steps.index(status) + 1]:
         if step == Status.SUBMITTED:
             actions.submit_referral(process, actor=referent)
@@ -159,11 +160,13 @@ def walk_to(process, status: str):
             process.refresh_from_db()
             for recommendation in process.referral.opinion.recommendations.all():
                 actions.answer_recommendation(
-                    recommendation, actor=process.sponsor, answer="accepted", reason=""
+                    recommendation, actor=answerer or process.sponsor, answer="accepted", reason=""
                 )
             actions.publish_process(process, actor=referent)
         elif step == Status.OPEN:
             actions.open_participation(process, actor=referent)
+        elif step == Status.CLOSED:
+            actions.close_participation(process, actor=referent)
         process.refresh_from_db()
     return referent, advisor
 

@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
     complete_process,
     user_with_role,
+    walk_to,
 )
 
 # The roles of the matrix, in the order reports list them.
@@ -46,38 +47,6 @@ class World:
 
     def user(self, role: str):
         return self.users.get(role)
-
-
-def _walk(process, status, *, lead, referent, advisor):
-    """Bring a complete draft to `status` with the world's referent and advisor."""
-    from concerto.processes import actions
-    from concerto.processes.models import Opinion
-
-    steps = [Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED, Status.PUBLISHED,
-             Status.OPEN, Status.CLOSED]  # fmt: skip
-    for step in steps[: steps.index(status) + 1]:
-        if step == Status.SUBMITTED:
-            actions.submit_referral(process, actor=referent)
-        elif step == Status.UNDER_REVIEW:
-            actions.assign_advisor(process, actor=advisor, advisor=advisor)
-        elif step == Status.OPINION_ISSUED:
-            actions.issue_opinion(
-                process, actor=advisor, verdict=Opinion.Verdict.WITH_RECOMMENDATIONS,
-                reasoning="Dispositif bien cadré.", recommendations=["Allonger la consultation."],
-            )  # fmt: skip
-        elif step == Status.PUBLISHED:
-            process.refresh_from_db()
-            for recommendation in process.referral.opinion.recommendations.all():
-                actions.answer_recommendation(
-                    recommendation, actor=lead, answer="accepted", reason=""
-                )
-            actions.publish_process(process, actor=referent)
-        elif step == Status.OPEN:
-            actions.open_participation(process, actor=referent)
-        elif step == Status.CLOSED:
-            actions.close_participation(process, actor=referent)
-        process.refresh_from_db()
-    return process
 
 
 def build() -> World:  # noqa: PLR0915 - one world, built in reading order
@@ -123,7 +92,7 @@ def _build() -> World:  # noqa: PLR0915
     def process(title, status):
         p = complete_process(ministry=w.ministry, title=title, agent=w.lead)
         if status != Status.DRAFT:
-            _walk(p, status, lead=w.lead, referent=u[REFERENT], advisor=u[CIPC])
+            walk_to(p, status, referent=u[REFERENT], advisor=u[CIPC], answerer=w.lead)
         p.refresh_from_db()
         return p
 
