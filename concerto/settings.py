@@ -27,6 +27,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 # The fallback key only suits a local demo; production must set SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY", "concerto-local-only-insecure-key-change-me")
+# Keys the pseudonymous author ids of the API, open data and exports (concerto/opendata):
+# a secret of its own, so that neither SECRET_KEY nor this one alone links them to accounts.
+PSEUDONYMISATION_KEY = os.environ.get("PSEUDONYMISATION_KEY", "concerto-local-only-pseudonyms")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from concerto.accounts.models import Membership, Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
@@ -15,6 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name", locale="fr_FR")
     last_name = factory.Faker("last_name", locale="fr_FR")
     password = factory.django.Password(PASSWORD)
+    email_verified_at = factory.LazyFunction(timezone.now)
 
 
 class MinistryFactory(factory.django.DjangoModelFactory):

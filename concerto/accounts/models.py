@@ -42,6 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     last_name = models.CharField(_("nom"), max_length=150, blank=True)
     is_active = models.BooleanField(_("actif"), default=True)
     date_joined = models.DateTimeField(_("date d'inscription"), default=timezone.now)
+    # Set when the person proved they own the address (confirmation link, one-time sign-in
+    # link, password reset, or an identity provider vouching for it). An unconfirmed
+    # account cannot sign in, contribute, nor be claimed through a provider.
+    email_verified_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -62,6 +66,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def is_staff(self) -> bool:
