@@ -37,6 +37,12 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in with an e-mail address."""
 
+    class PublicName(models.TextChoices):
+        """How the person's signed contributions are shown on public pages."""
+
+        INITIALS = "initials", _("Mon prénom et l'initiale de mon nom (par exemple « Camille D. »)")
+        PSEUDONYM = "pseudonym", _("Un pseudonyme de mon choix")
+
     email = models.EmailField(_("adresse électronique"), unique=True)
     first_name = models.CharField(_("prénom"), max_length=150, blank=True)
     last_name = models.CharField(_("nom"), max_length=150, blank=True)
@@ -46,6 +52,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     # link, password reset, or an identity provider vouching for it). An unconfirmed
     # account cannot sign in, contribute, nor be claimed through a provider.
     email_verified_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
+    # Public pages never print the full name: the first name and the last name's initial
+    # unless the person chose a pseudonym (privacy:my_data).
+    public_name_choice = models.CharField(
+        _("nom affiché publiquement"),
+        max_length=10,
+        choices=PublicName.choices,
+        default=PublicName.INITIALS,
+    )
+    public_pseudonym = models.CharField(_("pseudonyme public"), max_length=60, blank=True)
 
     objects = UserManager()
 
@@ -66,6 +81,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+    @property
+    def public_name(self) -> str:
+        """The name public pages show for this person's contributions, as they chose:
+        their pseudonym, or their first name and the initial of their last name
+        ("Camille D."); "" when they gave neither, for the caller to fall back on."""
+        if self.public_name_choice == self.PublicName.PSEUDONYM:
+            return self.public_pseudonym.strip()
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if not last:
+            return first
+        return f"{first} {last[0].upper()}.".strip()
 
     @property
     def email_verified(self) -> bool:

@@ -58,7 +58,8 @@ class ModuleSerializer(serializers.Serializer):
 
 
 class ContributionSerializer(serializers.Serializer):
-    """No name, no account: only a pseudonymous author id, stable within one process."""
+    """No name, no account: only a pseudonymous author id, stable within one process, and
+    distinct for questionnaire answers (concerto.opendata.anonymise)."""
 
     id = serializers.IntegerField()
     process = serializers.IntegerField(source="module.process_id")
@@ -70,7 +71,14 @@ class ContributionSerializer(serializers.Serializer):
     theme = serializers.CharField(source="theme.slug", allow_null=True, default=None)
     parent = serializers.IntegerField(source="parent_id", allow_null=True)
     stance = serializers.CharField()
-    author = serializers.SerializerMethodField()
+    author = serializers.SerializerMethodField(
+        help_text=_(
+            "Identifiant pseudonyme de l'auteur : le même pour ses contributions à un même "
+            "dispositif, sans lien d'un dispositif à l'autre ni entre ses réponses aux "
+            "questionnaires et ses autres contributions ; vide si la contribution n'est pas "
+            "signée."
+        )
+    )
     created_at = serializers.DateTimeField()
 
     @extend_schema_field(OpenApiTypes.STR)

@@ -1,13 +1,16 @@
 """CSV exports of an opinion map: UTF-8, comma-separated, ISO 8601 dates.
 
 The votes file uses Polis's `votes.csv` columns, so an export can be imported again
-(here or in Polis's own tools); voter ids are pseudonymous numbers.
+(here or in Polis's own tools); voter ids are pseudonymous numbers: a keyed hash of
+the account for this process (concerto.opendata.anonymise), never the account number,
+and imported Polis voters keep their negative engine ids.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from concerto.opendata.anonymise import Scope, pseudonymous_number
 from concerto.opinionmaps.mapping import engine_participant_id, group_name
 from concerto.opinionmaps.models import MapResult, Statement, Vote
 
@@ -27,6 +30,12 @@ RESULTS_HEADER = [
 ALL = "all"
 
 
+def voter_id(process_id: int, user_id: int | None, imported: int | None) -> int:
+    if user_id is None:
+        return engine_participant_id(None, imported)
+    return pseudonymous_number(f"u{user_id}", process_id, Scope.OPINION_MAP_VOTES)
+
+
 def vote_rows(module) -> Iterator[list]:
     """One row per vote, in VOTES_HEADER's columns."""
     rows = (
@@ -41,7 +50,7 @@ def vote_rows(module) -> Iterator[list]:
             int(at.timestamp() * 1000),
             at.isoformat(timespec="seconds"),
             statement_id,
-            engine_participant_id(user_id, imported),
+            voter_id(module.process_id, user_id, imported),
             value,
         ]
 

@@ -1,11 +1,10 @@
 """CSV exports of contributions: UTF-8, comma, ISO 8601 dates, constant memory."""
 
-import hashlib
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.utils import timezone
 
+from concerto.opendata.anonymise import export_scope, pseudonymous_id
 from concerto.participation.models import Contribution, Module
 
 COLUMNS = [
@@ -15,13 +14,17 @@ COLUMNS = [
 CHUNK = 2000
 
 
-def author_ref(process_id: int, user_id: int | None) -> str:
+def author_ref(process_id: int, user_id: int | None, kind: str) -> str:
     """A stable pseudonymous reference to a participant, different for each process, so
-    organisers can count contributions per person without learning who they are."""
+    organisers can count contributions per person without learning who they are.
+
+    Questionnaire answers get a reference of their own, unrelated to the one of the same
+    person's proposals and comments, which are shown under their name; neither matches the
+    identifiers of the open data.
+    """
     if user_id is None:
         return ""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{process_id}:{user_id}".encode())
-    return digest.hexdigest()[:12]
+    return pseudonymous_id(f"u{user_id}", process_id, export_scope(kind)) or ""
 
 
 def contribution_rows(module: Module) -> Iterator[list]:
@@ -42,6 +45,6 @@ def contribution_rows(module: Module) -> Iterator[list]:
          location, parent, stance, merged) = row  # fmt: skip
         yield [
             pk, created.astimezone(tz).isoformat(timespec="seconds"), kind, channel, status,
-            reason, author_ref(process_id, author), pseudonym, title, body, theme or "",
+            reason, author_ref(process_id, author, kind), pseudonym, title, body, theme or "",
             location, parent or "", stance, merged or "",
         ]  # fmt: skip

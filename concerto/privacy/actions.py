@@ -62,11 +62,27 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
     user.email = DELETED_EMAIL.format(pk=user.pk)
     user.first_name = ""
     user.last_name = ""
+    user.public_name_choice = user.PublicName.INITIALS
+    user.public_pseudonym = ""
     user.is_active = False
     user.is_superuser = False
     user.set_unusable_password()  # also ends every open session (session hash changes)
     user.save()
     return {"withdrawn": withdrawn, "anonymised": anonymised, "erased_at": timezone.now()}
+
+
+def set_public_name(user, *, choice: str, pseudonym: str = "") -> None:
+    """How the person's signed contributions are shown on public pages from now on: their
+    first name and last-name initial, or the pseudonym they chose (required for that
+    choice). Contributions typed with a pseudonym of their own keep it."""
+    pseudonym = " ".join(pseudonym.split())
+    if choice == user.PublicName.PSEUDONYM and not pseudonym:
+        raise ValueError("a pseudonym is required")
+    if choice not in user.PublicName.values:
+        raise ValueError(f"unknown choice {choice!r}")
+    user.public_name_choice = choice
+    user.public_pseudonym = pseudonym if choice == user.PublicName.PSEUDONYM else ""
+    user.save(update_fields=["public_name_choice", "public_pseudonym"])
 
 
 def is_erased(user) -> bool:

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,3 +26,31 @@ class EraseAccountForm(forms.Form):
                 _("Cette adresse n'est pas celle de votre compte : rien n'a été supprimé.")
             )
         return email
+
+
+class PublicNameForm(forms.Form):
+    """How the person's contributions are signed on public pages."""
+
+    public_name_choice = forms.ChoiceField(
+        label=_("Sur les pages publiques, mes contributions sont signées par"),
+        choices=lambda: get_user_model().PublicName.choices,
+        widget=forms.RadioSelect,
+    )
+    public_pseudonym = forms.CharField(
+        label=_("Mon pseudonyme"),
+        help_text=_("Obligatoire si vous choisissez un pseudonyme ; 60 caractères au plus."),
+        max_length=60,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        pseudonym = " ".join(cleaned.get("public_pseudonym", "").split())
+        cleaned["public_pseudonym"] = pseudonym
+        if cleaned.get("public_name_choice") == get_user_model().PublicName.PSEUDONYM and (
+            not pseudonym
+        ):
+            self.add_error(
+                "public_pseudonym", _("Saisissez le pseudonyme à afficher sur les pages publiques.")
+            )
+        return cleaned

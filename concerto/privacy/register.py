@@ -27,7 +27,11 @@ CONSENT = _("Consentement (article 6-1-a du RGPD)")
 REGISTER: tuple[RegisterEntry, ...] = (
     RegisterEntry(
         _("Comptes des citoyens"),
-        _("Adresse électronique, prénom, nom, mot de passe chiffré, date de dernière connexion."),
+        _(
+            "Adresse électronique, prénom, nom, mot de passe chiffré, date de dernière "
+            "connexion, nom affiché sur les pages publiques (prénom et initiale du nom, ou "
+            "pseudonyme choisi)."
+        ),
         _("Permettre de contribuer, de suivre ses contributions et d'être informé des suites."),
         PUBLIC_INTEREST,
         _("Trois ans après la dernière connexion, le compte est anonymisé."),
@@ -51,6 +55,58 @@ REGISTER: tuple[RegisterEntry, ...] = (
             "à la suppression du compte elles deviennent anonymes, ou sont retirées si la "
             "personne le demande tant que le module est ouvert."
         ),
+    ),
+    RegisterEntry(
+        _("Contributions affichées sur les pages publiques"),
+        _(
+            "Propositions, commentaires et arguments : texte, date et signature. La signature "
+            "suit le choix de la personne, sur sa page « Mes données personnelles » : par "
+            "défaut son prénom et l'initiale de son nom (« Camille D. »), ou le pseudonyme "
+            "qu'elle a choisi ; jamais son nom complet ni son adresse. Une contribution "
+            "déposée sans compte garde le pseudonyme saisi avec elle. Les réponses aux "
+            "questionnaires ne sont jamais signées."
+        ),
+        _("Rendre compte publiquement de la participation et de ce qui en a été fait."),
+        PUBLIC_INTEREST,
+        _(
+            "Tant que la contribution est publiée ; à la suppression du compte, la signature "
+            "disparaît."
+        ),
+    ),
+    RegisterEntry(
+        _("Données ouvertes et API publique"),
+        _(
+            "Jeux « contributions » et « propositions », et l'API publique : textes, dates, "
+            "canal, thème et un identifiant pseudonyme d'auteur, jamais un nom, un pseudonyme "
+            "ni un numéro de compte. Cet identifiant est une empreinte à clé secrète dédiée "
+            "(HMAC-SHA256) : le même pour les contributions d'une personne à un même "
+            "dispositif, sans lien d'un dispositif à l'autre. Les réponses ouvertes aux "
+            "questionnaires reçoivent un identifiant distinct, sans lien avec celui des "
+            "propositions, commentaires et arguments de la même personne ; les réponses aux "
+            "questions fermées ne sont publiées qu'en totaux, sur la page du questionnaire, si "
+            "l'organisateur le décide. Jeux « dispositifs », « avis-cipc », "
+            "« reponses », « chiffres-suivi » et « panels » : aucune donnée personnelle (les "
+            "panels en effectifs agrégés seulement)."
+        ),
+        _("Permettre à chacun d'analyser la participation et de vérifier les suites données."),
+        PUBLIC_INTEREST,
+        _(
+            "Republiées à chaque mise à jour des fichiers ; une contribution retirée, masquée "
+            "ou dont le compte est supprimé n'y figure plus, ou n'y a plus d'identifiant "
+            "d'auteur, à la publication suivante."
+        ),
+    ),
+    RegisterEntry(
+        _("Exports des organisateurs"),
+        _(
+            "Export des contributions d'un module et export des votes d'une carte des "
+            "opinions : une référence pseudonyme par personne, propre à chaque dispositif, "
+            "distincte pour les réponses aux questionnaires et sans lien avec les "
+            "identifiants des données ouvertes ; jamais le numéro de compte ni l'adresse."
+        ),
+        _("Analyser les contributions sous l'autorité du commanditaire."),
+        PUBLIC_INTEREST,
+        _("Fichiers produits à la demande, non conservés par la plateforme."),
     ),
     RegisterEntry(
         _("Profil de participant"),

@@ -1,21 +1,57 @@
 import json
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from concerto.privacy.actions import erase_account, personal_data
-from concerto.privacy.forms import EraseAccountForm
+from concerto.privacy.actions import erase_account, personal_data, set_public_name
+from concerto.privacy.forms import EraseAccountForm, PublicNameForm
+
+
+def _my_data(request, *, form=None, name_form=None, status=200):
+    user = request.user
+    context = {
+        "form": form or EraseAccountForm(user=user),
+        "name_form": name_form
+        or PublicNameForm(
+            initial={
+                "public_name_choice": user.public_name_choice,
+                "public_pseudonym": user.public_pseudonym,
+            }
+        ),
+    }
+    return render(request, "privacy/my_data.html", context, status=status)
 
 
 @require_safe
 @login_required
 def my_data(request):
-    return render(request, "privacy/my_data.html", {"form": EraseAccountForm(user=request.user)})
+    return _my_data(request)
+
+
+@require_http_methods(["POST"])
+@login_required
+def public_name(request):
+    form = PublicNameForm(request.POST)
+    if not form.is_valid():
+        return _my_data(request, name_form=form, status=400)
+    set_public_name(
+        request.user,
+        choice=form.cleaned_data["public_name_choice"],
+        pseudonym=form.cleaned_data["public_pseudonym"],
+    )
+    messages.success(
+        request,
+        _("Vos contributions sont désormais signées « %(name)s » sur les pages publiques.")
+        % {"name": request.user.public_name or _("Participant")},
+    )
+    return redirect("privacy:my_data")
 
 
 @require_safe
@@ -33,7 +69,7 @@ def download(request):
 def erase(request):
     form = EraseAccountForm(request.POST, user=request.user)
     if not form.is_valid():
-        return render(request, "privacy/my_data.html", {"form": form}, status=400)
+        return _my_data(request, form=form, status=400)
     done = erase_account(
         request.user,
         withdraw_open_contributions=form.cleaned_data["withdraw_open_contributions"],

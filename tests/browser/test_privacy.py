@@ -62,3 +62,44 @@ def test_a_citizen_downloads_their_data_then_erases_their_account(page):
     )  # fmt: skip
     page.goto("/tableau-de-bord/")
     check_page(page, "Connexion")
+
+
+def test_a_citizen_chooses_a_pseudonym_for_public_pages(page):
+    module, _organiser = open_module("proposals", title="Vos propositions")
+    citizen = UserFactory(
+        email="camille@exemple.fr", first_name="Camille", last_name="Quennevilliers"
+    )
+    proposal, _ = submit_contribution(
+        module, author=citizen, kind="proposal", title="Un banc", body="Un banc devant la mairie.",
+        idempotency_key=uuid.uuid4(),
+    )  # fmt: skip
+    proposal_url = f"{module.get_absolute_url()}{proposal.pk}/"
+
+    log_in(page, citizen.email, PASSWORD)
+    check_page(page, "Mon espace citoyen")
+    page.goto(proposal_url)
+    check_page(page, "Un banc")
+    expect(page.locator("#proposal-meta")).to_contain_text("Proposée par Camille Q., le ")
+
+    page.goto("/mon-compte/mes-donnees/")
+    check_page(page, "Mes données personnelles")
+    # Choosing a pseudonym without typing one is refused; nothing changes.
+    page.get_by_text("Un pseudonyme de mon choix").click()
+    page.get_by_role("button", name="Enregistrer mon choix").click()
+    check_page(page, "Mes données personnelles")
+    expect(page.locator("#public-name-form")).to_contain_text(
+        "Saisissez le pseudonyme à afficher sur les pages publiques."
+    )
+    citizen.refresh_from_db()
+    assert citizen.public_name_choice == "initials"
+
+    page.get_by_label("Mon pseudonyme").fill("Roue Libre")
+    page.get_by_role("button", name="Enregistrer mon choix").click()
+    check_page(page, "Mes données personnelles")
+    expect(page.get_by_role("status").first).to_have_text(
+        "Vos contributions sont désormais signées « Roue Libre » sur les pages publiques."
+    )
+    page.goto(proposal_url)
+    check_page(page, "Un banc")
+    expect(page.locator("#proposal-meta")).to_contain_text("Proposée par Roue Libre, le ")
+    expect(page.locator("main")).not_to_contain_text("Quennevilliers")

@@ -2,6 +2,8 @@
 supports it and argues against it, a third finds the argument useful; arguments for and
 against sit side by side; the organiser merges two proposals."""
 
+import re
+
 from playwright.sync_api import expect
 
 from concerto.notifications.models import Notification
@@ -47,7 +49,9 @@ def test_citizens_propose_support_argue_and_the_organiser_merges(page):
     page.get_by_role("button", name="Publier ma proposition").click()
     check_page(page, TITLE)
     expect(page.get_by_role("status").first).to_have_text("Votre proposition est publiée. Merci !")
-    expect(page.locator("#proposal-meta")).to_contain_text("Proposée par Alice Durand")
+    # Public pages show the first name and the last name's initial, never the full name.
+    expect(page.locator("#proposal-meta")).to_have_text(re.compile(r"^Proposée par Alice D\., le "))
+    expect(page.locator("main")).not_to_contain_text("Alice Durand")
     proposal = Contribution.objects.get(title=TITLE)
     log_out(page)
 

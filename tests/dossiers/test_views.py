@@ -161,7 +161,8 @@ def test_organisers_see_suggestions_others_are_refused(client, dossier):
     client.force_login(organiser)
     response = client.get(url)
     assert response.status_code == 200
-    assert "Rapport ADEME" in response.text and "Inès Martin" in response.text
+    # Signed as on public pages: the first name and the last name's initial.
+    assert "Rapport ADEME" in response.text and "Inès M." in response.text
     assert 'href="https://ademe.fr/velo"' in response.text
 
 

@@ -3,7 +3,7 @@ from django.test import Client
 
 from concerto.followup import actions
 from concerto.followup.models import Answer, AnswerLevel
-from concerto.participation.models import Contribution
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import PASSWORD
 from tests.followup.conftest import status
 
@@ -28,6 +28,22 @@ def test_public_page_query_count_does_not_grow(closed, django_assert_max_num_que
         response = Client().get(f"/dispositifs/{closed.process.slug}/suites/")
     assert response.status_code == 200
     assert response.content.decode().count('<section class="fr-mb-6w" id="reponse-') == 3
+
+
+def test_public_page_signs_proposals_by_initials_and_never_questionnaire_answers(closed):
+    citizen = closed.citizens[0]
+    citizen.first_name, citizen.last_name = "Camille", "Quennevilliers"
+    citizen.save()
+    answer = Contribution.objects.create(
+        module=closed.module, kind=ContributionKind.ANSWER, author=citizen,
+        title="Vos idées ?", body="Des garages à vélos.",
+    )  # fmt: skip
+    publish(closed, [closed.proposals[0], answer])
+    text = Client().get(f"/dispositifs/{closed.process.slug}/suites/").content.decode()
+    item = f'<li id="contribution-{closed.proposals[0].pk}">'
+    assert text.split(item)[1].split("</li>")[0].endswith("</a> — Camille Q.")
+    assert text.split(f'<li id="contribution-{answer.pk}">')[1].split("</li>")[0] == "Vos idées ?"
+    assert "Quennevilliers" not in text
 
 
 def test_citizen_cannot_post_an_answer(closed):

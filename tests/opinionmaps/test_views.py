@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from concerto.opinionmaps import actions
-from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER
+from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER, voter_id
 from concerto.opinionmaps.management.commands.opinions import Command
 from concerto.opinionmaps.models import Statement, Vote
 from tests.factories import UserFactory
@@ -69,7 +69,9 @@ def test_exports_have_exact_headers_and_rows(client, module, organiser, seeds):
     client.force_login(organiser)
     votes = _csv(client.get(manage_url(module, "export_votes")))
     assert votes[0] == VOTES_HEADER == ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
-    assert votes[1][2:] == [str(seeds[0].pk), str(citizen.pk), "1"]
+    voter = voter_id(module.process_id, citizen.pk, None)
+    assert votes[1][2:] == [str(seeds[0].pk), str(voter), "1"]
+    assert voter != citizen.pk and 0 < voter < 2**52  # never the account number
     results = _csv(client.get(manage_url(module, "export_results")))
     assert results[0] == RESULTS_HEADER == [
         "statement_id", "statement", "status", "group", "group_size", "agree", "disagree",

@@ -1,8 +1,11 @@
 import csv
+import hashlib
+import hmac
 import io
 import uuid
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from concerto.participation.actions import submit_contribution
@@ -33,7 +36,8 @@ def test_the_module_export_streams_every_contribution_as_csv(client):
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == [str(online.pk), str(paper.pk)]
     assert rows[1][2:10] == [
-        "proposal", "online", "published", "", author_ref(module.process_id, author.pk), "",
+        "proposal", "online", "published", "", author_ref(module.process_id, author.pk, "proposal"),
+        "",
         "Pistes", "Relier, les villages.",
     ]  # fmt: skip
     assert rows[2][2:4] == ["contribution", "paper"] and rows[2][6] == ""
@@ -45,3 +49,20 @@ def test_citizens_cannot_export(client):
     client.force_login(UserFactory())
     url = f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/export/"
     assert client.get(url).status_code == 404
+
+
+@override_settings(PSEUDONYMISATION_KEY="clé-de-test")
+def test_export_references_are_scoped_keyed_hashes_never_the_account_or_public_id():
+    def expected(scope: str, process_id: int, user_id: int) -> str:
+        message = f"{scope}\x00{process_id}\x00u{user_id}".encode()
+        return hmac.new(b"cl\xc3\xa9-de-test", message, hashlib.sha256).hexdigest()[:16]
+
+    assert author_ref(7, 42, "proposal") == expected("export-contributions", 7, 42)
+    assert author_ref(7, 42, "comment") == expected("export-contributions", 7, 42)
+    assert author_ref(7, 42, "answer") == expected("export-questionnaire-answers", 7, 42)
+    assert author_ref(8, 42, "proposal") == expected("export-contributions", 8, 42)
+    assert author_ref(7, None, "proposal") == ""
+    # Unrelated to the open data's id of the same person.
+    assert author_ref(7, 42, "proposal") != expected("contributions", 7, 42)
+    with override_settings(SECRET_KEY="autre-clé" * 8):
+        assert author_ref(7, 42, "proposal") == expected("export-contributions", 7, 42)

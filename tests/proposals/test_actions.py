@@ -31,7 +31,7 @@ def test_a_proposal_is_a_published_core_contribution(module):
     assert proposal.title == "Des pistes cyclables continues"
     assert proposal.location == "Grenoble"
     assert proposal.theme.slug == "transports"
-    assert proposal.author_name == "Inès Martin"
+    assert proposal.author_name == "Inès M."  # never the full name on public pages
     assert proposal.channel == "online"
 
 

@@ -17,6 +17,7 @@ from concerto.participation.actions import (
     withdraw_contribution,
 )
 from concerto.participation.models import Channel, Contribution, ContributionKind, HiddenReason
+from concerto.privacy.actions import set_public_name
 from concerto.processes.models import Theme
 from concerto.proposals import actions
 from concerto.proposals.models import Support, UsefulVote
@@ -222,9 +223,36 @@ def test_the_proposal_page_shows_text_author_and_supports(client, module):
     assert response.status_code == 200
     assert "<h1>Des pistes cyclables continues</h1>" in response.text
     assert "<p>Relier les communes de la vallée par une piste sécurisée.</p>" in response.text
-    assert "Proposée par Inès Martin, le" in response.text
+    assert "Proposée par Inès M., le" in response.text
     assert re.search(r'id="support-count">1 soutien</h2>', response.text)
     assert 'id="channel"' not in response.text
+
+
+def test_the_proposal_page_shows_the_first_name_and_initial_never_the_full_name(client, module):
+    author = UserFactory(first_name="Camille", last_name="Dupont-Lefèvre")
+    proposal = make_proposal(module, author=author)
+    make_argument(proposal, author=author, body="Moins de voitures.")
+    actions.comment_proposal(proposal, author=author, body="Et des arceaux.", idempotency_key=None)
+    response = client.get(proposal_url(proposal))
+    assert response.status_code == 200
+    assert re.search(r'id="proposal-meta">Proposée par Camille D\., le ', response.text)
+    assert re.findall(r'id="argument-\d+-author">([^,<]+),', response.text) == ["Camille D."]
+    assert re.findall(r'id="commentaire-\d+-author">([^,<]+),', response.text) == ["Camille D."]
+    assert "Dupont-Lefèvre" not in response.text
+
+
+def test_the_proposal_page_shows_the_pseudonym_the_author_chose(client, module):
+    author = UserFactory(first_name="Camille", last_name="Quennevilliers")
+    set_public_name(author, choice="pseudonym", pseudonym="  Roue   Libre ")
+    proposal = make_proposal(module, author=author)
+    typed = make_proposal(module, author=author, title="Autre", pseudonym="Vélo69")
+    response = client.get(proposal_url(proposal))
+    assert re.search(r'id="proposal-meta">Proposée par Roue Libre, le ', response.text)
+    assert "Camille Q" not in response.text and "Quennevilliers" not in response.text
+    # A contribution typed with a pseudonym of its own keeps it.
+    response = client.get(proposal_url(typed))
+    assert re.search(r'id="proposal-meta">Proposée par Vélo69, le ', response.text)
+    assert "Roue Libre" not in response.text
 
 
 def test_an_offline_proposal_shows_its_channel(client, module, organiser):

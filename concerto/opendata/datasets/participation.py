@@ -8,8 +8,10 @@ from concerto.participation.models import Channel, Contribution, ContributionKin
 AUTHOR = Field(
     "auteur_pseudonyme", "string",
     _("Identifiant pseudonyme de l'auteur : le même pour toutes ses contributions à un même "
-      "dispositif, sans lien d'un dispositif à l'autre ; vide pour une contribution non "
-      "signée. Aucun nom n'est publié."),
+      "dispositif, sans lien d'un dispositif à l'autre ; les réponses aux questionnaires ont "
+      "un identifiant distinct, sans lien avec celui des propositions, commentaires et "
+      "arguments de la même personne ; vide pour une contribution non signée. Aucun nom "
+      "n'est publié."),
 )  # fmt: skip
 
 

@@ -113,8 +113,11 @@ class Contribution(models.Model):
 
     @property
     def author_name(self) -> str:
+        """The name shown with the contribution: the pseudonym typed with it, else the
+        account's public name as its owner chose it (never the full name), else the
+        channel for an unsigned offline contribution."""
         if self.pseudonym:
             return self.pseudonym
         if self.author_id:
-            return self.author.get_full_name() or _("Participant")
+            return self.author.public_name or str(_("Participant"))
         return str(Channel(self.channel).label)
