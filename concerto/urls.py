@@ -3,11 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from concerto.accounts.views import other_sign_in_door
+
 admin.site.site_header = _("Administration de Concerto")
 admin.site.site_title = _("Concerto")
 admin.site.index_title = _("Administration de la plateforme")
 
 urlpatterns = [
+    # Before the admin's and Wagtail's own sign-in pages, which they replace.
+    path("admin/login/", other_sign_in_door, {"default_next": "/admin/"}, name="admin_login"),
+    path("cms/login/", other_sign_in_door, {"default_next": "/cms/"}, name="cms_login"),
     path("", include("concerto.pages.urls")),
     path("", include("concerto.accounts.urls")),
     path("tableau-de-bord/", include("concerto.dashboards.urls")),

@@ -41,12 +41,18 @@ def sign_in_identity(provider: ProviderConfig, claims: dict) -> tuple[User, bool
     )
     linked = False
     if identity is None:
-        user = User.objects.filter(email__iexact=email).first()
+        user = User.objects.select_for_update().filter(email__iexact=email).first()
         if user is None:
             first_name, last_name = _names(claims)
             user = User.objects.create_user(
-                email=email, password=None, first_name=first_name, last_name=last_name
+                email=email,
+                password=None,
+                first_name=first_name,
+                last_name=last_name,
+                email_verified_at=timezone.now(),
             )
+        elif not user.email_verified:
+            _reclaim_unconfirmed(user, claims)
         elif user.linked_identities.filter(provider=provider.name).exists():
             raise refused("other_identity", provider=provider.label)
         identity = _create_identity(user, provider, claims, email)
@@ -54,6 +60,9 @@ def sign_in_identity(provider: ProviderConfig, claims: dict) -> tuple[User, bool
     user = identity.user
     if not user.is_active:
         raise refused("inactive")
+    if not user.email_verified:  # the provider vouches for the address it sent
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
     identity.last_used_at = timezone.now()
     identity.email = email
     identity.save(update_fields=["last_used_at", "email"])
@@ -61,6 +70,17 @@ def sign_in_identity(provider: ProviderConfig, claims: dict) -> tuple[User, bool
         user.first_name, user.last_name = _names(claims)
         user.save(update_fields=["first_name", "last_name"])
     return user, linked
+
+
+def _reclaim_unconfirmed(user: User, claims: dict) -> None:
+    """An account whose address nobody confirmed goes to the person the provider vouches
+    for: whoever created it with that address (perhaps to wait for its owner) loses it.
+    Its password no longer works, which also ends its sessions; it held no contribution,
+    since an unconfirmed account cannot sign in."""
+    user.set_unusable_password()
+    user.first_name, user.last_name = _names(claims)
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["password", "first_name", "last_name", "email_verified_at"])
 
 
 def _create_identity(user, provider, claims, email) -> LinkedIdentity:

@@ -24,6 +24,7 @@ PENDING_KEY = "identity_pending_sign_in"
 PENDING_TTL = 600  # seconds to enter the code after the first factor
 PROVIDER_KEY = "identity_provider"
 ID_TOKEN_KEY = "identity_id_token"
+SIGNED_IN_AT_KEY = "identity_signed_in_at"  # staff sessions end 12 hours after it
 SECOND_FACTOR_ROLES = (Role.ADMINISTRATOR, Role.CIPC_ADVISOR)
 
 
@@ -88,6 +89,7 @@ def finish_session(
 ) -> HttpResponseRedirect:
     request.session.pop(PENDING_KEY, None)
     login(request, user, backend=MODEL_BACKEND)  # a new session key: no fixation
+    request.session[SIGNED_IN_AT_KEY] = time.time()
     if device is not None:
         otp_login(request, device)
     if provider:

@@ -9,13 +9,14 @@ from tests.factories import DirectorateFactory, MinistryFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_register_user_creates_a_citizen_with_a_usable_password():
-    user = register_user(
+def test_register_user_creates_an_unconfirmed_citizen_with_a_usable_password():
+    user, created = register_user(
         email="lea@exemple.fr",
         password="Mot-de-passe-solide-2026",
         first_name="Léa",
         last_name="Roy",
     )
+    assert created and user.email_verified_at is None
     assert user.check_password("Mot-de-passe-solide-2026")
     assert user.roles == (Role.CITIZEN,)
 

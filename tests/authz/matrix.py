@@ -120,6 +120,9 @@ MATRIX: dict[str, Action] = {
     "accounts:login": both(EVERYONE),
     "accounts:logout": post(EVERYONE),
     "accounts:signup": both(EVERYONE),
+    "accounts:signup_sent": get(EVERYONE),
+    # An unknown or expired confirmation link is Gone (410) for everyone.
+    "accounts:confirm_address": get(NOBODY, token="'jeton-invalide'"),
     "accounts:password_reset": both(EVERYONE),
     "accounts:password_reset_done": get(EVERYONE),
     "accounts:password_reset_confirm": get(EVERYONE, uidb64="'MQ'", token="'abc-def'"),

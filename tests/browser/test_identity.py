@@ -126,3 +126,21 @@ def test_a_cipc_advisor_enrols_a_second_factor_then_is_asked_for_it(page):
     log_out(page)
     log_in(page, advisor.email, PASSWORD)
     check_page(page, "Espace du Centre interministériel de la participation citoyenne")
+
+
+@pytest.mark.parametrize("door", ["/cms/login/", "/admin/login/"])
+def test_the_cms_and_admin_sign_in_pages_lead_to_the_second_factor(page, door):
+    """Issue 19, finding 1: Wagtail's and Django's own sign-in pages were a door without
+    the second factor. Both now lead to the platform's sign-in, then to its code step."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    advisor = user_with_role(Role.CIPC_ADVISOR, email="conseil@exemple.gouv.fr")
+    TOTPDevice.objects.create(user=advisor, name="Application", confirmed=True)
+    page.goto(door)
+    check_page(page, "Connexion")
+    page.get_by_label("Adresse électronique").fill(advisor.email)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    check_page(page, "Vérification en deux étapes")
+    assert page.url.endswith("/connexion/verification/")
+    assert signed_in_sessions() == []

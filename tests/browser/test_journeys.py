@@ -77,11 +77,21 @@ def test_a_citizen_signs_up_after_fixing_a_mistake_without_retyping(page):
     page.locator("#id_password1").fill("Mot-de-passe-solide-2026")
     page.locator("#id_password2").fill("Mot-de-passe-solide-2026")
     page.get_by_role("button", name="Créer mon compte").click()
+    check_page(page, "Confirmez votre adresse")
+    expect(page.locator(".fr-alert--info")).to_contain_text(
+        "Un courriel vient d'être envoyé à ines.garnier@exemple.fr."
+    )
+    user = User.objects.get(email="ines.garnier@exemple.fr")
+    assert (user.get_full_name(), user.email_verified_at) == ("Inès Garnier", None)
+    # The account opens once the address is confirmed from the e-mailed link.
+    link = re.search(r"http://\S+/inscription/confirmer/\S+/", mail.outbox[0].body).group(0)
+    page.goto(link)
+    check_page(page, "Confirmer mon adresse")
+    page.get_by_role("button", name="Confirmer et me connecter").click()
     check_page(page, "Mon espace citoyen")
     expect(page.get_by_role("status").first).to_have_text(
-        "Votre compte est créé. Bienvenue sur Concerto."
+        "Votre adresse est confirmée. Bienvenue sur Concerto."
     )
-    assert User.objects.get(email="ines.garnier@exemple.fr").get_full_name() == "Inès Garnier"
 
 
 def test_a_forgotten_password_is_reset_through_the_emailed_link(page):

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concerto.accounts import confirmation
 from concerto.accounts.models import User
+from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.identity import magiclink, signin
 from concerto.identity.forms import SignInLinkForm
 
@@ -18,7 +20,11 @@ from concerto.identity.forms import SignInLinkForm
 def request_link(request):
     form = SignInLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True).first()
+        email = form.cleaned_data["email"]
+        if not confirmation.may_send(request, email):
+            form.add_error("email", TOO_MANY_EMAILS)
+            return render(request, "identity/request_link.html", {"form": form})
+        user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
         if user is not None:
             link = request.build_absolute_uri(
                 reverse("identity:sign_in_link", args=[magiclink.make_token(user)])
@@ -50,5 +56,7 @@ def sign_in_link(request, token: str):
     if user is None:
         return render(request, "identity/sign_in_link.html", {"valid": False}, status=410)
     if request.method == "POST":
+        # Opening the link proves the address: it confirms it and lifts a lockout.
+        confirmation.confirm_address(user)
         return signin.begin_session(request, user)
     return render(request, "identity/sign_in_link.html", {"valid": True, "email": user.email})
