@@ -6,7 +6,6 @@ Rows are streamed to temporary files, so memory stays flat whatever the volume;
 the new folder becomes current only once every file is written.
 """
 
-import csv
 import json
 import tempfile
 from pathlib import Path
@@ -17,7 +16,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from concerto.downloads import csv_writer
 from concerto.opendata.datasets import DATASETS, Dataset
 from concerto.opendata.datasets.base import csv_value, iso, json_value
 from concerto.opendata.models import Publication
@@ -30,6 +31,21 @@ LICENCE = {
 }
 KEEP_PUBLICATIONS = 2
 FORMATS = ("csv", "json", "schema")
+# The formula-injection convention of concerto.downloads.safe_cell, told to re-users in
+# every schema and in the datapackage.
+CSV_CONVENTION = gettext_lazy(
+    "Dans le fichier CSV, une cellule de texte qui commence (apostrophes initiales mises à "
+    "part) par =, +, -, @, une tabulation ou un retour chariot reçoit une apostrophe (') de "
+    "plus en tête, pour qu'un tableur ne l'exécute pas comme une formule (recommandation "
+    "de l'OWASP contre l'injection de formules) ; les nombres écrits en chiffres (-3, "
+    "+33 1 23 45 67) restent tels quels. Pour retrouver le texte d'origine, retirez cette "
+    "apostrophe ; la copie JSON donne le texte sans changement."
+)
+
+
+def described(description) -> str:
+    """A dataset's description followed by the CSV convention."""
+    return f"{description} {CSV_CONVENTION}"
 
 
 def filename(dataset_name: str, fmt: str) -> str:
@@ -58,7 +74,7 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
         csv_path.open("w", encoding="utf-8", newline="") as csv_file,
         json_path.open("w", encoding="utf-8") as json_file,
     ):
-        writer = csv.writer(csv_file, delimiter=",", lineterminator="\r\n")
+        writer = csv_writer(csv_file, delimiter=",", lineterminator="\r\n")
         writer.writerow(names)
         header = {
             **metadata(generated_at),
@@ -79,7 +95,7 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
     schema = {
         **dataset.schema(),
         "title": str(dataset.title),
-        "description": str(dataset.description),
+        "description": described(dataset.description),
     }
     (folder / filename(dataset.name, "schema")).write_text(
         json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8"
@@ -91,9 +107,12 @@ def datapackage(generated_at, counts: dict[str, int]) -> dict:
     return {
         "name": "concerto-participation-citoyenne",
         "title": _("Participation citoyenne de l'État (Concerto)"),
-        "description": _(
-            "Dispositifs participatifs, avis du CIPC, contributions anonymisées, propositions, "
-            "réponses du devoir de suite, chiffres par ministère et statistiques des panels."
+        "description": described(
+            _(
+                "Dispositifs participatifs, avis du CIPC, contributions anonymisées, "
+                "propositions, réponses du devoir de suite, chiffres par ministère et "
+                "statistiques des panels."
+            )
         ),
         "licenses": [LICENCE],
         "contributors": [{"title": settings.OPENDATA_PRODUCER, "role": "publisher"}],
@@ -103,7 +122,7 @@ def datapackage(generated_at, counts: dict[str, int]) -> dict:
                 "name": dataset.name,
                 "path": filename(dataset.name, "csv"),
                 "title": str(dataset.title),
-                "description": str(dataset.description),
+                "description": described(dataset.description),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
