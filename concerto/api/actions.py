@@ -10,7 +10,11 @@ from django.utils.translation import gettext as _
 from concerto.api.abilities import token_abilities
 from concerto.api.models import TOKEN_PREFIX, ApiToken, Scope, hash_secret, new_token_parts
 from concerto.followup import actions as followup_actions
-from concerto.opendata.imports.store import external_key, store_external_contribution
+from concerto.opendata.imports.store import (
+    external_key,
+    legacy_external_key,
+    store_external_contribution,
+)
 from concerto.participation.models import Channel, Contribution, ContributionKind, Module
 
 # Channels a partner may declare: its own online platform, or offline arrivals.
@@ -74,7 +78,8 @@ def submit_partner_contribution(
     submitted_at: datetime | date | None = None,
 ) -> tuple[Contribution, bool]:
     """A contribution received by the ministry elsewhere (a partner platform, paper, mail,
-    a meeting), sent with a key of the sender's choosing: the same key twice stores one."""
+    a meeting), sent with a key of the sender's choosing: the same key twice from the
+    ministry's tokens stores one. The key is checked once the token may write here."""
     _require_token(token, Scope.CONTRIBUTIONS_WRITE, module.process)
     actor = token.created_by
     if not module.get_abilities(actor)["manage"]:
@@ -92,10 +97,11 @@ def submit_partner_contribution(
         errors["submitted_at"] = _("La date de dépôt est dans le futur.")
     if errors:
         raise ValidationError(errors)
-    key = external_key("api", token.organisation_id, idempotency_key)
+    parts = ("api", token.organisation_id, idempotency_key)
     return store_external_contribution(
-        module, entered_by=actor, kind=kind, body=body, idempotency_key=key, channel=channel,
-        title=title, submitted_at=submitted_at,
+        module, entered_by=actor, kind=kind, body=body, idempotency_key=external_key(*parts),
+        legacy_key=legacy_external_key(*parts), channel=channel, title=title,
+        submitted_at=submitted_at,
     )  # fmt: skip
 
 

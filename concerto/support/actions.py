@@ -99,15 +99,15 @@ def submit_request(
     idempotency_key: uuid.UUID | None = None,
 ) -> SupportRequest:
     """File a request for the CIPC's support, for a process or a project not yet declared.
-    Submitting twice with the same key returns the first request."""
-    if idempotency_key is not None:
-        existing = SupportRequest.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            if existing.requester_id != actor.pk:
-                raise PermissionDenied
-            return existing
+    Submitting twice with the same key returns the first request; a key is looked up
+    among the requester's own requests only, once they may file one."""
     if not may_request(actor):
         raise PermissionDenied
+    mine = SupportRequest.objects.filter(requester=actor, idempotency_key=idempotency_key)
+    if idempotency_key is not None:
+        existing = mine.first()
+        if existing is not None:
+            return existing
     errors = {}
     if formula_requested not in Formula.values:
         errors["formula_requested"] = _("Choisissez une formule.")
@@ -147,7 +147,9 @@ def submit_request(
             )
     except IntegrityError:
         # The same key arrived twice at once: the other request won.
-        return SupportRequest.objects.get(idempotency_key=idempotency_key)
+        if idempotency_key is None:
+            raise
+        return mine.get()
     return support_request
 
 

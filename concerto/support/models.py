@@ -84,8 +84,9 @@ class SupportRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="supported_requests",
     )
-    # A retried or double-clicked submission stores one request.
-    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # A retried or double-clicked submission stores one request; a key is only its
+    # requester's own.
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(_("clôturée le"), null=True, blank=True)
@@ -96,6 +97,13 @@ class SupportRequest(models.Model):
         verbose_name = _("demande d'accompagnement")
         verbose_name_plural = _("demandes d'accompagnement")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requester", "idempotency_key"],
+                condition=models.Q(idempotency_key__isnull=False),
+                name="support_request_idempotency_key_per_requester",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -56,6 +56,28 @@ def test_submit_notifies_cipc_and_referent_and_is_idempotent():
     assert told == {agent.pk, referent.pk, cipc.pk}
 
 
+def test_another_agents_request_with_the_same_key_is_filed_on_its_own():
+    key = uuid.uuid4()
+    first, _agent, _referent, _cipc = _request(idempotency_key=key)
+    other, *_rest = _request(idempotency_key=key)
+    assert other.pk != first.pk
+    assert other.requester_id != first.requester_id
+    assert other.title == "Convention citoyenne sur l'eau"
+    assert SupportRequest.objects.count() == 2
+
+
+def test_a_citizen_replaying_an_agents_key_is_refused_before_any_lookup():
+    key = uuid.uuid4()
+    first, *_rest = _request(idempotency_key=key)
+    with pytest.raises(PermissionDenied):
+        actions.submit_request(
+            actor=user_with_role(Role.CITIZEN), ministry=first.ministry, title="t",
+            context="c", needs="n", calendar="k", formula_requested=Formula.COACHING,
+            idempotency_key=key,
+        )  # fmt: skip
+    assert SupportRequest.objects.count() == 1
+
+
 def test_submit_refuses_a_foreign_ministry_with_a_message():
     _request_, agent, _referent, _cipc = _request()
     with pytest.raises(ValidationError) as error:

@@ -9,14 +9,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from concerto.participation import idempotency
 from concerto.participation.models import Channel, Contribution, Module
 
-# Fixed so that keys, and thus re-imports, are stable across deployments.
-KEY_NAMESPACE = uuid.UUID("0b6a4f0e-52d4-4a8f-9a33-7f1e8d5c2b19")
+# Keys were once derived from this public namespace, which anyone could compute; they are
+# only still looked for among the organisation's own contributions, so that items stored
+# back then are not stored twice.
+LEGACY_KEY_NAMESPACE = uuid.UUID("0b6a4f0e-52d4-4a8f-9a33-7f1e8d5c2b19")
 
 
 def external_key(*parts) -> uuid.UUID:
-    return uuid.uuid5(KEY_NAMESPACE, "\x1f".join(str(part) for part in parts))
+    """The key of an item from elsewhere: a keyed hash of where it comes from and its id
+    there, which nobody can compute without the secret key."""
+    return idempotency.server_key("external", *parts)
+
+
+def legacy_external_key(*parts) -> uuid.UUID:
+    return uuid.uuid5(LEGACY_KEY_NAMESPACE, "\x1f".join(str(part) for part in parts))
 
 
 def store_external_contribution(
@@ -26,6 +35,7 @@ def store_external_contribution(
     kind: str,
     body: str,
     idempotency_key: uuid.UUID,
+    legacy_key: uuid.UUID | None = None,
     channel: str = Channel.ONLINE,
     title: str = "",
     submitted_at: datetime | None = None,
@@ -35,14 +45,18 @@ def store_external_contribution(
 ) -> tuple[Contribution, bool]:
     """Store one contribution received from another platform, published at once and dated
     when it was submitted there. The caller has checked that `entered_by` manages the
-    module. Returns (contribution, created)."""
-    existing = Contribution.objects.filter(idempotency_key=idempotency_key).first()
+    module. The key is looked for only among what the module's organisation stored
+    itself (`legacy_key` too, where given). Returns (contribution, created)."""
+    scope = idempotency.organisation_scope(module)
+    ours = Contribution.objects.filter(module=module, idempotency_scope=scope)
+    keys = [key for key in (idempotency_key, legacy_key) if key is not None]
+    existing = ours.filter(idempotency_key__in=keys).order_by("pk").first()
     if existing is not None:
         return existing, False
     contribution = Contribution(
         module=module, kind=kind, channel=channel, entered_by=entered_by, title=title.strip(),
         body=body.strip(), parent=parent, theme=theme, stance=stance,
-        idempotency_key=idempotency_key,
+        idempotency_key=idempotency_key, idempotency_scope=scope,
     )  # fmt: skip
     contribution.full_clean(exclude=["idempotency_key"])
     try:
@@ -50,7 +64,7 @@ def store_external_contribution(
             contribution.save()
     except IntegrityError:
         # The same key committed concurrently (a retried call): keep that one.
-        return Contribution.objects.get(idempotency_key=idempotency_key), False
+        return ours.get(idempotency_key=idempotency_key), False
     if submitted_at is not None:
         # created_at is set on insert; never dated in the future.
         contribution.created_at = min(submitted_at, timezone.now())

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from concerto.participation import ratelimit
+from concerto.participation import idempotency, ratelimit
 from concerto.participation.actions.common import RateLimited, require
 from concerto.participation.models import Channel, Contribution, Module
 
@@ -21,18 +21,16 @@ def submit_contribution(
     entered_by=None,
     **fields,
 ) -> tuple[Contribution, bool]:
-    """Store one contribution, exactly once per idempotency key.
+    """Store one contribution, exactly once per idempotency key of its submitter.
 
     Online: the author (or a pseudonym where allowed) contributes while the
     module is open, within the rate limits. Offline (paper, mail, meeting):
     an organiser types it in on the author's behalf, with its channel.
-    Returns (contribution, created); a retry with the same key returns the
-    contribution stored the first time.
+    Returns (contribution, created). The key is looked up only once the
+    submission is allowed, and only among the submitter's own contributions to
+    this module: a retry returns the contribution stored the first time, and
+    the same key from anyone else is stored as a contribution of its own.
     """
-    if idempotency_key is not None:
-        existing = Contribution.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
     if channel == Channel.ONLINE:
         user = author if author is not None else _Anonymous()
         require(module, user, "contribute")
@@ -40,14 +38,29 @@ def submit_contribution(
             raise ValidationError({"pseudonym": _("Indiquez un pseudonyme.")})
         if not ratelimit.allow("contribute", ratelimit.client_keys(author, address)):
             raise RateLimited()
+        if author is not None:
+            scope = idempotency.user_scope(author)
+        else:
+            scope = idempotency.pseudonym_scope(
+                pseudonym=fields["pseudonym"], title=fields.get("title", ""), body=body
+            )
     else:
         if entered_by is None or not module.get_abilities(entered_by)["manage"]:
             raise PermissionDenied
+        scope = idempotency.organisation_scope(module)
     if not body.strip():
         raise ValidationError({"body": _("Le texte de la contribution est vide.")})
+    mine = Contribution.objects.filter(
+        module=module, idempotency_scope=scope, idempotency_key=idempotency_key
+    )
+    if idempotency_key is not None:
+        existing = mine.first()
+        if existing is not None:
+            return existing, False
     contribution = Contribution(
         module=module, author=author, kind=kind, body=body.strip(), channel=channel,
-        entered_by=entered_by, idempotency_key=idempotency_key, **fields,
+        entered_by=entered_by, idempotency_key=idempotency_key, idempotency_scope=scope,
+        **fields,
     )  # fmt: skip
     contribution.full_clean(exclude=["idempotency_key"])
     try:
@@ -57,7 +70,7 @@ def submit_contribution(
         # The same key committed concurrently (double click): keep that one.
         if idempotency_key is None:
             raise
-        return Contribution.objects.get(idempotency_key=idempotency_key), False
+        return mine.get(), False
     return contribution, True
 
 

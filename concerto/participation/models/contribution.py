@@ -95,8 +95,10 @@ class Contribution(models.Model):
     hidden_reason = models.CharField(
         _("motif de masquage"), max_length=20, choices=HiddenReason.choices, blank=True
     )
-    # A retried or double-clicked submission carries the same key: one contribution.
-    idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
+    # A retried or double-clicked submission carries the same key: one contribution. A key
+    # is only the submitter's own, in this module (see participation.idempotency).
+    idempotency_key = models.UUIDField(null=True, blank=True)
+    idempotency_scope = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("déposée le"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -107,6 +109,13 @@ class Contribution(models.Model):
         verbose_name_plural = _("contributions")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["module", "kind", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["module", "idempotency_scope", "idempotency_key"],
+                condition=models.Q(idempotency_key__isnull=False),
+                name="contribution_idempotency_key_per_submitter",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title or self.body[:60]
