@@ -1,14 +1,18 @@
 """Concerto settings: read from the environment, with safe local defaults.
 
 Defaults give the embedded setup (SQLite, local files, console e-mail, tasks
-run by the database worker); production sets DATABASE_URL, SECRET_KEY,
-ALLOWED_HOSTS and an SMTP server through the environment.
+run by the database worker, keys generated once under VAR_DIR); production sets
+DATABASE_URL, and then must set its secrets, hosts and e-mail through the
+environment: without them it refuses to start.
 """
 
 import os
+import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,11 +29,74 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# The fallback key only suits a local demo; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "concerto-local-only-insecure-key-change-me")
+
+
+def local_secret(name: str) -> str:
+    """The embedded setup's secret `name`: generated on first start, then read from
+    VAR_DIR/name (mode 0600). Written whole to a private temporary file, then linked
+    into place, which fails if it exists: processes starting together (web server and
+    task worker) all end up reading the one file that won."""
+    path = VAR_DIR / name
+    if not path.exists():
+        handle, temporary = tempfile.mkstemp(dir=VAR_DIR, prefix=f".{name}.")  # mode 0600
+        try:
+            with os.fdopen(handle, "w") as file:
+                file.write(secrets.token_urlsafe(50))
+                file.flush()
+                os.fsync(file.fileno())
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass  # another process got there first: its key is the one
+        finally:
+            os.unlink(temporary)
+    value = path.read_text().strip()
+    if not value:
+        raise ImproperlyConfigured(f"Le fichier {path} est vide : supprimez-le pour en générer un.")
+    return value
+
+
+# Production (DATABASE_URL set: PostgreSQL, possibly several servers sharing their keys)
+# refuses to start unless every secret and setting it needs comes from the environment;
+# the embedded setup (`make run`) generates its keys and keeps them under VAR_DIR.
+PRODUCTION = bool(os.environ.get("DATABASE_URL", "").strip())
+# Values published in this repository's history: never a secret.
+PUBLIC_KEYS = {"concerto-local-only-insecure-key-change-me", "concerto-local-only-pseudonyms"}
+
+
+def required_settings() -> list[str]:
+    names = ["SECRET_KEY", "PSEUDONYMISATION_KEY", "ALLOWED_HOSTS", "SITE_URL", "EMAIL_BACKEND"]
+    for provider in ("PROCONNECT", "FRANCECONNECT"):
+        if os.environ.get(f"{provider}_CLIENT_ID", "").strip():
+            names.append(f"{provider}_CLIENT_SECRET")
+    if os.environ.get("EMAIL_BACKEND", "").strip() == "django.core.mail.backends.smtp.EmailBackend":
+        names.append("EMAIL_HOST")
+    return names
+
+
+if PRODUCTION:
+    problems = []
+    if missing := [name for name in required_settings() if not os.environ.get(name, "").strip()]:
+        problems.append("variables d'environnement manquantes : " + ", ".join(missing))
+    keys = {
+        name: os.environ.get(name, "").strip() for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY")
+    }
+    if public := [name for name, value in keys.items() if value in PUBLIC_KEYS]:
+        problems.append("valeurs publiques, donc non secrètes : " + ", ".join(public))
+    if keys["SECRET_KEY"] and keys["SECRET_KEY"] == keys["PSEUDONYMISATION_KEY"]:
+        problems.append("PSEUDONYMISATION_KEY doit différer de SECRET_KEY")
+    if problems:
+        raise ImproperlyConfigured(
+            "Concerto refuse de démarrer : DATABASE_URL est définie (production), mais "
+            + " ; ".join(problems)
+            + ". Voir la section « Mise en production » du README."
+        )
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip() or local_secret("secret_key")
 # Keys the pseudonymous author ids of the API, open data and exports (concerto/opendata):
 # a secret of its own, so that neither SECRET_KEY nor this one alone links them to accounts.
-PSEUDONYMISATION_KEY = os.environ.get("PSEUDONYMISATION_KEY", "concerto-local-only-pseudonyms")
+PSEUDONYMISATION_KEY = os.environ.get("PSEUDONYMISATION_KEY", "").strip() or local_secret(
+    "pseudonymisation_key"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -1,8 +1,21 @@
 """Test settings: the real settings, made fast and strict."""
 
-from concerto.settings import *  # noqa: F403
-from concerto.settings import TEMPLATES
-from concerto.testing.templates import InvalidTemplateVariable
+import os
+
+# The real settings refuse to start without these when DATABASE_URL is set, as the CI
+# does for its PostgreSQL run: test values, set before they are read.
+for name, value in {
+    "SECRET_KEY": "test-secret-key-" + "s" * 50,
+    "PSEUDONYMISATION_KEY": "test-pseudonymisation-key-" + "p" * 50,
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,[::1]",
+    "SITE_URL": "http://127.0.0.1:8000",
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}.items():
+    os.environ.setdefault(name, value)
+
+from concerto.settings import *  # noqa: E402, F403
+from concerto.settings import TEMPLATES  # noqa: E402
+from concerto.testing.templates import InvalidTemplateVariable  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -142,6 +142,7 @@ def app_env(database_url: str, var_dir: Path, rate_limit: int) -> dict:
         DJANGO_SETTINGS_MODULE="concerto.settings",
         DEBUG="0",
         SECRET_KEY="load-harness-" + "x" * 50,
+        PSEUDONYMISATION_KEY="load-harness-pseudonyms-" + "y" * 50,
         SITE_URL="http://127.0.0.1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
