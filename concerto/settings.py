@@ -404,25 +404,51 @@ if env_bool("BEHIND_PROXY"):
 # Content-Security-Policy: scripts only from this site, and DSFR's tags carry the
 # per-request nonce. Styles only from stylesheets of this site: pages carry no
 # style attribute nor <style> element (charts use SVG attributes); DSFR's scripts
-# set styles through the DOM, which the policy does not restrict. The Django and
-# Wagtail admins are left out: their own scripts are not written for a nonce.
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
+# set styles through the DOM, which the policy does not restrict. Media and frames
+# only from this site: the capsules' videos and captions are its own documents, and
+# no page embeds another site. Forms post to this site, whose sign-in and sign-out
+# redirect to the identity providers offered (concerto/content_policy.py).
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+from concerto.content_policy import form_action  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/cms/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF, "data:"],
-        "media-src": [SELF, "https:"],
-        "frame-src": [SELF, "https:"],
+        "media-src": [SELF],
+        "frame-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
+        "form-action": form_action(IDENTITY_PROVIDERS),
         "frame-ancestors": [NONE],
     },
 }
+# Django's admin works under this policy (its scripts and styles are files); Wagtail's
+# editor (/cms/) runs inline scripts and styles, and previews pages in a frame of its
+# own: its views send this one instead. It contacts no other site: no avatar from
+# Gravatar (which would learn the editors' addresses), no check for a newer release.
+CONTENT_SECURITY_POLICY_CMS = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": form_action(IDENTITY_PROVIDERS),
+        "frame-ancestors": [SELF],
+    },
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Brute-force protection on sign-in (django-axes, concerto/accounts/lockout.py): after
 # AXES_FAILURE_LIMIT failures on one account, from any address and in any spelling, it

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from concerto.content_policy import under_cms_policy
 from concerto.resources import views
 from concerto.resources.editors import with_editor_sync
 
@@ -20,7 +21,12 @@ own_patterns = [
 
 urlpatterns = [
     path("", include((own_patterns, "resources"))),
-    path("cms/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, with_editor_sync))),
+    path(
+        "cms/",
+        include(
+            under_cms_policy(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, with_editor_sync))
+        ),
+    ),
     path("ressources/documents/", include(wagtaildocs_urls)),
     path("ressources/", include(wagtail_urls)),
 ]

@@ -1,5 +1,8 @@
+import copy
+
 import pytest
 
+from concerto.content_policy import form_action
 from concerto.identity.providers import forget_discovery
 from tests.identity.provider import LoopbackProvider
 
@@ -25,6 +28,11 @@ def _configure(settings, providers):
         provider.reset()
         configured[provider.name].update(provider.settings())
     settings.IDENTITY_PROVIDERS = configured
+    # Forms may lead to the loopback providers, as the settings allow for the real ones.
+    for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_CMS"):
+        policy = copy.deepcopy(getattr(settings, name))
+        policy["DIRECTIVES"]["form-action"] = form_action(configured)
+        setattr(settings, name, policy)
     forget_discovery()
 
 
