@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve worker test test-fast quality format bench clean
+.PHONY: install run serve worker test test-fast quality audit format bench clean
 
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
@@ -33,6 +33,9 @@ quality: install  ## Lint, format check and migrations drift
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run concerto makemigrations --check --dry-run
+
+audit: install  ## Known vulnerabilities in the locked dependencies (pip-audit; offline: a warning)
+	@UV="$(UV)" bash scripts/audit.sh
 
 format: install
 	$(UV) run ruff format .

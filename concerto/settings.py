@@ -449,6 +449,9 @@ CONTENT_SECURITY_POLICY_CMS = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Where to report a security flaw (an address or a URL): /.well-known/security.txt and
+# the /securite/ page. A placeholder until the operator sets theirs.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "securite@concerto.gouv.fr")
 
 # Brute-force protection on sign-in (django-axes, concerto/accounts/lockout.py): after
 # AXES_FAILURE_LIMIT failures on one account, from any address and in any spelling, it

@@ -31,6 +31,7 @@ STATUTORY_PAGES: tuple[MenuEntry, ...] = (
     MenuEntry(_("Mentions légales"), "pages:legal_notice"),
     MenuEntry(_("Données personnelles"), "pages:personal_data"),
     MenuEntry(_("Plan du site"), "pages:sitemap"),
+    MenuEntry(_("Politique de sécurité"), "pages:security"),
 )
 
 ACCOUNT_PAGES: tuple[MenuEntry, ...] = (

@@ -10,4 +10,6 @@ urlpatterns = [
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", views.personal_data, name="personal_data"),
     path("plan-du-site/", views.sitemap, name="sitemap"),
+    path("securite/", views.security, name="security"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
 ]

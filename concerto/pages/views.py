@@ -1,6 +1,11 @@
-from django.http import HttpResponseServerError
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -60,6 +65,33 @@ def sitemap(request):
         (_("Informations"), STATUTORY_PAGES),
     ]
     return render(request, "pages/sitemap.html", {"sections": sections})
+
+
+def security_contact() -> str:
+    """Where to report a flaw, as a URI: an address becomes a mailto: link."""
+    contact = settings.SECURITY_CONTACT
+    return contact if ":" in contact else f"mailto:{contact}"
+
+
+@require_safe
+def security(request):
+    context = {"contact": settings.SECURITY_CONTACT, "contact_uri": security_contact()}
+    return render(request, "pages/security.html", context)
+
+
+@require_safe
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): who to tell of a flaw, valid one year from now."""
+    expires = (timezone.now() + timedelta(days=365)).astimezone(UTC)
+    site = settings.SITE_URL.rstrip("/")
+    lines = [
+        f"Contact: {security_contact()}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: fr, en",
+        f"Policy: {site}{reverse('pages:security')}",
+        f"Canonical: {site}{reverse('pages:security_txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):

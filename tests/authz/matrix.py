@@ -116,6 +116,8 @@ MATRIX: dict[str, Action] = {
     "pages:legal_notice": get(EVERYONE),
     "pages:personal_data": get(EVERYONE),
     "pages:sitemap": get(EVERYONE),
+    "pages:security": get(EVERYONE),
+    "pages:security_txt": get(EVERYONE),
     # accounts
     "accounts:login": both(EVERYONE),
     "accounts:logout": post(EVERYONE),
