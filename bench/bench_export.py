@@ -27,6 +27,15 @@ def setup_django(workdir: str) -> None:
     os.environ["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
     )
+    # With DATABASE_URL set, the settings refuse to start without production's secrets.
+    for name, value in {
+        "SECRET_KEY": "bench-export-" + "x" * 50,
+        "PSEUDONYMISATION_KEY": "bench-export-pseudonyms-" + "y" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }.items():
+        os.environ.setdefault(name, value)
     import django
 
     django.setup()
