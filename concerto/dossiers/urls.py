@@ -24,4 +24,9 @@ urlpatterns = [
     path(WORKSPACE + "<int:document_id>/", workspace.edit, name="edit"),
     path(WORKSPACE + "<int:document_id>/deplacer/", workspace.move, name="move"),
     path(WORKSPACE + "<int:document_id>/suppression/", workspace.delete, name="delete"),
+    path(
+        WORKSPACE + "suggestions/<int:suggestion_id>/decision/",
+        workspace.review,
+        name="review_suggestion",
+    ),
 ]
