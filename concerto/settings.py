@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "concerto.api",
     "concerto.opendata",
     "concerto.privacy",
+    "concerto.scheduler",
     "concerto.backups",
     "concerto.demo",
     # The resource centre's content editor (issue 9): pages, revisions, scheduled publication.
