@@ -17,7 +17,10 @@ class PanelForm(DsfrBaseForm):
     )
     retention_date = forms.DateField(
         label=_("Date de suppression des données du vivier"),
-        help_text=_("Les données personnelles du vivier sont supprimées à cette date."),
+        help_text=_(
+            "Les données personnelles du vivier sont supprimées à cette date, au plus tard "
+            "deux ans après la fin de la participation du dispositif."
+        ),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     household_rule = forms.BooleanField(
