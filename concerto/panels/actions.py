@@ -110,6 +110,24 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     return len(respondents)
 
 
+def start_pool_import(panel: Panel, *, actor, data: bytes, filename: str = ""):
+    """Queue the pool import as a background job (checked again when it runs); returns
+    the Job. What can be told at once (rights, a fixed seed, volunteers) is told now."""
+    from concerto.panels.tasks import import_pool_file
+
+    _require(panel.process, actor)
+    _require_editable(panel)
+    if panel.pool.filter(invitation__isnull=False).exists():
+        raise ValidationError(
+            _("Des volontaires se sont inscrits : un import remplacerait leurs inscriptions.")
+        )
+    return start_job(
+        import_pool_file, owner=actor,
+        label=_("Import du vivier — %(name)s") % {"name": panel.name},
+        upload=(filename, data), panel_id=panel.pk, actor_id=actor.pk,
+    )  # fmt: skip
+
+
 def replace_categories(panel: Panel, categories: list[tuple[str, list[str]]]) -> None:
     """Also called by the pool import: the file's columns become the categories."""
     panel.categories.all().delete()
