@@ -310,27 +310,31 @@ def import_offline_contributions(
     Should a row still be refused, nothing is stored (ImportRefused)."""
     require(module, actor, "manage")
     now = timezone.now()
-    pending, errors = [], []
-    for row in rows:
+
+    def pending(row: OfflineRow) -> Pending:
         contribution = Contribution(
             module=module, kind=ContributionKind.CONTRIBUTION, channel=row.channel,
             entered_by=actor, pseudonym=author_pseudonym(row.author), title=row.title.strip(),
             body=row.text.strip(), theme=row.theme, idempotency_key=row.key(module),
         )  # fmt: skip
+        return Pending(contribution, received_datetime(row.received_on, now))
+
+    errors = []
+    for row in rows:
         if row.channel not in OFFLINE_CHANNELS:
             errors.append(
                 _("Ligne %(line)d : %(error)s")
                 % {"line": row.line, "error": _("Choisissez le canal d'arrivée.")}
             )
-        problems = check_contribution(contribution)
         errors.extend(
             _("Ligne %(line)d : %(error)s") % {"line": row.line, "error": message}
-            for message in problems
+            for message in check_contribution(pending(row).contribution)
         )  # fmt: skip
-        pending.append(Pending(contribution, received_datetime(row.received_on, now)))
     if errors:
         raise ImportRefused(errors)
-    stored = store_contributions(module, pending, on_batch=on_batch)
+    # Every row is checked before the first is stored; they are built again batch by
+    # batch, so that a large file is never held twice as model instances.
+    stored = store_contributions(module, map(pending, rows), on_batch=on_batch)
     return ImportResult(created=stored.created, existing=stored.existing)
 
 

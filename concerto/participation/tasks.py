@@ -47,6 +47,7 @@ def import_offline_file(progress: Progress, *, module_id: int, actor_id: int) ->
         rows = offline.parse_csv(
             data, on_row=lambda n: progress.tick(n, None, reading % {"count": n})
         )
+        del data  # the checked rows are all that is needed from here on
         total = len(rows)
         progress.update(0, total, _("Enregistrement des contributions."))
         result = offline.import_offline_contributions(

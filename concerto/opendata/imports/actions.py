@@ -33,32 +33,9 @@ def import_contributions(
     require(module, actor, "manage")
     report = parsed.report
     if not report.refused:
-        pending, left_out = [], set()
-        for item in parsed.items:  # parents come first
-            if item.parent_source_id is not None and item.parent_source_id in left_out:
-                report.rows_rejected.append(
-                    Issue(item.where, _("répond à un élément absent de l'export ou non importé."))
-                )
-                left_out.add(item.source_id)
-                continue
-            parts = (report.source, module.pk, item.source_id)
-            contribution = Contribution(
-                module=module, kind=item.kind, channel=Channel.ONLINE, entered_by=actor,
-                title=item.title.strip(), body=item.body.strip(), stance=item.stance,
-                idempotency_key=external_key(*parts),
-            )  # fmt: skip
-            problems = check_contribution(contribution)
-            if problems:
-                report.rows_rejected.append(Issue(item.where, " ".join(problems)))
-                left_out.add(item.source_id)
-                continue
-            parent_key = None
-            if item.parent_source_id is not None:
-                parent_key = external_key(report.source, module.pk, item.parent_source_id)
-            pending.append(
-                Pending(contribution, item.submitted_at, parent_key, legacy_external_key(*parts))
-            )
-        stored = store_contributions(module, pending, on_batch=on_batch)
+        stored = store_contributions(
+            module, _pending(module, actor, parsed, report), on_batch=on_batch
+        )
         report.created, report.existing = stored.created, stored.existing
         report.by_kind = dict(stored.by_kind)
     ImportRun.objects.create(
@@ -67,3 +44,31 @@ def import_contributions(
         report=report.lines(),
     )  # fmt: skip
     return report
+
+
+def _pending(module: Module, actor, parsed: ParsedImport, report: ImportReport):
+    """The items to store, built one at a time (parents first): an item the model
+    refuses is reported, and so are the replies to it."""
+    left_out: set[str] = set()
+    for item in parsed.items:
+        if item.parent_source_id is not None and item.parent_source_id in left_out:
+            report.rows_rejected.append(
+                Issue(item.where, _("répond à un élément absent de l'export ou non importé."))
+            )
+            left_out.add(item.source_id)
+            continue
+        parts = (report.source, module.pk, item.source_id)
+        contribution = Contribution(
+            module=module, kind=item.kind, channel=Channel.ONLINE, entered_by=actor,
+            title=item.title.strip(), body=item.body.strip(), stance=item.stance,
+            idempotency_key=external_key(*parts),
+        )  # fmt: skip
+        problems = check_contribution(contribution)
+        if problems:
+            report.rows_rejected.append(Issue(item.where, " ".join(problems)))
+            left_out.add(item.source_id)
+            continue
+        parent_key = None
+        if item.parent_source_id is not None:
+            parent_key = external_key(report.source, module.pk, item.parent_source_id)
+        yield Pending(contribution, item.submitted_at, parent_key, legacy_external_key(*parts))
