@@ -32,7 +32,7 @@ from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
 from concerto.participation.forms import IdempotentForm
-from concerto.participation.models import Channel, Contribution, ContributionKind, Module
+from concerto.participation.models import Channel, Contribution, Module
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
 from concerto.uploads.fields import UploadField
@@ -281,13 +281,13 @@ def enter_offline_contribution(
         contribution, created = submit_contribution(
             module,
             author=None,
-            kind=ContributionKind.CONTRIBUTION,
+            kind=module.offline_kind,
             body=body,
             idempotency_key=idempotency_key,
             channel=channel,
             entered_by=actor,
             pseudonym=author_pseudonym(author),
-            title=title.strip(),
+            title=module.offline_title(title, body),
             theme=theme,
         )
         if created:
@@ -313,8 +313,8 @@ def import_offline_contributions(
 
     def pending(row: OfflineRow) -> Pending:
         contribution = Contribution(
-            module=module, kind=ContributionKind.CONTRIBUTION, channel=row.channel,
-            entered_by=actor, pseudonym=author_pseudonym(row.author), title=row.title.strip(),
+            module=module, kind=module.offline_kind, channel=row.channel, entered_by=actor,
+            pseudonym=author_pseudonym(row.author), title=module.offline_title(row.title, row.text),
             body=row.text.strip(), theme=row.theme, idempotency_key=row.key(module),
         )  # fmt: skip
         return Pending(contribution, received_datetime(row.received_on, now))

@@ -72,8 +72,9 @@ def test_an_agent_types_in_a_paper_contribution(client):
         response.text
     )
     contribution = Contribution.objects.get()
+    # In a proposals module, a contribution that arrived offline is a listed proposal.
     assert (contribution.module, contribution.channel, contribution.kind) == (
-        module, Channel.PAPER, "contribution",
+        module, Channel.PAPER, "proposal",
     )  # fmt: skip
     assert (contribution.author, contribution.pseudonym, contribution.entered_by) == (
         None, "Jeanne Martin", organiser,
@@ -150,9 +151,10 @@ def test_an_agent_imports_a_csv_file(client):
     assert rows == [
         ("paper", "Jeanne Martin", "Pistes", "Des pistes, enfin ; et des arceaux.",
          "transports", organiser.pk, None),
-        ("mail", "", "", "Plus de trains\nle dimanche.", None, organiser.pk, None),
-        ("email", "Paul Durand", "", "Un service de location longue durée.", "transports",
+        ("mail", "", "Plus de trains le dimanche.", "Plus de trains\nle dimanche.", None,
          organiser.pk, None),
+        ("email", "Paul Durand", "Un service de location longue durée.",
+         "Un service de location longue durée.", "transports", organiser.pk, None),
     ]  # fmt: skip
     dates = [timezone.localtime(c.created_at).date() for c in Contribution.objects.order_by("pk")]
     assert dates == [date(2026, 1, 5), date(2026, 1, 6), date(2026, 1, 7)]
