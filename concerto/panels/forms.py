@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.followup.forms import AnswerForm
+from concerto.forms import DateTimeField
 from concerto.participation.models import Contribution
 from concerto.uploads.validators import UploadValidator
 
@@ -190,7 +191,7 @@ class RegistrationForm(DsfrBaseForm):
 
 class SessionForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé de la séance"), max_length=200)
-    starts_at = forms.DateTimeField(
+    starts_at = DateTimeField(
         label=_("Date et heure"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
