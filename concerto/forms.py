@@ -86,3 +86,9 @@ class DateTimeField(forms.DateTimeField):
                 params={"first": FIRST_YEAR, "last": LAST_YEAR},
             )
         return moment
+
+
+def posted_text(data, name: str) -> str:
+    """A free text posted outside a form, stripped and without NUL characters, which a
+    form's CharField refuses and PostgreSQL cannot store (DataError)."""
+    return str(data.get(name, "")).replace("\x00", "").strip()

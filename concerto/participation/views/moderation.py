@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concerto.forms import ModelMultipleChoiceField
+from concerto.forms import ModelMultipleChoiceField, posted_text
 from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm
 from concerto.participation.models import Contribution
@@ -99,7 +99,7 @@ def act(request, contribution_id: int):
         elif action == "ban" and contribution.author_id:
             actions.ban_participant(
                 contribution.module, actor=request.user, user=contribution.author,
-                reason=request.POST.get("ban_reason", ""),
+                reason=posted_text(request.POST, "ban_reason"),
             )  # fmt: skip
             messages.success(request, _("L'auteur ne peut plus contribuer à ce dispositif."))
         else:
