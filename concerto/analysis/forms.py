@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.analysis.models import CampaignGroup
-from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 
 
 class RunForm(DsfrBaseForm):
@@ -24,7 +23,7 @@ class RenameForm(DsfrBaseForm):
 
 
 class MergeForm(DsfrBaseForm):
-    themes = ModelMultipleChoiceField(
+    themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes à fusionner"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -58,7 +57,7 @@ class MoveForm(DsfrBaseForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choisissez au moins une contribution.")},
     )
-    target = ModelChoiceField(
+    target = forms.ModelChoiceField(
         label=_("Vers le thème"), queryset=None, required=False, empty_label=_("— Nouveau thème —")
     )
     new_label = forms.CharField(

@@ -4,7 +4,6 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
-from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.processes.models import Process
 from concerto.resources.models import FaqTheme
 
@@ -17,7 +16,9 @@ class QuestionForm(DsfrBaseForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Le contexte de votre démarche, ce que vous avez déjà essayé."),
     )
-    theme = ModelChoiceField(label=_("Thème"), queryset=FaqTheme.objects.all(), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Thème"), queryset=FaqTheme.objects.all(), required=False
+    )
 
 
 class ReplyForm(DsfrBaseForm):
@@ -27,7 +28,7 @@ class ReplyForm(DsfrBaseForm):
 
 
 class PromoteForm(DsfrBaseForm):
-    theme = ModelChoiceField(
+    theme = forms.ModelChoiceField(
         label=_("Thème de la FAQ"), queryset=FaqTheme.objects.all(), empty_label=None
     )
 
@@ -38,13 +39,13 @@ class ProfileForm(DsfrBaseForm):
         required=False,
         help_text=_("Seuls les agents connectés voient l'annuaire."),
     )
-    ministry = ModelChoiceField(
+    ministry = forms.ModelChoiceField(
         label=_("Ministère"),
         queryset=Organisation.objects.filter(kind=OrganisationKind.MINISTRY),
         required=False,
     )
     job_title = forms.CharField(label=_("Fonction"), max_length=200)
-    processes = ModelMultipleChoiceField(
+    processes = forms.ModelMultipleChoiceField(
         label=_("Dispositifs conduits sur Concerto"),
         queryset=Process.objects.none(),
         required=False,

@@ -4,13 +4,12 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.analysis.models import SynthesisTheme
 from concerto.followup.models import AnswerLevel, AnswerStatus, Milestone, Rating
-from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.participation.models import Contribution
 from concerto.processes.models import FollowUpCommitment, Theme
 from concerto.questionnaires.models import Question
 
 
-class ContributionChoiceField(ModelMultipleChoiceField):
+class ContributionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj} — {obj.get_kind_display()} ({obj.get_channel_display()})"
 
@@ -23,11 +22,11 @@ class AnswerForm(DsfrBaseForm):
         max_length=255,
         help_text=_("Par défaut : le titre de la proposition, le thème ou la question."),
     )
-    theme = ModelChoiceField(label=_("Thème"), queryset=Theme.objects.none(), required=False)
-    question = ModelChoiceField(
+    theme = forms.ModelChoiceField(label=_("Thème"), queryset=Theme.objects.none(), required=False)
+    question = forms.ModelChoiceField(
         label=_("Question du questionnaire"), queryset=Question.objects.none(), required=False
     )
-    status = ModelChoiceField(
+    status = forms.ModelChoiceField(
         label=_("Statut"), queryset=AnswerStatus.objects.all(), empty_label=None
     )
     text = forms.CharField(label=_("Réponse"), widget=forms.Textarea(attrs={"rows": 5}))
@@ -53,7 +52,7 @@ class AnswerForm(DsfrBaseForm):
         help_text=_("Par exemple : JORFTEXT000049000000"),
     )
     budget_line = forms.CharField(label=_("Ligne budgétaire"), required=False, max_length=200)
-    commitment = ModelChoiceField(
+    commitment = forms.ModelChoiceField(
         label=_("Engagement tenu par cette réponse"),
         queryset=FollowUpCommitment.objects.none(),
         required=False,
@@ -64,7 +63,7 @@ class AnswerForm(DsfrBaseForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    synthesis_themes = ModelMultipleChoiceField(
+    synthesis_themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes de la synthèse auxquels la réponse répond"),
         queryset=None,
         required=False,
@@ -99,7 +98,7 @@ class AnswerForm(DsfrBaseForm):
 class MilestoneForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé du jalon"), max_length=255)
     due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
-    parent = ModelChoiceField(
+    parent = forms.ModelChoiceField(
         label=_("Jalon parent"), queryset=Milestone.objects.none(), required=False
     )
     weight = forms.IntegerField(label=_("Poids"), min_value=1, max_value=100, initial=1)

@@ -65,12 +65,9 @@ def metadata(generated_at) -> dict:
     }
 
 
-def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> tuple[int, int | None]:
-    """Write the dataset's CSV, JSON and schema; returns its row count and greatest id
-    (None without an "id" key), by which deletions are noticed (opendata.freshness)."""
+def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
     names = dataset.field_names
     count = 0
-    max_id = None
     csv_path = folder / filename(dataset.name, "csv")
     json_path = folder / filename(dataset.name, "json")
     with (
@@ -94,8 +91,6 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> tuple[int, i
                 ("," if count else "") + "\n" + json.dumps(json_row, ensure_ascii=False)
             )
             count += 1
-            if dataset.primary_key == ("id",):
-                max_id = row["id"] if max_id is None else max(max_id, row["id"])
         json_file.write("\n]}\n")
     schema = {
         **dataset.schema(),
@@ -105,7 +100,7 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> tuple[int, i
     (folder / filename(dataset.name, "schema")).write_text(
         json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8"
     )
-    return count, max_id
+    return count
 
 
 def datapackage(generated_at, counts: dict[str, int]) -> dict:
@@ -147,13 +142,10 @@ def publish(now=None) -> Publication:
     folder = f"{ROOT}/{generated_at.strftime('%Y%m%dT%H%M%S%f')}"
     summary: dict[str, dict] = {}
     counts: dict[str, int] = {}
-    max_ids: dict[str, int | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         for dataset in DATASETS:
-            counts[dataset.name], max_ids[dataset.name] = _write_dataset(
-                dataset, tmp_path, generated_at
-            )
+            counts[dataset.name] = _write_dataset(dataset, tmp_path, generated_at)
         package = datapackage(generated_at, counts)
         (tmp_path / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -164,7 +156,6 @@ def publish(now=None) -> Publication:
         for dataset in DATASETS:
             summary[dataset.name] = {
                 "rows": counts[dataset.name],
-                "max_id": max_ids[dataset.name],
                 "sizes": {
                     fmt: (tmp_path / filename(dataset.name, fmt)).stat().st_size for fmt in FORMATS
                 },

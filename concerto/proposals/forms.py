@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from concerto.forms import ModelChoiceField
 from concerto.participation.forms import IdempotentForm, PseudonymMixin
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
@@ -31,7 +30,7 @@ class ProposalForm(ContributionForm):
         max_length=MAX_BODY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    theme = ModelChoiceField(
+    theme = forms.ModelChoiceField(
         label=_("Thème"), queryset=Theme.objects.none(), empty_label=_("Choisissez un thème")
     )
     location = forms.CharField(
@@ -77,7 +76,7 @@ class ArgumentForm(ContributionForm):
 
 
 class ListFilterForm(DsfrBaseForm):
-    theme = ModelChoiceField(
+    theme = forms.ModelChoiceField(
         label=_("Thème"), queryset=Theme.objects.none(), required=False, empty_label=_("Tous")
     )
     tri = forms.ChoiceField(
@@ -97,13 +96,13 @@ class ListFilterForm(DsfrBaseForm):
 
 
 class MergeForm(DsfrBaseForm):
-    source = ModelChoiceField(
+    source = forms.ModelChoiceField(
         label=_("Proposition à fusionner"),
         help_text=_("Elle ne sera plus listée ; ses lecteurs seront renvoyés vers l'autre."),
         queryset=None,
         empty_label=_("Choisissez une proposition"),
     )
-    target = ModelChoiceField(
+    target = forms.ModelChoiceField(
         label=_("Proposition qui la reçoit"),
         help_text=_("Elle reçoit les soutiens, commentaires et arguments."),
         queryset=None,

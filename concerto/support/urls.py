@@ -1,6 +1,5 @@
 from django.urls import path
 
-import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.support.views import public, requests
 
 app_name = "support"
@@ -9,14 +8,14 @@ urlpatterns = [
     path("accompagnement/", public.offer, name="offer"),
     path("accompagnement/demande/", requests.create, name="create"),
     path("accompagnement/demandes/", requests.request_list, name="list"),
-    path("accompagnement/demandes/<id:pk>/", requests.detail, name="detail"),
+    path("accompagnement/demandes/<int:pk>/", requests.detail, name="detail"),
     path(
-        "accompagnement/demandes/<id:pk>/jalons/<id:milestone_id>/",
+        "accompagnement/demandes/<int:pk>/jalons/<int:milestone_id>/",
         requests.milestone_done,
         name="milestone_done",
     ),
     path(
-        "accompagnement/demandes/<id:pk>/<slug:slug>/",
+        "accompagnement/demandes/<int:pk>/<slug:slug>/",
         requests.transition,
         name="transition",
     ),

@@ -7,5 +7,5 @@ from concerto.trainings.actions import send_reminders
 
 @task()
 def send_training_reminders() -> int:
-    """Started every hour by the platform's schedule (concerto.scheduler)."""
+    """Enqueue once a day (cron or a scheduler calling `send_training_reminders`)."""
     return send_reminders()

@@ -118,11 +118,9 @@ def criterion(request, pk: int, code: str):
                 expected_revision=form.cleaned_data["revision"],
             )  # fmt: skip
         except EditConflict as error:
-            # Saved by someone else meanwhile, or a revision posted for an appraisal that
-            # does not exist (yet): the form comes back with the current revision.
-            current = referral.criterion_reviews.filter(criterion=code).first()
+            current = referral.criterion_reviews.get(criterion=code)
             data = form.data.copy()
-            data[f"{code}-revision"] = current.revision if current else ""
+            data[f"{code}-revision"] = current.revision
             form = CriterionReviewForm(data, prefix=code)
             form.is_valid()
             context = _review_context(
