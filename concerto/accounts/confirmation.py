@@ -9,17 +9,17 @@ password reset) is throttled per address and per client, so nobody can flood a m
 """
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from concerto.accounts.lockout import lift_lockout
 from concerto.accounts.models import User
+from concerto.accounts.tokens import check_user_token, make_user_token
 from concerto.participation import ratelimit
 
 SALT = "concerto.accounts.confirm-address"
@@ -32,18 +32,11 @@ def _fingerprint(user: User) -> str:
 
 
 def make_token(user: User) -> str:
-    return signing.dumps({"u": user.pk, "f": _fingerprint(user)}, salt=SALT)
+    return make_user_token(user, salt=SALT, fingerprint=_fingerprint)
 
 
 def check_token(token: str) -> User | None:
-    try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.BadSignature:
-        return None
-    user = User.objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or not constant_time_compare(data.get("f", ""), _fingerprint(user)):
-        return None
-    return user
+    return check_user_token(token, salt=SALT, max_age=MAX_AGE, fingerprint=_fingerprint)
 
 
 @transaction.atomic

@@ -5,10 +5,10 @@ signing in (which updates last_login) or changing the password voids every link
 sent before.
 """
 
-from django.core import signing
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import salted_hmac
 
 from concerto.accounts.models import User
+from concerto.accounts.tokens import check_user_token, make_user_token
 
 SALT = "concerto.identity.sign-in-link"
 MAX_AGE = 15 * 60  # seconds
@@ -20,15 +20,8 @@ def _fingerprint(user: User) -> str:
 
 
 def make_token(user: User) -> str:
-    return signing.dumps({"u": user.pk, "f": _fingerprint(user)}, salt=SALT)
+    return make_user_token(user, salt=SALT, fingerprint=_fingerprint)
 
 
 def check_token(token: str) -> User | None:
-    try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.BadSignature:
-        return None
-    user = User.objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or not constant_time_compare(data.get("f", ""), _fingerprint(user)):
-        return None
-    return user
+    return check_user_token(token, salt=SALT, max_age=MAX_AGE, fingerprint=_fingerprint)
