@@ -49,13 +49,16 @@ def test_missing_column_is_a_clear_error(tmp_path, capsys):
 
 def test_management_command(tmp_path, capsys):
     import subprocess
+    import sys
+    from pathlib import Path
 
-    from django.core.management import call_command  # noqa: F401
-
+    # The project's own console script, next to this interpreter: CI machines need not
+    # have uv on PATH (make installs it under ~/.local/bin when missing).
+    concerto = str(Path(sys.executable).parent / "concerto")
     path = tmp_path / "c.csv"
     write(path, [("Des pistes cyclables sécurisées partout en ville", "a"), ("Plus de bus", "b")])
     done = subprocess.run(
-        ["uv", "run", "concerto", "textmining", "analyse", str(path), "--text-column", "texte",
+        [concerto, "textmining", "analyse", str(path), "--text-column", "texte",
          "--themes", "1"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
