@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "concerto.api",
     "concerto.opendata",
     "concerto.privacy",
+    "concerto.scheduler",
     "concerto.backups",
     "concerto.demo",
     # The resource centre's content editor (issue 9): pages, revisions, scheduled publication.
@@ -342,7 +343,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["concerto.api.parsers.BoundedJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

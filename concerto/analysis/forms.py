@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.analysis.models import CampaignGroup
+from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 
 
 class RunForm(DsfrBaseForm):
@@ -23,7 +24,7 @@ class RenameForm(DsfrBaseForm):
 
 
 class MergeForm(DsfrBaseForm):
-    themes = forms.ModelMultipleChoiceField(
+    themes = ModelMultipleChoiceField(
         label=_("Thèmes à fusionner"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -57,7 +58,7 @@ class MoveForm(DsfrBaseForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choisissez au moins une contribution.")},
     )
-    target = forms.ModelChoiceField(
+    target = ModelChoiceField(
         label=_("Vers le thème"), queryset=None, required=False, empty_label=_("— Nouveau thème —")
     )
     new_label = forms.CharField(

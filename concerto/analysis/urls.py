@@ -1,23 +1,24 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.analysis.views import public, workspace
 
 app_name = "analysis"
 
-WORKSPACE = "espace/dispositifs/<int:pk>/modules/<int:module_id>/analyse/"
-PUBLIC = "dispositifs/<slug:slug>/modules/<int:module_id>/synthese/"
+WORKSPACE = "espace/dispositifs/<id:pk>/modules/<id:module_id>/analyse/"
+PUBLIC = "dispositifs/<slug:slug>/modules/<id:module_id>/synthese/"
 
 urlpatterns = [
     path(WORKSPACE, workspace.index, name="workspace"),
     path(WORKSPACE + "lancer/", workspace.run, name="run"),
     path(WORKSPACE + "fusion/", workspace.merge, name="merge"),
     path(WORKSPACE + "publication/", workspace.publish, name="publish"),
-    path(WORKSPACE + "themes/<int:theme_id>/", workspace.theme, name="theme"),
-    path(WORKSPACE + "themes/<int:theme_id>/deplacement/", workspace.move, name="move"),
-    path(WORKSPACE + "campagnes/<int:campaign_id>/", workspace.review, name="review"),
+    path(WORKSPACE + "themes/<id:theme_id>/", workspace.theme, name="theme"),
+    path(WORKSPACE + "themes/<id:theme_id>/deplacement/", workspace.move, name="move"),
+    path(WORKSPACE + "campagnes/<id:campaign_id>/", workspace.review, name="review"),
     path(WORKSPACE + "prestataires/", workspace.grant_provider, name="grant_provider"),
     path(
-        WORKSPACE + "prestataires/<int:access_id>/retrait/",
+        WORKSPACE + "prestataires/<id:access_id>/retrait/",
         workspace.revoke_provider,
         name="revoke_provider",
     ),

@@ -4,10 +4,11 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.api.models import Scope
+from concerto.forms import ModelChoiceField
 
 
 class TokenForm(DsfrBaseForm):
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Ministère"), queryset=Organisation.objects.none(), empty_label=None
     )
     name = forms.CharField(

@@ -1,5 +1,7 @@
 """What the public API shows: the same public, anonymised data as the open-data files."""
 
+from datetime import UTC, datetime
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -12,6 +14,9 @@ from concerto.participation.models import Channel, ContributionKind, ModuleKind
 from concerto.processes.lifecycle import Status
 
 MAX_ID = 2**53  # larger values cannot be database keys; refused before any query
+# A contribution received elsewhere is dated from its arrival: no earlier than this (a
+# year typed as 1 or 0201 is a slip, and would sort before every other contribution).
+EARLIEST_SUBMISSION = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class OrganisationSerializer(serializers.Serializer):
@@ -172,6 +177,13 @@ class ContributionInput(serializers.Serializer):
         choices=[(k.value, k.label) for k in API_KINDS], default=ContributionKind.CONTRIBUTION
     )
     submitted_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate_submitted_at(self, value):
+        if value is not None and value < EARLIEST_SUBMISSION:
+            raise serializers.ValidationError(
+                _("La date de dépôt est antérieure au 1er janvier 2000 : vérifiez l'année.")
+            )
+        return value
 
 
 class AnswerInput(serializers.Serializer):

@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.api.views import docs, public, tokens, writes
 
 app_name = "api"
@@ -18,5 +19,5 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/", include(router.urls)),
     path("espace/api/jetons/", tokens.tokens, name="tokens"),
-    path("espace/api/jetons/<int:token_id>/revocation/", tokens.revoke, name="revoke"),
+    path("espace/api/jetons/<id:token_id>/revocation/", tokens.revoke, name="revoke"),
 ]

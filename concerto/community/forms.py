@@ -4,6 +4,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
+from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.processes.models import Process
 from concerto.resources.models import FaqTheme
 
@@ -16,9 +17,7 @@ class QuestionForm(DsfrBaseForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Le contexte de votre démarche, ce que vous avez déjà essayé."),
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thème"), queryset=FaqTheme.objects.all(), required=False
-    )
+    theme = ModelChoiceField(label=_("Thème"), queryset=FaqTheme.objects.all(), required=False)
 
 
 class ReplyForm(DsfrBaseForm):
@@ -28,7 +27,7 @@ class ReplyForm(DsfrBaseForm):
 
 
 class PromoteForm(DsfrBaseForm):
-    theme = forms.ModelChoiceField(
+    theme = ModelChoiceField(
         label=_("Thème de la FAQ"), queryset=FaqTheme.objects.all(), empty_label=None
     )
 
@@ -39,13 +38,13 @@ class ProfileForm(DsfrBaseForm):
         required=False,
         help_text=_("Seuls les agents connectés voient l'annuaire."),
     )
-    ministry = forms.ModelChoiceField(
+    ministry = ModelChoiceField(
         label=_("Ministère"),
         queryset=Organisation.objects.filter(kind=OrganisationKind.MINISTRY),
         required=False,
     )
     job_title = forms.CharField(label=_("Fonction"), max_length=200)
-    processes = forms.ModelMultipleChoiceField(
+    processes = ModelMultipleChoiceField(
         label=_("Dispositifs conduits sur Concerto"),
         queryset=Process.objects.none(),
         required=False,

@@ -104,8 +104,9 @@ def _populate(process: Process, citizens: list[User]) -> None:
     argue_proposal(submitted[3], author=citizens[2], stance="for",
                    body="Les locataires paient des factures énormes : c'est une priorité.",
                    idempotency_key=_key(process.pk, "argument", 2))  # fmt: skip
-    submit_contribution(proposals, author=None, kind="contribution", channel="paper",
+    submit_contribution(proposals, author=None, kind="proposal", channel="paper",
                         entered_by=organiser, pseudonym="Cahier citoyen de la mairie de Figeac",
+                        title="Des permanences en mairie",
                         body="Nous demandons des permanences en mairie pour monter les dossiers.",
                         idempotency_key=_key(process.pk, "paper", 1))  # fmt: skip
     meetings = create_module(process, actor=organiser, kind="meetings", opens_on=start,

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from concerto.dossiers.models import Document
+from concerto.dossiers.models import Document, SourceReview
+from concerto.notifications.actions import notify
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
 from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
@@ -94,6 +95,38 @@ def suggest_source(
         address=address,
         **fields,
     )
+
+
+@transaction.atomic
+def review_suggestion(suggestion: Contribution, *, actor, decision: str) -> SourceReview:
+    """An organiser accepts or declines a suggested source; the author is told.
+
+    Accepted, the suggestion becomes public in the API and the open data (the files
+    within minutes, see concerto.opendata.freshness); declined, it stays with the
+    organisers. A later decision replaces the earlier one; each is logged.
+    """
+    require(suggestion.module, actor, "manage", kind=ModuleKind.DOSSIER)
+    if suggestion.kind != ContributionKind.SOURCE_SUGGESTION:
+        raise PermissionDenied
+    if decision not in SourceReview.Decision.values:
+        raise ValidationError({"decision": _("Choisissez de retenir ou non cette source.")})
+    suggestion = Contribution.objects.select_for_update().get(pk=suggestion.pk)
+    review = SourceReview.objects.create(contribution=suggestion, decision=decision, actor=actor)
+    if suggestion.author_id:
+        if decision == SourceReview.Decision.ACCEPTED:
+            subject = _("Votre suggestion de source a été retenue")
+        else:
+            subject = _("Votre suggestion de source n'a pas été retenue")
+        body = _(
+            "Les organisateurs du dossier « %(module)s » ont lu votre suggestion « %(title)s »."
+        )
+        notify(
+            [suggestion.author],
+            subject=subject,
+            body=body % {"module": suggestion.module.title, "title": str(suggestion)[:80]},
+            url=suggestion.module.get_absolute_url(),
+        )
+    return review
 
 
 def _document_fields(fields: dict) -> dict:

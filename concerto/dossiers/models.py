@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_DOCUMENT_BODY_LENGTH = 100_000
@@ -57,3 +59,33 @@ class Document(models.Model):
                 "document_id": self.pk,
             },
         )
+
+
+class SourceReview(models.Model):
+    """An organiser's decision on a source suggested by a participant, kept as a log.
+
+    The page asks participants to suggest sources to the organisers: a suggestion is
+    theirs until they accept it. Only a suggestion whose latest decision is ACCEPTED goes
+    to the public API and the open data (see `queries.without_pending_suggestions`).
+    """
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Retenue")
+        DECLINED = "declined", _("Non retenue")
+
+    contribution = models.ForeignKey(
+        "participation.Contribution", on_delete=models.CASCADE, related_name="source_reviews"
+    )
+    decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("décidée le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("décision sur une source suggérée")
+        verbose_name_plural = _("décisions sur les sources suggérées")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id} — {self.get_decision_display()}"

@@ -1,7 +1,5 @@
 """Named write operations of the evaluation of processes."""
 
-import csv
-import io
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.accounts.roles import Role
+from concerto.csvreading import CsvReader, CsvRefused
 from concerto.evaluation.abilities import evaluation_abilities
 from concerto.evaluation.indicators import all_indicators
 from concerto.evaluation.models import (
@@ -183,26 +182,38 @@ def set_reference_margins(
     return count
 
 
-def parse_margins_csv(content: str) -> dict[str, dict[str, str]]:
-    """Columns `critere,categorie,part` (UTF-8, comma separated); e.g.
-    `genre,woman,51.6` or `departement,29,1.4`."""
+MAX_MARGIN_ROWS = 1_000
+
+
+def parse_margins_csv(data: bytes | str) -> dict[str, dict[str, str]]:
+    """Columns `critere,categorie,part`; e.g. `genre,woman,51.6` or `departement,29,1.4`
+    (UTF-8 or Windows-1252, separated by commas, semicolons or tabs)."""
     names = {"age": Dimension.AGE_BAND, "tranche_age": Dimension.AGE_BAND,
              "age_band": Dimension.AGE_BAND, "genre": Dimension.GENDER,
              "gender": Dimension.GENDER, "departement": Dimension.DEPARTEMENT}  # fmt: skip
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
-    if not reader.fieldnames or not {"critere", "categorie", "part"} <= set(reader.fieldnames):
-        raise ValidationError(
-            {"file": _("Le fichier doit avoir les colonnes critere, categorie et part.")}
-        )
-    margins: dict[str, dict[str, str]] = {}
-    for line, row in enumerate(reader, start=2):
-        dimension = names.get((row["critere"] or "").strip().lower())
-        if dimension is None:
+    if isinstance(data, str):
+        data = data.encode()
+    try:
+        reader = CsvReader(data, max_rows=MAX_MARGIN_ROWS, rows_name=_("marges"))
+        header = [name.lower() for name in reader.header]
+        if not {"critere", "categorie", "part"} <= set(header):
             raise ValidationError(
-                {"file": _("Ligne %(line)d : critère inconnu « %(name)s ».")
-                 % {"line": line, "name": row["critere"]}}
-            )  # fmt: skip
-        margins.setdefault(dimension, {})[(row["categorie"] or "").strip()] = row["part"] or ""
+                {"file": _("Le fichier doit avoir les colonnes critere, categorie et part.")}
+            )
+        margins: dict[str, dict[str, str]] = {}
+        for row in reader:
+            if row.error:
+                raise ValidationError({"file": row.labelled_error})
+            values = row.as_dict(header)
+            dimension = names.get(values["critere"].strip().lower())
+            if dimension is None:
+                raise ValidationError(
+                    {"file": _("Ligne %(line)d : critère inconnu « %(name)s ».")
+                     % {"line": row.line, "name": values["critere"]}}
+                )  # fmt: skip
+            margins.setdefault(dimension, {})[values["categorie"].strip()] = values["part"]
+    except CsvRefused as refused:
+        raise ValidationError({"file": refused.errors}) from None
     return margins
 
 

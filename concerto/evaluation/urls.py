@@ -1,18 +1,19 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.evaluation.views import figures, public, workspace
 
 app_name = "evaluation"
 
-WORKSPACE = "espace/dispositifs/<int:pk>/evaluation/"
+WORKSPACE = "espace/dispositifs/<id:pk>/evaluation/"
 
 urlpatterns = [
     path("chiffres/", figures.figures, name="figures"),
     path("chiffres/<slug:slug>.csv", figures.figures_csv, name="figures_csv"),
-    path("chiffres/rapport-<int:year>/", figures.annual_report, name="annual"),
-    path("chiffres/rapport-<int:year>.pdf", figures.annual_report_pdf, name="annual_pdf"),
+    path("chiffres/rapport-<year:year>/", figures.annual_report, name="annual"),
+    path("chiffres/rapport-<year:year>.pdf", figures.annual_report_pdf, name="annual_pdf"),
     path(
-        "chiffres/rapport-<int:year>/publication/",
+        "chiffres/rapport-<year:year>/publication/",
         figures.publish_annual_report,
         name="annual_publish",
     ),

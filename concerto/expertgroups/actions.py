@@ -88,10 +88,15 @@ def save_note(group, process, *, actor, body: str, expected_revision: int) -> Pr
 
     if not may_study(group, process, actor):
         raise PermissionDenied
-    note, _created = ProcessNote.objects.get_or_create(group=group, process=process)
-    note = ProcessNote.objects.select_for_update().get(pk=note.pk)
-    if note.revision != expected_revision:
-        raise EditConflict
+    note = ProcessNote.objects.select_for_update().filter(group=group, process=process).first()
+    if (note.revision if note else 0) != expected_revision:
+        raise EditConflict  # checked before writing anything
+    if note is None:
+        try:
+            with transaction.atomic():
+                note = ProcessNote.objects.create(group=group, process=process)
+        except IntegrityError:
+            raise EditConflict from None  # a first note saved meanwhile by someone else
     note.body = body.strip()
     note.revision += 1
     note.updated_by = actor

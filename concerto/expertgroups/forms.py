@@ -5,10 +5,11 @@ from dsfr.forms import DsfrBaseForm
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.expertgroups.models.drafting import AnswerStatus, DraftKind
+from concerto.forms import ModelMultipleChoiceField
 from concerto.processes.models import Process
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_full_name()} ({obj.email})"
 
@@ -33,7 +34,7 @@ class GroupForm(DsfrBaseForm):
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    processes = forms.ModelMultipleChoiceField(
+    processes = ModelMultipleChoiceField(
         label=_("Dispositifs auxquels le groupe a accès"),
         queryset=Process.objects.none(),
         widget=forms.CheckboxSelectMultiple,

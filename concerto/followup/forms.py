@@ -4,12 +4,13 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.analysis.models import SynthesisTheme
 from concerto.followup.models import AnswerLevel, AnswerStatus, Milestone, Rating
+from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.participation.models import Contribution
 from concerto.processes.models import FollowUpCommitment, Theme
 from concerto.questionnaires.models import Question
 
 
-class ContributionChoiceField(forms.ModelMultipleChoiceField):
+class ContributionChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj} — {obj.get_kind_display()} ({obj.get_channel_display()})"
 
@@ -22,11 +23,11 @@ class AnswerForm(DsfrBaseForm):
         max_length=255,
         help_text=_("Par défaut : le titre de la proposition, le thème ou la question."),
     )
-    theme = forms.ModelChoiceField(label=_("Thème"), queryset=Theme.objects.none(), required=False)
-    question = forms.ModelChoiceField(
+    theme = ModelChoiceField(label=_("Thème"), queryset=Theme.objects.none(), required=False)
+    question = ModelChoiceField(
         label=_("Question du questionnaire"), queryset=Question.objects.none(), required=False
     )
-    status = forms.ModelChoiceField(
+    status = ModelChoiceField(
         label=_("Statut"), queryset=AnswerStatus.objects.all(), empty_label=None
     )
     text = forms.CharField(label=_("Réponse"), widget=forms.Textarea(attrs={"rows": 5}))
@@ -52,7 +53,7 @@ class AnswerForm(DsfrBaseForm):
         help_text=_("Par exemple : JORFTEXT000049000000"),
     )
     budget_line = forms.CharField(label=_("Ligne budgétaire"), required=False, max_length=200)
-    commitment = forms.ModelChoiceField(
+    commitment = ModelChoiceField(
         label=_("Engagement tenu par cette réponse"),
         queryset=FollowUpCommitment.objects.none(),
         required=False,
@@ -63,7 +64,7 @@ class AnswerForm(DsfrBaseForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    synthesis_themes = forms.ModelMultipleChoiceField(
+    synthesis_themes = ModelMultipleChoiceField(
         label=_("Thèmes de la synthèse auxquels la réponse répond"),
         queryset=None,
         required=False,
@@ -98,7 +99,7 @@ class AnswerForm(DsfrBaseForm):
 class MilestoneForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé du jalon"), max_length=255)
     due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
-    parent = forms.ModelChoiceField(
+    parent = ModelChoiceField(
         label=_("Jalon parent"), queryset=Milestone.objects.none(), required=False
     )
     weight = forms.IntegerField(label=_("Poids"), min_value=1, max_value=100, initial=1)

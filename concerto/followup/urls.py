@@ -1,17 +1,18 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.followup.views import feeds, public, workspace
 
 app_name = "followup"
 
-WORKSPACE = "espace/dispositifs/<int:pk>/suites/"
-ANSWER = WORKSPACE + "reponses/<int:answer_id>/"
+WORKSPACE = "espace/dispositifs/<id:pk>/suites/"
+ANSWER = WORKSPACE + "reponses/<id:answer_id>/"
 
 urlpatterns = [
     path("dispositifs/<slug:slug>/suites/", public.process_page, name="process"),
     path("dispositifs/<slug:slug>/suites/flux.atom", feeds.ProcessFeed(), name="process_feed"),
     path(
-        "dispositifs/<slug:slug>/suites/reponses/<int:answer_id>/avis/",
+        "dispositifs/<slug:slug>/suites/reponses/<id:answer_id>/avis/",
         public.rate,
         name="rate",
     ),
@@ -26,9 +27,9 @@ urlpatterns = [
     path(ANSWER, workspace.answer_form, name="answer"),
     path(ANSWER + "jalons/", workspace.add_milestone, name="milestone_add"),
     path(
-        ANSWER + "jalons/<int:milestone_id>/",
+        ANSWER + "jalons/<id:milestone_id>/",
         workspace.update_milestone,
         name="milestone_update",
     ),
-    path(WORKSPACE + "engagements/<int:commitment_id>/", workspace.commitment, name="commitment"),
+    path(WORKSPACE + "engagements/<id:commitment_id>/", workspace.commitment, name="commitment"),
 ]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.identity.views import account, links, oidc, twofactor
 
 app_name = "identity"
@@ -18,5 +19,5 @@ urlpatterns = [
     path("connexion/lien/<str:token>/", links.sign_in_link, name="sign_in_link"),
     path("connexion/organisation/", account.organisation, name="organisation"),
     path("compte/identites/", account.identities, name="identities"),
-    path("compte/identites/<int:identity_id>/retirer/", account.unlink, name="unlink"),
+    path("compte/identites/<id:identity_id>/retirer/", account.unlink, name="unlink"),
 ]

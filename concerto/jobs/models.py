@@ -13,6 +13,8 @@ class Job(models.Model):
         RUNNING = "running", _("En cours")
         SUCCEEDED = "succeeded", _("Terminée")
         FAILED = "failed", _("Échouée")
+        # The task ran but refused its input (an import file with errors): nothing changed.
+        REFUSED = "refused", _("Refusée")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
@@ -24,6 +26,8 @@ class Job(models.Model):
     total = models.PositiveIntegerField(null=True, blank=True)
     message = models.CharField(max_length=255, blank=True)
     result_url = models.CharField(max_length=500, blank=True)
+    # What the requester reads once it is finished: e.g. every error of a refused file.
+    report = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -37,7 +41,7 @@ class Job(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED, self.Status.REFUSED}
 
     @property
     def percent(self) -> int | None:
@@ -61,4 +65,23 @@ class Job(models.Model):
             "message": self.message,
             "finished": self.finished,
             "result_url": self.result_url,
+            "report": self.report,
         }
+
+
+class JobInput(models.Model):
+    """The file a job works on (an uploaded import), kept in the database so that a
+    worker on another machine reads it too, and deleted as soon as the job ends."""
+
+    job = models.OneToOneField(
+        Job, on_delete=models.CASCADE, primary_key=True, related_name="input"
+    )
+    name = models.CharField(max_length=255, blank=True)
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("fichier d'une tâche")
+        verbose_name_plural = _("fichiers des tâches")
+
+    def __str__(self) -> str:
+        return self.name

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.forms import DateTimeField, ModelChoiceField
 from concerto.meetings.models import MAX_REPORT_FILE_SIZE, Meeting
 from concerto.participation.forms import IdempotentForm
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
@@ -35,12 +36,10 @@ class MeetingForm(DsfrBaseForm):
     description = forms.CharField(
         label=_("Présentation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    starts_at = forms.DateTimeField(
+    starts_at = DateTimeField(
         label=_("Début (date et heure, heure de Paris)"), widget=DATETIME_WIDGET
     )
-    ends_at = forms.DateTimeField(
-        label=_("Fin (date et heure, heure de Paris)"), widget=DATETIME_WIDGET
-    )
+    ends_at = DateTimeField(label=_("Fin (date et heure, heure de Paris)"), widget=DATETIME_WIDGET)
     online = forms.BooleanField(label=_("Réunion en ligne"), required=False)
     address = forms.CharField(
         label=_("Adresse"),
@@ -107,7 +106,7 @@ class ReportContributionForm(IdempotentForm):
         max_length=MAX_BODY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    theme = forms.ModelChoiceField(
+    theme = ModelChoiceField(
         label=_("Thème"), queryset=Theme.objects.none(), required=False, empty_label=_("Aucun")
     )
 

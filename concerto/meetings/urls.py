@@ -1,12 +1,13 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.meetings.views import organiser, public
 
 app_name = "meetings"
 
-MODULE = "dispositifs/<slug:slug>/reunions/<int:module_id>/"
-MEETING = MODULE + "<int:meeting_id>/"
-ORGANISER = "espace/dispositifs/<int:pk>/reunions/<int:module_id>/"
+MODULE = "dispositifs/<slug:slug>/reunions/<id:module_id>/"
+MEETING = MODULE + "<id:meeting_id>/"
+ORGANISER = "espace/dispositifs/<id:pk>/reunions/<id:module_id>/"
 
 urlpatterns = [
     # Public pages (stable French addresses)
@@ -20,6 +21,6 @@ urlpatterns = [
     # Organisers
     path(ORGANISER, organiser.manage, name="manage"),
     path(ORGANISER + "nouvelle/", organiser.create, name="create"),
-    path(ORGANISER + "<int:meeting_id>/", organiser.edit, name="edit"),
-    path(ORGANISER + "<int:meeting_id>/compte-rendu/", organiser.report, name="report"),
+    path(ORGANISER + "<id:meeting_id>/", organiser.edit, name="edit"),
+    path(ORGANISER + "<id:meeting_id>/compte-rendu/", organiser.report, name="report"),
 ]

@@ -5,11 +5,12 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
+from concerto.forms import DateTimeField, ModelChoiceField, ModelMultipleChoiceField
 from concerto.network.models import ActionStatus
 from concerto.processes.models import Process
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.email
 
@@ -43,7 +44,7 @@ class PlanActionForm(DsfrBaseForm):
         label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     status = forms.ChoiceField(label=_("Statut"), choices=ActionStatus.choices)
-    processes = forms.ModelMultipleChoiceField(
+    processes = ModelMultipleChoiceField(
         label=_("Dispositifs liés"),
         queryset=Process.objects.none(),
         required=False,
@@ -69,7 +70,7 @@ class StrategyForm(DsfrBaseForm):
 
 class MeetingForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé"), max_length=255)
-    starts_at = forms.DateTimeField(
+    starts_at = DateTimeField(
         label=_("Date et heure"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )

@@ -5,6 +5,7 @@ from contextvars import ContextVar
 from django.db import transaction
 
 from concerto.notifications.models import Notification
+from concerto.notifications.subjects import subject_line
 from concerto.notifications.tasks import email_notification
 
 _emails_enabled: ContextVar[bool] = ContextVar("notification_emails_enabled", default=True)
@@ -27,8 +28,10 @@ def emails_enabled() -> bool:
 
 def notify(recipients: Iterable, *, subject: str, body: str, url: str = "") -> list[Notification]:
     """Tell each recipient once (duplicates and missing users skipped), on the
-    dashboard at once and by e-mail once the current transaction commits."""
+    dashboard at once and by e-mail once the current transaction commits. The subject
+    is made one line (see `subject_line`)."""
     unique = {user.pk: user for user in recipients if user is not None}
+    subject = subject_line(subject)
     notifications = [
         Notification.objects.create(recipient=user, subject=subject, body=body, url=url)
         for user in unique.values()

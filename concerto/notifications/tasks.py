@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from concerto.notifications.models import Notification
+from concerto.notifications.subjects import subject_line
 
 
 @task()
@@ -15,7 +16,7 @@ def email_notification(notification_id: int) -> None:
         "link": f"{settings.SITE_URL}{notification.url}" if notification.url else "",
     }
     message = EmailMultiAlternatives(
-        subject=f"Concerto : {notification.subject}",
+        subject=subject_line(f"Concerto : {notification.subject}"),
         body=render_to_string("notifications/emails/notification.txt", context),
         to=[notification.recipient.email],
     )

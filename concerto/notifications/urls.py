@@ -1,7 +1,8 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.notifications import views
 
 app_name = "notifications"
 
-urlpatterns = [path("<int:pk>/", views.open_notification, name="open")]
+urlpatterns = [path("<id:pk>/", views.open_notification, name="open")]

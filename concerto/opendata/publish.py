@@ -65,9 +65,12 @@ def metadata(generated_at) -> dict:
     }
 
 
-def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
+def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> tuple[int, int | None]:
+    """Write the dataset's CSV, JSON and schema; returns its row count and greatest id
+    (None without an "id" key), by which deletions are noticed (opendata.freshness)."""
     names = dataset.field_names
     count = 0
+    max_id = None
     csv_path = folder / filename(dataset.name, "csv")
     json_path = folder / filename(dataset.name, "json")
     with (
@@ -91,6 +94,8 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
                 ("," if count else "") + "\n" + json.dumps(json_row, ensure_ascii=False)
             )
             count += 1
+            if dataset.primary_key == ("id",):
+                max_id = row["id"] if max_id is None else max(max_id, row["id"])
         json_file.write("\n]}\n")
     schema = {
         **dataset.schema(),
@@ -100,7 +105,7 @@ def _write_dataset(dataset: Dataset, folder: Path, generated_at) -> int:
     (folder / filename(dataset.name, "schema")).write_text(
         json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8"
     )
-    return count
+    return count, max_id
 
 
 def datapackage(generated_at, counts: dict[str, int]) -> dict:
@@ -142,10 +147,13 @@ def publish(now=None) -> Publication:
     folder = f"{ROOT}/{generated_at.strftime('%Y%m%dT%H%M%S%f')}"
     summary: dict[str, dict] = {}
     counts: dict[str, int] = {}
+    max_ids: dict[str, int | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         for dataset in DATASETS:
-            counts[dataset.name] = _write_dataset(dataset, tmp_path, generated_at)
+            counts[dataset.name], max_ids[dataset.name] = _write_dataset(
+                dataset, tmp_path, generated_at
+            )
         package = datapackage(generated_at, counts)
         (tmp_path / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -156,6 +164,7 @@ def publish(now=None) -> Publication:
         for dataset in DATASETS:
             summary[dataset.name] = {
                 "rows": counts[dataset.name],
+                "max_id": max_ids[dataset.name],
                 "sizes": {
                     fmt: (tmp_path / filename(dataset.name, fmt)).stat().st_size for fmt in FORMATS
                 },

@@ -1,11 +1,13 @@
 """What is public, read once for the open-data files and the public API alike.
 
 Only published processes; only published contributions (hidden and withdrawn ones
-are left out); only published answers and panels.
+are left out, and so are the source suggestions the organisers have not accepted); only
+published answers and panels.
 """
 
 from django.db.models import Count, Prefetch, Q
 
+from concerto.dossiers.queries import without_pending_suggestions
 from concerto.followup.models import Answer
 from concerto.panels.models import Panel
 from concerto.participation.models import Contribution, ContributionKind, Module
@@ -40,7 +42,7 @@ def public_modules():
 
 
 def public_contributions():
-    return (
+    return without_pending_suggestions(
         Contribution.objects.published()
         .filter(module__process__in=Process.objects.published())
         .select_related("module", "theme")
@@ -65,7 +67,7 @@ def public_answers():
             "milestones",
             Prefetch(
                 "contributions",
-                queryset=Contribution.objects.published().only("pk"),
+                queryset=without_pending_suggestions(Contribution.objects.published()).only("pk"),
                 to_attr="public_contributions",
             ),
         )

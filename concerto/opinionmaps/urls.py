@@ -1,11 +1,12 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.opinionmaps.views import organiser, public
 
 app_name = "opinionmaps"
 
-MODULE = "dispositifs/<slug:slug>/carte/<int:module_id>/"
-ORGANISER = "espace/dispositifs/<int:pk>/modules/<int:module_id>/carte/"
+MODULE = "dispositifs/<slug:slug>/carte/<id:module_id>/"
+ORGANISER = "espace/dispositifs/<id:pk>/modules/<id:module_id>/carte/"
 
 urlpatterns = [
     # Public pages (stable French addresses)
@@ -15,7 +16,7 @@ urlpatterns = [
     path(MODULE + "resultats/", public.map_page, name="map"),
     # Organisers
     path(ORGANISER, organiser.manage, name="manage"),
-    path(ORGANISER + "enonces/<int:statement_id>/moderation/", organiser.moderate, name="moderate"),
+    path(ORGANISER + "enonces/<id:statement_id>/moderation/", organiser.moderate, name="moderate"),
     path(ORGANISER + "calcul/", organiser.recompute, name="recompute"),
     path(ORGANISER + "export/votes.csv", organiser.export_votes, name="export_votes"),
     path(ORGANISER + "export/resultats.csv", organiser.export_results, name="export_results"),

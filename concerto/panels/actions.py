@@ -17,6 +17,7 @@ from concerto.engines import sortition
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport, engine
 from concerto.panels.models import Draw, Invitation, Panel, PanelCategory, PoolMember, Quota
+from concerto.panels.retention import retention_error
 
 
 def _require(process, actor) -> None:
@@ -43,12 +44,12 @@ def _reset_computation(panel: Panel) -> None:
     panel.histogram = []
 
 
-def _check_size(size: int, retention_date: date) -> None:
+def _check_size(process, size: int, retention_date: date) -> None:
     errors = {}
     if size < 1:
         errors["size"] = _("Le panel compte au moins une personne.")
-    if retention_date <= timezone.localdate():
-        errors["retention_date"] = _("La date de suppression doit être dans le futur.")
+    if message := retention_error(process, retention_date, timezone.localdate()):
+        errors["retention_date"] = message
     if errors:
         raise ValidationError(errors)
 
@@ -58,7 +59,7 @@ def create_panel(
     process, *, actor, name: str, size: int, retention_date: date, household_rule: bool = False
 ) -> Panel:
     _require(process, actor)
-    _check_size(size, retention_date)
+    _check_size(process, size, retention_date)
     return Panel.objects.create(
         process=process,
         name=name,
@@ -107,6 +108,24 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     panel.save()
     _prefill_quotas(panel)
     return len(respondents)
+
+
+def start_pool_import(panel: Panel, *, actor, data: bytes, filename: str = ""):
+    """Queue the pool import as a background job (checked again when it runs); returns
+    the Job. What can be told at once (rights, a fixed seed, volunteers) is told now."""
+    from concerto.panels.tasks import import_pool_file
+
+    _require(panel.process, actor)
+    _require_editable(panel)
+    if panel.pool.filter(invitation__isnull=False).exists():
+        raise ValidationError(
+            _("Des volontaires se sont inscrits : un import remplacerait leurs inscriptions.")
+        )
+    return start_job(
+        import_pool_file, owner=actor,
+        label=_("Import du vivier — %(name)s") % {"name": panel.name},
+        upload=(filename, data), panel_id=panel.pk, actor_id=actor.pk,
+    )  # fmt: skip
 
 
 def replace_categories(panel: Panel, categories: list[tuple[str, list[str]]]) -> None:

@@ -4,15 +4,17 @@ Formats are those of `../shared/data/sortition/`: respondents have one column pe
 category plus an optional identifier column (`pool_member_identifier`, `id` or
 `identifiant`; otherwise the row number), an optional household column (`foyer`)
 and an optional consent column (`consentement`: oui/non). Quotas have the header
-`category,feature,min,max`. Every error names its line, in French.
+`category,feature,min,max`. Every error names its line, in French; a row with more or
+fewer values than the header (an unquoted comma in an address) is an error, never cut.
+Files are read by the platform's one CSV reader (`concerto.csvreading`).
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from concerto.csvreading import CsvReader, CsvRefused
 
 ID_COLUMNS = ("pool_member_identifier", "id", "identifiant")
 HOUSEHOLD_COLUMNS = ("foyer", "household")
@@ -20,6 +22,7 @@ CONSENT_COLUMNS = ("consentement", "consent")
 YES = {"oui", "o", "1", "true", "vrai", "yes"}
 NO = {"non", "n", "0", "false", "faux", "no"}
 MAX_ROWS = 50_000
+MAX_QUOTA_ROWS = 5_000
 MAX_ERRORS = 20
 
 
@@ -31,17 +34,26 @@ class Respondent:
     consent: bool
 
 
-def _decode(data: bytes) -> str:
+def _reader(data: bytes, *, max_rows: int, rows_name: str) -> CsvReader:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(_("Le fichier doit être un CSV encodé en UTF-8.")) from exc
+        return CsvReader(data, max_rows=max_rows, rows_name=rows_name)
+    except CsvRefused as refused:
+        raise ValidationError(refused.errors) from None
 
 
-def _reader(text: str) -> csv.DictReader:
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
+def _rows(reader: CsvReader):
+    """The reader's rows as {column: stripped value}, or the row's error message."""
+    try:
+        for row in reader:
+            if row.error:
+                yield row.line, row.labelled_error
+            else:
+                yield (
+                    row.line,
+                    {h: v.strip() for h, v in zip(reader.header, row.cells, strict=True)},
+                )
+    except CsvRefused as refused:
+        raise ValidationError(refused.errors) from None
 
 
 def _raise(errors: list[str]) -> None:
@@ -53,8 +65,8 @@ def _raise(errors: list[str]) -> None:
 
 def parse_pool(data: bytes, *, need_household: bool = False) -> tuple[list[str], list[Respondent]]:
     """Categories and respondents of a pool CSV; ValidationError listing every bad line."""
-    reader = _reader(_decode(data))
-    header = [h.strip() for h in (reader.fieldnames or []) if h is not None]
+    reader = _reader(data, max_rows=MAX_ROWS, rows_name=_("personnes"))
+    header = reader.header
     lowered = {h.casefold(): h for h in header}
     id_col = next((lowered[c] for c in ID_COLUMNS if c in lowered), None)
     house_col = next((lowered[c] for c in HOUSEHOLD_COLUMNS if c in lowered), None)
@@ -73,12 +85,9 @@ def parse_pool(data: bytes, *, need_household: bool = False) -> tuple[list[str],
     errors: list[str] = []
     respondents: list[Respondent] = []
     seen: dict[str, int] = {}
-    for line, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if None in raw:
-            errors.append(_("Ligne %(line)d : plus de valeurs que de colonnes.") % {"line": line})
-            continue
-        if not any(row.values()):
+    for line, row in _rows(reader):
+        if isinstance(row, str):
+            errors.append(row)
             continue
         external_id = row.get(id_col, "") if id_col else str(line - 1)
         if not external_id:
@@ -119,8 +128,6 @@ def parse_pool(data: bytes, *, need_household: bool = False) -> tuple[list[str],
                 consent=consent,
             )
         )
-        if len(respondents) > MAX_ROWS:
-            raise ValidationError(_("Le vivier dépasse %(max)d personnes.") % {"max": MAX_ROWS})
     if errors:
         _raise(errors)
     if not respondents:
@@ -134,8 +141,8 @@ def parse_quotas(data: bytes, known: dict[str, dict[str, int]]) -> list[tuple[st
     `known` is the pool's {category: {value: count}}: other categories or values
     are refused, line by line.
     """
-    reader = _reader(_decode(data))
-    header = {(h or "").strip() for h in (reader.fieldnames or [])}
+    reader = _reader(data, max_rows=MAX_QUOTA_ROWS, rows_name=_("quotas"))
+    header = set(reader.header)
     missing = {"category", "feature", "min", "max"} - header
     if missing:
         raise ValidationError(
@@ -144,8 +151,10 @@ def parse_quotas(data: bytes, known: dict[str, dict[str, int]]) -> list[tuple[st
     errors: list[str] = []
     rows: list[tuple[str, str, int, int]] = []
     seen: set[tuple[str, str]] = set()
-    for line, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+    for line, row in _rows(reader):
+        if isinstance(row, str):
+            errors.append(row)
+            continue
         category, value = row.get("category", ""), row.get("feature", "")
         if category not in known:
             errors.append(
@@ -200,8 +209,8 @@ def normalise_contact(value: str, *, phone: bool) -> str:
 
 def parse_contacts(data: bytes, *, phone: bool) -> list[str]:
     """Contacts of an invitation batch: the `adresse`/`telephone` column, or the only one."""
-    reader = _reader(_decode(data))
-    header = [(h or "").strip() for h in (reader.fieldnames or [])]
+    reader = _reader(data, max_rows=MAX_ROWS, rows_name=_("invitations"))
+    header = reader.header
     lowered = {h.casefold(): h for h in header}
     column = next((lowered[c] for c in CONTACT_COLUMNS if c in lowered), None)
     if column is None and len(header) == 1:
@@ -211,8 +220,11 @@ def parse_contacts(data: bytes, *, phone: bool) -> list[str]:
     errors: list[str] = []
     contacts: list[str] = []
     seen: dict[str, int] = {}
-    for line, raw in enumerate(reader, start=2):
-        value = normalise_contact((raw.get(column) or "").strip(), phone=phone)
+    for line, row in _rows(reader):
+        if isinstance(row, str):
+            errors.append(row)
+            continue
+        value = normalise_contact(row.get(column, ""), phone=phone)
         if not value:
             continue
         if len(value) > MAX_CONTACT_LENGTH:
@@ -235,8 +247,6 @@ def parse_contacts(data: bytes, *, phone: bool) -> list[str]:
             continue
         seen[value.casefold()] = line
         contacts.append(value)
-        if len(contacts) > MAX_ROWS:
-            raise ValidationError(_("Le lot dépasse %(max)d invitations.") % {"max": MAX_ROWS})
     if errors:
         _raise(errors)
     if not contacts:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.followup.forms import AnswerForm
+from concerto.forms import DateTimeField
 from concerto.participation.models import Contribution
 from concerto.uploads.validators import UploadValidator
 
@@ -17,7 +18,10 @@ class PanelForm(DsfrBaseForm):
     )
     retention_date = forms.DateField(
         label=_("Date de suppression des données du vivier"),
-        help_text=_("Les données personnelles du vivier sont supprimées à cette date."),
+        help_text=_(
+            "Les données personnelles du vivier sont supprimées à cette date, au plus tard "
+            "deux ans après la fin de la participation du dispositif."
+        ),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     household_rule = forms.BooleanField(
@@ -187,7 +191,7 @@ class RegistrationForm(DsfrBaseForm):
 
 class SessionForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé de la séance"), max_length=200)
-    starts_at = forms.DateTimeField(
+    starts_at = DateTimeField(
         label=_("Date et heure"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.jobs.progress import start_job
 from concerto.panels import csvimport
 from concerto.panels.actions import (
     _lock,
@@ -77,6 +78,27 @@ def define_categories(panel: Panel, *, actor, categories: list[tuple[str, list[s
     _reset_computation(panel)
     panel.save()
     return panel
+
+
+def start_invitation_import(
+    panel: Panel, *, actor, label: str, channel: str, data: bytes, filename: str = ""
+):
+    """Queue an invitation batch's import as a background job (checked again when it
+    runs); returns the Job. A taken label or closed registrations are told at once."""
+    from concerto.panels.tasks import import_invitations_file
+
+    _require(panel.process, actor)
+    if not panel.registration_open:
+        raise ValidationError(_("Les inscriptions sont closes : plus d'invitation possible."))
+    label = label.strip()
+    if panel.invitation_batches.filter(label=label).exists():
+        raise ValidationError({"label": _("Un lot porte déjà ce nom.")})
+    return start_job(
+        import_invitations_file, owner=actor,
+        label=_("Invitations « %(label)s » — %(name)s") % {"label": label, "name": panel.name},
+        upload=(filename, data), panel_id=panel.pk, actor_id=actor.pk, batch_label=label,
+        channel=channel,
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.panels.views import (
     organiser,
     public,
@@ -11,14 +12,14 @@ from concerto.panels.views import (
 
 app_name = "panels"
 
-PUBLIC = "dispositifs/<slug:slug>/panel/<int:panel_id>/"
-ORGANISER = "espace/dispositifs/<int:pk>/panels/"
-PANEL = ORGANISER + "<int:panel_id>/"
+PUBLIC = "dispositifs/<slug:slug>/panel/<id:panel_id>/"
+ORGANISER = "espace/dispositifs/<id:pk>/panels/"
+PANEL = ORGANISER + "<id:panel_id>/"
 
 urlpatterns = [
     # Public pages (stable French addresses)
     path(PUBLIC, public.public, name="public"),
-    path(PUBLIC + "tirages/<int:draw_id>/loterie.json", public.lottery, name="lottery"),
+    path(PUBLIC + "tirages/<id:draw_id>/loterie.json", public.lottery, name="lottery"),
     path(PUBLIC + "inscription/", registration.register, name="register"),
     path(PUBLIC + "inscription/merci/", registration.registered, name="registered"),
     path(PUBLIC + "inscription/<str:code>/", registration.register, name="register_code"),
@@ -31,26 +32,26 @@ urlpatterns = [
     path(PANEL + "calcul/", organiser.compute, name="compute"),
     path(PANEL + "graine/", organiser.seed, name="seed"),
     path(PANEL + "tirage/", organiser.draw, name="draw"),
-    path(PANEL + "membres/<int:member_id>/desistement/", organiser.decline, name="decline"),
+    path(PANEL + "membres/<id:member_id>/desistement/", organiser.decline, name="decline"),
     path(PANEL + "remplacement/", organiser.replace, name="replace"),
     path(PANEL + "publication/", organiser.publish, name="publish"),
     path(PANEL + "recrutement/", recruitment.recruitment_page, name="recruitment"),
     path(PANEL + "categories/", recruitment.categories, name="categories"),
     path(
-        PANEL + "recrutement/lots/<int:batch_id>/invitations.csv",
+        PANEL + "recrutement/lots/<id:batch_id>/invitations.csv",
         recruitment.export_invitations,
         name="export_invitations",
     ),
     path(PANEL + "membres/", sessions.members, name="members"),
     path(PANEL + "seances/", sessions.session_list, name="sessions"),
-    path(PANEL + "seances/<int:session_id>/", sessions.attendance, name="attendance"),
+    path(PANEL + "seances/<id:session_id>/", sessions.attendance, name="attendance"),
     path(
         PANEL + "recommandations/",
         recommendations.recommendation_list,
         name="recommendations",
     ),
     path(
-        PANEL + "recommandations/<int:recommendation_id>/reponse/",
+        PANEL + "recommandations/<id:recommendation_id>/reponse/",
         recommendations.answer,
         name="answer_recommendation",
     ),

@@ -5,15 +5,16 @@ in a meeting are stored like online ones, with their channel, the agent who
 entered them and the date they were received, so they are counted, analysed
 and answered alike.
 
-The CSV import is all or nothing: every row is checked first, and any invalid
-row refuses the whole file with one message per line. Each row carries an
-idempotency key derived from the module and the row's content, so importing
-the same file again adds nothing.
+The CSV import runs as a background job (`concerto.participation.tasks`) and is all
+or nothing: every row is checked first, and any invalid row refuses the whole file
+with one message per line. Each row's idempotency key comes from the module, the
+file's content and the row's rank in it, so importing the same file again adds
+nothing, while identical letters on several rows (a letter-writing campaign) are as
+many contributions.
 """
 
-import csv
-import io
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -25,10 +26,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
 
+from concerto.csvreading import CsvReader, CsvRefused
+from concerto.participation import idempotency
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
+from concerto.participation.bulk import Pending, check_contribution, store_contributions
 from concerto.participation.forms import IdempotentForm
-from concerto.participation.models import Channel, Contribution, ContributionKind, Module
+from concerto.participation.models import Channel, Contribution, Module
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
 from concerto.uploads.fields import UploadField
@@ -48,8 +52,6 @@ ANONYMOUS = {"", "anonyme", "anonymous"}
 MAX_AUTHOR_LENGTH = 60
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 10_000
-# Fixed so that the keys, and thus re-imports, are stable across deployments.
-KEY_NAMESPACE = uuid.UUID("6f1c2a57-3d4b-4c1e-9b8a-0c5e7d2f9a41")
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,13 @@ class OfflineRow:
     title: str
     text: str
     theme: Theme | None
+    index: int = 0  # rank among the file's rows, blank ones left out
+    source: str = ""  # digest of the file's content
 
     def key(self, module: Module) -> uuid.UUID:
-        """The same row imported again into the same module gets the same key."""
-        content = "\x1f".join([
-            str(module.pk), self.channel, self.received_on.isoformat(), self.author, self.title,
-            self.text, self.theme.slug if self.theme else "",
-        ])  # fmt: skip
-        return uuid.uuid5(KEY_NAMESPACE, content)
+        """The same row of the same file imported again into the same module gets the
+        same key; two identical rows of a file do not."""
+        return idempotency.server_key("offline-row", module.pk, self.source, self.index)
 
 
 @dataclass
@@ -198,57 +199,41 @@ def check_row(values: dict[str, str], line: int, themes: dict[str, Theme], today
     return OfflineRow(line, channel, received_on, author, title, text, theme)
 
 
-def parse_csv(data: bytes, today: date | None = None) -> list[OfflineRow]:
-    """Read and check a whole import file; raise ImportRefused listing every error."""
+def parse_csv(
+    data: bytes, today: date | None = None, *, on_row: Callable[[int], None] | None = None
+) -> list[OfflineRow]:
+    """Read and check a whole import file; raise ImportRefused listing every error.
+    `on_row(n)` is told how many rows were read, for the job's progress."""
     today = today or timezone.localdate()
     try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportRefused([_(
-            "Le fichier n'est pas encodé en UTF-8 (première erreur ligne %(line)d). "
-            "Enregistrez-le en « CSV UTF-8 » puis importez-le à nouveau."
-        ) % {"line": line}]) from None  # fmt: skip
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=",", strict=True)
-    try:
-        header = next(reader, None)
-        if header is None or not any(cell.strip() for cell in header):
-            raise ImportRefused([_("Le fichier est vide.")])
-        header = [cell.strip().lower() for cell in header]
+        reader = CsvReader(data, max_rows=MAX_ROWS, rows_name=_("contributions"))
+        header = [cell.lower() for cell in reader.header]
         _check_header(header)
         themes = _themes_by_key()
-        rows, errors, count = [], [], 0
-        line = reader.line_num + 1
-        for cells in reader:
-            # A quoted text may span several lines: report the line where the row starts.
-            start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
+        rows, errors = [], []
+        for row in reader:
+            if on_row is not None:
+                on_row(row.index)
+            if row.error:
+                errors.append(row.labelled_error)
                 continue
-            count += 1
-            if count > MAX_ROWS:
-                raise ImportRefused([_(
-                    "Le fichier compte plus de %(max)d contributions : découpez-le en plusieurs "
-                    "fichiers."
-                ) % {"max": MAX_ROWS}])  # fmt: skip
-            if len(cells) != len(header):
-                errors.append(_(
-                    "Ligne %(line)d : %(expected)d colonnes attendues, %(found)d trouvées "
-                    "(une virgule dans un texte doit être entre guillemets)."
-                ) % {"line": start, "expected": len(header), "found": len(cells)})  # fmt: skip
-                continue
-            checked = check_row(dict(zip(header, cells, strict=True)), start, themes, today)
+            checked = check_row(row.as_dict(header), row.line, themes, today)
             if isinstance(checked, list):
                 errors.extend(checked)
             else:
                 rows.append(checked)
-    except csv.Error as error:
-        raise ImportRefused([_("Ligne %(line)d : fichier CSV mal formé (%(error)s).")
-                             % {"line": reader.line_num, "error": error}]) from None  # fmt: skip
+    except CsvRefused as refused:
+        raise ImportRefused(refused.errors) from None
     if errors:
         raise ImportRefused(errors)
     if not rows:
         raise ImportRefused([_("Le fichier ne contient aucune contribution.")])
-    return rows
+    source = reader.digest
+    return [
+        OfflineRow(row.line, row.channel, row.received_on, row.author, row.title, row.text,
+                   row.theme, index, source)
+        for index, row in enumerate(rows, 1)
+    ]  # fmt: skip
 
 
 def _check_header(header: list[str]) -> None:
@@ -296,13 +281,13 @@ def enter_offline_contribution(
         contribution, created = submit_contribution(
             module,
             author=None,
-            kind=ContributionKind.CONTRIBUTION,
+            kind=module.offline_kind,
             body=body,
             idempotency_key=idempotency_key,
             channel=channel,
             entered_by=actor,
             pseudonym=author_pseudonym(author),
-            title=title.strip(),
+            title=module.offline_title(title, body),
             theme=theme,
         )
         if created:
@@ -314,35 +299,43 @@ def enter_offline_contribution(
     return contribution, created
 
 
-def import_offline_contributions(module: Module, *, actor, rows: list[OfflineRow]) -> ImportResult:
-    """Store every checked row in one transaction; rows already imported are skipped.
+def import_offline_contributions(
+    module: Module,
+    *,
+    actor,
+    rows: list[OfflineRow],
+    on_batch: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Store every checked row, in short batches; rows already imported are skipped.
     Should a row still be refused, nothing is stored (ImportRefused)."""
     require(module, actor, "manage")
-    result = ImportResult()
+    now = timezone.now()
+
+    def pending(row: OfflineRow) -> Pending:
+        contribution = Contribution(
+            module=module, kind=module.offline_kind, channel=row.channel, entered_by=actor,
+            pseudonym=author_pseudonym(row.author), title=module.offline_title(row.title, row.text),
+            body=row.text.strip(), theme=row.theme, idempotency_key=row.key(module),
+        )  # fmt: skip
+        return Pending(contribution, received_datetime(row.received_on, now))
+
     errors = []
-    with transaction.atomic():
-        for row in rows:
-            try:
-                _contribution, created = enter_offline_contribution(
-                    module, actor=actor, channel=row.channel, received_on=row.received_on,
-                    body=row.text, idempotency_key=row.key(module), author=row.author,
-                    title=row.title, theme=row.theme,
-                )  # fmt: skip
-            except ValidationError as error:
-                errors.extend(
-                    _("Ligne %(line)d : %(error)s") % {"line": row.line, "error": message}
-                    for message in error.messages
-                )
-                continue
-            if created:
-                result.created += 1
-            else:
-                result.existing += 1
-        if errors:
-            transaction.set_rollback(True)
+    for row in rows:
+        if row.channel not in OFFLINE_CHANNELS:
+            errors.append(
+                _("Ligne %(line)d : %(error)s")
+                % {"line": row.line, "error": _("Choisissez le canal d'arrivée.")}
+            )
+        errors.extend(
+            _("Ligne %(line)d : %(error)s") % {"line": row.line, "error": message}
+            for message in check_contribution(pending(row).contribution)
+        )  # fmt: skip
     if errors:
         raise ImportRefused(errors)
-    return result
+    # Every row is checked before the first is stored; they are built again batch by
+    # batch, so that a large file is never held twice as model instances.
+    stored = store_contributions(module, map(pending, rows), on_batch=on_batch)
+    return ImportResult(created=stored.created, existing=stored.existing)
 
 
 # Forms
@@ -402,7 +395,7 @@ class ImportForm(DsfrBaseForm):
         max_size=MAX_FILE_SIZE,
         label=gettext_lazy("Fichier CSV"),
         help_text=gettext_lazy(
-            "Encodage UTF-8, séparateur virgule, une ligne d'en-tête ; 5 Mo et 10 000 lignes "
-            "au plus."
+            "Une ligne d'en-tête ; séparateur virgule, point-virgule ou tabulation ; encodage "
+            "UTF-8 ou Windows-1252 (reconnu seul). 5 Mo et 10 000 lignes au plus."
         ),
     )

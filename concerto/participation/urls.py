@@ -1,33 +1,34 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.participation.views import exports, mine, moderation, modules, offline
 
 app_name = "participation"
 
 urlpatterns = [
     # Organisers: modules of a process, offline entry, exports, moderation
-    path("espace/dispositifs/<int:pk>/modules/", modules.manage, name="modules"),
+    path("espace/dispositifs/<id:pk>/modules/", modules.manage, name="modules"),
     path(
-        "espace/dispositifs/<int:pk>/modules/<int:module_id>/hors-ligne/",
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/hors-ligne/",
         offline.enter,
         name="offline",
     ),
     path(
-        "espace/dispositifs/<int:pk>/modules/<int:module_id>/hors-ligne/import/",
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/hors-ligne/import/",
         offline.import_csv,
         name="offline_import",
     ),
     path(
-        "espace/dispositifs/<int:pk>/modules/<int:module_id>/export/",
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/export/",
         exports.module_csv,
         name="export",
     ),
-    path("espace/dispositifs/<int:pk>/moderation/", moderation.queue, name="moderation"),
-    path("espace/contributions/<int:contribution_id>/moderation/", moderation.act, name="moderate"),
+    path("espace/dispositifs/<id:pk>/moderation/", moderation.queue, name="moderation"),
+    path("espace/contributions/<id:contribution_id>/moderation/", moderation.act, name="moderate"),
     # Participants: their contributions, reports, profile
     path("mes-contributions/", mine.contributions, name="mine"),
-    path("mes-contributions/<int:contribution_id>/", mine.edit, name="edit"),
-    path("mes-contributions/<int:contribution_id>/retrait/", mine.withdraw, name="withdraw"),
-    path("contributions/<int:contribution_id>/signalement/", moderation.report, name="report"),
+    path("mes-contributions/<id:contribution_id>/", mine.edit, name="edit"),
+    path("mes-contributions/<id:contribution_id>/retrait/", mine.withdraw, name="withdraw"),
+    path("contributions/<id:contribution_id>/signalement/", moderation.report, name="report"),
     path("mon-profil-participant/", mine.profile, name="profile"),
 ]

@@ -55,7 +55,11 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
                 contribution.body = ""
                 contribution.save(update_fields=["status", "title", "body", "updated_at"])
                 withdrawn += 1
-    anonymised = Contribution.objects.filter(author=user).update(author=None, pseudonym="")
+    # updated_at moves too: the open-data files lose the author's id within minutes
+    # (concerto.opendata.freshness).
+    anonymised = Contribution.objects.filter(author=user).update(
+        author=None, pseudonym="", updated_at=timezone.now()
+    )
     ParticipantProfile.objects.filter(user=user).delete()
     user.memberships.all().delete()
     user.notifications.all().delete()

@@ -91,9 +91,10 @@ REGISTER: tuple[RegisterEntry, ...] = (
         _("Permettre à chacun d'analyser la participation et de vérifier les suites données."),
         PUBLIC_INTEREST,
         _(
-            "Republiées à chaque mise à jour des fichiers ; une contribution retirée, masquée "
-            "ou dont le compte est supprimé n'y figure plus, ou n'y a plus d'identifiant "
-            "d'auteur, à la publication suivante."
+            "Republiées chaque jour, et dans les cinq minutes quand une contribution est "
+            "retirée, masquée ou supprimée ou que le compte de son auteur est supprimé : elle "
+            "n'y figure plus, ou n'y a plus d'identifiant d'auteur. Une source suggérée n'y "
+            "figure que si les organisateurs l'ont retenue."
         ),
     ),
     RegisterEntry(
@@ -128,7 +129,10 @@ REGISTER: tuple[RegisterEntry, ...] = (
             "et suivre la présence aux séances."
         ),
         PUBLIC_INTEREST,
-        _("Jusqu'à la date de suppression fixée par l'organisateur ; les agrégats restent."),
+        _(
+            "Jusqu'à la date de suppression fixée par l'organisateur, au plus deux ans après "
+            "la fin de la participation du dispositif ; les agrégats restent."
+        ),
         "panel_pools",
     ),
     RegisterEntry(

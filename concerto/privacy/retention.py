@@ -1,7 +1,8 @@
 """Retention periods, enforced: each rule deletes or anonymises what is due.
 
-Run daily by `concerto privacy retention` (cron) or the `apply_retention` task;
-every run of every rule is recorded, even when it had nothing to delete.
+Run daily by the platform's own schedule (concerto.scheduler: the task worker starts
+the `apply_retention_task` task, no cron needed), or by hand with `concerto privacy
+retention`; every run of every rule is recorded, even when it had nothing to delete.
 """
 
 from collections.abc import Callable

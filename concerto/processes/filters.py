@@ -11,6 +11,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
+from concerto.forms import ModelChoiceField
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 from concerto.processes.models import Theme
 from concerto.processes.models.process import METHOD_CHOICES, TerritoryLevel
@@ -43,13 +44,13 @@ def with_method(queryset: QuerySet, code: str) -> QuerySet:
 class ProcessFilterForm(DsfrBaseForm):
     """Filters common to both registries."""
 
-    ministry = forms.ModelChoiceField(
+    ministry = ModelChoiceField(
         label=_("Ministère"),
         queryset=Organisation.objects.filter(kind=OrganisationKind.MINISTRY),
         empty_label=_("Tous les ministères"),
         required=False,
     )
-    theme = forms.ModelChoiceField(
+    theme = ModelChoiceField(
         label=_("Thème"),
         queryset=Theme.objects.all(),
         to_field_name="slug",

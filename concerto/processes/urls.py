@@ -1,5 +1,6 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.processes.views import public, registry, review, workspace
 
 app_name = "processes"
@@ -12,24 +13,24 @@ urlpatterns = [
     # Ministry workspace: declare, refer, answer
     path("espace/dispositifs/", workspace.process_list, name="workspace_list"),
     path("espace/dispositifs/nouveau/", workspace.create, name="create"),
-    path("espace/dispositifs/<int:pk>/", workspace.overview, name="overview"),
-    path("espace/dispositifs/<int:pk>/etapes/<slug:step>/", workspace.edit_step, name="edit_step"),
-    path("espace/dispositifs/<int:pk>/saisine/", workspace.submit, name="submit"),
-    path("espace/dispositifs/<int:pk>/messages/", workspace.post_message, name="post_message"),
+    path("espace/dispositifs/<id:pk>/", workspace.overview, name="overview"),
+    path("espace/dispositifs/<id:pk>/etapes/<slug:step>/", workspace.edit_step, name="edit_step"),
+    path("espace/dispositifs/<id:pk>/saisine/", workspace.submit, name="submit"),
+    path("espace/dispositifs/<id:pk>/messages/", workspace.post_message, name="post_message"),
     path(
-        "espace/dispositifs/<int:pk>/recommandations/<int:number>/",
+        "espace/dispositifs/<id:pk>/recommandations/<id:number>/",
         workspace.answer_recommendation,
         name="answer_recommendation",
     ),
-    path("espace/dispositifs/<int:pk>/publication/", workspace.publish, name="publish"),
-    path("espace/dispositifs/<int:pk>/ouverture/", workspace.open_participation, name="open"),
+    path("espace/dispositifs/<id:pk>/publication/", workspace.publish, name="publish"),
+    path("espace/dispositifs/<id:pk>/ouverture/", workspace.open_participation, name="open"),
     # CIPC: referrals, review, opinion, State-wide registry
     path("cipc/saisines/", review.queue, name="queue"),
-    path("cipc/saisines/<int:pk>/", review.review, name="review"),
-    path("cipc/saisines/<int:pk>/attribution/", review.assign, name="assign"),
-    path("cipc/saisines/<int:pk>/criteres/<slug:code>/", review.criterion, name="criterion"),
-    path("cipc/saisines/<int:pk>/messages/", review.post_message, name="review_message"),
-    path("cipc/saisines/<int:pk>/avis/", review.opinion, name="opinion"),
+    path("cipc/saisines/<id:pk>/", review.review, name="review"),
+    path("cipc/saisines/<id:pk>/attribution/", review.assign, name="assign"),
+    path("cipc/saisines/<id:pk>/criteres/<slug:code>/", review.criterion, name="criterion"),
+    path("cipc/saisines/<id:pk>/messages/", review.post_message, name="review_message"),
+    path("cipc/saisines/<id:pk>/avis/", review.opinion, name="opinion"),
     path("cipc/registre/", registry.registry, name="registry"),
     path("cipc/registre/export/", registry.export, name="registry_export"),
 ]

@@ -152,6 +152,17 @@ def _next_number(contract: FrameworkContract, year: int) -> str:
     return f"{prefix}{sequence:04d}"
 
 
+def _order_with_key(request_key: str, actor) -> Order | None:
+    """The actor's order sent with this form's key; ValidationError when the key is
+    another person's (a form copied, or a key guessed: it never reaches their order)."""
+    existing = Order.objects.filter(request_key=request_key).first()
+    if existing is not None and existing.requested_by_id != actor.pk:
+        raise ValidationError(
+            _("Ce formulaire a déjà servi : rechargez la page pour saisir une nouvelle commande.")
+        )
+    return existing
+
+
 @transaction.atomic
 def place_order(
     *, actor, process, holder: Holder, title: str, quantities: dict, request_key: str
@@ -159,9 +170,10 @@ def place_order(
     """Build an order request from the holder's price schedule for a process of the
     actor's ministry. Returns the order and warnings about the ceilings.
 
-    Posting the same request twice (same `request_key`) returns the first order.
+    Posting the same request twice (same `request_key`) returns the first order; a key
+    that another person's order already holds is refused.
     """
-    existing = Order.objects.filter(request_key=request_key, requested_by=actor).first()
+    existing = _order_with_key(request_key, actor)
     if existing is not None:
         return existing, []
     if not catalogue_abilities(actor)["order"]:
@@ -201,7 +213,7 @@ def place_order(
             )
     except IntegrityError:
         # The same form was posted twice at once: the other request created it.
-        existing = Order.objects.filter(request_key=request_key, requested_by=actor).first()
+        existing = _order_with_key(request_key, actor)
         if existing is None:
             raise
         return existing, []

@@ -7,15 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.roles import Role
+from concerto.forms import ModelChoiceField
 from concerto.processes.models import Process
 
 
 class OrderForm(DsfrBaseForm):
     """Order request: a process of the ministry, a subject and a quantity per service."""
 
-    process = forms.ModelChoiceField(
-        label=_("Dispositif concerné"), queryset=Process.objects.none()
-    )
+    process = ModelChoiceField(label=_("Dispositif concerné"), queryset=Process.objects.none())
     title = forms.CharField(label=_("Objet de la commande"), max_length=255)
     request_key = forms.CharField(widget=forms.HiddenInput)
 

@@ -2,6 +2,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from concerto.notifications.subjects import subject_line
 from concerto.procurement.models import Order
 
 
@@ -10,7 +11,7 @@ def email_order_to_holder(order_id: int) -> None:
     """Send the validated order to the holder's contact, who may have no account."""
     order = Order.objects.select_related("holder", "lot", "ministry", "process").get(pk=order_id)
     EmailMessage(
-        subject=f"Bon de commande {order.number} — {order.title}",
+        subject=subject_line(f"Bon de commande {order.number} — {order.title}"),
         body=render_to_string(
             "procurement/emails/order.txt", {"order": order, "lines": order.lines.all()}
         ),

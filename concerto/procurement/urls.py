@@ -1,15 +1,16 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.procurement.views import catalogue, orders
 
 app_name = "procurement"
 
-ORDER = "accord-cadre/commandes/<int:pk>/"
+ORDER = "accord-cadre/commandes/<id:pk>/"
 
 urlpatterns = [
     path("accord-cadre/", catalogue.catalogue, name="catalogue"),
     path("accord-cadre/consommation/", catalogue.consumption, name="consumption"),
-    path("accord-cadre/titulaires/<int:holder_id>/commande/", orders.create, name="order_create"),
+    path("accord-cadre/titulaires/<id:holder_id>/commande/", orders.create, name="order_create"),
     path("accord-cadre/commandes/", orders.order_list, name="orders"),
     path("accord-cadre/commandes.csv", orders.export_csv, name="orders_csv"),
     path(ORDER, orders.detail, name="order"),

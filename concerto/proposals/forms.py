@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.forms import ModelChoiceField
 from concerto.participation.forms import IdempotentForm, PseudonymMixin
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
@@ -30,7 +31,7 @@ class ProposalForm(ContributionForm):
         max_length=MAX_BODY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    theme = forms.ModelChoiceField(
+    theme = ModelChoiceField(
         label=_("Thème"), queryset=Theme.objects.none(), empty_label=_("Choisissez un thème")
     )
     location = forms.CharField(
@@ -76,7 +77,7 @@ class ArgumentForm(ContributionForm):
 
 
 class ListFilterForm(DsfrBaseForm):
-    theme = forms.ModelChoiceField(
+    theme = ModelChoiceField(
         label=_("Thème"), queryset=Theme.objects.none(), required=False, empty_label=_("Tous")
     )
     tri = forms.ChoiceField(
@@ -96,13 +97,13 @@ class ListFilterForm(DsfrBaseForm):
 
 
 class MergeForm(DsfrBaseForm):
-    source = forms.ModelChoiceField(
+    source = ModelChoiceField(
         label=_("Proposition à fusionner"),
         help_text=_("Elle ne sera plus listée ; ses lecteurs seront renvoyés vers l'autre."),
         queryset=None,
         empty_label=_("Choisissez une proposition"),
     )
-    target = forms.ModelChoiceField(
+    target = ModelChoiceField(
         label=_("Proposition qui la reçoit"),
         help_text=_("Elle reçoit les soutiens, commentaires et arguments."),
         queryset=None,

@@ -8,6 +8,7 @@ from dsfr.forms import DsfrBaseForm
 from dsfr.utils import dsfr_input_class_attr
 from dsfr.widgets import InlineRadioSelect
 
+from concerto.forms import ModelChoiceField
 from concerto.participation.forms import IdempotentForm
 from concerto.participation.models.contribution import MAX_BODY_LENGTH
 from concerto.questionnaires.models import Question, QuestionKind
@@ -197,7 +198,7 @@ class QuestionForm(DsfrBaseForm):
         required=False,
         help_text=gettext_lazy("Par exemple : Tout à fait d'accord"),
     )
-    condition_question = forms.ModelChoiceField(
+    condition_question = ModelChoiceField(
         label=gettext_lazy("Afficher seulement selon la réponse à la question"),
         queryset=Question.objects.none(),
         required=False,

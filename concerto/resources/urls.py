@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.content_policy import under_cms_policy
 from concerto.resources import views
 from concerto.resources.editors import with_editor_sync
@@ -15,8 +16,8 @@ from concerto.resources.editors import with_editor_sync
 own_patterns = [
     path("ressources/", wagtail_views.serve, {"path": ""}, name="home"),
     path("ressources/recherche/", views.search, name="search"),
-    path("ressources/fiches/<int:pk>.pdf", views.sheet_pdf, name="sheet_pdf"),
-    path("ressources/avis/<int:pk>/", views.usefulness, name="usefulness"),
+    path("ressources/fiches/<id:pk>.pdf", views.sheet_pdf, name="sheet_pdf"),
+    path("ressources/avis/<id:pk>/", views.usefulness, name="usefulness"),
 ]
 
 urlpatterns = [

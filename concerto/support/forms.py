@@ -4,18 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.forms import ModelChoiceField
 from concerto.support.models import Formula
 from concerto.trainings.forms import RATINGS  # one satisfaction scale for the CIPC's offer
 
 
 class RequestForm(DsfrBaseForm):
-    process = forms.ModelChoiceField(
+    process = ModelChoiceField(
         label=_("Dispositif concerné"),
         queryset=None,
         required=False,
         empty_label=_("Aucun : le projet n'est pas encore déclaré"),
     )
-    ministry = forms.ModelChoiceField(
+    ministry = ModelChoiceField(
         label=_("Ministère"),
         queryset=None,
         required=False,
@@ -70,7 +71,7 @@ class DeclineForm(DsfrBaseForm):
 
 
 class AssignForm(DsfrBaseForm):
-    advisor = forms.ModelChoiceField(label=_("Conseiller du CIPC"), queryset=None)
+    advisor = ModelChoiceField(label=_("Conseiller du CIPC"), queryset=None)
 
     def __init__(self, *args, advisors, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.support.views import public, requests
 
 app_name = "support"
@@ -8,14 +9,14 @@ urlpatterns = [
     path("accompagnement/", public.offer, name="offer"),
     path("accompagnement/demande/", requests.create, name="create"),
     path("accompagnement/demandes/", requests.request_list, name="list"),
-    path("accompagnement/demandes/<int:pk>/", requests.detail, name="detail"),
+    path("accompagnement/demandes/<id:pk>/", requests.detail, name="detail"),
     path(
-        "accompagnement/demandes/<int:pk>/jalons/<int:milestone_id>/",
+        "accompagnement/demandes/<id:pk>/jalons/<id:milestone_id>/",
         requests.milestone_done,
         name="milestone_done",
     ),
     path(
-        "accompagnement/demandes/<int:pk>/<slug:slug>/",
+        "accompagnement/demandes/<id:pk>/<slug:slug>/",
         requests.transition,
         name="transition",
     ),

@@ -7,5 +7,5 @@ from concerto.trainings.actions import send_reminders
 
 @task()
 def send_training_reminders() -> int:
-    """Enqueue once a day (cron or a scheduler calling `send_training_reminders`)."""
+    """Started every hour by the platform's schedule (concerto.scheduler)."""
     return send_reminders()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.trainings.views import participant, public, trainer
 
 app_name = "trainings"
@@ -7,12 +8,12 @@ app_name = "trainings"
 urlpatterns = [
     path("formations/", public.catalogue, name="catalogue"),
     path("formations/mes-inscriptions/", participant.mine, name="mine"),
-    path("formations/sessions/<int:pk>/inscription/", participant.register, name="register"),
-    path("formations/sessions/<int:pk>/emargement/", trainer.attendance, name="attendance"),
-    path("formations/inscriptions/<int:pk>/annulation/", participant.cancel, name="cancel"),
-    path("formations/inscriptions/<int:pk>/questionnaire/", participant.survey, name="survey"),
+    path("formations/sessions/<id:pk>/inscription/", participant.register, name="register"),
+    path("formations/sessions/<id:pk>/emargement/", trainer.attendance, name="attendance"),
+    path("formations/inscriptions/<id:pk>/annulation/", participant.cancel, name="cancel"),
+    path("formations/inscriptions/<id:pk>/questionnaire/", participant.survey, name="survey"),
     path(
-        "formations/inscriptions/<int:pk>/attestation.pdf",
+        "formations/inscriptions/<id:pk>/attestation.pdf",
         participant.certificate,
         name="certificate",
     ),

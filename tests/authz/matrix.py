@@ -186,6 +186,10 @@ MATRIX: dict[str, Action] = {
     "dossiers:edit": both(MINISTRY, pk="open", module_id="dossier", document_id="document"),
     "dossiers:move": post(MINISTRY, pk="open", module_id="dossier", document_id="document"),
     "dossiers:delete": post(MINISTRY, pk="open", module_id="dossier", document_id="document"),
+    "dossiers:review_suggestion": post(
+        MINISTRY, data={"decision": "accepted"}, pk="open", module_id="dossier",
+        suggestion_id="suggestion",
+    ),  # fmt: skip
     # questionnaires
     "questionnaires:module": both(
         EVERYONE, post=SIGNED_IN, slug="open.slug", module_id="questionnaire"

@@ -115,7 +115,7 @@ def _build() -> World:  # noqa: PLR0915
 
 
 def _participation(w, today, now):
-    from concerto.dossiers.actions import add_document
+    from concerto.dossiers.actions import add_document, suggest_source
     from concerto.meetings.actions import create_meeting, register
     from concerto.opinionmaps.actions import add_seed_statement, propose_statement
     from concerto.participation.actions.modules import create_module
@@ -135,6 +135,10 @@ def _participation(w, today, now):
     w.dossier = module(ModuleKind.DOSSIER, "Le dossier")
     w.document = add_document(w.dossier, actor=w.lead, title="Étude d'impact", source="Ministère A",
                               summary="Résumé", body="Texte.")  # fmt: skip
+    w.suggestion, _created = suggest_source(
+        w.dossier, author=u[CITIZEN], title="Étude manquante", url="", why="Elle manque.",
+        idempotency_key=None,
+    )  # fmt: skip
     w.questionnaire = module(ModuleKind.QUESTIONNAIRE, "Le questionnaire")
     w.question = add_question(w.questionnaire, actor=w.lead, kind=QuestionKind.OPEN,
                               text="Vos idées ?")  # fmt: skip

@@ -47,18 +47,24 @@ def test_invitations_registration_and_closing(page, tmp_path):
         ["genre : femme, homme", "âge : 18-34, 35-64, 65+"]
     )
 
-    # An invitation batch: a duplicate line refuses the whole file.
+    # An invitation batch: an unquoted comma or a duplicate line refuses the whole file.
     bad = tmp_path / "adresses-erreur.csv"
-    bad.write_text("adresse\n1 rue du Port, Brest\n1 rue du Port,  Brest\n")
+    bad.write_text('adresse\n"1 rue du Port, Brest"\n"1 rue du Port,  Brest"\n4 quai Est, Lyon\n')
     page.locator("#id_label").fill("Courrier de mars")
     page.locator("#id_file").set_input_files(bad)
     page.get_by_role("button", name="Créer les invitations").click()
     check_page(page, "Recrutement des volontaires")
-    expect(page.locator("#id_file-desc-error")).to_contain_text("Ligne 3 : déjà présent ligne 2.")
+    expect(page.locator("#import-errors li")).to_have_text([
+        "Ligne 3 : déjà présent ligne 2.",
+        "Ligne 4 : 1 colonne attendue, 2 trouvées (une virgule dans un texte doit être entre "
+        "guillemets).",
+    ])  # fmt: skip
     expect(page.locator("#id_label")).to_have_value("Courrier de mars")
     assert Invitation.objects.count() == 0
     good = tmp_path / "adresses.csv"
-    good.write_text("adresse\n1 rue du Port, Brest\n2 rue du Port, Brest\n3 quai Est, Lyon\n")
+    good.write_text(
+        'adresse\n"1 rue du Port, Brest"\n"2 rue du Port, Brest"\n"3 quai Est, Lyon"\n'
+    )
     page.locator("#id_file").set_input_files(good)
     page.get_by_role("button", name="Créer les invitations").click()
     check_page(page, "Recrutement des volontaires")

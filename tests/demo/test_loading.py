@@ -192,9 +192,11 @@ def test_open_demo_processes_have_modules_and_contributions():
         kinds = sorted(modules.values_list("kind", flat=True))
         assert kinds == ["dossier", "meetings", "proposals", "questionnaire"]
         proposals = Contribution.objects.filter(module__in=modules, kind="proposal")
-        assert proposals.count() == 4
+        assert proposals.count() == 5
         paper = Contribution.objects.filter(module__in=modules, channel="paper")
-        assert paper.count() == 1
+        assert list(paper.values_list("kind", "title")) == [
+            ("proposal", "Des permanences en mairie")
+        ]
     count = Module.objects.count()
     load_demo()
     assert Module.objects.count() == count

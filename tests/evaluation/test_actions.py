@@ -78,6 +78,18 @@ def test_margins_csv_import(evaluated):
         actions.parse_margins_csv("a,b\n1,2\n")
 
 
+def test_margins_csv_is_read_by_the_shared_reader():
+    parsed = actions.parse_margins_csv("critere;categorie;part\r\ngenre;woman;51,6\r\n"
+                                       .encode("cp1252"))  # fmt: skip
+    assert parsed == {"gender": {"woman": "51,6"}}
+    with pytest.raises(ValidationError) as error:
+        actions.parse_margins_csv("critere,categorie,part\ngenre,woman,51,6\n")
+    assert error.value.message_dict == {"file": [
+        "Ligne 2 : 3 colonnes attendues, 4 trouvées (une virgule dans un texte doit être "
+        "entre guillemets)."
+    ]}  # fmt: skip
+
+
 def test_expert_evaluates_only_with_access(evaluated):
     expert = user_with_role(Role.EXPERT)
     assert not can_evaluate(expert, evaluated.process)

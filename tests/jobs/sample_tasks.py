@@ -1,6 +1,6 @@
 """Tasks used by the tests of the job machinery."""
 
-from concerto.jobs.progress import Progress, job_task
+from concerto.jobs.progress import JobRefused, Progress, job_task
 
 
 @job_task
@@ -13,3 +13,9 @@ def count_to(progress: Progress, *, total: int) -> str:
 @job_task
 def fail(progress: Progress) -> None:
     raise RuntimeError("boom")
+
+
+@job_task
+def refuse_input(progress: Progress) -> None:
+    name, data = progress.input()
+    raise JobRefused(f"{name} est refusé.", data.decode().splitlines())

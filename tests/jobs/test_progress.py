@@ -1,6 +1,6 @@
 import pytest
 
-from concerto.jobs.models import Job
+from concerto.jobs.models import Job, JobInput
 from concerto.jobs.progress import start_job
 from tests.factories import UserFactory
 from tests.jobs import sample_tasks
@@ -39,3 +39,17 @@ def test_the_job_page_shows_progress_to_its_owner_only(client):
     client.force_login(UserFactory())
     assert client.get(f"/taches/{job.id}/").status_code == 403
     assert client.get(f"/taches/{job.id}/etat/").status_code == 403
+
+
+def test_a_job_reads_its_upload_may_refuse_it_and_the_upload_is_then_deleted(client):
+    owner = UserFactory()
+    job = start_job(
+        sample_tasks.refuse_input, owner=owner, label="Importer",
+        upload=("cahiers.csv", b"Ligne 2 : canal inconnu.\nLigne 3 : date invalide."),
+    )  # fmt: skip
+    assert (job.status, job.finished, job.message) == ("refused", True, "cahiers.csv est refusé.")
+    assert job.report == ["Ligne 2 : canal inconnu.", "Ligne 3 : date invalide."]
+    assert not JobInput.objects.exists()
+    client.force_login(owner)
+    page = client.get(f"/taches/{job.id}/").content.decode()
+    assert "<li>Ligne 3 : date invalide.</li>" in page

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from concerto.accounts.roles import Role
+from concerto.jobs.models import Job, JobInput
 from concerto.opendata.imports import capcollectif, decidim
 from concerto.opendata.imports.actions import import_contributions
 from concerto.opendata.models import ImportRun
@@ -190,8 +191,16 @@ def test_the_import_page_shows_the_report(client, decidim_export):
         "file": SimpleUploadedFile("export.zip", decidim_export, "application/zip"),
     })  # fmt: skip
     run = ImportRun.objects.get()
+    job = Job.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{url}?compte-rendu={run.pk}#compte-rendu"
+    assert response["Location"] == f"{url}?tache={job.id}#job"
+    # The job ran (eagerly in tests): its page leads to the report it recorded.
+    assert (job.status, job.message) == ("succeeded", "10 contributions importées. 4 lignes "
+                                         "non importées.")  # fmt: skip
+    assert job.result_url == f"{url}?compte-rendu={run.pk}#compte-rendu"
+    assert not JobInput.objects.exists()
+    response = client.get(f"{url}?tache={job.id}")
+    assert response["Location"] == job.result_url
     page = client.get(f"{url}?compte-rendu={run.pk}").content.decode()
     assert "10 contributions importées. 4 lignes non importées." in page
     citizen = user_with_role(Role.CITIZEN)

@@ -56,7 +56,8 @@ def test_import_refuses_bad_lines_and_changes_nothing():
     assert error.value.messages == [
         "Ligne 3 : valeur manquante pour « genre ».",
         "Ligne 4 : identifiant « x1 » déjà utilisé ligne 2.",
-        "Ligne 5 : valeur manquante pour « age ».",
+        "Ligne 5 : 3 colonnes attendues, 2 trouvées (une virgule dans un texte doit être "
+        "entre guillemets).",
     ]
     panel.refresh_from_db()
     assert panel.pool_size == 40

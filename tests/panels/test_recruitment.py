@@ -103,6 +103,33 @@ def test_bad_batches_are_refused_whole():
     assert Invitation.objects.count() == 1
 
 
+def test_an_address_with_an_unquoted_comma_is_an_error_by_line_never_cut():
+    """Issue 21, finding 3: "12 rue de la Paix, Paris" unquoted is two fields, not a
+    silently cut "12 rue de la Paix"."""
+    panel, referent = recruiting_panel()
+    data = b'adresse\n"1 rue A, Paris"\n12 rue de la Paix, 75002 Paris\n3 rue C\n'
+    with pytest.raises(ValidationError) as error:
+        recruitment.import_invitations(
+            panel, actor=referent, label="Lot 1", channel="mail", data=data
+        )
+    assert error.value.message_dict == {
+        "file": [
+            "Ligne 3 : 1 colonne attendue, 2 trouvées (une virgule dans un texte doit être "
+            "entre guillemets)."
+        ]
+    }
+    assert not Invitation.objects.exists()
+    # Quoted, or in a file separated by semicolons, the whole address is kept.
+    data = "nom;adresse\nA;12 rue de la Paix, 75002 Paris\nB;3 rue C\n".encode("cp1252")
+    batch = recruitment.import_invitations(
+        panel, actor=referent, label="Lot 1", channel="mail", data=data
+    )
+    assert list(batch.invitations.values_list("contact", flat=True)) == [
+        "12 rue de la Paix, 75002 Paris",
+        "3 rue C",
+    ]
+
+
 def test_phone_batch_normalises_numbers():
     panel, referent = recruiting_panel()
     batch = recruitment.import_invitations(

@@ -72,8 +72,9 @@ def test_an_agent_types_in_a_paper_contribution(client):
         response.text
     )
     contribution = Contribution.objects.get()
+    # In a proposals module, a contribution that arrived offline is a listed proposal.
     assert (contribution.module, contribution.channel, contribution.kind) == (
-        module, Channel.PAPER, "contribution",
+        module, Channel.PAPER, "proposal",
     )  # fmt: skip
     assert (contribution.author, contribution.pseudonym, contribution.entered_by) == (
         None, "Jeanne Martin", organiser,
@@ -150,9 +151,10 @@ def test_an_agent_imports_a_csv_file(client):
     assert rows == [
         ("paper", "Jeanne Martin", "Pistes", "Des pistes, enfin ; et des arceaux.",
          "transports", organiser.pk, None),
-        ("mail", "", "", "Plus de trains\nle dimanche.", None, organiser.pk, None),
-        ("email", "Paul Durand", "", "Un service de location longue durée.", "transports",
+        ("mail", "", "Plus de trains le dimanche.", "Plus de trains\nle dimanche.", None,
          organiser.pk, None),
+        ("email", "Paul Durand", "Un service de location longue durée.",
+         "Un service de location longue durée.", "transports", organiser.pk, None),
     ]  # fmt: skip
     dates = [timezone.localtime(c.created_at).date() for c in Contribution.objects.order_by("pk")]
     assert dates == [date(2026, 1, 5), date(2026, 1, 6), date(2026, 1, 7)]
@@ -171,9 +173,11 @@ def test_importing_the_same_file_again_adds_nothing(client):
         "été ajoutées à nouveau."
     ) in response.text.replace("&#x27;", "'")
     assert snapshot() == before
-    # One more row: only that one is added.
-    import_file(client, module, content + "mail,2026-01-09,,,Une lettre.,\n")
-    assert Contribution.objects.count() == 3
+    # Saved again by a spreadsheet (semicolons, CRLF, quotes): still the same file.
+    resaved = content.replace(",", ";").replace("\n", "\r\n").replace("Premier", '"Premier')
+    resaved = resaved.replace("cahier.;", 'cahier.";', 1)
+    import_file(client, module, resaved)
+    assert snapshot() == before
     # The same file in another module is another set of contributions.
     other, _ = open_module("proposals", process=module.process)
     import_file(client, other, content)
@@ -197,7 +201,7 @@ def test_a_file_with_invalid_rows_imports_nothing_and_lists_every_error_by_line(
         + "T" * 201
         + ",Titre long.,\n"
     )
-    response = import_file(client, module, content)
+    response = import_file(client, module, content, follow=True)
     assert response.status_code == 200
     text = response.text.replace("&#x27;", "'").replace("&quot;", '"')
     assert "Aucune contribution n'a été importée : le fichier contient 7 erreurs." in text
@@ -224,8 +228,10 @@ def test_a_file_with_invalid_rows_imports_nothing_and_lists_every_error_by_line(
          "Ligne 1 : colonne(s) inconnue(s) : canal, date."),
         (b"channel,text\npaper,x\n",
          "Ligne 1 : colonne(s) obligatoire(s) absente(s) : received_on."),
-        ("channel,received_on,text\npaper,2026-01-01,Caf\u00e9\n".encode("latin-1"),
-         "Le fichier n'est pas encodé en UTF-8 (première erreur ligne 2)."),
+        (b'channel,received_on,text\npaper,2026-01-01,"Sans fin\n',
+         "Ligne 2 : un guillemet ouvert sur cette ligne n'est jamais refermé."),
+        (b"channel,received_on,text\npaper,2026-01-01," + b"x" * 131_073 + b"\n",
+         "Ligne 2 : une valeur dépasse 131072 caractères."),
     ],
 )  # fmt: skip
 def test_malformed_files_are_refused_with_a_reason(content, message):
@@ -238,6 +244,40 @@ def test_a_utf8_file_with_a_byte_order_mark_and_crlf_lines_is_read():
     content = "\ufeffChannel,Received_On,Text\r\nréunion,2026-01-01,Café\r\n".encode()
     rows = offline.parse_csv(content, today=date(2026, 2, 1))
     assert [(row.line, row.channel, row.text) for row in rows] == [(2, "meeting", "Café")]
+
+
+def test_a_windows_1252_file_separated_by_semicolons_is_read():
+    content = "channel;received_on;text\r\ncourrier;2026-01-01;L\u2019œuvre coûte 5 €\r\n"
+    rows = offline.parse_csv(content.encode("cp1252"), today=date(2026, 2, 1))
+    assert [(row.line, row.channel, row.text) for row in rows] == [
+        (2, "mail", "L\u2019œuvre coûte 5 €")
+    ]
+
+
+def test_identical_letters_on_several_rows_are_as_many_contributions(client):
+    """Issue 21, finding 2: three identical campaign letters are three contributions."""
+    module, organiser = open_module("proposals")
+    signed_in(client, organiser)
+    letter = "courrier,2026-01-05,anonyme,,Non à la fermeture de la gare de Bréauté.,\n"
+    content = HEADER + letter * 3 + "courrier,2026-01-05,,,Une autre lettre.,\n"
+    response = import_file(client, module, content, follow=True)
+    assert "4 contributions importées et publiées." in response.text
+    bodies = list(Contribution.objects.order_by("pk").values_list("body", flat=True))
+    assert bodies == ["Non à la fermeture de la gare de Bréauté."] * 3 + ["Une autre lettre."]
+    # The same file imported again still adds nothing.
+    import_file(client, module, content)
+    assert Contribution.objects.count() == 4
+
+
+def test_more_rows_than_the_limit_are_refused_naming_it(monkeypatch):
+    monkeypatch.setattr(offline, "MAX_ROWS", 2)
+    content = HEADER + "paper,2026-01-05,,,Un.,\n" * 3
+    with pytest.raises(offline.ImportRefused) as refused:
+        offline.parse_csv(content.encode(), today=date(2026, 2, 1))
+    assert refused.value.errors == [
+        "Le fichier compte plus de 2 contributions, la limite d'un import : découpez-le en "
+        "plusieurs fichiers."
+    ]
 
 
 def test_a_row_refused_while_storing_rolls_back_the_whole_import():

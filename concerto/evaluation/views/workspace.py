@@ -140,14 +140,11 @@ def margins(request, pk: int):
         form = MarginsForm(initial=initial)
         if import_form.is_valid():
             try:
-                content = import_form.cleaned_data["file"].read().decode("utf-8")
-                parsed = actions.parse_margins_csv(content)
+                parsed = actions.parse_margins_csv(import_form.cleaned_data["file"].read())
                 count = actions.set_reference_margins(
                     process, actor=request.user, margins=parsed,
                     source=import_form.cleaned_data["source"],
                 )  # fmt: skip
-            except UnicodeDecodeError:
-                import_form.add_error("file", _("Le fichier doit être encodé en UTF-8."))
             except ValidationError as error:
                 _add_errors(import_form, error)
             else:

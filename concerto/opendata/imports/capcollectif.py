@@ -4,12 +4,12 @@ ISO-8859-1 with a comma or semicolon separator. Each non-empty answer becomes on
 contribution titled with its question.
 """
 
-import csv
-import hashlib
 import re
+from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
+from concerto.csvreading import CsvReader, CsvRefused
 from concerto.opendata.imports import common
 from concerto.opendata.imports.parsed import Item, ParsedImport
 from concerto.opendata.imports.report import ImportReport, Issue
@@ -41,20 +41,20 @@ def _is_question(header: str) -> bool:
     return header.rstrip().endswith("?")
 
 
-def parse(data: bytes, encoding: str = "ISO-8859-1") -> ParsedImport:
+def parse(
+    data: bytes, encoding: str = "ISO-8859-1", *, on_row: Callable[[int], None] | None = None
+) -> ParsedImport:
+    """Read an export; `on_row(n)` is told how many rows were read, for the progress. A
+    row with a wrong number of fields, or a broken quote, refuses the whole file."""
     report = ImportReport(source="capcollectif")
     parsed = ParsedImport(report)
     if len(data) > common.MAX_FILE_SIZE:
         report.refuse(common.too_big_message())
         return parsed
-    text, report.encoding = common.decode(data, encoding)
-    rows = common.reader(text, common.sniff_delimiter(text, ",;"))
     try:
-        header = next(rows, None)
-        if not header or not any(cell.strip() for cell in header):
-            report.refuse(_("Le fichier est vide."))
-            return parsed
-        header = [cell.strip() for cell in header]
+        rows = CsvReader(data, max_rows=common.MAX_ROWS, encoding=encoding, delimiters=",;")
+        report.encoding = rows.encoding
+        header = rows.header
         roles, questions = _columns(header, report)
         if not questions:
             report.refuse(_(
@@ -64,24 +64,28 @@ def parse(data: bytes, encoding: str = "ISO-8859-1") -> ParsedImport:
             return parsed
         if any(common.badly_encoded(h) for h in header):
             report.warnings.append(_("L'en-tête contient des caractères mal encodés."))
-        line = rows.line_num + 1
-        count = 0
-        for cells in rows:
-            start, line = line, rows.line_num + 1
-            if not any(cell.strip() for cell in cells):
+        for row in rows:
+            if on_row is not None:
+                on_row(row.index)
+            if row.error:
+                where = _("ligne %(line)d") % {"line": row.line}
+                report.rows_rejected.append(Issue(where, row.error))
+                report.malformed += 1
                 continue
-            count += 1
-            if count > common.MAX_ROWS:
-                report.refuse(_("Le fichier compte plus de %(max)d lignes : découpez-le.")
-                              % {"max": common.MAX_ROWS})  # fmt: skip
-                parsed.items = []
-                return parsed
-            _row(cells, start, header, roles, questions, parsed)
-    except csv.Error as error:
-        report.rows_rejected.append(
-            Issue(_("ligne %(line)d") % {"line": rows.line_num},
-                  _("CSV mal formé, fin du fichier non lue (%(error)s).") % {"error": error})
-        )  # fmt: skip
+            _row(row.cells, row.line, row.index, header, roles, questions, parsed)
+    except CsvRefused as refused:
+        report.refuse(refused.errors[0])
+        parsed.items = []
+        return parsed
+    if report.malformed:
+        report.refuse(common.malformed_message(report.malformed))
+        parsed.items = []
+        return parsed
+    # Rows without an identifier are told apart by their rank in this very file, so that
+    # two identical answers on two rows are two contributions.
+    for item in parsed.items:
+        if item.source_id.startswith("#"):
+            item.source_id = rows.digest[:32] + item.source_id
     return parsed
 
 
@@ -101,14 +105,9 @@ def _columns(header: list[str], report: ImportReport) -> tuple[dict[str, int], l
     return roles, questions
 
 
-def _row(cells, line, header, roles, questions, parsed: ParsedImport) -> None:
+def _row(cells, line, index, header, roles, questions, parsed: ParsedImport) -> None:
     report = parsed.report
     where = _("ligne %(line)d") % {"line": line}
-    if len(cells) != len(header):
-        report.rows_rejected.append(Issue(where, _(
-            "%(expected)d colonnes attendues, %(found)d trouvées."
-        ) % {"expected": len(header), "found": len(cells)}))  # fmt: skip
-        return
 
     def value(role: str) -> str:
         return cells[roles[role]].strip() if role in roles else ""
@@ -140,10 +139,9 @@ def _row(cells, line, header, roles, questions, parsed: ParsedImport) -> None:
             Issue(where, _("date « %(value)s » illisible.") % {"value": raw_date})
         )
         return
-    # The row's own identifier, else its content: importing the file again adds nothing.
-    row_key = (
-        value("id") or value("reference") or hashlib.sha256("\x1f".join(cells).encode()).hexdigest()
-    )
+    # The row's own identifier, else its rank in the file (completed by the file's
+    # digest once read): importing the file again adds nothing.
+    row_key = value("id") or value("reference") or f"#{index}"
     for index, text in answers:
         question = header[index]
         title = (

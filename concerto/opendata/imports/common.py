@@ -1,49 +1,26 @@
-"""Reading other platforms' CSV files: encodings, separators, dates."""
+"""Reading other platforms' exports: limits, dates, encoding damage. The CSV files
+themselves are read by `concerto.csvreading`."""
 
-import csv
-import io
 import re
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MAX_FILE_SIZE = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+# An archive's files to import, once unpacked, and how much more than compressed.
+MAX_UNPACKED_SIZE = 100 * 1024 * 1024
+MAX_RATIO = 100
 # UTF-8 text read as Latin-1, then saved again: "é" shows as "Ã©".
 MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]")
 REPLACEMENT = "\ufffd"
 
 
-def decode(data: bytes, preferred: str) -> tuple[str, str]:
-    """(text, encoding used). UTF-8 is recognised whatever was announced (a BOM is
-    dropped); otherwise the file is read as `preferred` (ISO-8859-1 or Windows-1252)."""
-    try:
-        return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    if preferred.lower() in {"iso-8859-1", "latin-1", "latin1"}:
-        # Windows-1252 is a superset of ISO-8859-1 for printable text (œ, €, ’).
-        try:
-            return data.decode("cp1252"), "ISO-8859-1"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "ISO-8859-1"
-    return data.decode(preferred, errors="replace"), preferred
-
-
 def badly_encoded(text: str) -> bool:
     return REPLACEMENT in text or bool(MOJIBAKE.search(text))
-
-
-def sniff_delimiter(text: str, candidates: str = ",;\t") -> str:
-    first_line = text.split("\n", 1)[0]
-    counts = {d: first_line.count(d) for d in candidates}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-
-
-def reader(text: str, delimiter: str):
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 
 def parse_moment(value: str) -> datetime | None:
@@ -74,3 +51,13 @@ def truthy(value: str) -> bool:
 
 def too_big_message() -> str:
     return _("Le fichier dépasse 20 Mo : découpez-le.")
+
+
+def malformed_message(count: int) -> str:
+    return ngettext(
+        "%(count)d ligne mal formée : rien n'a été importé. Corrigez-la ou exportez à "
+        "nouveau les données.",
+        "%(count)d lignes mal formées : rien n'a été importé. Corrigez-les ou exportez à "
+        "nouveau les données.",
+        count,
+    ) % {"count": count}

@@ -31,6 +31,7 @@ class ImportReport:
     rows_rejected: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     refused: bool = False  # nothing imported: the file itself is unusable
+    malformed: int = 0  # rows with a wrong number of fields: the file is refused
 
     def count(self, kind: str) -> None:
         self.by_kind[kind] = self.by_kind.get(kind, 0) + 1

@@ -6,32 +6,33 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concerto.jobs.progress import start_job
+from concerto.jobs.views import owned_job
 from concerto.opendata.forms import PlatformImportForm
-from concerto.opendata.imports import capcollectif, decidim
-from concerto.opendata.imports.actions import import_contributions
-from concerto.opendata.models import ImportRun
+from concerto.opendata.imports import jobs
 from concerto.participation.views.common import organiser_module_for
-
-
-def parse_upload(source: str, data: bytes, encoding: str):
-    if source == ImportRun.Source.DECIDIM:
-        return decidim.parse(data)
-    return capcollectif.parse(data, encoding)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def platform_import(request, pk: int, module_id: int):
+    """The export is read and stored by a background job; this page shows its progress
+    (`?tache=<job>`), then the report it recorded (`?compte-rendu=<run>`)."""
     module, _abilities = organiser_module_for(request, pk, module_id)
     form = PlatformImportForm(request.POST or None, request.FILES or None)
     url = reverse("opendata:import", kwargs={"pk": pk, "module_id": module_id})
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        parsed = parse_upload(form.cleaned_data["source"], upload.read(),
-                              form.cleaned_data["encoding"])  # fmt: skip
-        import_contributions(module, actor=request.user, parsed=parsed, filename=upload.name)
-        run = module.platform_imports.order_by("-pk").first()
-        return redirect(f"{url}?compte-rendu={run.pk}#compte-rendu")
+        job = start_job(
+            jobs.import_platform_file, owner=request.user,
+            label=_("Import de %(file)s") % {"file": upload.name},
+            upload=(upload.name, upload.read()), module_id=module.pk, actor_id=request.user.pk,
+            source=form.cleaned_data["source"], encoding=form.cleaned_data["encoding"],
+        )  # fmt: skip
+        return redirect(f"{url}?tache={job.id}#job")
+    job = owned_job(request, request.GET.get("tache", ""))
+    if job is not None and job.status == job.Status.SUCCEEDED and job.result_url:
+        return redirect(job.result_url)
     run = None
     run_id = request.GET.get("compte-rendu", "")
     if run_id.isdigit():
@@ -39,6 +40,7 @@ def platform_import(request, pk: int, module_id: int):
     context = {
         "module": module,
         "form": form,
+        "job": job,
         "run": run,
         "runs": module.platform_imports.select_related("actor")[:10],
         "breadcrumb": {

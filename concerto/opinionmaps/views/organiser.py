@@ -1,5 +1,6 @@
 """Organisers' page: seed statements, moderation, recomputation, exports, Polis import."""
 
+import csv
 import tempfile
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def import_polis(request, pk: int, module_id: int):
                         out.write(chunk)
             try:
                 export = load_polis_export(folder)
-            except (OpinionsError, KeyError, ValueError, UnicodeDecodeError):
+            except (OpinionsError, KeyError, ValueError, UnicodeDecodeError, csv.Error):
                 form.add_error(None, _("Ces fichiers ne sont pas un export Polis lisible."))
             else:
                 n_statements, n_votes = actions.import_polis(module, export, actor=request.user)

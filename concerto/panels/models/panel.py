@@ -2,7 +2,8 @@
 
 The pool is personal data: only aggregates (`pool_counts`, `selected_counts`,
 `histogram`) and the pseudonymous lottery are published, and pool rows are
-deleted on `retention_date` (`concerto panels purge`).
+deleted on `retention_date` (at most two years after the end of participation, see
+`concerto.panels.retention`) by the daily retention run of the platform's schedule.
 """
 
 import secrets

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.jobs.views import owned_job
 from concerto.panels import actions
 from concerto.panels.forms import CsvForm, PanelForm, QuotasForm, SeedForm
 from concerto.panels.models import Panel, PoolMember
@@ -110,23 +111,25 @@ def detail(request, pk: int, panel_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def import_pool(request, pk: int, panel_id: int):
+    """The file is checked and stored by a background job; this page then shows the
+    job's progress and, once it is finished, its outcome (`?tache=<job>`)."""
     panel = _panel(request, pk, panel_id)
     form = CsvForm(request.POST or None, request.FILES or None, help_text=_(POOL_HELP))
     if request.method == "POST" and form.is_valid():
         try:
-            count = actions.import_pool(panel, actor=request.user, data=form.cleaned_data["file"])
+            job = actions.start_pool_import(
+                panel, actor=request.user, data=form.cleaned_data["file"],
+                filename=request.FILES["file"].name,
+            )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("%(count)d personnes importées ; les quotas sont pré-remplis.")
-                % {"count": count},
-            )
-            return redirect(reverse("panels:quotas", args=[pk, panel.pk]))
+            url = reverse("panels:import_pool", args=[pk, panel.pk])
+            return redirect(f"{url}?tache={job.id}#job")
     context = {
         "panel": panel,
         "form": form,
+        "job": owned_job(request, request.GET.get("tache", "")),
         "title": _("Importer le vivier"),
         "breadcrumb": _breadcrumb(panel.process, _("Importer le vivier"), panel),
     }

@@ -1,5 +1,7 @@
 """Recruitment, organiser side: categories, invitation batches and their mail-merge file."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
+from concerto.jobs.views import owned_job
 from concerto.panels import recruitment
 from concerto.panels.forms import CategoriesForm, InvitationBatchForm
 from concerto.panels.views.organiser import _breadcrumb, _panel
@@ -24,23 +27,25 @@ def recruitment_page(request, pk: int, panel_id: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            batch = recruitment.import_invitations(
+            job = recruitment.start_invitation_import(
                 panel, actor=request.user, label=data["label"], channel=data["channel"],
-                data=data["file"],
+                data=data["file"], filename=request.FILES["file"].name,
             )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Lot « %(label)s » : %(count)d invitations créées.")
-                % {"label": batch.label, "count": batch.invited_count},
-            )
-            return redirect(reverse("panels:recruitment", args=[pk, panel.pk]))
+            url = reverse("panels:recruitment", args=[pk, panel.pk])
+            query = urlencode({"tache": job.id, "lot": data["label"]})
+            return redirect(f"{url}?{query}#job")
+    job = owned_job(request, request.GET.get("tache", ""))
+    if request.method == "GET" and job is not None and job.status == job.Status.REFUSED:
+        # The file is refused: the batch's name stays typed in for the corrected file.
+        form = InvitationBatchForm(initial={"label": request.GET.get("lot", "")[:100]})
     context = {
         "panel": panel,
         "process": panel.process,
         "form": form,
+        "job": job,
         "categories": panel.categories.all(),
         "batches": panel.invitation_batches.all(),
         "registration_url": request.build_absolute_uri(panel.get_registration_url()),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 # Generous and stated to participants: a contribution can be long.
@@ -23,6 +24,22 @@ class Channel(models.TextChoices):
     MAIL = "mail", _("Courrier")
     EMAIL = "email", _("Courriel")
     MEETING = "meeting", _("Réunion publique")
+
+
+# The badge that marks a contribution which did not arrive online, where it is listed.
+CHANNEL_BADGES = {
+    Channel.PAPER: _("Contribution papier"),
+    Channel.MAIL: _("Courrier"),
+    Channel.EMAIL: _("Courriel"),
+    Channel.MEETING: _("Réunion publique"),
+}
+TITLE_WORDS = 12
+
+
+def title_from_body(body: str) -> str:
+    """A title for a proposal that came without one (a page of a cahier citoyen, a
+    letter): the first words of its text."""
+    return Truncator(" ".join(body.split())).words(TITLE_WORDS)[:MAX_TITLE_LENGTH]
 
 
 class HiddenReason(models.TextChoices):
@@ -119,6 +136,11 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.body[:60]
+
+    @property
+    def channel_badge(self) -> str:
+        """The short label of its channel, blank for an online contribution."""
+        return str(CHANNEL_BADGES.get(self.channel, ""))
 
     @property
     def author_name(self) -> str:

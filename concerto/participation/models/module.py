@@ -82,6 +82,26 @@ class Module(models.Model):
         today = today or timezone.localdate()
         return self.process.status == Status.OPEN and self.opens_on <= today <= self.closes_on
 
+    @property
+    def offline_kind(self) -> str:
+        """What a contribution that arrived offline (paper, mail, meeting) is here: in a
+        proposals module, a proposal, listed, supported and answered like online ones."""
+        from concerto.participation.models.contribution import ContributionKind
+
+        if self.kind == ModuleKind.PROPOSALS:
+            return ContributionKind.PROPOSAL
+        return ContributionKind.CONTRIBUTION
+
+    def offline_title(self, title: str, body: str) -> str:
+        """The title of such a contribution: a proposal is listed by its title, so one
+        that came without a title takes the first words of its text."""
+        from concerto.participation.models.contribution import ContributionKind, title_from_body
+
+        title = title.strip()
+        if not title and self.offline_kind == ContributionKind.PROPOSAL:
+            return title_from_body(body)
+        return title
+
     def get_abilities(self, user) -> dict[str, bool]:
         from concerto.participation.abilities import module_abilities
 

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.forms import ModelMultipleChoiceField, posted_text
 from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm
 from concerto.participation.models import Contribution
@@ -35,7 +36,12 @@ def queue(request, pk: int):
     )
     bulk_form = HideForm(request.POST or None, prefix="bulk")
     if request.method == "POST":
-        selected = contributions.filter(pk__in=request.POST.getlist("selection"))
+        selection = ModelMultipleChoiceField(queryset=contributions, required=False)
+        try:
+            selected = selection.clean(request.POST.getlist("selection"))
+        except ValidationError:
+            # A value that is no contribution of this process (a tampered form).
+            selected = contributions.none()
         if not selected:
             messages.error(request, _("Sélectionnez au moins une contribution."))
         elif bulk_form.is_valid():
@@ -93,7 +99,7 @@ def act(request, contribution_id: int):
         elif action == "ban" and contribution.author_id:
             actions.ban_participant(
                 contribution.module, actor=request.user, user=contribution.author,
-                reason=request.POST.get("ban_reason", ""),
+                reason=posted_text(request.POST, "ban_reason"),
             )  # fmt: skip
             messages.success(request, _("L'auteur ne peut plus contribuer à ce dispositif."))
         else:
@@ -104,11 +110,20 @@ def act(request, contribution_id: int):
     return redirect(f"{_back(request, process)}")
 
 
-def _back(request, process) -> str:
+def _next(request) -> str:
+    """The page to return to, when it is a path of this site ('' otherwise)."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    ):
         return target
-    return f"/espace/dispositifs/{process.pk}/moderation/"
+    return ""
+
+
+def _back(request, process) -> str:
+    return _next(request) or f"/espace/dispositifs/{process.pk}/moderation/"
 
 
 @require_POST
@@ -128,7 +143,4 @@ def report(request, contribution_id: int):
         messages.success(request, _("Merci : la contribution est signalée aux modérateurs."))
     else:
         messages.error(request, _("Choisissez un motif de signalement."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = contribution.module.get_absolute_url()
-    return redirect(target)
+    return redirect(_next(request) or contribution.module.get_absolute_url())

@@ -7,15 +7,14 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from concerto.participation import offline
+from concerto.jobs.progress import start_job
+from concerto.jobs.views import owned_job
+from concerto.participation import offline, tasks
 from concerto.participation.models import Channel, Module
 from concerto.participation.views.common import organiser_module_for
 from concerto.processes.views.common import add_errors
-
-MAX_ERRORS_SHOWN = 200
 
 
 def _managed_module(request, pk: int, module_id: int) -> Module:
@@ -90,39 +89,23 @@ def _offline_channels():
 @require_http_methods(["GET", "POST"])
 @login_required
 def import_csv(request, pk: int, module_id: int):
+    """The file is checked and stored by a background job; this page then shows the
+    job's progress and, once it is finished, its outcome (`?tache=<job>`)."""
     module = _managed_module(request, pk, module_id)
     form = offline.ImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
+    url = reverse("participation:offline_import", kwargs={"pk": pk, "module_id": module_id})
     if request.method == "POST" and form.is_valid():
-        try:
-            rows = offline.parse_csv(form.cleaned_data["file"].read())
-            result = offline.import_offline_contributions(module, actor=request.user, rows=rows)
-        except offline.ImportRefused as refused:
-            errors = refused.errors
-        else:
-            if result.created:
-                message = ngettext(
-                    "%(count)d contribution importée et publiée.",
-                    "%(count)d contributions importées et publiées.",
-                    result.created,
-                ) % {"count": result.created}
-            else:
-                message = _("Aucune contribution ajoutée.")
-            if result.existing:
-                message += " " + ngettext(
-                    "%(count)d ligne était déjà importée : elle n'a pas été ajoutée à nouveau.",
-                    "%(count)d lignes étaient déjà importées : elles n'ont pas été ajoutées à "
-                    "nouveau.",
-                    result.existing,
-                ) % {"count": result.existing}
-            messages.success(request, message)
-            return redirect(_entry_url(module))
+        upload = form.cleaned_data["file"]
+        job = start_job(
+            tasks.import_offline_file, owner=request.user,
+            label=_("Import de %(file)s") % {"file": upload.name},
+            upload=(upload.name, upload.read()), module_id=module.pk, actor_id=request.user.pk,
+        )  # fmt: skip
+        return redirect(f"{url}?tache={job.id}#job")
     context = {
         "module": module,
         "form": form,
-        "errors": errors[:MAX_ERRORS_SHOWN],
-        "errors_count": len(errors),
-        "errors_hidden": max(len(errors) - MAX_ERRORS_SHOWN, 0),
+        "job": owned_job(request, request.GET.get("tache", "")),
         "columns": offline.COLUMNS,
         "breadcrumb": _breadcrumb(module, _("Importer un fichier CSV"), with_entry=True),
     }

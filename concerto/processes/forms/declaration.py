@@ -7,6 +7,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
+from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.processes.models import Process
 from concerto.processes.models.process import METHOD_CHOICES
 
@@ -34,7 +35,7 @@ class StepForm(DsfrBaseForm, forms.ModelForm):
 
 
 class CreateForm(DsfrBaseForm):
-    ministry = forms.ModelChoiceField(
+    ministry = ModelChoiceField(
         label=_("Ministère porteur"), queryset=Organisation.objects.none(), empty_label=None
     )
     title = forms.CharField(
@@ -59,6 +60,11 @@ class IdentityForm(StepForm):
             "title", "summary", "directorate", "sponsor", "sponsor_title", "themes",
             "territory_level", "territories",
         ]  # fmt: skip
+        field_classes = {
+            "directorate": ModelChoiceField,
+            "sponsor": ModelChoiceField,
+            "themes": ModelMultipleChoiceField,
+        }
         widgets = {
             "summary": TEXTAREA,
             "themes": forms.CheckboxSelectMultiple,

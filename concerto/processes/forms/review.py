@@ -4,6 +4,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
+from concerto.forms import ModelChoiceField
 from concerto.processes.models import CriterionReview, Opinion, Recommendation
 
 MAX_RECOMMENDATIONS = 6
@@ -29,7 +30,7 @@ class RecommendationAnswerForm(DsfrBaseForm):
 
 
 class AssignForm(DsfrBaseForm):
-    advisor = forms.ModelChoiceField(
+    advisor = ModelChoiceField(
         label=_("Conseiller chargé de l'examen"), queryset=User.objects.none(), empty_label=None
     )
 

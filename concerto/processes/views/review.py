@@ -118,9 +118,11 @@ def criterion(request, pk: int, code: str):
                 expected_revision=form.cleaned_data["revision"],
             )  # fmt: skip
         except EditConflict as error:
-            current = referral.criterion_reviews.get(criterion=code)
+            # Saved by someone else meanwhile, or a revision posted for an appraisal that
+            # does not exist (yet): the form comes back with the current revision.
+            current = referral.criterion_reviews.filter(criterion=code).first()
             data = form.data.copy()
-            data[f"{code}-revision"] = current.revision
+            data[f"{code}-revision"] = current.revision if current else ""
             form = CriterionReviewForm(data, prefix=code)
             form.is_valid()
             context = _review_context(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.accounts.roles import Role
+from concerto.forms import posted_text
 from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.actions.referral import submission_gaps
@@ -194,7 +195,7 @@ def submit(request, pk: int):
     return _act(
         request, process, actions.submit_referral,
         _("Le dispositif est transmis au CIPC, qui rendra son avis."),
-        reason=request.POST.get("reason", ""),
+        reason=posted_text(request.POST, "reason"),
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.downloads import csv_download
+from concerto.forms import posted_text
 from concerto.processes.views.common import add_errors
 from concerto.procurement import actions
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
@@ -119,7 +120,7 @@ def refuse(request, pk: int):
         pk,
         actions.refuse_order,
         _("Bon de commande %(number)s refusé."),
-        reason=request.POST.get("reason", ""),
+        reason=posted_text(request.POST, "reason"),
     )
 
 

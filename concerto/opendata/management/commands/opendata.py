@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from concerto.opendata.imports.actions import import_contributions
+from concerto.opendata.imports.parsing import parse_upload
 from concerto.opendata.models import ImportRun
 from concerto.opendata.publish import publish
-from concerto.opendata.views.imports import parse_upload
 from concerto.participation.models import Module
 
 

@@ -6,7 +6,8 @@ from concerto.privacy.retention import apply_retention
 class Command(BaseCommand):
     help = (
         "Personal data: `concerto privacy retention` deletes or anonymises what is past its "
-        "retention period (run it daily) and records each rule's run."
+        "retention period and records each rule's run (the task worker already runs it daily, "
+        "see `concerto schedule`)."
     )
 
     def add_arguments(self, parser):
