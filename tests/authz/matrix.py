@@ -187,7 +187,10 @@ MATRIX: dict[str, Action] = {
     "dossiers:move": post(MINISTRY, pk="open", module_id="dossier", document_id="document"),
     "dossiers:delete": post(MINISTRY, pk="open", module_id="dossier", document_id="document"),
     "dossiers:review_suggestion": post(
-        MINISTRY, data={"decision": "accepted"}, pk="open", module_id="dossier",
+        MINISTRY,
+        data={"decision": "accepted"},
+        pk="open",
+        module_id="dossier",
         suggestion_id="suggestion",
     ),  # fmt: skip
     # questionnaires

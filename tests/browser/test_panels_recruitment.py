@@ -62,9 +62,7 @@ def test_invitations_registration_and_closing(page, tmp_path):
     expect(page.locator("#id_label")).to_have_value("Courrier de mars")
     assert Invitation.objects.count() == 0
     good = tmp_path / "adresses.csv"
-    good.write_text(
-        'adresse\n"1 rue du Port, Brest"\n"2 rue du Port, Brest"\n"3 quai Est, Lyon"\n'
-    )
+    good.write_text('adresse\n"1 rue du Port, Brest"\n"2 rue du Port, Brest"\n"3 quai Est, Lyon"\n')
     page.locator("#id_file").set_input_files(good)
     page.get_by_role("button", name="Créer les invitations").click()
     check_page(page, "Recrutement des volontaires")
