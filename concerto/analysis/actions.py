@@ -20,7 +20,7 @@ from concerto.analysis.models import (
     SynthesisTheme,
     Theme,
 )
-from concerto.engines.textmining import Params, analyse
+from concerto.engines import textmining
 from concerto.jobs.progress import start_job
 from concerto.participation.models import Contribution
 
@@ -65,13 +65,13 @@ def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
     module = analysis.module
     inputs = module_inputs(module)
     groups = inputs.groups()
-    params = Params(n_themes=analysis.requested_themes, seed=analysis.seed)
+    params = textmining.Params(n_themes=analysis.requested_themes, seed=analysis.seed)
     # The engine runs outside the transaction: no lock is held while it works.
     results = [
         (
             question_id,
             [inputs.ids[i] for i in rows],
-            analyse(
+            textmining.analyse(
                 [inputs.texts[i] for i in rows],
                 [inputs.authors[i] for i in rows],
                 [inputs.moments[i] for i in rows],

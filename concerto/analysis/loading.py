@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concerto.engines.textmining import cross_tabulate
+from concerto.engines import textmining
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
 
 PROFILE_FIELDS = ("age_band", "gender")
@@ -117,7 +117,9 @@ def closed_questions(module) -> list[dict]:
             if question.kind == QuestionKind.SCALE
             else [str(c) for c in question.choices]
         )
-        table = cross_tabulate(values, [profiles_by_user.get(u) for u in participants], choices)
+        table = textmining.cross_tabulate(
+            values, [profiles_by_user.get(u) for u in participants], choices
+        )
         rows = [
             {"choice": c, "count": table.counts[c], "percent": round(100 * table.share(c))}
             for c in table.choices

@@ -6,16 +6,14 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-import numpy as np
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from scipy.sparse.linalg import ArpackError
 
-from concerto.engines.opinions import MapParams, OpinionsError, PolisExport, compute_map
+from concerto.engines import opinions
 from concerto.opinionmaps import mapping
 from concerto.opinionmaps.models import MAX_STATEMENT_LENGTH, MapResult, Statement, Vote
 from concerto.participation import ratelimit
@@ -157,15 +155,15 @@ def recompute_map(module: Module) -> MapResult:
     matrix = mapping.vote_matrix(module)
     previous = mapping.previous_from_json(latest.state) if latest is not None else None
     n_votes, n_participants = int(matrix.votes.nnz), int(matrix.shape[0])
-    params = MapParams()
+    params = opinions.MapParams()
     # The engine's own minimum (more than k_min participants with enough votes), checked
     # first: on tiny matrices its eigensolver can fail before it gets to say so.
     enough = matrix.votes_per_participant >= min(params.min_votes, matrix.shape[1])
     try:
         if int(enough.sum()) <= params.k_min:
-            raise OpinionsError("too few participants to cluster")
-        result = compute_map(matrix, params, previous=previous)  # type: ignore[arg-type]
-    except (OpinionsError, ArpackError, np.linalg.LinAlgError):
+            raise opinions.OpinionsError("too few participants to cluster")
+        result = opinions.compute_map(matrix, params, previous=previous)  # type: ignore[arg-type]
+    except opinions.MAP_FAILURES:
         return MapResult.objects.create(
             module=module, computed_at=timezone.now(), votes_until=started, n_votes=n_votes,
             n_participants=n_participants, insufficient=True,
@@ -192,7 +190,7 @@ def request_recompute(module: Module, *, actor):
 
 
 @transaction.atomic
-def import_polis(module: Module, export: PolisExport, *, actor) -> tuple[int, int]:
+def import_polis(module: Module, export: opinions.PolisExport, *, actor) -> tuple[int, int]:
     """Import a Polis conversation into the module: its statements (moderated-out ones
     rejected) and its votes, keyed by Polis's ids so a second import updates in place.
     Returns (statements, votes) imported."""
@@ -229,7 +227,7 @@ def import_polis(module: Module, export: PolisExport, *, actor) -> tuple[int, in
     comments = export.matrix.statement_ids[coo.col]
     votes = [
         Vote(statement_id=ids[int(tid)], imported_participant=int(pid), value=int(value))
-        for pid, tid, value in zip(voters, comments, np.asarray(coo.data), strict=True)
+        for pid, tid, value in zip(voters, comments, coo.data, strict=True)
         if int(tid) in ids
     ]
     Vote.objects.bulk_create(votes, batch_size=5000)

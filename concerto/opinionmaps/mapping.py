@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from concerto.engines.opinions import OpinionMap, VoteMatrix, WarmState
+from concerto.engines import opinions
 from concerto.opinionmaps.models import Statement, Vote
 
 # The chart bins participants into a GRID × GRID grid: positions are never published
@@ -21,7 +21,7 @@ def engine_participant_id(user_id: int | None, imported: int | None) -> int:
     return int(user_id) if user_id is not None else -(int(imported) + 1)
 
 
-def vote_matrix(module) -> VoteMatrix:
+def vote_matrix(module) -> opinions.VoteMatrix:
     """Every vote of the module; rejected and pending statements are moderated out."""
     rows = Vote.objects.filter(statement__module=module).values_list(
         "participant_id", "imported_participant", "statement_id", "value"
@@ -34,7 +34,7 @@ def vote_matrix(module) -> VoteMatrix:
     ids = Statement.objects.filter(module=module).values_list("pk", "status")
     all_ids = [pk for pk, _status in ids]
     out = [pk for pk, status in ids if status != Statement.Status.ACCEPTED]
-    return VoteMatrix.from_triplets(
+    return opinions.VoteMatrix.from_triplets(
         np.array(participants, dtype=np.int64),
         np.array(statements, dtype=np.int64),
         np.array(values, dtype=np.int8),
@@ -64,7 +64,7 @@ def _shares(counts) -> dict:
     }
 
 
-def serialise(result: OpinionMap) -> dict:
+def serialise(result: opinions.OpinionMap) -> dict:
     """The parts of the engine's output the pages show, as plain JSON."""
     column = {int(sid): j for j, sid in enumerate(result.statement_ids)}
     points, scale = _points(result)
@@ -118,7 +118,7 @@ def serialise(result: OpinionMap) -> dict:
     }
 
 
-def _points(result: OpinionMap) -> tuple[list[list], float]:
+def _points(result: opinions.OpinionMap) -> tuple[list[list], float]:
     """Participants binned on a grid over [-1, 1]²: [x, y, group label or -1, count],
     and the scale that maps engine coordinates onto that square."""
     xy = np.nan_to_num(np.asarray(result.participant_xy, dtype=float))
@@ -135,7 +135,7 @@ def _points(result: OpinionMap) -> tuple[list[list], float]:
     return points, scale
 
 
-def state_to_json(state: WarmState) -> dict:
+def state_to_json(state: opinions.WarmState) -> dict:
     return {
         "statement_ids": state.statement_ids.tolist(),
         "components": np.asarray(state.components).tolist(),
@@ -151,7 +151,7 @@ def state_to_json(state: WarmState) -> dict:
 class StoredPrevious:
     """What `compute_map(previous=…)` reads of a previous result: its warm state only."""
 
-    state: WarmState
+    state: opinions.WarmState
 
 
 def previous_from_json(data: dict) -> StoredPrevious | None:
@@ -160,7 +160,7 @@ def previous_from_json(data: dict) -> StoredPrevious | None:
     try:
         n_comp = len(data["components"])
         return StoredPrevious(
-            WarmState(
+            opinions.WarmState(
                 statement_ids=np.asarray(data["statement_ids"], dtype=np.int64),
                 components=np.asarray(data["components"], dtype=float).reshape(n_comp, -1),
                 base_centers=np.asarray(data["base_centers"], dtype=float).reshape(-1, n_comp),

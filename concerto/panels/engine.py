@@ -1,5 +1,7 @@
 """Bridge between the stored panel and the pure sortition engine (public API only)."""
 
+from __future__ import annotations
+
 import math
 from collections import Counter
 

@@ -59,37 +59,26 @@ Departures from Polis, and why:
   distinct points), so results are deterministic for a given input and seed.
 """
 
-from concerto.engines.opinions.metrics import adjusted_rand_index
-from concerto.engines.opinions.model import (
-    AGREE,
-    DISAGREE,
-    PASS,
-    Group,
-    MapParams,
-    OpinionMap,
-    OpinionsError,
-    StatementStat,
-    StatementSummary,
-    VoteMatrix,
-    WarmState,
-)
-from concerto.engines.opinions.pipeline import compute_map
-from concerto.engines.opinions.polis_io import PolisExport, load_polis_export
+from concerto.engines import lazy_exports
 
-__all__ = [
-    "AGREE",
-    "DISAGREE",
-    "PASS",
-    "Group",
-    "MapParams",
-    "OpinionMap",
-    "OpinionsError",
-    "PolisExport",
-    "StatementStat",
-    "StatementSummary",
-    "VoteMatrix",
-    "WarmState",
-    "adjusted_rand_index",
-    "compute_map",
-    "load_polis_export",
-]
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "AGREE": "model",
+        "DISAGREE": "model",
+        "Group": "model",
+        "MAP_FAILURES": "pipeline",
+        "MapParams": "model",
+        "OpinionMap": "model",
+        "OpinionsError": "model",
+        "PASS": "model",
+        "PolisExport": "polis_io",
+        "StatementStat": "model",
+        "StatementSummary": "model",
+        "VoteMatrix": "model",
+        "WarmState": "model",
+        "adjusted_rand_index": "metrics",
+        "compute_map": "pipeline",
+        "load_polis_export": "polis_io",
+    },
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse.linalg import ArpackError
 
 from concerto.engines.opinions.clustering import match_labels
 from concerto.engines.opinions.grouping import find_groups
@@ -23,6 +24,10 @@ from concerto.engines.opinions.stats import (
     repness_table,
     representative,
 )
+
+# What `compute_map` raises when the votes cannot be mapped: too few participants, or
+# a matrix so degenerate that the eigensolver fails before the engine can say so.
+MAP_FAILURES = (OpinionsError, ArpackError, np.linalg.LinAlgError)
 
 
 def _warm_components(prev: WarmState | None, active_ids: np.ndarray, n_comp: int):

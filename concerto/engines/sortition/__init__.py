@@ -9,57 +9,32 @@ Pure Python (numpy + HiGHS through `highspy`), no Django. Typical use::
     number = draw_number(published_seed, lottery.m)
 """
 
-from concerto.engines.sortition.checks import SelfCheckError
-from concerto.engines.sortition.compiled import compile_problem
-from concerto.engines.sortition.csvio import read_pool, read_quotas
-from concerto.engines.sortition.infeasible import InfeasibleQuotasError
-from concerto.engines.sortition.lottery import (
-    Lottery,
-    LotteryError,
-    Verification,
-    draw_number,
-    round_lottery,
-    verify,
+from concerto.engines import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "ALGORITHMS": "selection",
+        "Distribution": "model",
+        "InfeasibleQuotasError": "infeasible",
+        "InvalidInputError": "model",
+        "Lottery": "lottery",
+        "LotteryError": "lottery",
+        "Pool": "model",
+        "Problem": "model",
+        "Quality": "model",
+        "Quota": "model",
+        "SelectionResult": "model",
+        "SelfCheckError": "checks",
+        "SortitionError": "model",
+        "Verification": "lottery",
+        "compile_problem": "compiled",
+        "draw_number": "lottery",
+        "make_lottery": "lottery",
+        "read_pool": "csvio",
+        "read_quotas": "csvio",
+        "round_lottery": "lottery",
+        "select": "selection",
+        "verify": "lottery",
+    },
 )
-from concerto.engines.sortition.model import (
-    Distribution,
-    InvalidInputError,
-    Pool,
-    Problem,
-    Quality,
-    Quota,
-    SelectionResult,
-    SortitionError,
-)
-from concerto.engines.sortition.select import ALGORITHMS, select
-
-
-def make_lottery(result: SelectionResult, m: int = 1000) -> Lottery:
-    """Round a selection result into a uniform lottery over m concrete panels."""
-    cp = compile_problem(result.problem)
-    return round_lottery(result.problem, cp, result.distribution, result.probabilities, m)
-
-
-__all__ = [
-    "ALGORITHMS",
-    "Distribution",
-    "InfeasibleQuotasError",
-    "InvalidInputError",
-    "Lottery",
-    "LotteryError",
-    "Pool",
-    "Problem",
-    "Quality",
-    "Quota",
-    "SelectionResult",
-    "SelfCheckError",
-    "SortitionError",
-    "Verification",
-    "draw_number",
-    "make_lottery",
-    "read_pool",
-    "read_quotas",
-    "round_lottery",
-    "select",
-    "verify",
-]

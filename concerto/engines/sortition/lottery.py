@@ -28,8 +28,8 @@ import highspy
 import numpy as np
 from numpy.typing import NDArray
 
-from concerto.engines.sortition.compiled import Compiled
-from concerto.engines.sortition.model import Distribution, Problem, SortitionError
+from concerto.engines.sortition.compiled import Compiled, compile_problem
+from concerto.engines.sortition.model import Distribution, Problem, SelectionResult, SortitionError
 from concerto.engines.sortition.panel_ip import new_highs
 
 SEED_PREFIX = "concerto-sortition-v1:"
@@ -212,3 +212,9 @@ def _check_tickets(tickets: list[list[str]], problem: Problem) -> None:
             named = [h for h in houses if h is not None]
             if len(named) != len(set(named)):
                 raise LotteryError(f"Ticket {number} : deux personnes du même foyer.")
+
+
+def make_lottery(result: SelectionResult, m: int = 1000) -> Lottery:
+    """Round a selection result into a uniform lottery over m concrete panels."""
+    cp = compile_problem(result.problem)
+    return round_lottery(result.problem, cp, result.distribution, result.probabilities, m)

@@ -3,25 +3,19 @@
 Pure Python (numpy, scipy, scikit-learn, snowballstemmer); nothing is downloaded.
 """
 
-from concerto.engines.textmining.closed import CrossTab, cross_tabulate
-from concerto.engines.textmining.model import (
-    Analysis,
-    Campaign,
-    Params,
-    TextMiningError,
-    Theme,
-)
-from concerto.engines.textmining.normalise import canonical
-from concerto.engines.textmining.pipeline import analyse
+from concerto.engines import lazy_exports
 
-__all__ = [
-    "Analysis",
-    "Campaign",
-    "CrossTab",
-    "Params",
-    "TextMiningError",
-    "Theme",
-    "analyse",
-    "canonical",
-    "cross_tabulate",
-]
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "Analysis": "model",
+        "Campaign": "model",
+        "CrossTab": "closed",
+        "Params": "model",
+        "TextMiningError": "model",
+        "Theme": "model",
+        "analyse": "pipeline",
+        "canonical": "normalise",
+        "cross_tabulate": "closed",
+    },
+)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.downloads import csv_download
-from concerto.engines.opinions import OpinionsError, load_polis_export
+from concerto.engines import opinions
 from concerto.opinionmaps import actions, exports, queries
 from concerto.opinionmaps.forms import PolisImportForm, SeedForm
 from concerto.opinionmaps.models import Statement
@@ -114,8 +114,8 @@ def import_polis(request, pk: int, module_id: int):
                     for chunk in form.cleaned_data[name].chunks():
                         out.write(chunk)
             try:
-                export = load_polis_export(folder)
-            except (OpinionsError, KeyError, ValueError, UnicodeDecodeError, csv.Error):
+                export = opinions.load_polis_export(folder)
+            except (opinions.OpinionsError, KeyError, ValueError, UnicodeDecodeError, csv.Error):
                 form.add_error(None, _("Ces fichiers ne sont pas un export Polis lisible."))
             else:
                 n_statements, n_votes = actions.import_polis(module, export, actor=request.user)

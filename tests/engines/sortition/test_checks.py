@@ -74,8 +74,7 @@ def test_select_raises_instead_of_returning_a_wrong_lottery(monkeypatch):
 
     from concerto.engines.sortition.leximin import leximin as real_leximin
 
-    # The package re-exports the function `select`, which hides the module of that name.
-    select_module = importlib.import_module("concerto.engines.sortition.select")
+    select_module = importlib.import_module("concerto.engines.sortition.selection")
 
     def corrupted(cp, **kwargs):
         out = real_leximin(cp, **kwargs)
