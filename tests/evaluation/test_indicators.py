@@ -1,5 +1,6 @@
 from concerto.evaluation import actions, indicators
 from concerto.evaluation.models import Audience
+from tests.charts.geometry import bad_geometry, svg_geometry
 
 
 def test_channels_count_participants_and_contributions(evaluated):
@@ -66,3 +67,10 @@ def test_survey_results_and_response_rate(evaluated):
     assert results["satisfaction"] == 50.0
     improve = next(q for q in results["questions"] if q["code"] == "improve")
     assert improve["texts"] == ["Plus de réunions le soir.", "Plus de réunions le soir."]
+
+
+def test_the_figures_page_draws_its_bars_under_the_french_locale(evaluated, client):
+    html = client.get("/chiffres/").text
+    bars = [v for t, n, v in svg_geometry(html) if t == "rect" and n == "width"]
+    assert bars and all(v.endswith("%") for v in bars)
+    assert bad_geometry(html) == []

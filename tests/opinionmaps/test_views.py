@@ -10,6 +10,7 @@ from concerto.opinionmaps import actions
 from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER, voter_id
 from concerto.opinionmaps.management.commands.opinions import Command
 from concerto.opinionmaps.models import Statement, Vote
+from tests.charts.geometry import bad_geometry, svg_geometry
 from tests.factories import UserFactory
 from tests.opinionmaps.conftest import two_camps
 
@@ -140,3 +141,11 @@ def test_the_organiser_imports_a_polis_export(client, module, organiser, tmp_pat
     assert Statement.objects.filter(module=module).count() == 25
     assert Vote.objects.filter(imported_participant__isnull=False).count() == n_votes
     assert not module.opinion_maps.latest().insufficient
+
+
+def test_the_map_chart_draws_under_the_french_locale(client, module, seeds):
+    two_camps(module, seeds)
+    actions.recompute_map(module)
+    html = client.get(map_url(module)).text
+    assert len([v for t, n, v in svg_geometry(html) if t == "circle" and n == "cx"]) > 2
+    assert bad_geometry(html) == []
