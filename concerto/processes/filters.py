@@ -5,7 +5,7 @@ values are reported on their field and ignored, so the other filters still apply
 """
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
@@ -15,9 +15,7 @@ from concerto.forms import ModelChoiceField
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 from concerto.processes.models import Theme
 from concerto.processes.models.process import METHOD_CHOICES, TerritoryLevel
-
-# Fields the search box looks into; icontains keeps it portable across SQLite and PostgreSQL.
-SEARCH_FIELDS = ("title", "summary", "problem", "decision_at_stake")
+from concerto.processes.search import search
 
 PUBLIC_STATUS_CHOICES = [
     (status.value, status.label) for status in Status if status in PUBLIC_STATUSES
@@ -87,7 +85,10 @@ class PublicFilterForm(ProcessFilterForm):
 
     q = forms.CharField(
         label=_("Rechercher un dispositif"),
-        help_text=_("Mots du titre, du résumé, du problème public ou de la décision en jeu"),
+        help_text=_(
+            "Mots du titre, du résumé, du problème public, de la décision en jeu, du "
+            "ministère, des thèmes ou des territoires ; accents et majuscules sans importance"
+        ),
         max_length=200,
         required=False,
         widget=SearchInput,
@@ -117,13 +118,7 @@ class PublicFilterForm(ProcessFilterForm):
         data = self.cleaned_data
         if data.get("territory_level"):
             queryset = queryset.filter(territory_level=data["territory_level"])
-        if words := (data.get("q") or "").split():
-            for word in words:
-                match = Q()
-                for field in SEARCH_FIELDS:
-                    match |= Q(**{f"{field}__icontains": word})
-                queryset = queryset.filter(match)
-        return queryset
+        return search(queryset, data.get("q") or "")
 
 
 class RegistryFilterForm(ProcessFilterForm):
