@@ -138,6 +138,9 @@ def rake(
     mass = start.copy()
 
     def finish(converged: bool, iterations: int, reasons: list[Reason]) -> RakeResult:
+        nonlocal mass
+        if mass.sum() > 0:  # keep Σw = total exactly despite rounding drift
+            mass = mass * (total / mass.sum())
         factor = np.divide(mass, start, out=np.zeros_like(mass), where=start > 0)
         weights = base * scale * factor[pats.of_unit]
         error, _, achieved = _errors(codes, mass, targets)
@@ -167,20 +170,42 @@ def rake(
     shifted = [codes[:, q] + 1 for q in range(len(targets))]
     iterations = 0
     for iterations in range(1, max_iterations + 1):
+        previous = mass.copy()
         for q, target in enumerate(targets):
             sums = np.bincount(shifted[q], weights=mass, minlength=len(target) + 1)
+            if np.any((sums[1:] <= 0) & (target > 0)):
+                # A zero target elsewhere emptied a category that needs weight: the
+                # margins contradict each other. Stop before the total collapses.
+                mass = previous
+                return finish(False, iterations, _diagnose(codes, start, mass, targets, bounds))
             answered = sums[1:].sum()
             factor = np.ones(len(target) + 1)
             np.divide(target * answered, sums[1:], out=factor[1:], where=sums[1:] > 0)
             mass *= factor[shifted[q]]
         if bounds is not None:
-            g = np.divide(mass, start, out=np.ones_like(mass), where=start > 0)
-            mass = start * np.clip(g, bounds[0], bounds[1])
-            mass *= total / mass.sum()
+            mass = _clip(mass, start, bounds, total)
         error, _, _ = _errors(codes, mass, targets)
         if error <= tolerance and _within(mass, start, bounds, tolerance):
             return finish(True, iterations, [])
     return finish(False, iterations, _diagnose(codes, start, mass, targets, bounds))
+
+
+def _clip(mass, start, bounds, total) -> np.ndarray:
+    """Clip the adjustment factors into `bounds`, then restore the total by scaling the
+    units that can still move in the needed direction, until both hold."""
+    lower, upper = bounds[0] * start, bounds[1] * start
+    mass = np.clip(mass, lower, upper)
+    for _ in range(mass.size + 1):
+        gap = total - float(mass.sum())
+        if abs(gap) <= 1e-12 * total:
+            break
+        movable = mass < upper if gap > 0 else mass > lower
+        movable_sum = float(mass[movable].sum())
+        if movable_sum <= 0:
+            break
+        mass[movable] *= 1 + gap / movable_sum
+        mass = np.clip(mass, lower, upper)
+    return mass
 
 
 def _within(mass, start, bounds, tolerance) -> bool:
