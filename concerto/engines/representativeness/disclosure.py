@@ -14,7 +14,7 @@ leave it fewer than `min_range` + 1 possible integer values; with the default
 `min_range = 1`, when they determine it exactly. Exposure is checked
 exactly, not by pattern: the smallest and largest value of each suppressed cell
 over the non-negative solutions of the published equations are computed by linear
-programming (HiGHS), and the cell is exposed when fewer than `min_range` + 1
+programming (HiGHS through `highspy`), and the cell is exposed when fewer than `min_range` + 1
 integers lie between them. For two-way tables with margins the programme's
 vertices are integral, so the bounds are the attacker's best integer bounds; for
 other structures they are a relaxation (the attacker might narrow them a little
@@ -25,7 +25,10 @@ Rule implemented:
 1. **Primary suppression**: every published cell whose count is below `k`
    (default 10) is suppressed, zeros included unless `suppress_zeros=False`
    (a zero discloses nobody, but does disclose that a group gave no answer).
-2. **Secondary suppression**: while some suppressed cell is exposed, one more
+2. **Implicit cells**: a group of atoms that is never published as such but is
+   the difference of published cells (two tables differing by one category) is
+   protected as well when its count is below `k`: it must not be exposed either.
+3. **Secondary suppression**: while a suppressed or implicit cell is exposed, one more
    published cell is suppressed, chosen among the cells related to the exposed
    one (its siblings inside a common published total, its parts, then the totals
    containing it), preferring inner cells over totals and small counts over large
@@ -43,9 +46,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
+import highspy
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import linprog
 
 from concerto.engines.representativeness.model import RepresentativenessError
 
@@ -107,9 +110,14 @@ class Publication:
 
 @dataclass(frozen=True)
 class Exposure:
-    """Suppressed cell `index` can only lie within [low, high] (`high` may be inf)."""
+    """A protected quantity that can only lie within [low, high] (`high` may be inf).
 
-    index: int
+    `index` is the published cell's index, or None for a small implicit cell: a
+    group of atoms never published as such but obtainable by difference (`atoms`).
+    """
+
+    index: int | None
+    atoms: frozenset[int]
     low: float
     high: float
 
@@ -133,78 +141,136 @@ class Suppression:
 
 
 class _System:
-    """The published equations over atoms merged by identical membership."""
+    """The published equations over *blocks*: atoms merged by identical membership.
+
+    Atoms in exactly the same published cells can never be told apart, so a block
+    is the finest quantity the publication could ever reveal. A block that is not
+    itself a published cell (the overseas band in "all bands" minus "metropolitan
+    bands") is an *implicit cell*: it is protected like a published one.
+    """
 
     def __init__(self, publication: Publication) -> None:
         cells = publication.cells
-        n_atoms = publication.atom_counts.size
-        # Atoms in exactly the same published cells can never be told apart: merge them.
+        flat = publication.atom_counts.ravel()
         signature: dict[int, list[int]] = {}
         for i, cell in enumerate(cells):
             for atom in cell.atoms:
                 signature.setdefault(atom, []).append(i)
-        groups: dict[tuple[int, ...], int] = {}
-        for atom in range(n_atoms):
-            sig = tuple(signature.get(atom, ()))
-            if not sig:
-                continue  # published nowhere: constrains nothing
-            groups.setdefault(sig, len(groups))
-        self.n_vars = len(groups)
+        blocks: dict[tuple[int, ...], set[int]] = {}
+        for atom, sig in signature.items():
+            blocks.setdefault(tuple(sig), set()).add(atom)
+        self.blocks = [frozenset(atoms) for atoms in blocks.values()]
+        self.block_counts = np.array([int(flat[list(b)].sum()) for b in self.blocks])
         rows, cols = [], []
-        for sig, var in groups.items():
-            for i in sig:
-                rows.append(i)
-                cols.append(var)
+        for var, sig in enumerate(blocks):
+            rows.extend(sig)
+            cols.extend([var] * len(sig))
         self.matrix = sp.csr_array(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(cells), max(self.n_vars, 1))
-        )
+            (np.ones(len(rows)), (rows, cols)), shape=(len(cells), max(len(self.blocks), 1))
+        ).toarray()
         self.atom_sets = [cell.atoms for cell in cells]
+        self._model_key: bytes | None = None
+        self._model: highspy.Highs | None = None
 
-    def bounds(self, values: np.ndarray, hidden: np.ndarray, index: int) -> tuple[float, float]:
-        known = np.flatnonzero(~hidden)
-        a_eq = self.matrix[known]
-        b_eq = values[known].astype(np.float64)
-        objective = self.matrix[[index]].toarray().ravel()
-        out = []
-        for sign in (1.0, -1.0):
-            res = linprog(sign * objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-            if res.status == 3:  # unbounded
-                out.append(-sign * np.inf)
-            else:
-                out.append(sign * res.fun)
-        return out[0], out[1]
+    def objective(self, atoms: frozenset[int]) -> np.ndarray:
+        return np.array([1.0 if b <= atoms else 0.0 for b in self.blocks])
+
+    def _optimum(self, values, hidden, objective, sign) -> float:
+        """The minimum (sign = 1) or maximum (sign = −1) of objective·blocks.
+
+        One HiGHS model per set of hidden cells; only the objective changes between
+        calls, so the solver restarts from its last basis."""
+        key = hidden.tobytes()
+        if self._model_key != key:
+            self._model = self._build(values, hidden)
+            self._model_key = key
+        h = self._model
+        n = self.matrix.shape[1]
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), sign * objective)
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            return sign * h.getInfo().objective_function_value
+        # The true counts are feasible, so anything else means unbounded.
+        return -sign * np.inf
+
+    def _build(self, values, hidden) -> highspy.Highs:
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        n = self.matrix.shape[1]
+        h.addVars(n, np.zeros(n), np.full(n, highspy.kHighsInf))
+        for i in np.flatnonzero(~hidden):
+            cols = np.flatnonzero(self.matrix[i]).astype(np.int32)
+            h.addRow(float(values[i]), float(values[i]), cols.size, cols, np.ones(cols.size))
+        return h
+
+    def exposed(self, values, hidden, objective, true_value, min_range) -> Exposure | None:
+        """The bounds when they leave fewer than `min_range` + 1 integers, else None.
+
+        The true value lies in the interval, so a maximum at least `min_range`
+        above it settles the question with one programme instead of two.
+        """
+        high = self._optimum(values, hidden, objective, -1.0)
+        if np.floor(high + _EPS) - true_value >= min_range:
+            return None
+        low = self._optimum(values, hidden, objective, 1.0)
+        if np.floor(high + _EPS) - np.ceil(low - _EPS) >= min_range:
+            return None
+        return Exposure(None, frozenset(), low, high)
 
 
 def _exposed(low: float, high: float, min_range: int) -> bool:
     return np.floor(high + _EPS) - np.ceil(low - _EPS) < min_range
 
 
-def audit(
-    publication: Publication, suppressed: np.ndarray, *, min_range: int = 1
-) -> list[Exposure]:
-    """Suppressed cells whose value the published ones pin down (see the module docstring)."""
-    return _audit(_System(publication), publication.values(), np.asarray(suppressed), min_range)
+def _protected(system: _System, hidden, k, suppress_zeros) -> list[tuple[int | None, frozenset]]:
+    """(published index or None, atoms) of every quantity that must stay unknown."""
+    out = [(int(i), system.atom_sets[i]) for i in np.flatnonzero(hidden)]
+    published = set(system.atom_sets)
+    for block, count in zip(system.blocks, system.block_counts, strict=True):
+        small = count < k and (suppress_zeros or count > 0)
+        if small and block not in published:
+            out.append((None, block))
+    return out
 
 
-def _audit(system: _System, values, hidden, min_range) -> list[Exposure]:
+def _check(system, values, hidden, item, min_range) -> Exposure | None:
+    index, atoms = item
+    true_value = float(system.block_counts[[b <= atoms for b in system.blocks]].sum())
+    found = system.exposed(values, hidden, system.objective(atoms), true_value, min_range)
+    return None if found is None else Exposure(index, atoms, found.low, found.high)
+
+
+def _audit(system, values, hidden, k, suppress_zeros, min_range) -> list[Exposure]:
     exposures = []
-    for i in np.flatnonzero(hidden):
-        low, high = system.bounds(values, hidden, int(i))
-        if _exposed(low, high, min_range):
-            exposures.append(Exposure(int(i), low, high))
+    for item in _protected(system, hidden, k, suppress_zeros):
+        found = _check(system, values, hidden, item, min_range)
+        if found is not None:
+            exposures.append(found)
     return exposures
 
 
-def _candidates(system: _System, values, hidden, index: int) -> list[int]:
-    """Published cells related to `index`, best first (see rule 2)."""
+def audit(
+    publication: Publication,
+    suppressed: np.ndarray,
+    *,
+    k: int = DEFAULT_K,
+    suppress_zeros: bool = True,
+    min_range: int = 1,
+) -> list[Exposure]:
+    """Suppressed cells and small implicit cells that the published cells pin down."""
+    system = _System(publication)
+    hidden = np.asarray(suppressed, dtype=bool)
+    return _audit(system, publication.values(), hidden, k, suppress_zeros, min_range)
+
+
+def _candidates(system: _System, values, hidden, target: frozenset[int]) -> list[int]:
+    """Published cells related to the atoms `target`, best first (see rule 2)."""
     sets = system.atom_sets
-    target = sets[index]
-    parents = [j for j, s in enumerate(sets) if j != index and target <= s]
+    parents = [j for j, s in enumerate(sets) if target <= s and s != target]
     related: set[int] = set()
     for p in parents:
-        related.update(
-            j for j, s in enumerate(sets) if s <= sets[p] and not (s & target) and j != p
-        )
+        related.update(j for j, s in enumerate(sets) if s <= sets[p] and not (s & target))
     related.update(j for j, s in enumerate(sets) if s < target)  # its parts
     related.update(parents)
     related = {j for j in related if not hidden[j]}
@@ -214,7 +280,7 @@ def _candidates(system: _System, values, hidden, index: int) -> list[int]:
         related = {j for j in range(len(sets)) if not hidden[j]}
 
     def is_total(j: int) -> bool:
-        return any(o != j and sets[o] < sets[j] for o in range(len(sets)))
+        return any(sets[o] < sets[j] for o in range(len(sets)))
 
     return sorted(related, key=lambda j: (is_total(j), int(values[j]), j))
 
@@ -238,21 +304,25 @@ def suppress(
     if not suppress_zeros:
         primary &= values > 0
     hidden = primary.copy()
-    while True:
-        exposures = _audit(system, values, hidden, min_range)
-        if not exposures:
-            break
-        index = exposures[0].index
-        # Never empty while a cell is exposed: with every cell hidden, nothing is known.
-        candidates = _candidates(system, values, hidden, index)
+    # Hiding more only widens every interval, so a quantity found safe stays safe:
+    # each is checked until it is, and only the newly hidden cells join the queue.
+    pending = _protected(system, hidden, k, suppress_zeros)
+    while pending:
+        item = pending[0]
+        if _check(system, values, hidden, item, min_range) is None:
+            pending.pop(0)
+            continue
+        candidates = _candidates(system, values, hidden, item[1])
+        # Never empty while something is exposed: with every cell hidden, nothing is known.
         chosen = candidates[0]
         for j in candidates[:trials]:
             trial = hidden.copy()
             trial[j] = True
-            if not _exposed(*system.bounds(values, trial, index), min_range):
+            if _check(system, values, trial, item, min_range) is None:
                 chosen = j
                 break
         hidden[chosen] = True
+        pending.append((chosen, system.atom_sets[chosen]))
     return Suppression(
         cells=tuple(publication.cells),
         values=values,
