@@ -6,7 +6,15 @@ does, it oscillates or creeps forever. An elastic linear programme settles which
 case holds: find pattern weights x ≥ 0 summing to 1 (within the trimming bounds,
 if any) that minimise Σ|achieved share − target share| over every category. A
 positive optimum proves the margins contradictory and names the categories that
-cannot be met, with the closest share they can reach.
+cannot be met, with the closest share they can reach (one closest weighting among
+possibly several).
+
+With skipped answers, a share constraint "Σ answer c = t · Σ respondents" also
+holds trivially when the respondents of that question get no weight at all; raking
+keeps each question's respondents' weight in its own step and never goes there.
+So the programme keeps at least `RESPONDENT_FLOOR` (a tenth) of each question's
+base respondent weight on its respondents: margins that can only hold by
+starving a question's respondents count as contradictory.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
 
+RESPONDENT_FLOOR = 0.1
 # Below this total slack (in shares) the margins count as attainable.
 FEASIBLE_SLACK = 1e-7
 
@@ -64,7 +73,21 @@ def closest_margins(
     else:
         var_bounds = [(bounds[0] * b, bounds[1] * b) for b in base]
     var_bounds += [(0.0, None)] * (2 * n_rows)
-    result = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=var_bounds, method="highs")
+    floors = []
+    for q in range(len(targets)):
+        answered = (codes[:, q] >= 0).astype(np.float64)
+        floors.append(np.concatenate([-answered, np.zeros(2 * n_rows)]))
+    a_ub = np.array(floors)
+    b_ub = np.array([-RESPONDENT_FLOOR * base[codes[:, q] >= 0].sum() for q in range(len(targets))])
+    result = linprog(
+        cost,
+        A_ub=sp.csr_array(a_ub),
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=b_eq,
+        bounds=var_bounds,
+        method="highs",
+    )
     if result.status != 0:
         # Only the trimming bounds can make the programme itself infeasible
         # (they cannot sum to 1): nothing is attainable.

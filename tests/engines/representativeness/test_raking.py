@@ -193,3 +193,15 @@ def test_invalid_bounds_and_weights_raise():
     with pytest.raises(RepresentativenessError) as caught:
         rake(answers, [[0.5, 0.5]], base_weights=np.array([1.0, -1.0]))
     assert caught.value.code == "negative_weight"
+
+
+def test_margins_that_only_hold_by_starving_respondents_are_contradictory():
+    """The same question asked twice with different targets: both shares hold only if
+    everyone who answered it weighs nothing, which raking never reaches."""
+    q = np.array([0, 1, MISSING] * 10)
+    other = np.array([0, 1] * 15)
+    answers = np.column_stack([other, q, q])
+    result = rake(answers, [[0.5, 0.5], [0.48, 0.52], [0.40, 0.60]], max_iterations=30)
+    assert not result.converged
+    assert {r.code for r in result.reasons} == {"contradictory_margins"}
+    assert {r.question for r in result.reasons} <= {1, 2}
