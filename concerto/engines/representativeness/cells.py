@@ -25,10 +25,15 @@ class Patterns:
 
 
 def answer_matrix(answers: np.ndarray | list[np.ndarray], sizes: list[int]) -> np.ndarray:
-    """Validate answers as an (n, Q) integer matrix of codes in [MISSING, size - 1]."""
-    matrix = np.asarray(answers)
-    if matrix.ndim == 2 and len(sizes) != matrix.shape[1] and len(sizes) == matrix.shape[0]:
-        matrix = matrix.T  # a list of Q per-question arrays
+    """Validate answers as an (n, Q) integer matrix of codes in [MISSING, size - 1].
+
+    `answers` is an (n, Q) array, or a list of Q arrays of length n.
+    """
+    if isinstance(answers, (list, tuple)):
+        # Q per-question arrays of length n (never guessed from a square shape).
+        matrix = np.column_stack([np.asarray(a) for a in answers]) if answers else np.empty((0, 0))
+    else:
+        matrix = np.asarray(answers)
     if matrix.ndim == 1 and len(sizes) == 1:
         matrix = matrix[:, None]
     if matrix.ndim != 2 or matrix.shape[1] != len(sizes):

@@ -71,6 +71,10 @@ def test_total_and_base_weights():
 
 
 def test_list_of_per_question_arrays_is_accepted():
+    q0, q1 = np.array([0, 1]), np.array([1, MISSING])  # square: 2 participants, 2 questions
+    by_list = rake([q0, q1], [[0.3, 0.7], [0.6, 0.4]])
+    by_matrix = rake(np.stack([q0, q1], axis=1), [[0.3, 0.7], [0.6, 0.4]])
+    np.testing.assert_allclose(by_list.weights, by_matrix.weights)
     q0, q1 = np.array([0, 1, 1, 0, 1]), np.array([1, 1, 0, 0, MISSING])
     by_list = rake([q0, q1], [[0.3, 0.7], [0.6, 0.4]])
     by_matrix = rake(np.stack([q0, q1], axis=1), [[0.3, 0.7], [0.6, 0.4]])
