@@ -9,7 +9,10 @@ margins. Printed: raking time (median of `--repeat` runs), peak Python heap duri
 one run (tracemalloc, which numpy reports its arrays to) and the process's maximum
 resident set, iterations, largest margin error, Kish's effective sample size and
 the weights' spread; then the same raking with trimming bounds on the adjustment
-factor (`--trim-low`, `--trim-high`, default 0.3 and 3).
+factor (`--trim-low`, `--trim-high`, default 0.3 and 3); then the disclosure
+control of two tables sharing their région margin (région × occupation and
+région × age, with all their totals) for the first `--suppression-participants`
+(3,000) participants, where many cells fall under k = 10.
 
 No raking package is in the lock file, so the peers are implemented here, in the
 same run, on the same data and tolerance: the textbook unit-level loop (one
@@ -34,7 +37,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from concerto.engines.representativeness import MISSING, rake  # noqa: E402
+from concerto.engines.representativeness import (  # noqa: E402
+    MISSING,
+    Publication,
+    audit,
+    rake,
+    suppress,
+)
 
 # Illustrative reference margins, rounded (age band, sex, région of 13 metropolitan + 5
 # overseas, type of commune, occupation group, education). Only their shape matters here.
@@ -111,6 +120,26 @@ def naive_pandas(answers: np.ndarray, targets: list[np.ndarray], tolerance: floa
     return w.to_numpy(), iteration
 
 
+def bench_suppression(answers: np.ndarray, participants: int) -> None:
+    """Suppression of région × occupation and région × age for a process of that size."""
+    sample = answers[:participants]
+    keep = np.all(sample[:, [0, 2, 4]] >= 0, axis=1)
+    age, region, occupation = (sample[keep, q].astype(np.int64) for q in (0, 2, 4))
+    atoms = np.zeros((18, 8, 6), dtype=np.int64)
+    np.add.at(atoms, (region, occupation, age), 1)
+    publication = Publication(atoms)
+    publication.add_table("region x occupation", (0, 1))
+    publication.add_table("region x age", (0, 2))
+    result, seconds = timed(suppress, publication)
+    exposed = audit(publication, result.suppressed)
+    print(
+        f"suppression, {keep.sum():,} participants, région × occupation and région × age "
+        f"with margins ({len(publication.cells)} cells, k = 10): {seconds:.2f} s  "
+        f"primary {int(result.primary.sum())}  secondary {int(result.secondary.sum())}  "
+        f"exposed after {len(exposed)}"
+    )
+
+
 def timed(function, *args):
     start = time.perf_counter()
     out = function(*args)
@@ -125,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--trim-low", type=float, default=0.3)
     parser.add_argument("--trim-high", type=float, default=3.0)
+    parser.add_argument("--suppression-participants", type=int, default=3000)
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args(argv)
     print(f"cores available: {len(os.sched_getaffinity(0))}, numpy {np.__version__}")
@@ -171,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         f"max margin error {trimmed.max_error:.1e}  ESS {trimmed.spread.ess:,.0f}  "
         f"ratio {trimmed.spread.ratio:.1f}  reasons {[r.code for r in trimmed.reasons][:3]}"
     )
+    bench_suppression(answers, args.suppression_participants)
     if args.no_peers:
         return 0
 

@@ -48,7 +48,6 @@ from itertools import product
 
 import highspy
 import numpy as np
-import scipy.sparse as sp
 
 from concerto.engines.representativeness.model import RepresentativenessError
 
@@ -147,9 +146,16 @@ class _System:
     is the finest quantity the publication could ever reveal. A block that is not
     itself a published cell (the overseas band in "all bands" minus "metropolitan
     bands") is an *implicit cell*: it is protected like a published one.
+
+    One HiGHS model holds every published cell as an equality row; hiding a cell
+    frees its row's bounds, and between solves only bounds and the objective
+    change, so the solver restarts from its last basis. Every block is capped at
+    twice the grand count plus one: it keeps every programme bounded, and only
+    gives the attacker a bound weaker than the totals they usually see, so it can
+    only make the audit stricter.
     """
 
-    def __init__(self, publication: Publication) -> None:
+    def __init__(self, publication: Publication, min_range: int) -> None:
         cells = publication.cells
         flat = publication.atom_counts.ravel()
         signature: dict[int, list[int]] = {}
@@ -160,94 +166,112 @@ class _System:
         for atom, sig in signature.items():
             blocks.setdefault(tuple(sig), set()).add(atom)
         self.blocks = [frozenset(atoms) for atoms in blocks.values()]
-        self.block_counts = np.array([int(flat[list(b)].sum()) for b in self.blocks])
-        rows, cols = [], []
+        self.block_counts = np.array([int(flat[list(b)].sum()) for b in self.blocks], dtype=float)
+        self.matrix = np.zeros((len(cells), max(len(self.blocks), 1)))
         for var, sig in enumerate(blocks):
-            rows.extend(sig)
-            cols.extend([var] * len(sig))
-        self.matrix = sp.csr_array(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(cells), max(len(self.blocks), 1))
-        ).toarray()
+            self.matrix[list(sig), var] = 1.0
         self.atom_sets = [cell.atoms for cell in cells]
-        self._model_key: bytes | None = None
+        self.is_total = [any(o < s for o in self.atom_sets) for s in self.atom_sets]
+        self.values = publication.values()
+        self.min_range = min_range
+        self.cap = 2.0 * float(self.block_counts.sum()) + min_range + 1
         self._model: highspy.Highs | None = None
+        self._hidden = np.zeros(len(cells), dtype=bool)
+        self._objectives: dict[frozenset[int], np.ndarray] = {}
 
-    def objective(self, atoms: frozenset[int]) -> np.ndarray:
-        return np.array([1.0 if b <= atoms else 0.0 for b in self.blocks])
+    def item(self, index: int | None, atoms: frozenset[int]) -> _Item:
+        objective = self._objectives.get(atoms)
+        if objective is None:
+            objective = np.array([1.0 if b <= atoms else 0.0 for b in self.blocks])
+            self._objectives[atoms] = objective
+        return _Item(index, atoms, objective, float(objective @ self.block_counts))
 
-    def _optimum(self, values, hidden, objective, sign) -> float:
-        """The minimum (sign = 1) or maximum (sign = −1) of objective·blocks.
-
-        One HiGHS model per set of hidden cells; only the objective changes between
-        calls, so the solver restarts from its last basis."""
-        key = hidden.tobytes()
-        if self._model_key != key:
-            self._model = self._build(values, hidden)
-            self._model_key = key
-        h = self._model
+    def solve(self, hidden: np.ndarray, cost: np.ndarray) -> np.ndarray:
+        """Block values minimising cost·blocks under the published (not hidden) cells."""
+        h = self._solver()
+        for i in np.flatnonzero(hidden != self._hidden):
+            low, high = (-highspy.kHighsInf, highspy.kHighsInf)
+            if not hidden[i]:
+                low = high = float(self.values[i])
+            h.changeRowBounds(int(i), low, high)
+        self._hidden = hidden.copy()
         n = self.matrix.shape[1]
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), sign * objective)
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
         h.run()
-        status = h.getModelStatus()
-        if status == highspy.HighsModelStatus.kOptimal:
-            return sign * h.getInfo().objective_function_value
-        # The true counts are feasible, so anything else means unbounded.
-        return -sign * np.inf
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(h.modelStatusToString(h.getModelStatus()))  # true counts fit
+        return np.asarray(h.getSolution().col_value)
 
-    def _build(self, values, hidden) -> highspy.Highs:
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        n = self.matrix.shape[1]
-        h.addVars(n, np.zeros(n), np.full(n, highspy.kHighsInf))
-        for i in np.flatnonzero(~hidden):
-            cols = np.flatnonzero(self.matrix[i]).astype(np.int32)
-            h.addRow(float(values[i]), float(values[i]), cols.size, cols, np.ones(cols.size))
-        return h
+    def _solver(self) -> highspy.Highs:
+        if self._model is None:
+            h = highspy.Highs()
+            h.setOptionValue("output_flag", False)
+            h.setOptionValue("presolve", "off")  # keep the basis between solves
+            n = self.matrix.shape[1]
+            h.addVars(n, np.zeros(n), np.full(n, self.cap))
+            for i, row in enumerate(self.matrix):
+                cols = np.flatnonzero(row).astype(np.int32)
+                value = float(self.values[i])
+                h.addRow(value, value, cols.size, cols, np.ones(cols.size))
+            self._model = h
+        return self._model
 
-    def exposed(self, values, hidden, objective, true_value, min_range) -> Exposure | None:
-        """The bounds when they leave fewer than `min_range` + 1 integers, else None.
+    def free(self, low: float, high: float) -> bool:
+        """Whether [low, high] holds at least `min_range` + 1 integers."""
+        return np.floor(high + _EPS) - np.ceil(low - _EPS) >= self.min_range
 
-        The true value lies in the interval, so a maximum at least `min_range`
-        above it settles the question with one programme instead of two.
+    def exposure(self, hidden: np.ndarray, item: _Item) -> Exposure | None:
+        """The item's interval when too narrow, else None (one programme when the
+        maximum alone, at least `min_range` above the true value, settles it)."""
+        high = float(item.objective @ self.solve(hidden, -item.objective))
+        if self.free(item.true_value, high):
+            return None
+        low = float(item.objective @ self.solve(hidden, item.objective))
+        if self.free(low, high):
+            return None
+        return Exposure(item.index, item.atoms, low, high)
+
+    def undecided(self, hidden: np.ndarray, items: list[_Item], rounds: int = 12) -> list[_Item]:
+        """Items not yet shown safe by a few shared programmes.
+
+        Any feasible point where an item's value moved far enough from the true one
+        proves it safe; pushing many items at once (random weights and directions)
+        clears most of them with a handful of solves, and only the rest need their own.
         """
-        high = self._optimum(values, hidden, objective, -1.0)
-        if np.floor(high + _EPS) - true_value >= min_range:
-            return None
-        low = self._optimum(values, hidden, objective, 1.0)
-        if np.floor(high + _EPS) - np.ceil(low - _EPS) >= min_range:
-            return None
-        return Exposure(None, frozenset(), low, high)
+        rng = np.random.default_rng(0)
+        left = list(items)
+        for _ in range(rounds):
+            if len(left) < 2:
+                break
+            weights = rng.choice([-1.0, 1.0], len(left)) * rng.uniform(0.5, 1.5, len(left))
+            x = self.solve(
+                hidden,
+                np.sum([w * it.objective for w, it in zip(weights, left, strict=True)], axis=0),
+            )
+            before = len(left)
+            left = [it for it in left if not self.free(*sorted((it.true_value, it.objective @ x)))]
+            if len(left) == before:
+                break
+        return left
 
 
-def _exposed(low: float, high: float, min_range: int) -> bool:
-    return np.floor(high + _EPS) - np.ceil(low - _EPS) < min_range
+@dataclass(frozen=True)
+class _Item:
+    index: int | None
+    atoms: frozenset[int]
+    objective: np.ndarray
+    true_value: float
 
 
-def _protected(system: _System, hidden, k, suppress_zeros) -> list[tuple[int | None, frozenset]]:
-    """(published index or None, atoms) of every quantity that must stay unknown."""
-    out = [(int(i), system.atom_sets[i]) for i in np.flatnonzero(hidden)]
+def _protected(system: _System, hidden, k, suppress_zeros) -> list[_Item]:
+    """Every quantity that must stay unknown: hidden cells, then small implicit cells."""
+    out = [system.item(int(i), system.atom_sets[i]) for i in np.flatnonzero(hidden)]
     published = set(system.atom_sets)
     for block, count in zip(system.blocks, system.block_counts, strict=True):
         small = count < k and (suppress_zeros or count > 0)
         if small and block not in published:
-            out.append((None, block))
+            out.append(system.item(None, block))
     return out
-
-
-def _check(system, values, hidden, item, min_range) -> Exposure | None:
-    index, atoms = item
-    true_value = float(system.block_counts[[b <= atoms for b in system.blocks]].sum())
-    found = system.exposed(values, hidden, system.objective(atoms), true_value, min_range)
-    return None if found is None else Exposure(index, atoms, found.low, found.high)
-
-
-def _audit(system, values, hidden, k, suppress_zeros, min_range) -> list[Exposure]:
-    exposures = []
-    for item in _protected(system, hidden, k, suppress_zeros):
-        found = _check(system, values, hidden, item, min_range)
-        if found is not None:
-            exposures.append(found)
-    return exposures
 
 
 def audit(
@@ -259,13 +283,14 @@ def audit(
     min_range: int = 1,
 ) -> list[Exposure]:
     """Suppressed cells and small implicit cells that the published cells pin down."""
-    system = _System(publication)
+    system = _System(publication, min_range)
     hidden = np.asarray(suppressed, dtype=bool)
-    return _audit(system, publication.values(), hidden, k, suppress_zeros, min_range)
+    items = system.undecided(hidden, _protected(system, hidden, k, suppress_zeros))
+    return [e for e in (system.exposure(hidden, it) for it in items) if e is not None]
 
 
-def _candidates(system: _System, values, hidden, target: frozenset[int]) -> list[int]:
-    """Published cells related to the atoms `target`, best first (see rule 2)."""
+def _candidates(system: _System, hidden, target: frozenset[int]) -> list[int]:
+    """Published cells related to the atoms `target`, best first (see rule 3)."""
     sets = system.atom_sets
     parents = [j for j, s in enumerate(sets) if target <= s and s != target]
     related: set[int] = set()
@@ -278,11 +303,7 @@ def _candidates(system: _System, values, hidden, target: frozenset[int]) -> list
         related = {j for j, s in enumerate(sets) if s & target and not hidden[j]}
     if not related:
         related = {j for j in range(len(sets)) if not hidden[j]}
-
-    def is_total(j: int) -> bool:
-        return any(sets[o] < sets[j] for o in range(len(sets)))
-
-    return sorted(related, key=lambda j: (is_total(j), int(values[j]), j))
+    return sorted(related, key=lambda j: (system.is_total[j], int(system.values[j]), j))
 
 
 def suppress(
@@ -298,31 +319,31 @@ def suppress(
     `trials`: how many candidates are tried one by one, looking for one that alone
     removes the exposure, before falling back to the best-ranked one.
     """
-    system = _System(publication)
-    values = publication.values()
+    system = _System(publication, min_range)
+    values = system.values
     primary = values < k
     if not suppress_zeros:
         primary &= values > 0
     hidden = primary.copy()
     # Hiding more only widens every interval, so a quantity found safe stays safe:
     # each is checked until it is, and only the newly hidden cells join the queue.
-    pending = _protected(system, hidden, k, suppress_zeros)
+    pending = system.undecided(hidden, _protected(system, hidden, k, suppress_zeros))
     while pending:
         item = pending[0]
-        if _check(system, values, hidden, item, min_range) is None:
+        if system.exposure(hidden, item) is None:
             pending.pop(0)
             continue
-        candidates = _candidates(system, values, hidden, item[1])
         # Never empty while something is exposed: with every cell hidden, nothing is known.
+        candidates = _candidates(system, hidden, item.atoms)
         chosen = candidates[0]
         for j in candidates[:trials]:
             trial = hidden.copy()
             trial[j] = True
-            if _check(system, values, trial, item, min_range) is None:
+            if system.exposure(trial, item) is None:
                 chosen = j
                 break
         hidden[chosen] = True
-        pending.append((chosen, system.atom_sets[chosen]))
+        pending.append(system.item(chosen, system.atom_sets[chosen]))
     return Suppression(
         cells=tuple(publication.cells),
         values=values,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from concerto.engines.representativeness import Publication, audit, suppress
 
-SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def augmented(result, rows, cols):
@@ -106,7 +106,7 @@ def test_the_independent_check_sees_a_lone_suppression():
     assert not can_move(zero_values, two, sign, (0, 0))  # 0 + 0 = 0 pins both
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.integers(0, 9), st.integers(10, 60)), min_size=12, max_size=12))
 def test_three_tables_sharing_margins_leave_nothing_exposed(flat):
     """Three two-way tables of one 2 × 2 × 3 cross-classification share their margins."""
