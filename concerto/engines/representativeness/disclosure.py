@@ -9,25 +9,28 @@ between tables are then implicit: two published cells that sum the same atoms
 are the same number, and a total is the sum of its parts wherever they appear.
 
 The attacker knows every published value, which atoms each published cell sums,
-and that counts are non-negative. A suppressed cell is *exposed* when those facts
-leave it fewer than `min_range` + 1 possible integer values; with the default
-`min_range = 1`, when they determine it exactly. Exposure is checked
-exactly, not by pattern: the smallest and largest value of each suppressed cell
-over the non-negative solutions of the published equations are computed by linear
-programming (HiGHS through `highspy`), and the cell is exposed when fewer than `min_range` + 1
-integers lie between them. For two-way tables with margins the programme's
-vertices are integral, so the bounds are the attacker's best integer bounds; for
-other structures they are a relaxation (the attacker might narrow them a little
-further with integer reasoning).
+and that counts are non-negative. A protected quantity is *exposed* when those
+facts leave it fewer than `min_range` + 1 possible integer values; with the
+default `min_range = 1`, when they determine it exactly. This is checked by
+computation, not by pattern: the largest (then, if needed, the smallest) value of
+the quantity over the non-negative solutions of the published equations comes from
+a linear programme (HiGHS through `highspy`). For two-way tables with margins the
+programme's vertices are integral, so these are the attacker's best integer
+bounds; for other structures they are a relaxation (integer reasoning might narrow
+them a little further). Each block of atoms is capped at twice the grand count
+plus one, which keeps every programme bounded and can only narrow the intervals,
+that is make the check stricter.
 
 Rule implemented:
 
 1. **Primary suppression**: every published cell whose count is below `k`
    (default 10) is suppressed, zeros included unless `suppress_zeros=False`
    (a zero discloses nobody, but does disclose that a group gave no answer).
-2. **Implicit cells**: a group of atoms that is never published as such but is
-   the difference of published cells (two tables differing by one category) is
-   protected as well when its count is below `k`: it must not be exposed either.
+2. **Implicit cells**: a block of atoms that is never published as such, such as
+   a three-way cell behind two two-way tables or the difference of two tables
+   differing by one category, is protected as well when its count is below `k`
+   (zeros as above): it must not be exposed either. Sums of several blocks that
+   are not published cells are not protected on their own.
 3. **Secondary suppression**: while a suppressed or implicit cell is exposed, one more
    published cell is suppressed, chosen among the cells related to the exposed
    one (its siblings inside a common published total, its parts, then the totals
@@ -109,7 +112,7 @@ class Publication:
 
 @dataclass(frozen=True)
 class Exposure:
-    """A protected quantity that can only lie within [low, high] (`high` may be inf).
+    """A protected quantity that can only lie within [low, high].
 
     `index` is the published cell's index, or None for a small implicit cell: a
     group of atoms never published as such but obtainable by difference (`atoms`).

@@ -45,7 +45,7 @@ class RepresentativenessError(ValueError):
     """Invalid input (a programming error on the caller's side), with a code and values.
 
     Codes: `shape_mismatch`, `code_out_of_range`, `targets_not_shares`,
-    `negative_weight`, `invalid_bounds`, `invalid_table`, `unknown_correction`.
+    `negative_weight`, `invalid_total`, `invalid_bounds`, `invalid_table`, `unknown_correction`.
     """
 
     def __init__(self, code: str, **values: object) -> None:

@@ -128,6 +128,8 @@ def rake(
     if bounds is not None and not (0 <= bounds[0] <= 1 <= bounds[1]):
         raise RepresentativenessError("invalid_bounds", lower=bounds[0], upper=bounds[1])
     total = float(n if total is None else total)
+    if not (np.isfinite(total) and total > 0):
+        raise RepresentativenessError("invalid_total", total=total)
     base_sum = float(base.sum())
     scale = total / base_sum if base_sum > 0 else 0.0
 

@@ -197,6 +197,9 @@ def test_invalid_bounds_and_weights_raise():
     with pytest.raises(RepresentativenessError) as caught:
         rake(answers, [[0.5, 0.5]], base_weights=np.array([1.0, -1.0]))
     assert caught.value.code == "negative_weight"
+    with pytest.raises(RepresentativenessError) as caught:
+        rake(answers, [[0.5, 0.5]], total=0)
+    assert caught.value.code == "invalid_total"
 
 
 def test_margins_that_only_hold_by_starving_respondents_are_contradictory():
