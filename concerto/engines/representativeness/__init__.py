@@ -20,57 +20,42 @@ impossible margins by linear programming in `feasibility`), `weights` (Kish
 effective sample size, spread), `index` (1 − total variation distance per
 question, gaps, under-representation), `results` (raw and weighted closed
 questions), `lift` (who says what, with Holm or Benjamini–Hochberg), `disclosure`
-(suppression under k and by difference, audited exactly). Each module's
-docstring states its formulas and conventions.
+(suppression under k and by difference, audited by linear programming). Each module's
+docstring states its formulas and conventions. Names are exported lazily
+(`concerto.engines.lazy_exports`): importing the package loads neither scipy nor
+HiGHS until a name is used.
 """
 
-from concerto.engines.representativeness.disclosure import (
-    Exposure,
-    Publication,
-    PublishedCell,
-    Suppression,
-    audit,
-    suppress,
-)
-from concerto.engines.representativeness.index import (
-    CategoryGap,
-    QuestionIndex,
-    RepresentativenessReport,
-    counts_from_answers,
-    question_index,
-    representativeness,
-)
-from concerto.engines.representativeness.lift import CellTest, WhoSaysWhat, who_says_what
-from concerto.engines.representativeness.model import MISSING, Reason, RepresentativenessError
-from concerto.engines.representativeness.raking import RakeResult, rake
-from concerto.engines.representativeness.results import ClosedResults, Tally, closed_results
-from concerto.engines.representativeness.weights import WeightSpread, kish_ess, weight_spread
+from concerto.engines import lazy_exports
 
-__all__ = [
-    "MISSING",
-    "CategoryGap",
-    "CellTest",
-    "ClosedResults",
-    "Exposure",
-    "Publication",
-    "PublishedCell",
-    "QuestionIndex",
-    "RakeResult",
-    "Reason",
-    "RepresentativenessError",
-    "RepresentativenessReport",
-    "Suppression",
-    "Tally",
-    "WeightSpread",
-    "WhoSaysWhat",
-    "audit",
-    "closed_results",
-    "counts_from_answers",
-    "kish_ess",
-    "question_index",
-    "rake",
-    "representativeness",
-    "suppress",
-    "weight_spread",
-    "who_says_what",
-]
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "MISSING": "model",
+        "CategoryGap": "index",
+        "CellTest": "lift",
+        "ClosedResults": "results",
+        "Exposure": "disclosure",
+        "Publication": "disclosure",
+        "PublishedCell": "disclosure",
+        "QuestionIndex": "index",
+        "RakeResult": "raking",
+        "Reason": "model",
+        "RepresentativenessError": "model",
+        "RepresentativenessReport": "index",
+        "Suppression": "disclosure",
+        "Tally": "results",
+        "WeightSpread": "weights",
+        "WhoSaysWhat": "lift",
+        "audit": "disclosure",
+        "closed_results": "results",
+        "counts_from_answers": "index",
+        "kish_ess": "weights",
+        "question_index": "index",
+        "rake": "raking",
+        "representativeness": "index",
+        "suppress": "disclosure",
+        "weight_spread": "weights",
+        "who_says_what": "lift",
+    },
+)
