@@ -55,6 +55,9 @@ def test_without_a_deferring_backend_there_is_no_clock_to_start():
     assert Ticker.objects.count() == 0
 
 
+# The worker checks its connection between tasks (close_old_connections), which closes
+# a PostgreSQL connection held inside a test's transaction: this one commits for real.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_worker_keeps_one_tick_queued_and_runs_the_due_jobs():
     first = ensure_ticking()

@@ -13,19 +13,32 @@ import csv
 import json
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from concerto.engines.textmining.model import Analysis, Params, TextMiningError
 from concerto.engines.textmining.pipeline import analyse
 
-csv.field_size_limit(10_000_000)
+# Contributions can be long; the csv module's default refuses cells over 128 KB.
+FIELD_LIMIT = 10_000_000
+
+
+@contextmanager
+def larger_fields():
+    """The csv module's cell limit raised while reading, then put back: the limit is
+    global to the process, and the platform's own imports rely on the default."""
+    previous = csv.field_size_limit(FIELD_LIMIT)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def read_csv(path: str, text_column: str, author_column: str | None, date_column: str | None):
     for encoding in ("utf-8-sig", "iso-8859-1"):
         try:
-            with open(path, newline="", encoding=encoding) as handle:
+            with larger_fields(), open(path, newline="", encoding=encoding) as handle:
                 sample = handle.read(65536)
                 handle.seek(0)
                 try:

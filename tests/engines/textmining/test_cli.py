@@ -64,3 +64,14 @@ def test_management_command(tmp_path, capsys):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "2 texts by 2 authors" in done.stdout
+
+
+def test_reading_a_file_leaves_the_csv_cell_limit_as_it_was(tmp_path):
+    """The limit is global to the process: the platform's imports refuse a cell over the
+    default 131,072 characters, and used to stop doing so once this command had run."""
+    default = csv.field_size_limit()
+    path = tmp_path / "long.csv"
+    write(path, [("x" * 200_000, "a")])
+    texts, _authors, _moments = cli.read_csv(str(path), "texte", "auteur", None)
+    assert len(texts[0]) == 200_000
+    assert csv.field_size_limit() == default == 131_072
