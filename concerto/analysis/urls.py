@@ -22,6 +22,7 @@ urlpatterns = [
         workspace.revoke_provider,
         name="revoke_provider",
     ),
+    path("dispositifs/<slug:slug>/synthese/", public.process_syntheses, name="process_syntheses"),
     path(PUBLIC, public.synthesis, name="synthesis"),
     path(PUBLIC + "synthese.pdf", public.synthesis_pdf, name="synthesis_pdf"),
 ]

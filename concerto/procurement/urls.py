@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
 from concerto.procurement.views import catalogue, orders
@@ -9,6 +10,12 @@ ORDER = "accord-cadre/commandes/<id:pk>/"
 
 urlpatterns = [
     path("accord-cadre/", catalogue.catalogue, name="catalogue"),
+    # The public address of the catalogue (PRODUCT.md), kept for bookmarks and links.
+    path(
+        "marche-public/",
+        RedirectView.as_view(pattern_name="procurement:catalogue", permanent=True),
+        name="public_address",
+    ),
     path("accord-cadre/consommation/", catalogue.consumption, name="consumption"),
     path("accord-cadre/titulaires/<id:holder_id>/commande/", orders.create, name="order_create"),
     path("accord-cadre/commandes/", orders.order_list, name="orders"),

@@ -369,6 +369,7 @@ MATRIX: dict[str, Action] = {
     "analysis:revoke_provider": post(
         MINISTRY, pk="closed", module_id="closed_module", access_id="provider_access"
     ),
+    "analysis:process_syntheses": get(EVERYONE, slug="closed.slug"),
     "analysis:synthesis": get(NOBODY, slug="closed.slug", module_id="closed_module"),
     "analysis:synthesis_pdf": get(NOBODY, slug="closed.slug", module_id="closed_module"),
     # resources (the Wagtail site's own pages are listed in SKIPPED)
@@ -413,6 +414,7 @@ MATRIX: dict[str, Action] = {
     "support:transition": post({CIPC, ADMIN}, pk="support_request", slug="'accepter'", acts=True),
     # procurement
     "procurement:catalogue": get(STAFF),
+    "procurement:public_address": get(EVERYONE),  # a permanent redirect
     "procurement:consumption": get(STAFF),
     "procurement:order_create": both(MINISTRY | {OTHER_AGENT}, holder_id="holder"),
     "procurement:orders": get(STAFF),
@@ -487,6 +489,7 @@ MATRIX: dict[str, Action] = {
     # API: documentation and public reads
     "api:docs": get(EVERYONE),
     "api:schema": get(EVERYONE),
+    "api:openapi_json": get(EVERYONE),
     "api:process-list": get(EVERYONE),
     "api:process-detail": get(EVERYONE, pk="open"),
     "api:module-list": get(EVERYONE),

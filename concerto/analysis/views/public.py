@@ -1,12 +1,13 @@
 """The published synthesis of a module, as a page and as a PDF."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from concerto.analysis.models import Synthesis
 from concerto.downloads import pdf_download, render_pdf
+from concerto.processes.models import Process
 
 
 def _synthesis(request, slug: str, module_id: int) -> Synthesis:
@@ -80,3 +81,24 @@ def synthesis_pdf(request, slug: str, module_id: int):
     base_url = request.build_absolute_uri("/")
     pdf = render_pdf(html, stylesheet="analysis/print.css", base_url=base_url)
     return pdf_download(f"synthese-{synthesis.module_id}.pdf", pdf)
+
+
+@require_safe
+def process_syntheses(request, slug: str):
+    """`/dispositifs/<slug>/synthese/`, the address people share: the process's one
+    published synthesis, or the list when its modules published several."""
+    process = get_object_or_404(Process.objects.published(), slug=slug)
+    if not process.get_abilities(request.user)["view"]:
+        raise Http404
+    syntheses = [
+        synthesis
+        for synthesis in Synthesis.objects.filter(module__process=process)
+        .select_related("module__process")
+        .order_by("module__position", "module__pk")
+        if synthesis.module.get_abilities(request.user)["view"]
+    ]
+    if len(syntheses) == 1:
+        only = syntheses[0]
+        return redirect("analysis:synthesis", slug=slug, module_id=only.module_id)
+    context = {"process": process, "syntheses": syntheses}
+    return render(request, "analysis/process_syntheses.html", context)
