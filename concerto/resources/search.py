@@ -9,9 +9,9 @@ import math
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
+from concerto.plaintext import html_to_line
 from concerto.resources.stemming import STOP_WORDS, fold, stem_words
 
 SOURCES: tuple[str, ...] = (
@@ -55,7 +55,7 @@ def _page_candidates(models, stems: list[str], limit: int) -> list[Candidate]:
                     kind=str(page.kind_label),
                     title=page.title,
                     url=page.url,
-                    text=strip_tags(page.search_text()),
+                    text=html_to_line(page.search_text()),
                 )
             )
     return candidates

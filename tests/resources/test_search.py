@@ -87,3 +87,16 @@ def test_faq_search_only_returns_faq_entries():
     faq_entry("Quand dois-je saisir le CIPC ?")
 
     assert [r.title for r in search_faq("saisir")] == ["Quand dois-je saisir le CIPC ?"]
+
+
+def test_excerpts_keep_the_words_of_neighbouring_blocks_apart():
+    sheet(
+        chapter(),
+        title="Tirer au sort",
+        slug="tirer",
+        summary="Un panel.",
+        body="<h2>Les étapes</h2><p>Définir la population</p><ul><li>Tirer</li></ul>",
+    )
+    (result,) = search("population")
+    assert "Les étapes Définir la population Tirer" in result.excerpt
+    assert "étapesDéfinir" not in result.excerpt

@@ -12,13 +12,11 @@ size lies. A row with a wrong number of fields, or a broken quote, refuses the w
 archive; rows whose content cannot be imported (withdrawn, empty…) are reported.
 """
 
-import html
 import io
 import re
 import zipfile
 from collections.abc import Callable
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from concerto.csvreading import UTF8, CsvReader, CsvRefused
@@ -27,6 +25,7 @@ from concerto.opendata.imports.parsed import Item, ParsedImport
 from concerto.opendata.imports.report import ImportReport, Issue
 from concerto.participation.models import Contribution, ContributionKind
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
+from concerto.plaintext import html_to_text
 from concerto.uploads.validators import format_size
 
 PROPOSALS = "proposals"
@@ -63,8 +62,7 @@ def _kind_of(name: str) -> str | None:
 
 def _text(value: str) -> str:
     """Decidim stores rich text as HTML: keep the words, paragraphs as line breaks."""
-    value = re.sub(r"</p>\s*<p>|<br\s*/?>", "\n", value)
-    return html.unescape(strip_tags(value)).strip()
+    return html_to_text(value)
 
 
 def _localised(row: dict, field: str) -> str:

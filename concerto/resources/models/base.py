@@ -1,9 +1,9 @@
 """What every page of the resource centre shares: French stems for the search index."""
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
+from concerto.plaintext import html_to_line
 from concerto.resources.stemming import french_stems
 
 
@@ -19,7 +19,7 @@ class ResourcePage(Page):
         return ""
 
     def search_stems(self) -> str:
-        return french_stems(f"{self.title} {strip_tags(self.search_text())}")
+        return french_stems(f"{self.title} {html_to_line(self.search_text())}")
 
     search_fields = Page.search_fields + [
         index.SearchField("search_text"),
