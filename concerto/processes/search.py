@@ -7,6 +7,7 @@ name or one of the themes: "santé" finds the health ministry's processes,
 then those found in the summary; ties keep the registry's own order.
 """
 
+import difflib
 import re
 from functools import reduce
 from operator import or_
@@ -15,12 +16,14 @@ import snowballstemmer
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from concerto.folding import Folded, fold
-from concerto.processes.models import Process
+from concerto.processes.models import Process, Theme
 
 TEXT_FIELDS = ("title", "summary", "problem", "decision_at_stake", "territories",
                "ministry__name", "ministry__short_name", "directorate__name")  # fmt: skip
 MAX_WORDS = 8
 MIN_STEM = 5
+# Words shorter than this are never offered as a correction.
+MIN_SUGGESTED = 4
 _STEMMER = snowballstemmer.stemmer("french")
 # Title matches weigh most, then the summary; every other field only has to match.
 WEIGHTS = {"title": 4, "summary": 2}
@@ -65,3 +68,32 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     rank = reduce(lambda a, b: a + b, score)
     ordering = queryset.query.order_by or Process._meta.ordering or ("-pk",)
     return queryset.annotate(search_rank=rank).order_by("-search_rank", *ordering)
+
+
+def suggestion(query: str, published: QuerySet) -> str | None:
+    """A nearby query that finds something, for a search that found nothing: each word
+    too far from every word of the published titles, themes and ministries is replaced
+    by the closest one ("renovaton" → "rénovation"); None when nothing close is found."""
+    vocabulary: dict[str, str] = {}
+    names = [
+        *published.values_list("title", flat=True),
+        *Theme.objects.filter(process__in=published).values_list("name", flat=True),
+        *published.values_list("ministry__name", flat=True),
+    ]
+    for name in names:
+        for word in re.findall(r"\w+", name):
+            if len(word) >= MIN_SUGGESTED:
+                vocabulary.setdefault(fold(word), word.lower())
+    words = re.findall(r"\w+", query)
+    suggested = []
+    for word in words:
+        folded = fold(word)
+        if folded in vocabulary:
+            suggested.append(word)
+            continue
+        close = difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.75)
+        suggested.append(vocabulary[close[0]] if close else word)
+    if suggested == words:
+        return None
+    candidate = " ".join(suggested)
+    return candidate if search(published, candidate).exists() else None

@@ -73,3 +73,15 @@ def test_a_match_in_the_title_ranks_first(client, demo_registry):
     # "soins" is in the title of one process only; "quartiers" in another's title.
     assert found(client, "quartiers") == [BUDGET]
     assert found(client, "consultation") == [RENOVATION, CARE]
+
+
+def test_a_search_that_finds_nothing_suggests_a_nearby_one(client, demo_registry):
+    response = client.get("/dispositifs/", {"q": "renovaton"})
+    assert found(client, "renovaton") == []
+    assert (
+        '<p id="suggestion">Essayez plutôt : <a href="?q=r%C3%A9novation">rénovation</a></p>'
+        in (response.text)
+    )
+    assert found(client, "rénovation") == [RENOVATION]
+    # Nothing close: no suggestion at all.
+    assert 'id="suggestion"' not in client.get("/dispositifs/", {"q": "xylophone"}).text

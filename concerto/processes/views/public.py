@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
+from concerto.processes.search import suggestion
 
 PAGE_SIZE = 12
 
@@ -40,11 +41,15 @@ def process_list(request):
         .prefetch_related("themes")
         .order_by("-published_at", "-pk")
     )
+    page_obj = paginate(request, processes, PAGE_SIZE)
+    query = form.cleaned_data.get("q") or ""
+    nearby = suggestion(query, Process.objects.published()) if query and not page_obj else None
     from concerto.followup.queries import late_commitments
 
     context = {
         "form": form,
-        "page_obj": paginate(request, processes, PAGE_SIZE),
+        "page_obj": page_obj,
+        "suggestion": nearby,
         # One query: the devoir de suite of these processes is late.
         "late_ids": set(late_commitments().values_list("process_id", flat=True)),
     }
