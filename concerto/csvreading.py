@@ -28,6 +28,10 @@ from django.utils.translation import ngettext
 
 DELIMITERS = ",;\t"
 SAMPLE_SIZE = 64 * 1024
+# The longest value a cell may hold: the csv module's default limit, checked here rather
+# than read from the module, whose limit is global to the process and raised by some
+# libraries when they load (frictionless sets it to 2**31 - 2).
+MAX_CELL = 131_072
 CHECK_CHUNK = 1024 * 1024
 # Encodings as the reports name them.
 UTF8, WINDOWS_1252, LATIN_1 = "UTF-8", "Windows-1252", "ISO-8859-1"
@@ -139,10 +143,14 @@ def field_count_error(expected: int, found: int, delimiter: str = ",") -> str:
     }
 
 
+def _too_long() -> str:
+    return _("une valeur dépasse %(max)d caractères.") % {"max": MAX_CELL}
+
+
 def _csv_error_message(error: csv.Error) -> str:
     text = str(error)
     if "field larger than field limit" in text:
-        return _("une valeur dépasse %(max)d caractères.") % {"max": csv.field_size_limit()}
+        return _too_long()
     if "unexpected end of data" in text or "EOF" in text:
         return _("un guillemet ouvert sur cette ligne n'est jamais refermé.")
     if "expected after" in text:
@@ -188,9 +196,12 @@ class CsvReader:
 
     def _next(self, start: int) -> list[str] | None:
         try:
-            return next(self._reader, None)
+            cells = next(self._reader, None)
         except csv.Error as error:
             raise CsvRefused([at_line(start, _csv_error_message(error))]) from None
+        if cells is not None and any(len(cell) > MAX_CELL for cell in cells):
+            raise CsvRefused([at_line(start, _too_long())])
+        return cells
 
     def _update_hash(self, cells: list[str]) -> None:
         self._hash.update("\x1f".join(cells).encode("utf-8", "surrogatepass") + b"\x1e")

@@ -1,8 +1,16 @@
 """The one CSV reader every import uses: encodings, separators, field counts by line."""
 
+import csv
+
 import pytest
 
-from concerto.csvreading import CsvReader, CsvRefused, detect_delimiter, detect_encoding
+from concerto.csvreading import (
+    MAX_CELL,
+    CsvReader,
+    CsvRefused,
+    detect_delimiter,
+    detect_encoding,
+)
 
 
 def read(data: bytes, **kwargs) -> tuple[CsvReader, list]:
@@ -84,3 +92,16 @@ def test_the_digest_is_the_content_whatever_the_encoding_separator_or_quoting():
     second, _ = read('"nom";"ville"\r\n"René";Brest\r\n\r\n'.encode("cp1252"))
     other, _ = read("nom,ville\nRené,Quimper\n".encode())
     assert first.digest == second.digest != other.digest
+
+
+def test_a_cell_over_the_limit_is_refused_whatever_the_csv_module_allows():
+    """Libraries raise the csv module's process-wide limit when they load (frictionless
+    sets it to 2**31 - 2): the reader checks its own."""
+    previous = csv.field_size_limit(2**31 - 2)
+    try:
+        data = b"id,nom\n1,ok\n2," + b"a" * (MAX_CELL + 1) + b"\n"
+        with pytest.raises(CsvRefused) as refused:
+            CsvReader(data, max_rows=10).rows()
+        assert refused.value.errors == ["Ligne 3 : une valeur dépasse 131072 caractères."]
+    finally:
+        csv.field_size_limit(previous)

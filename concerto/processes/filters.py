@@ -86,8 +86,8 @@ class PublicFilterForm(ProcessFilterForm):
     q = forms.CharField(
         label=_("Rechercher un dispositif"),
         help_text=_(
-            "Mots du titre, du résumé, du problème public, de la décision en jeu, du "
-            "ministère, des thèmes ou des territoires ; accents et majuscules sans importance"
+            "Mots du titre, des textes, des thèmes, des territoires ou du nom de "
+            "l'administration ; accents et majuscules sans importance"
         ),
         max_length=200,
         required=False,

@@ -93,7 +93,7 @@ def test_a_visitor_searches_filters_and_reads_an_opinion(page, monkeypatch):
 
     page.get_by_label("Méthode (OCDE)").select_option(label="Toutes les méthodes")
     page.get_by_label("Statut").select_option(label="Tous les statuts")
-    page.get_by_label("Ministère").select_option(label="Ministère des Transports")
+    page.get_by_label("Ministère", exact=True).select_option(label="Ministère des Transports")
     page.get_by_role("button", name="Rechercher").click()
     check_page(page, "Dispositifs participatifs")
     page.get_by_role("link", name="Concertation sur le plan vélo").click()
@@ -135,7 +135,7 @@ def test_a_cipc_advisor_filters_the_registry_reads_the_counts_and_exports(page, 
     check_page(page, "Registre des dispositifs de l'État")
     expect(page.locator("#results-count")).to_have_text("3 dispositifs")
 
-    page.get_by_label("Ministère").select_option(label="Ministère de la Culture")
+    page.get_by_label("Ministère", exact=True).select_option(label="Ministère de la Culture")
     page.get_by_role("button", name="Filtrer").click()
     check_page(page, "Registre des dispositifs de l'État")
     expect(page.locator("#results-count")).to_have_text("2 dispositifs")

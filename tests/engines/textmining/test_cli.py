@@ -67,11 +67,22 @@ def test_management_command(tmp_path, capsys):
 
 
 def test_reading_a_file_leaves_the_csv_cell_limit_as_it_was(tmp_path):
-    """The limit is global to the process: the platform's imports refuse a cell over the
-    default 131,072 characters, and used to stop doing so once this command had run."""
-    default = csv.field_size_limit()
-    path = tmp_path / "long.csv"
-    write(path, [("x" * 200_000, "a")])
-    texts, _authors, _moments = cli.read_csv(str(path), "texte", "auteur", None)
-    assert len(texts[0]) == 200_000
-    assert csv.field_size_limit() == default == 131_072
+    """The limit is global to the process: the command raises it only while it reads."""
+    previous = csv.field_size_limit(131_072)
+    try:
+        path = tmp_path / "long.csv"
+        write(path, [("x" * 200_000, "a")])
+        texts, _authors, _moments = cli.read_csv(str(path), "texte", "auteur", None)
+        assert len(texts[0]) == 200_000
+        assert csv.field_size_limit() == 131_072
+    finally:
+        csv.field_size_limit(previous)
+
+
+def test_importing_the_command_leaves_the_csv_cell_limit_alone():
+    import subprocess
+    import sys
+
+    code = "import csv; import concerto.engines.textmining.cli; print(csv.field_size_limit())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "131072", done.stderr
