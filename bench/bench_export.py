@@ -22,20 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def setup_django(workdir: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "concerto.settings"
-    os.environ["CONCERTO_VAR_DIR"] = workdir
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    # With DATABASE_URL set, the settings refuse to start without production's secrets.
-    for name, value in {
-        "SECRET_KEY": "bench-export-" + "x" * 50,
-        "PSEUDONYMISATION_KEY": "bench-export-pseudonyms-" + "y" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SITE_URL": "http://127.0.0.1",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    }.items():
-        os.environ.setdefault(name, value)
+    from benchenv import use_bench_database
+
+    default = f"sqlite:///{workdir}/bench.sqlite3"
+    use_bench_database(workdir, os.environ.get("BENCH_DATABASE_URL", default))
     import django
 
     django.setup()
@@ -69,6 +59,7 @@ def seed(rows: int):
         "stance",
         "status",
         "hidden_reason",
+        "idempotency_scope",
         "idempotency_key",
         "created_at",
         "updated_at",
@@ -84,7 +75,7 @@ def seed(rows: int):
             with transaction.atomic():
                 cursor.executemany(sql, [
                     (module.pk, "proposal", "online", "", f"Proposition {n}",
-                     texts[n % len(texts)] * (1 + n % 4), "", "", "published", "",
+                     texts[n % len(texts)] * (1 + n % 4), "", "", "published", "", "bench",
                      uuid.uuid4().hex if connection.vendor == "sqlite" else uuid.uuid4(),
                      now, now)
                     for n in range(start, min(rows, start + batch))

@@ -86,20 +86,11 @@ def decidim_zip(total: int) -> bytes:
 
 
 def setup_django(workdir: str, database: str = "bench.sqlite3") -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "concerto.settings"
-    os.environ["CONCERTO_VAR_DIR"] = workdir
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/{database}"
+    from benchenv import use_bench_database
+
+    use_bench_database(workdir, f"sqlite:///{workdir}/{database}")
     # The job runs in this process, as the worker would run it.
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
-    # With DATABASE_URL set, the settings ask for production values: bench ones.
-    for name, value in {
-        "SECRET_KEY": "bench-secret-key-" + "s" * 50,
-        "PSEUDONYMISATION_KEY": "bench-pseudonymisation-key-" + "p" * 50,
-        "ALLOWED_HOSTS": "localhost",
-        "SITE_URL": "http://localhost",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    }.items():
-        os.environ.setdefault(name, value)
     import django
 
     django.setup()
