@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
 
 
-class EraseAccountForm(forms.Form):
+class EraseAccountForm(DsfrBaseForm):
     email = forms.EmailField(
         label=_("Pour confirmer, saisissez l'adresse électronique de votre compte"),
     )
@@ -28,7 +29,7 @@ class EraseAccountForm(forms.Form):
         return email
 
 
-class PublicNameForm(forms.Form):
+class PublicNameForm(DsfrBaseForm):
     """How the person's contributions are signed on public pages."""
 
     public_name_choice = forms.ChoiceField(
