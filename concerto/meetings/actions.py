@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from concerto.meetings.models import Meeting, MeetingContribution, Registration
 from concerto.notifications.actions import notify
 from concerto.participation.actions import submit_contribution
-from concerto.participation.actions.common import require
+from concerto.participation.actions.common import is_blank, require
 from concerto.participation.models import Channel, Contribution, ContributionKind, ModuleKind
 
 MEETING_FIELDS = (
@@ -29,6 +29,8 @@ MEETING_FIELDS = (
 
 def _check(meeting: Meeting) -> None:
     errors = {}
+    if is_blank(meeting.title):
+        errors["title"] = _("Donnez un titre à la réunion.")
     if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
         errors["ends_at"] = _("La fin de la réunion doit suivre son début.")
     if not meeting.online and not meeting.address.strip():

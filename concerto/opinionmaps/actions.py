@@ -18,7 +18,7 @@ from concerto.opinionmaps import mapping
 from concerto.opinionmaps.models import MAX_STATEMENT_LENGTH, MapResult, Statement, Vote
 from concerto.participation import ratelimit
 from concerto.participation.actions import submit_contribution
-from concerto.participation.actions.common import RateLimited, require
+from concerto.participation.actions.common import RateLimited, is_blank, require
 from concerto.participation.models import ContributionKind, Module
 
 # The map is recomputed in the background once this many votes arrived since the last
@@ -30,7 +30,7 @@ _PENDING_KEY = "opinionmaps:recompute-pending:{}"
 
 def _clean_text(text: str, field: str = "text") -> str:
     text = " ".join(text.split())
-    if not text:
+    if is_blank(text):
         raise ValidationError({field: _("L'énoncé est vide.")})
     if len(text) > MAX_STATEMENT_LENGTH:
         raise ValidationError(

@@ -112,3 +112,12 @@ class CorrectionForm(DsfrBaseForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("20 000 caractères au plus."),
     )
+
+    def __init__(self, *args, title_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if title_required:
+            # A proposal is listed and shown under its title: it cannot lose it.
+            self.fields["title"].required = True
+            self.fields["title"].error_messages["required"] = _(
+                "Donnez un titre à votre proposition."
+            )

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from concerto.notifications.actions import notify
 from concerto.participation import ratelimit
 from concerto.participation.actions import submit_contribution
-from concerto.participation.actions.common import RateLimited, require
+from concerto.participation.actions.common import RateLimited, require, required_text
+from concerto.participation.actions.contributions import EMPTY_TITLE
 from concerto.participation.models import Contribution, ContributionKind, Module
 from concerto.proposals.links import proposal_url
 from concerto.proposals.models import MergeEvent, Support, UsefulVote
@@ -31,11 +32,10 @@ def submit_proposal(
     address: str | None = None,
 ) -> tuple[Contribution, bool]:
     """A citizen submits a proposal, exactly once per idempotency key."""
-    if not title.strip():
-        raise ValidationError({"title": _("Donnez un titre à votre proposition.")})
+    title = required_text(title, field="title", message=EMPTY_TITLE)
     return submit_contribution(
         module, author=author, kind=ContributionKind.PROPOSAL, body=body,
-        idempotency_key=idempotency_key, address=address, title=title.strip(), theme=theme,
+        idempotency_key=idempotency_key, address=address, title=title, theme=theme,
         location=location.strip(), pseudonym=pseudonym.strip(),
     )  # fmt: skip
 

@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 
 def require(module, user, ability: str, *, kind: str | None = None) -> None:
@@ -10,3 +10,18 @@ def require(module, user, ability: str, *, kind: str | None = None) -> None:
 
 class RateLimited(Exception):
     """Too many submissions from one person or address in a short time."""
+
+
+def is_blank(text: str | None) -> bool:
+    """True when `text` shows nothing: empty, spaces (non-breaking ones included) or
+    invisible format characters such as a zero-width space."""
+    return not any(char.isprintable() and not char.isspace() for char in text or "")
+
+
+def required_text(text: str | None, *, field: str, message) -> str:
+    """`text` without its surrounding spaces, or a ValidationError naming `field` when it
+    shows nothing: a title of spaces would be saved as an empty heading, a link without a
+    name."""
+    if is_blank(text):
+        raise ValidationError({field: message})
+    return text.strip()

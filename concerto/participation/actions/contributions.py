@@ -3,10 +3,14 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from concerto.participation import idempotency, ratelimit
-from concerto.participation.actions.common import RateLimited, require
-from concerto.participation.models import Channel, Contribution, Module
+from concerto.participation.actions.common import RateLimited, require, required_text
+from concerto.participation.models import Channel, Contribution, ContributionKind, Module
+
+EMPTY_BODY = _lazy("Le texte de la contribution est vide.")
+EMPTY_TITLE = _lazy("Donnez un titre à votre proposition.")
 
 
 def submit_contribution(
@@ -48,8 +52,7 @@ def submit_contribution(
         if entered_by is None or not module.get_abilities(entered_by)["manage"]:
             raise PermissionDenied
         scope = idempotency.organisation_scope(module)
-    if not body.strip():
-        raise ValidationError({"body": _("Le texte de la contribution est vide.")})
+    body = required_text(body, field="body", message=EMPTY_BODY)
     mine = Contribution.objects.filter(
         module=module, idempotency_scope=scope, idempotency_key=idempotency_key
     )
@@ -58,7 +61,7 @@ def submit_contribution(
         if existing is not None:
             return existing, False
     contribution = Contribution(
-        module=module, author=author, kind=kind, body=body.strip(), channel=channel,
+        module=module, author=author, kind=kind, body=body, channel=channel,
         entered_by=entered_by, idempotency_key=idempotency_key, idempotency_scope=scope,
         **fields,
     )  # fmt: skip
@@ -94,10 +97,22 @@ def withdraw_contribution(contribution: Contribution, *, actor) -> Contribution:
 def correct_contribution(
     contribution: Contribution, *, actor, body: str, title: str = ""
 ) -> Contribution:
+    """The author corrects their contribution while the module is open. A proposal keeps
+    a title: one of spaces is refused, not saved empty."""
     _require_author_while_open(contribution, actor)
-    if not body.strip():
-        raise ValidationError({"body": _("Le texte de la contribution est vide.")})
-    contribution.body = body.strip()
+    errors = {}
+    try:
+        body = required_text(body, field="body", message=EMPTY_BODY)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if contribution.kind == ContributionKind.PROPOSAL:
+        try:
+            title = required_text(title, field="title", message=EMPTY_TITLE)
+        except ValidationError as error:
+            errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    contribution.body = body
     contribution.title = title.strip()
     contribution.full_clean(exclude=["idempotency_key"])
     contribution.save(update_fields=["body", "title", "updated_at"])

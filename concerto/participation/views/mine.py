@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concerto.participation import actions
 from concerto.participation.forms import CorrectionForm, ProfileForm
-from concerto.participation.models import Contribution, ParticipantProfile
+from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
 from concerto.processes.views.common import add_errors, error_messages
 
 
@@ -29,7 +29,9 @@ def contributions(request):
 def edit(request, contribution_id: int):
     contribution = get_object_or_404(Contribution, pk=contribution_id, author=request.user)
     form = CorrectionForm(
-        request.POST or None, initial={"title": contribution.title, "body": contribution.body}
+        request.POST or None,
+        initial={"title": contribution.title, "body": contribution.body},
+        title_required=contribution.kind == ContributionKind.PROPOSAL,
     )
     if request.method == "POST" and form.is_valid():
         try:
