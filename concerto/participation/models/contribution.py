@@ -34,6 +34,9 @@ CHANNEL_BADGES = {
     Channel.MEETING: _("Réunion publique"),
 }
 TITLE_WORDS = 12
+# Shown in place of the author's name once their account is deleted; lower case, as it
+# is read within a sentence ("Proposée par un compte supprimé").
+DELETED_AUTHOR = _("un compte supprimé")
 
 
 def title_from_body(body: str) -> str:
@@ -146,9 +149,13 @@ class Contribution(models.Model):
     def author_name(self) -> str:
         """The name shown with the contribution: the pseudonym typed with it, else the
         account's public name as its owner chose it (never the full name), else the
-        channel for an unsigned offline contribution."""
+        channel for an unsigned offline contribution. An online contribution without
+        author nor pseudonym lost its author when the account was deleted (a
+        contribution without an account always carries a pseudonym)."""
         if self.pseudonym:
             return self.pseudonym
         if self.author_id:
             return self.author.public_name or str(_("Participant"))
+        if self.channel == Channel.ONLINE:
+            return str(DELETED_AUTHOR)
         return str(Channel(self.channel).label)
