@@ -51,9 +51,12 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
         for contribution in contributions:
             if contribution.module.is_open() and contribution.status != Contribution.Status.HIDDEN:
                 contribution.status = Contribution.Status.WITHDRAWN
+                contribution.withdrawn_at = timezone.now()
                 contribution.title = ""
                 contribution.body = ""
-                contribution.save(update_fields=["status", "title", "body", "updated_at"])
+                contribution.save(
+                    update_fields=["status", "withdrawn_at", "title", "body", "updated_at"]
+                )
                 withdrawn += 1
     # updated_at moves too: the open-data files lose the author's id within minutes
     # (concerto.opendata.freshness).

@@ -275,7 +275,10 @@ def test_hidden_and_withdrawn_proposals_are_not_public(client, module, organiser
         hide_contribution(proposal, actor=organiser, reason=HiddenReason.INSULT)
     else:
         withdraw_contribution(proposal, actor=author)
-    assert client.get(proposal_url(proposal)).status_code == 404
+    response = client.get(proposal_url(proposal))
+    # A withdrawn one says so, without its content (tests/proposals/test_withdrawn.py).
+    assert response.status_code == (404 if status == "hidden" else 410)
+    assert proposal.title not in response.text
     signed_in(client)
     assert client.post(proposal_url(proposal, "support")).status_code == 404
     assert not Support.objects.exists()

@@ -2,6 +2,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -89,7 +90,8 @@ def withdraw_contribution(contribution: Contribution, *, actor) -> Contribution:
     counted as withdrawn, and no longer shown."""
     _require_author_while_open(contribution, actor)
     contribution.status = Contribution.Status.WITHDRAWN
-    contribution.save(update_fields=["status", "updated_at"])
+    contribution.withdrawn_at = timezone.now()
+    contribution.save(update_fields=["status", "withdrawn_at", "updated_at"])
     return contribution
 
 

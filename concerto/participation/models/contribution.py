@@ -121,6 +121,9 @@ class Contribution(models.Model):
     idempotency_scope = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("déposée le"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept apart from updated_at, which later changes (an erased account) also move: the
+    # withdrawn proposal's page tells its supporters when its author withdrew it.
+    withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
 
     objects = ContributionQuerySet.as_manager()
 

@@ -10,16 +10,20 @@ def proposals_module(request, slug: str, module_id: int):
     return module_for(request, slug, module_id, ModuleKind.PROPOSALS)
 
 
-def proposal_or_404(module, proposal_id: int) -> Contribution:
+def proposal_or_404(module, proposal_id: int, *, withdrawn: bool = False) -> Contribution:
     """A proposal of `module` the public may read: published (merged ones included, their
-    page sends readers on); hidden and withdrawn ones do not exist for the public."""
+    page sends readers on); hidden ones do not exist for the public, nor withdrawn ones
+    unless `withdrawn` (the proposal's page says it was withdrawn)."""
     proposal = get_object_or_404(
         Contribution.objects.select_related("author", "theme", "merged_into"),
         pk=proposal_id,
         module=module,
         kind=ContributionKind.PROPOSAL,
     )
-    if proposal.status != Contribution.Status.PUBLISHED:
+    shown = {Contribution.Status.PUBLISHED}
+    if withdrawn:
+        shown.add(Contribution.Status.WITHDRAWN)
+    if proposal.status not in shown:
         raise Http404
     proposal.module = module  # already loaded with its process
     return proposal

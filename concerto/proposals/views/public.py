@@ -87,7 +87,9 @@ def module_page(request, slug: str, module_id: int):
 @require_http_methods(["GET", "HEAD"])
 def proposal_page(request, slug: str, module_id: int, proposal_id: int):
     module, abilities = proposals_module(request, slug, module_id)
-    proposal = proposal_or_404(module, proposal_id)
+    proposal = proposal_or_404(module, proposal_id, withdrawn=True)
+    if proposal.status == Contribution.Status.WITHDRAWN:
+        return _withdrawn(request, module, proposal)
     if proposal.merged_into_id is not None:
         return _to_merge_target(request, proposal)
     reply_form = None
@@ -95,6 +97,22 @@ def proposal_page(request, slug: str, module_id: int, proposal_id: int):
     if abilities["contribute"] and reply_to.isdigit():
         reply_form = _reply_form(request, module, initial={"reply_to": int(reply_to)})
     return render_proposal(request, module, abilities, proposal, reply_form=reply_form)
+
+
+def _withdrawn(request, module, proposal: Contribution):
+    """What its supporters find at a withdrawn proposal's address: that its author withdrew
+    it, and when, without its title or text, which the author took back.
+
+    410 Gone rather than 200: the page existed and was removed on purpose, for good, and
+    search engines drop an address answering 410; browsers show the page all the same.
+    """
+    context = {
+        "module": module,
+        "process": module.process,
+        "proposal": proposal,
+        "breadcrumb": _breadcrumb(module, _("Proposition retirée"), proposal),
+    }
+    return render(request, "proposals/withdrawn.html", context, status=410)
 
 
 def render_proposal(
