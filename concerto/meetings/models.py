@@ -17,6 +17,15 @@ class MeetingQuerySet(models.QuerySet):
             waiting_count=models.Count("registrations", filter=waiting),
         )
 
+    def public(self):
+        """Meetings of "meetings" modules whose process is published: anyone may see them."""
+        from concerto.participation.models import ModuleKind
+        from concerto.processes.lifecycle import PUBLIC_STATUSES
+
+        return self.filter(
+            module__kind=ModuleKind.MEETINGS, module__process__status__in=PUBLIC_STATUSES
+        )
+
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 

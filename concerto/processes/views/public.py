@@ -1,5 +1,6 @@
 """The public registry: published processes, one page per process, the agenda."""
 
+from datetime import datetime, time
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto.meetings.models import Meeting
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
@@ -90,7 +92,8 @@ def process_detail(request, slug: str):
 
 @require_safe
 def agenda(request):
-    """Open and upcoming participation, month by month; open ones under the current month."""
+    """Open and upcoming participation, month by month: processes (open ones under the
+    current month) and the public meetings to come, in date order."""
     today = timezone.localdate()
     processes = (
         Process.objects.published()
@@ -102,13 +105,29 @@ def agenda(request):
         .select_related("ministry")
         .order_by("participation_start", "title")
     )
-
-    def month(process):
-        # Open participation belongs to the current month, whatever its planned start.
-        if process.status == Status.OPEN:
-            return today.replace(day=1)
-        return max(process.participation_start, today).replace(day=1)
-
-    ordered = sorted(processes, key=lambda p: (month(p), p.participation_start, p.title))
-    months = [(first_day, list(group)) for first_day, group in groupby(ordered, key=month)]
+    entries = [_process_entry(process, today) for process in processes]
+    meetings = Meeting.objects.public().upcoming().select_related("module__process")
+    entries += [_meeting_entry(meeting) for meeting in meetings]
+    entries.sort(key=lambda entry: (entry["day"], entry["moment"], entry["title"]))
+    months = [
+        (first_day, list(group))
+        for first_day, group in groupby(entries, key=lambda entry: entry["day"].replace(day=1))
+    ]
     return render(request, "processes/public/agenda.html", {"months": months, "today": today})
+
+
+def _process_entry(process: Process, today) -> dict:
+    # Open participation belongs to today, whatever its planned start.
+    day = today if process.status == Status.OPEN else max(process.participation_start, today)
+    moment = datetime.combine(process.participation_start, time.min)
+    return {"day": day, "moment": moment, "title": process.title, "process": process}
+
+
+def _meeting_entry(meeting) -> dict:
+    starts_at = timezone.localtime(meeting.starts_at)
+    return {
+        "day": starts_at.date(),
+        "moment": starts_at.replace(tzinfo=None),
+        "title": meeting.title,
+        "meeting": meeting,
+    }
