@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "concerto.procurement",
     "concerto.network",
     "concerto.evaluation",
+    "concerto.representativeness",
     "concerto.expertgroups",
     "concerto.api",
     "concerto.opendata",

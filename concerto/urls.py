@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("concerto.procurement.urls")),
     path("", include("concerto.network.urls")),
     path("", include("concerto.evaluation.urls")),
+    path("", include("concerto.representativeness.urls")),
     path("", include("concerto.expertgroups.urls")),
     path("", include("concerto.api.urls")),
     path("", include("concerto.opendata.urls")),

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from concerto.participation.models import Contribution, ParticipantProfile
+from concerto.representativeness.models import ProfileResponse
 
 DELETED_EMAIL = "compte-supprime-{pk}@concerto.invalid"
 
@@ -64,6 +65,7 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
         author=None, pseudonym="", updated_at=timezone.now()
     )
     ParticipantProfile.objects.filter(user=user).delete()
+    ProfileResponse.objects.filter(user=user).delete()
     user.memberships.all().delete()
     user.notifications.all().delete()
     user.email = DELETED_EMAIL.format(pk=user.pk)

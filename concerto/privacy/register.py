@@ -111,8 +111,17 @@ REGISTER: tuple[RegisterEntry, ...] = (
     ),
     RegisterEntry(
         _("Profil de participant"),
-        _("Tranche d'âge, genre, département, donnés volontairement."),
-        _("Mesurer qui a participé, uniquement en chiffres agrégés."),
+        _(
+            "Tranche d'âge, genre, département, donnés volontairement ; pour chaque "
+            "dispositif qui les pose, les réponses facultatives aux questions de profil "
+            "choisies par l'organisateur (âge, genre, région, type de commune, catégorie "
+            "socioprofessionnelle, diplôme, participation antérieure), conservées à part des "
+            "contributions et effacées avec le compte."
+        ),
+        _(
+            "Mesurer qui a participé, uniquement en chiffres agrégés : page de "
+            "représentativité du dispositif, où tout effectif inférieur à 10 est masqué."
+        ),
         CONSENT,
         _("Deux ans après la dernière contribution de la personne (ou après son consentement)."),
         "participant_profiles",

@@ -19,6 +19,7 @@ from concerto.panels.actions import purge_expired_pools
 from concerto.participation.models import ParticipantProfile
 from concerto.privacy.actions import DELETED_EMAIL, erase_account
 from concerto.privacy.models import DeletionRecord, StaffAccess
+from concerto.representativeness.models import ProfileResponse
 
 
 def _cutoff(today: date, days: int) -> datetime:
@@ -31,9 +32,15 @@ def purge_participant_profiles(today: date) -> int:
     due = ParticipantProfile.objects.annotate(
         last_activity=Coalesce(Max("user__contributions__created_at"), "consented_at")
     ).filter(last_activity__lt=cutoff)
-    return ParticipantProfile.objects.filter(
+    deleted = ParticipantProfile.objects.filter(
         pk__in=list(due.values_list("pk", flat=True))
     ).delete()[0]
+    # Per-process profile answers follow the same rule, per person.
+    stale = ProfileResponse.objects.annotate(
+        last_activity=Coalesce(Max("user__contributions__created_at"), "answered_at")
+    ).filter(last_activity__lt=cutoff)
+    stale_ids = list(stale.values_list("pk", flat=True))
+    return deleted + ProfileResponse.objects.filter(pk__in=stale_ids).delete()[0]
 
 
 def anonymise_inactive_accounts(today: date) -> int:

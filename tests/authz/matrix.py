@@ -444,6 +444,12 @@ MATRIX: dict[str, Action] = {
     ),
     "network:publish": post({CIPC, ADMIN}, pk="network_meeting"),
     # evaluation
+    # Representativeness of the open process: its page is not published in the world.
+    "representativeness:answer": both(SIGNED_IN, slug="open.slug"),
+    "representativeness:page": get(WORKSPACE, slug="open.slug"),
+    "representativeness:download": get(WORKSPACE, slug="open.slug"),
+    "representativeness:settings": both(MINISTRY, pk="open"),
+    "representativeness:publish": post(MINISTRY, data={"publish": "1"}, pk="open"),
     "evaluation:figures": get(EVERYONE),
     "evaluation:figures_csv": get(EVERYONE, slug="'ministeres'"),
     "evaluation:annual": get({CIPC, ADMIN}, year="year"),

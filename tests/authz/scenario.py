@@ -170,6 +170,10 @@ def _participation(w, today, now):
     w.pending_statement, _ = propose_statement(
         w.map, author=u[CITIZEN], text="Moins de voitures.", idempotency_key=None
     )
+    # Profile questions asked by the open process (answered and published in the matrix).
+    from concerto.representativeness.actions import configure_profile
+
+    configure_profile(w.open, actor=w.lead, questions=["gender"], alert_percent=80)
 
 
 def _closed_life(w, today):

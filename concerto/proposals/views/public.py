@@ -23,6 +23,7 @@ from concerto.proposals.views.common import (
     proposals_module,
     show_errors,
 )
+from concerto.representativeness.views.common import after_contribution
 
 PAGE_SIZE = 20
 
@@ -63,7 +64,7 @@ def module_page(request, slug: str, module_id: int):
                 show_errors(form, error)
             else:
                 messages.success(request, _("Votre proposition est publiée. Merci !"))
-                return redirect(proposal_url(proposal))
+                return after_contribution(request, module.process, proposal_url(proposal))
     elif abilities["contribute"]:
         form = ProposalForm(themes=themes, ask_pseudonym=pseudonymous)
 

@@ -19,6 +19,7 @@ from concerto.questionnaires import actions
 from concerto.questionnaires.forms import AnswerForm
 from concerto.questionnaires.models import Answer, QuestionKind, Response
 from concerto.questionnaires.results import compute_results
+from concerto.representativeness.views.common import after_contribution
 
 
 @require_http_methods(["GET", "POST"])
@@ -112,7 +113,10 @@ def _act(request, module, form):
     except ValidationError as error:
         add_errors(form, error)
         return 200
-    return redirect(f"{module.get_absolute_url()}#questionnaire")
+    back = f"{module.get_absolute_url()}#questionnaire"
+    if request.POST.get("action") == "submit":
+        return after_contribution(request, module.process, back)
+    return redirect(back)
 
 
 def _response_of(module, user) -> Response | None:

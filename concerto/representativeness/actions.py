@@ -1,0 +1,92 @@
+"""Named writes of profile questions: choose them, answer them, publish the page."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concerto.representativeness.abilities import representativeness_abilities
+from concerto.representativeness.catalogue import catalogue
+from concerto.representativeness.models import ProfileResponse, ProfileSettings
+
+
+def _require(process, user, ability: str) -> None:
+    if not representativeness_abilities(process, user)[ability]:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def configure_profile(
+    process, *, actor, questions: list[str], alert_percent: int
+) -> ProfileSettings:
+    """Set the catalogue questions asked to the process's participants and the alert threshold."""
+    _require(process, actor, "configure")
+    known = catalogue()
+    unknown = [key for key in questions if key not in known]
+    if unknown:
+        raise ValidationError({"questions": _("Question inconnue : %s.") % ", ".join(unknown)})
+    if not 1 <= alert_percent <= 100:
+        raise ValidationError({"alert_percent": _("Indiquez un seuil entre 1 et 100 %.")})
+    ordered = [key for key in known if key in set(questions)]
+    settings, _created = ProfileSettings.objects.update_or_create(
+        process=process, defaults={"questions": ordered, "alert_percent": alert_percent}
+    )
+    return settings
+
+
+def asked_questions(process) -> list[str]:
+    settings = ProfileSettings.objects.filter(process=process).first()
+    return list(settings.questions) if settings else []
+
+
+def needs_profile(process, user) -> bool:
+    """Whether `user` should be offered the process's profile questions (once per process)."""
+    if not (user and user.is_authenticated) or not asked_questions(process):
+        return False
+    return not ProfileResponse.objects.filter(process=process, user=user).exists()
+
+
+def answer_profile(process, *, user, answers: dict[str, str]) -> tuple[ProfileResponse, bool]:
+    """Store a participant's profile answers once; skipped questions are left out.
+
+    Only the process's chosen questions and their catalogue categories are kept. A
+    second call returns the first answers unchanged (asked once per process).
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        raise PermissionDenied
+    chosen = asked_questions(process)
+    if not chosen:
+        raise ValidationError(_("Ce dispositif ne pose pas de questions de profil."))
+    known = catalogue()
+    kept = {}
+    for key in chosen:
+        code = answers.get(key) or ""
+        if not code:
+            continue
+        if code not in {c.code for c in known[key].categories}:
+            raise ValidationError({key: _("Réponse inconnue.")})
+        kept[key] = code
+    existing = ProfileResponse.objects.filter(process=process, user=user).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            response = ProfileResponse.objects.create(
+                process=process, user=user, answers=kept, answered_at=timezone.now()
+            )
+    except IntegrityError:  # the same person answered twice at once: keep the first
+        return ProfileResponse.objects.get(process=process, user=user), False
+    return response, True
+
+
+@transaction.atomic
+def set_published(process, *, actor, published: bool) -> ProfileSettings:
+    """Publish (or withdraw) the representativeness page of `process`."""
+    _require(process, actor, "publish")
+    settings = ProfileSettings.objects.select_for_update().filter(process=process).first()
+    if settings is None or not settings.questions:
+        raise ValidationError(_("Choisissez d'abord les questions de profil."))
+    settings.published_at = timezone.now() if published else None
+    settings.published_by = actor if published else None
+    settings.save(update_fields=["published_at", "published_by", "updated_at"])
+    return settings

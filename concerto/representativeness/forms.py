@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+
+from concerto.representativeness.catalogue import catalogue, question_choices
+from concerto.representativeness.models import DEFAULT_ALERT_PERCENT
+
+
+class SettingsForm(DsfrBaseForm):
+    questions = forms.MultipleChoiceField(
+        label=_("Questions de profil posées aux participants"),
+        help_text=_(
+            "Chaque question est facultative pour les participants et comparée à la "
+            "population de référence indiquée."
+        ),
+        choices=question_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    alert_percent = forms.IntegerField(
+        label=_("Seuil d'alerte (en % de la part dans la population)"),
+        help_text=_(
+            "Vous êtes alerté quand la part d'un groupe parmi les répondants est inférieure "
+            "à ce pourcentage de sa part dans la population (80 : moins des quatre "
+            "cinquièmes)."
+        ),
+        min_value=1,
+        max_value=100,
+        initial=DEFAULT_ALERT_PERCENT,
+    )
+
+
+class ProfileAnswersForm(DsfrBaseForm):
+    """One optional radio group per chosen question; nothing is required."""
+
+    def __init__(self, *args, questions: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        known = catalogue()
+        for key in questions:
+            question = known[key]
+            self.fields[key] = forms.ChoiceField(
+                label=question.prompt,
+                choices=[("", _("Je préfère ne pas répondre"))]
+                + [(c.code, c.label) for c in question.categories],
+                widget=forms.RadioSelect,
+                required=False,
+            )

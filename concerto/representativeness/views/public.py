@@ -1,0 +1,85 @@
+"""Participants answer the profile questions; everyone allowed reads the representativeness page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from concerto.downloads import csv_download
+from concerto.processes.views.common import add_errors
+from concerto.representativeness import actions
+from concerto.representativeness.forms import ProfileAnswersForm
+from concerto.representativeness.tables import build_report
+from concerto.representativeness.views.common import process_by_slug, safe_next
+
+CSV_HEADER = [
+    "question", "libelle_question", "categorie", "libelle_categorie", "repondants",
+    "effectif", "part_pct", "part_reference_pct", "ecart_points", "sous_represente",
+    "indice_question", "source", "annee_source",
+]  # fmt: skip
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def answer(request, slug: str):
+    process, _abilities = process_by_slug(request, slug, "answer")
+    questions = actions.asked_questions(process)
+    back = safe_next(request, process.get_absolute_url())
+    if not questions:
+        raise Http404
+    if not actions.needs_profile(process, request.user):
+        messages.info(request, _("Vous avez déjà répondu aux questions de profil."))
+        return redirect(back)
+    form = ProfileAnswersForm(request.POST or None, questions=questions)
+    if request.method == "POST":
+        answers = {} if request.POST.get("skip") else None
+        if answers is not None or form.is_valid():
+            try:
+                actions.answer_profile(
+                    process, user=request.user,
+                    answers=answers if answers is not None else form.cleaned_data,
+                )  # fmt: skip
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Merci, vos réponses sont enregistrées."))
+                return redirect(back)
+    context = {"process": process, "form": form, "next": back}
+    return render(request, "representativeness/answer.html", context)
+
+
+def _rows(report):
+    for table in report.questions:
+        q = table.question
+        index = None if table.index is None else round(table.index, 3)
+        for row in table.rows:
+            yield [
+                q.key, q.label, row.code, row.label, table.respondents, row.count,
+                row.share_pct, row.reference_pct, row.gap_rounded,
+                "oui" if row.under_represented else ("non" if row.share is not None else None),
+                index, q.source, q.year,
+            ]  # fmt: skip
+
+
+@require_safe
+def page(request, slug: str):
+    process, abilities = process_by_slug(request, slug)
+    report = build_report(process)
+    context = {
+        "process": process,
+        "abilities": abilities,
+        "report": report,
+        "settings": getattr(process, "profile_settings", None),
+        "alert_percent": round(report.threshold * 100),
+    }
+    return render(request, "representativeness/page.html", context)
+
+
+@require_safe
+def download(request, slug: str):
+    process, _abilities = process_by_slug(request, slug)
+    report = build_report(process)
+    return csv_download(f"representativite-{process.slug}.csv", CSV_HEADER, list(_rows(report)))
