@@ -1,3 +1,5 @@
+import re
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -30,9 +32,14 @@ def after_contribution(request, process, next_url: str):
     return redirect(next_url)
 
 
+# A path of this site: no scheme, no host, no control character or backslash.
+_LOCAL_PATH = re.compile(r"/(?!/)[^\s\x00-\x1f\x7f\\]*")
+
+
 def safe_next(request, default: str) -> str:
+    """Where to go back: the `suivant` path if it is one of this site's, else `default`."""
     target = request.POST.get("suivant") or request.GET.get("suivant") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if _LOCAL_PATH.fullmatch(target) and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
