@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
@@ -14,6 +15,16 @@ from concerto.representativeness import actions
 from concerto.representativeness.forms import ProfileAnswersForm
 from concerto.representativeness.tables import build_report
 from concerto.representativeness.views.common import process_by_slug, safe_next
+from concerto.representativeness.weighting import weighted_results
+
+# Why raking failed, in words (engine reason codes).
+REASON_LABELS = {
+    "empty_category": _lazy("un groupe de la population n'a aucun répondant"),
+    "contradictory_margins": _lazy("les marges ne peuvent pas être atteintes ensemble"),
+    "bounds_too_tight": _lazy("les bornes des poids sont trop serrées"),
+    "not_converged": _lazy("le calcul n'a pas convergé"),
+    "no_respondents": _lazy("personne n'a répondu à une question de profil"),
+}
 
 CSV_HEADER = [
     "question", "libelle_question", "categorie", "libelle_categorie", "repondants",
@@ -72,6 +83,10 @@ def page(request, slug: str):
         "process": process,
         "abilities": abilities,
         "report": report,
+        "weighted": [
+            (module, [str(REASON_LABELS.get(code, code)) for code in module.reasons])
+            for module in weighted_results(process)
+        ],
         "settings": getattr(process, "profile_settings", None),
         "alert_percent": round(report.threshold * 100),
     }

@@ -1,0 +1,64 @@
+"""Closed-question results raw and post-stratified on the profile margins."""
+
+import uuid
+
+from concerto.participation.models import ModuleKind
+from concerto.questionnaires import actions as questionnaire
+from concerto.questionnaires.models import QuestionKind
+from concerto.representativeness import actions
+from concerto.representativeness.weighting import weighted_results
+from tests.factories import open_module
+from tests.representativeness.conftest import citizens
+
+
+def _questionnaire(genders_answers: list[tuple[str | None, str]]):
+    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    process = module.process
+    question = questionnaire.add_question(
+        module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
+        choices=["Oui", "Non"], required=True,
+    )  # fmt: skip
+    actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
+    for citizen, (gender, answer) in zip(
+        citizens(len(genders_answers)), genders_answers, strict=True
+    ):
+        if gender is not None:
+            actions.answer_profile(process, user=citizen, answers={"gender": gender})
+        questionnaire.submit_response(
+            module, participant=citizen, answers={question.pk: answer}, idempotency_key=uuid.uuid4()
+        )
+    return process
+
+
+def test_raw_and_weighted_shares_with_the_effective_sample_size(db):
+    # 15 women (10 yes, 5 no) and 5 men (all no): women weigh 0.516·20/15, men 0.484·20/5.
+    process = _questionnaire(
+        [("woman", "Oui")] * 10 + [("woman", "Non")] * 5 + [("man", "Non")] * 5
+    )
+    (module,) = weighted_results(process)
+    assert module.converged and module.margins == ("Genre",)
+    assert (round(module.min_weight, 3), round(module.max_weight, 3)) == (0.688, 1.936)
+    w_f, w_m = 0.516 * 20 / 15, 0.484 * 20 / 5
+    ess = 20**2 / (15 * w_f**2 + 5 * w_m**2)
+    assert abs(module.effective_n - ess) < 1e-6
+    (question,) = module.questions
+    assert question.respondents == 20
+    assert [(r.label, r.raw_pct, r.weighted_pct) for r in question.rows] == [
+        ("Oui", 50.0, 34.4),
+        ("Non", 50.0, 65.6),
+    ]
+
+
+def test_a_margin_nobody_reaches_gives_raw_results_only_with_the_reason(db):
+    process = _questionnaire([("woman", "Oui")] * 6 + [("woman", "Non")] * 4)
+    (module,) = weighted_results(process)
+    assert not module.converged and module.reasons == ("empty_category",)
+    assert [(r.raw_pct, r.weighted_pct) for r in module.questions[0].rows] == [
+        (60.0, None),
+        (40.0, None),
+    ]
+
+
+def test_fewer_than_k_senders_show_nothing(db):
+    process = _questionnaire([("woman", "Oui")] * 5 + [("man", "Non")] * 4)
+    assert weighted_results(process) == []
