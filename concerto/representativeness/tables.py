@@ -43,14 +43,16 @@ class Row:
     gap_points: float | None
     under_represented: bool
 
-    # Rounded as published, on the page and in the download alike.
+    # Rounded as published in the download (the page shows one decimal).
     @property
     def share_pct(self) -> float | None:
         return None if self.share is None else round(100 * self.share, 1)
 
     @property
     def reference_pct(self) -> float | None:
-        return None if self.reference is None else round(100 * self.reference, 1)
+        # Four decimals, so that the index can be recomputed from the download to the
+        # third decimal; the page shows one.
+        return None if self.reference is None else round(100 * self.reference, 4)
 
     @property
     def gap_rounded(self) -> float | None:

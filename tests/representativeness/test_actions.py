@@ -87,3 +87,25 @@ def test_publish_needs_questions_then_toggles(proposals):
         actions.set_published(module.process, actor=user_with_role(Role.CITIZEN), published=False)
     settings.refresh_from_db()
     assert settings.published_at is not None
+
+
+def test_profile_answers_follow_the_profile_retention_rule(settings, configured):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from concerto.privacy.retention import purge_participant_profiles
+
+    settings.PRIVACY_RETENTION_DAYS = {
+        **settings.PRIVACY_RETENTION_DAYS,
+        "participant_profiles": 730,
+    }
+    module, _organiser = configured
+    old, recent = citizens(2)
+    stale, _ = actions.answer_profile(module.process, user=old, answers={"gender": "man"})
+    ProfileResponse.objects.filter(pk=stale.pk).update(
+        answered_at=timezone.now() - timedelta(days=800)
+    )
+    kept, _ = actions.answer_profile(module.process, user=recent, answers={"gender": "woman"})
+    assert purge_participant_profiles(timezone.localdate()) == 1
+    assert list(ProfileResponse.objects.values_list("pk", flat=True)) == [kept.pk]
