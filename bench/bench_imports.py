@@ -203,6 +203,12 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        # The children copy the database file: write the WAL back into it first, or the
+        # copies miss the last migrations.
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         files = {
             "offline": (Path(workdir) / "cahiers.csv", offline_csv, args.offline_rows),
             "decidim": (Path(workdir) / "export.zip", decidim_zip, args.decidim_rows),
