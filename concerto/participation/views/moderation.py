@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,6 +12,7 @@ from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm
 from concerto.participation.models import Contribution
 from concerto.processes.views.common import error_messages, process_for
+from concerto.redirects import local_path
 
 FILTERS = {
     "signalees": Q(open_reports__gt=0, status=Contribution.Status.PUBLISHED),
@@ -112,14 +112,7 @@ def act(request, contribution_id: int):
 
 def _next(request) -> str:
     """The page to return to, when it is a path of this site ('' otherwise)."""
-    target = request.POST.get("next", "")
-    if (
-        target.startswith("/")
-        and target.isprintable()
-        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    ):
-        return target
-    return ""
+    return local_path(request, request.POST.get("next", ""))
 
 
 def _back(request, process) -> str:

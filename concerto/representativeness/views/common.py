@@ -1,11 +1,10 @@
-import re
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 
 from concerto.processes.models import Process
+from concerto.redirects import local_path
 from concerto.representativeness.abilities import representativeness_abilities
 from concerto.representativeness.actions import needs_profile
 
@@ -32,15 +31,7 @@ def after_contribution(request, process, next_url: str):
     return redirect(next_url)
 
 
-# A path of this site: no scheme, no host, no control character or backslash.
-_LOCAL_PATH = re.compile(r"/(?!/)[^\s\x00-\x1f\x7f\\]*")
-
-
 def safe_next(request, default: str) -> str:
     """Where to go back: the `suivant` path if it is one of this site's, else `default`."""
     target = request.POST.get("suivant") or request.GET.get("suivant") or ""
-    if _LOCAL_PATH.fullmatch(target) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return local_path(request, target) or default
