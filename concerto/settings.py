@@ -327,6 +327,38 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
 }
 
+# The cache every app server shares (concerto/cache.py): rate limits, the API's throttle
+# and the opinion maps' recompute guard count in it. Redis/Valkey in production
+# (CACHE_URL=redis://…); the database by default, shared by every process of the machine.
+
+
+def caches_setting(url: str) -> dict:
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif url in ("", "db://"):
+        backend = {
+            "BACKEND": "concerto.cache.DatabaseCache",
+            "LOCATION": "concerto_cache",
+            # Django culls a third of the entries past MAX_ENTRIES, rate-limit counters
+            # included: a bound high enough never to forget a live counter.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    elif url == "locmem://":
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL non reconnue : {url!r} (redis://…, db:// ou locmem://)"
+        )
+    return {"default": backend}
+
+
+CACHES = caches_setting(os.environ.get("CACHE_URL", ""))
+
+# Addresses or networks of the reverse proxies and load balancers in front of the app
+# servers: only requests from them have their X-Forwarded-For believed
+# (concerto/clientaddress.py). Empty: the socket's address is the client's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
 # Participation rate limits: action -> (count, window in seconds), per person and per address.
 PARTICIPATION_RATE_LIMITS = {
     "contribute": (int(os.environ.get("RATE_LIMIT_CONTRIBUTIONS", "20")), 600),
@@ -471,6 +503,7 @@ AXES_USERNAME_CALLABLE = "concerto.accounts.lockout.username_of"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "concerto.clientaddress.client_address"
 # axes warns that a lockout without the address can be dodged by rotating user agents: not
 # here, where the count sums every address and user agent of the account
 # (tests/security/test_lockout.py measures it).

@@ -27,6 +27,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# One cache per test process, cleared before each test (tests/conftest.py); the shared
+# caches themselves (database, Redis) are tested across processes in tests/scaleout.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Django's test client signs in without a request, which django-axes refuses;
 # tests/security turns it back on to test the lockout itself.
 AXES_ENABLED = False

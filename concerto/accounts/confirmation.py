@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from concerto.accounts.lockout import lift_lockout
 from concerto.accounts.models import User
 from concerto.accounts.tokens import check_user_token, make_user_token
+from concerto.clientaddress import client_address
 from concerto.participation import ratelimit
 
 SALT = "concerto.accounts.confirm-address"
@@ -52,7 +53,7 @@ def confirm_address(user: User) -> None:
 def may_send(request, email: str) -> bool:
     """Whether one more account e-mail may go to `email` at this client's request."""
     by_address = ratelimit.allow("account_email_address", [f"address:{email.strip().lower()}"])
-    address = request.META.get("REMOTE_ADDR")
+    address = client_address(request)
     by_client = ratelimit.allow("account_email_client", [f"ip:{address}"] if address else [])
     return by_address and by_client
 

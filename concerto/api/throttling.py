@@ -4,6 +4,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from concerto.api.models import ApiToken
+from concerto.clientaddress import client_address
 
 
 class SettingsRate:
@@ -16,6 +17,10 @@ class SettingsRate:
 
 class AnonymousThrottle(SettingsRate, AnonRateThrottle):
     scope = "anonymous"
+
+    def get_ident(self, request):
+        # DRF's own believes any X-Forwarded-For: a client would pick its own counter.
+        return client_address(request)
 
     def get_cache_key(self, request, view):
         if isinstance(request.auth, ApiToken):

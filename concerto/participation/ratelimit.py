@@ -1,7 +1,7 @@
 """Fixed-window rate limits on submissions and votes, per person and per address.
 
-Counters live in Django's cache; production configures a cache shared by all
-server processes (the default local-memory cache is per process).
+Counters live in the cache every app server shares (concerto/cache.py: Redis, or the
+database by default), keyed by person and by client address (concerto/clientaddress.py).
 """
 
 from django.conf import settings

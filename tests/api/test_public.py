@@ -93,3 +93,36 @@ def test_anonymous_reads_are_rate_limited(state, client):
     assert client.get("/api/v1/modules/").status_code == 200
     assert client.get("/api/v1/modules/").status_code == 200
     assert client.get("/api/v1/modules/").status_code == 429
+
+
+@override_settings(REST_FRAMEWORK={
+    "DEFAULT_THROTTLE_RATES": {"anonymous": "2/hour", "token": "2/hour"},
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "concerto.api.authentication.OrganisationTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
+    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
+    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
+                                 "concerto.api.throttling.TokenThrottle"],
+})  # fmt: skip
+def test_a_forged_forwarded_for_does_not_escape_the_anonymous_limit(state, client):
+    for forged in ("198.51.100.1", "198.51.100.2"):
+        assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR=forged).status_code == 200
+    assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR="198.51.100.3").status_code == 429
+
+
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"], REST_FRAMEWORK={
+    "DEFAULT_THROTTLE_RATES": {"anonymous": "2/hour", "token": "2/hour"},
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "concerto.api.authentication.OrganisationTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
+    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
+    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
+                                 "concerto.api.throttling.TokenThrottle"],
+})  # fmt: skip
+def test_behind_a_trusted_proxy_each_reader_has_their_own_limit(state, client):
+    for _ in range(2):
+        assert (
+            client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 200
+        )
+    assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+    assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 200

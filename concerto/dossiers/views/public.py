@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from concerto.clientaddress import client_address
 from concerto.dossiers import actions
 from concerto.dossiers.forms import PseudonymSourceSuggestionForm, SourceSuggestionForm
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import ModuleKind
-from concerto.participation.views.common import RATE_LIMIT_MESSAGE, client_address, module_for
+from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
 from concerto.processes.views.common import add_errors
 
 

@@ -37,12 +37,6 @@ def organiser_module_for(
     return module, abilities
 
 
-def client_address(request) -> str | None:
-    """The client's address, as seen by the server (a proxy sets REMOTE_ADDR correctly
-    only when configured to; the rate limits also count per person)."""
-    return request.META.get("REMOTE_ADDR")
-
-
 RATE_LIMIT_MESSAGE = _(
     "Vous avez envoyé beaucoup de contributions en peu de temps : patientez quelques minutes "
     "puis renvoyez le formulaire. Votre texte est conservé ci-dessous."

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.clientaddress import client_address
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
-from concerto.participation.views.common import RATE_LIMIT_MESSAGE, client_address
+from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.processes.views.public import paginate
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm

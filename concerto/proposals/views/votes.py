@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from concerto.clientaddress import client_address
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, ContributionKind
-from concerto.participation.views.common import client_address
 from concerto.proposals import actions
 from concerto.proposals.links import proposal_url
 from concerto.proposals.views.common import proposal_or_404, proposals_module
