@@ -282,6 +282,47 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files (uploads, meeting reports, open data, CMS documents and images) go to an
+# S3-compatible object store when S3_BUCKET is set, so every app server sees the same
+# files; to MEDIA_ROOT on the local disk otherwise. Private files are served through the
+# app (concerto/uploads/responses.py), which checks who asks; the store needs no public
+# access. Names are never overwritten (Django's local default), and path-style
+# addresses suit self-hosted stores (SeaweedFS, MinIO, Garage).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+
+
+def s3_storage(bucket: str, endpoint_url: str, access_key: str, secret_key: str, **extra) -> dict:
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "region_name": "us-east-1",
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+            **extra,
+        },
+    }
+
+
+if S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        S3_BUCKET,
+        S3_ENDPOINT_URL,
+        os.environ.get("S3_ACCESS_KEY_ID", ""),
+        os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+        region_name=os.environ.get("S3_REGION", "us-east-1"),
+        location=os.environ.get("S3_PREFIX", ""),
+    )
+# Wagtail's documents go through its view (permissions, content policy), not a redirect
+# to the store.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Largest upload per kind of file, in bytes (concerto.uploads); a form may set its own.
 UPLOAD_MAX_SIZES = {
     kind: int(os.environ.get(f"UPLOAD_MAX_{kind.upper()}_MB", default)) * 1024 * 1024
@@ -446,12 +487,15 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
 from concerto.content_policy import form_action  # noqa: E402
 
+# Wagtail's images (renditions) are links to the object store when there is one.
+STORE_ORIGIN = [S3_ENDPOINT_URL.rstrip("/")] if S3_BUCKET and S3_ENDPOINT_URL else []
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *STORE_ORIGIN],
         "font-src": [SELF, "data:"],
         "media-src": [SELF],
         "frame-src": [SELF],
@@ -470,7 +514,7 @@ CONTENT_SECURITY_POLICY_CMS = {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *STORE_ORIGIN],
         "font-src": [SELF, "data:"],
         "media-src": [SELF],
         "frame-src": [SELF],

@@ -4,6 +4,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from contextlib import contextmanager
 
@@ -46,5 +47,71 @@ def redis_server(directory):
                 time.sleep(0.05)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
+
+
+def free_port_pair() -> int:
+    """A port whose gRPC twin (port + 10000, SeaweedFS's rule) is free too."""
+    while True:
+        port = free_port()
+        if port + 10000 > 65535:
+            continue
+        try:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", port + 10000))
+        except OSError:
+            continue
+        return port
+
+
+@contextmanager
+def seaweedfs_s3(directory, bucket="concerto"):
+    """SeaweedFS (master, volume, filer and S3 gateway in one process) on loopback,
+    with `bucket` created; yields the S3 endpoint URL."""
+    import boto3
+
+    weed = shutil.which("weed", path=os.path.dirname(sys.executable)) or require("weed")
+    ports = {name: free_port_pair() for name in ("master", "volume", "filer", "s3")}
+    log = open(os.path.join(directory, "weed.log"), "wb")  # noqa: SIM115 (closed below)
+    process = subprocess.Popen(
+        [weed, "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={directory}",
+         f"-master.port={ports['master']}", f"-volume.port={ports['volume']}",
+         "-filer", f"-filer.port={ports['filer']}", "-s3", f"-s3.port={ports['s3']}",
+         "-master.volumeSizeLimitMB=64", "-volume.max=8", "-s3.port.iceberg=0", "-s3.port.lance=0"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    endpoint = f"http://127.0.0.1:{ports['s3']}"
+    try:
+        client = boto3.client("s3", **s3_credentials(endpoint))
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                client.create_bucket(Bucket=bucket)
+                break
+            except Exception:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    tail = open(log.name, "rb").read()[-2000:].decode(errors="replace")
+                    raise RuntimeError(f"SeaweedFS did not start:\n{tail}") from None
+                time.sleep(0.25)
+        yield endpoint
+    finally:
+        stop(process)
+        log.close()
+
+
+def s3_credentials(endpoint: str) -> dict:
+    return {
+        "endpoint_url": endpoint,
+        "region_name": "us-east-1",
+        "aws_access_key_id": "concerto",
+        "aws_secret_access_key": "concerto-secret",
+    }
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:  # SeaweedFS may take its time: nothing to keep
+        process.kill()
+        process.wait()
