@@ -7,6 +7,12 @@ value as an invalid choice before any query. Likewise Django's DateTimeField acc
 the year 1, which no query can use once converted to UTC (OverflowError). Every form of
 the platform uses these fields rather than Django's own
 (tests/authz/test_generated_input.py posts such values to every form).
+
+A browser's date input only accepts an ISO value (`2027-02-02`); Django renders a date
+in the active locale's first input format (`02/02/2027` in French), which the browser
+drops, so the field looks empty and the date is lost on the next save. Every date and
+datetime input of the platform uses the widgets below, which always render ISO
+(tests/test_date_inputs.py checks every form).
 """
 
 from django import forms
@@ -67,6 +73,24 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         for item in values:
             _refuse_out_of_range(self, item, {"value": item})
         return super()._check_values(value)
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker (`<input type="date">`) that round-trips: ISO value."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A browser date and time picker (`<input type="datetime-local">`) that round-trips."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class DateTimeField(forms.DateTimeField):

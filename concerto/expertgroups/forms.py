@@ -5,7 +5,7 @@ from dsfr.forms import DsfrBaseForm
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.expertgroups.models.drafting import AnswerStatus, DraftKind
-from concerto.forms import ModelMultipleChoiceField
+from concerto.forms import DateInput, ModelMultipleChoiceField
 from concerto.processes.models import Process
 
 
@@ -23,12 +23,8 @@ class GroupForm(DsfrBaseForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Une étape par ligne, par exemple « 15 mars : audition des organisateurs »."),
     )
-    starts_on = forms.DateField(
-        label=_("Début du mandat"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(
-        label=_("Fin du mandat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Début du mandat"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Fin du mandat"), required=False, widget=DateInput())
     members = PersonChoiceField(
         label=_("Membres (rôle d'expert)"),
         queryset=User.objects.none(),
@@ -85,6 +81,4 @@ class CommentForm(DsfrBaseForm):
 class GovernmentAnswerForm(DsfrBaseForm):
     status = forms.ChoiceField(label=_("Réponse du gouvernement"), choices=AnswerStatus.choices)
     reason = forms.CharField(label=_("Motifs"), widget=forms.Textarea(attrs={"rows": 4}))
-    answered_on = forms.DateField(
-        label=_("Date de la réponse"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    answered_on = forms.DateField(label=_("Date de la réponse"), widget=DateInput())

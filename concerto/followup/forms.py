@@ -4,7 +4,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.analysis.models import SynthesisTheme
 from concerto.followup.models import AnswerLevel, AnswerStatus, Milestone, Rating
-from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
+from concerto.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField
 from concerto.participation.models import Contribution
 from concerto.processes.models import FollowUpCommitment, Theme
 from concerto.questionnaires.models import Question
@@ -40,7 +40,7 @@ class AnswerForm(DsfrBaseForm):
     new_date = forms.DateField(
         label=_("Nouvelle date de réponse"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Obligatoire si la proposition est à l'étude."),
     )
     decision_url = forms.URLField(
@@ -98,7 +98,7 @@ class AnswerForm(DsfrBaseForm):
 
 class MilestoneForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé du jalon"), max_length=255)
-    due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Échéance"), widget=DateInput())
     parent = ModelChoiceField(
         label=_("Jalon parent"), queryset=Milestone.objects.none(), required=False
     )
@@ -122,9 +122,7 @@ class MilestoneProgressForm(DsfrBaseForm):
 
 
 class CommitmentDateForm(DsfrBaseForm):
-    due_date = forms.DateField(
-        label=_("Nouvelle date d'engagement"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(label=_("Nouvelle date d'engagement"), widget=DateInput())
     reason = forms.CharField(
         label=_("Motif public du changement"), widget=forms.Textarea(attrs={"rows": 2})
     )

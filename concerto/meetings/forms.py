@@ -6,14 +6,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from concerto.forms import DateTimeField, ModelChoiceField
+from concerto.forms import DateTimeField, DateTimeInput, ModelChoiceField
 from concerto.meetings.models import MAX_REPORT_FILE_SIZE, Meeting
 from concerto.participation.forms import IdempotentForm
 from concerto.participation.models.contribution import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from concerto.processes.models import Theme
 from concerto.uploads.fields import UploadField
 
-DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_WIDGET = DateTimeInput()
 REPORT_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 
 

@@ -5,7 +5,13 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
-from concerto.forms import DateTimeField, ModelChoiceField, ModelMultipleChoiceField
+from concerto.forms import (
+    DateInput,
+    DateTimeField,
+    DateTimeInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+)
 from concerto.network.models import ActionStatus
 from concerto.processes.models import Process
 
@@ -38,11 +44,9 @@ class PlanActionForm(DsfrBaseForm):
     starts_on = forms.DateField(
         label=_("Début"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
-    due_date = forms.DateField(
-        label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    due_date = forms.DateField(label=_("Échéance"), widget=DateInput())
     status = forms.ChoiceField(label=_("Statut"), choices=ActionStatus.choices)
     processes = ModelMultipleChoiceField(
         label=_("Dispositifs liés"),
@@ -72,7 +76,7 @@ class MeetingForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé"), max_length=255)
     starts_at = DateTimeField(
         label=_("Date et heure"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     place = forms.CharField(label=_("Lieu ou lien de visioconférence"), max_length=255)
     agenda = forms.CharField(label=_("Ordre du jour"), widget=forms.Textarea(attrs={"rows": 5}))
@@ -100,9 +104,7 @@ class MinutesForm(DsfrBaseForm):
 class MeetingActionForm(DsfrBaseForm):
     title = forms.CharField(label=_("Action de suivi"), max_length=255)
     owner = PersonChoiceField(label=_("Pilote"), queryset=User.objects.none(), required=False)
-    due_date = forms.DateField(
-        label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    due_date = forms.DateField(label=_("Échéance"), widget=DateInput())
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

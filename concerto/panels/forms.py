@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.followup.forms import AnswerForm
-from concerto.forms import DateTimeField
+from concerto.forms import DateInput, DateTimeField, DateTimeInput
 from concerto.participation.models import Contribution
 from concerto.uploads.validators import UploadValidator
 
@@ -22,7 +22,7 @@ class PanelForm(DsfrBaseForm):
             "Les données personnelles du vivier sont supprimées à cette date, au plus tard "
             "deux ans après la fin de la participation du dispositif."
         ),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     household_rule = forms.BooleanField(
         label=_("Au plus une personne par foyer (colonne « foyer » du fichier)"), required=False
@@ -193,7 +193,7 @@ class SessionForm(DsfrBaseForm):
     title = forms.CharField(label=_("Intitulé de la séance"), max_length=200)
     starts_at = DateTimeField(
         label=_("Date et heure"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     online = forms.BooleanField(label=_("Séance en ligne"), required=False)
     place = forms.CharField(label=_("Lieu ou lien de connexion"), max_length=300)

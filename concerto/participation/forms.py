@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.forms import DateInput
+
 
 class IdempotentForm(DsfrBaseForm):
     """A contribution form carrying a key generated when it is shown: submitting it
@@ -31,12 +33,8 @@ class ModuleForm(DsfrBaseForm):
     description = forms.CharField(
         label=_("Présentation"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    opens_on = forms.DateField(
-        label=_("Ouverture"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    closes_on = forms.DateField(
-        label=_("Clôture"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    opens_on = forms.DateField(label=_("Ouverture"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Clôture"), widget=DateInput())
     allow_pseudonym = forms.BooleanField(
         label=_("Autoriser la participation sous pseudonyme, sans compte"), required=False
     )

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from dsfr.forms import DsfrBaseForm
 
 from concerto.csvreading import CsvReader, CsvRefused
+from concerto.forms import DateInput
 from concerto.participation import idempotency
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
@@ -349,7 +350,7 @@ class OfflineEntryForm(IdempotentForm):
     )
     received_on = forms.DateField(
         label=gettext_lazy("Date de réception"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     author = forms.CharField(
         label=gettext_lazy("Nom de l'auteur"),

@@ -11,7 +11,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
-from concerto.forms import ModelChoiceField
+from concerto.forms import DateInput, ModelChoiceField
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 from concerto.processes.models import Theme
 from concerto.processes.models.process import METHOD_CHOICES, TerritoryLevel
@@ -133,13 +133,13 @@ class RegistryFilterForm(ProcessFilterForm):
         label=_("Participation à partir du"),
         help_text=_("Format attendu : JJ/MM/AAAA"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     participation_to = forms.DateField(
         label=_("Participation jusqu'au"),
         help_text=_("Format attendu : JJ/MM/AAAA"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     field_order = [

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from concerto.forms import ModelChoiceField
+from concerto.forms import DateInput, ModelChoiceField
 from concerto.support.models import Formula
 from concerto.trainings.forms import RATINGS  # one satisfaction scale for the CIPC's offer
 
@@ -80,7 +80,7 @@ class AssignForm(DsfrBaseForm):
 
 class MilestoneForm(DsfrBaseForm):
     title = forms.CharField(label=_("Jalon"), max_length=200)
-    due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Échéance"), widget=DateInput())
 
 
 class NoteForm(DsfrBaseForm):

@@ -7,11 +7,11 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
-from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
+from concerto.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField
 from concerto.processes.models import Process
 from concerto.processes.models.process import METHOD_CHOICES
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = DateInput()
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
