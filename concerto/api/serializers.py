@@ -114,7 +114,9 @@ class AnswerSerializer(serializers.Serializer):
             items = answer.contributions.filter(status="published")
         return sorted(c.pk for c in items)
 
-    def get_progress(self, answer) -> int:
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_progress(self, answer) -> int | None:
+        """From the milestones of a retained answer only; null otherwise."""
         return answer.progress(list(answer.milestones.all()))
 
 

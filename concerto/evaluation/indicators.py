@@ -22,7 +22,7 @@ from concerto.evaluation.models import (
 from concerto.evaluation.models.margins import DIMENSION_CATEGORIES, category_label
 from concerto.evaluation.questions import AGREE, LIKERT, LIKERT_CHOICES, SATISFACTION
 from concerto.followup.models import Rating
-from concerto.followup.queries import commitments_with_delivery, covered_contributions
+from concerto.followup.queries import commitments_with_delivery, follow_up_counts
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
 from concerto.processes.models import Recommendation
 
@@ -165,10 +165,8 @@ def timeliness(process, today=None) -> dict:
 
 
 def answered_share(process) -> dict:
-    rows = covered_contributions([process.pk])
-    total = rows.count()
-    covered = rows.filter(covered=True).count()
-    return {"contributions": total, "covered": covered, "share": percent(covered, total)}
+    count = follow_up_counts([process.pk])
+    return {"contributions": count.contributions, "covered": count.covered, "share": count.rate}
 
 
 def answer_ratings(process) -> dict:

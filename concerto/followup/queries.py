@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
@@ -23,10 +24,41 @@ CLOSED_STATUSES = frozenset(
 
 
 def commitments_with_delivery() -> QuerySet[FollowUpCommitment]:
-    """Public commitments with `delivered_at`: when the first answer keeping them was
-    published (None while none is)."""
+    """Public commitments with `delivered_at` (when the commitment was kept, None while
+    it is not) and `answered` (published answers linked to it).
+
+    A commitment without a quantity is kept by the first published answer linked to it;
+    one with a quantity ("répondre aux vingt propositions") by the answer that brings the
+    published answers linked to it up to that quantity."""
+    published = Answer.objects.published().filter(commitment=OuterRef("commitment"))
+    # For each published answer of the commitment: how many were published by then
+    # (itself included; ties on the same moment count together).
+    rank = (
+        published.filter(published_at__lte=OuterRef("published_at"))
+        .order_by()
+        .values("commitment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    nth = (
+        Answer.objects.published()
+        .filter(commitment=OuterRef("pk"))
+        .annotate(rank=Subquery(rank))
+        .filter(rank__gte=Coalesce(OuterRef("quantity"), Value(1)))
+        .order_by("published_at")
+        .values("published_at")[:1]
+    )
+    answered = (
+        Answer.objects.published()
+        .filter(commitment=OuterRef("pk"))
+        .order_by()
+        .values("commitment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return FollowUpCommitment.objects.filter(process__status__in=PUBLIC_STATUSES).annotate(
-        delivered_at=Min("answers__published_at")
+        delivered_at=Subquery(nth),
+        answered=Coalesce(Subquery(answered), Value(0)),
     )
 
 
@@ -47,6 +79,21 @@ def is_late(commitment, today=None) -> bool:
     return commitment.due_date < today and commitment.delivered_at is None
 
 
+def process_commitments(process, today=None) -> list[FollowUpCommitment]:
+    """A process's commitments as every page shows them (the process page and its
+    follow-up page alike): with `delivered_at`, `answered`, `late`, `days_left` and
+    `days_late`, for followup/includes/commitment_state.html."""
+    today = today or timezone.localdate()
+    commitments = list(
+        commitments_with_delivery().filter(process=process).order_by("due_date", "pk")
+    )
+    for commitment in commitments:
+        commitment.late = is_late(commitment, today)
+        commitment.days_left = (commitment.due_date - today).days
+        commitment.days_late = -commitment.days_left
+    return commitments
+
+
 def covered_contributions(process_ids) -> QuerySet[Contribution]:
     """Published contributions of these processes, with `covered`: a published answer
     covers them."""
@@ -56,6 +103,40 @@ def covered_contributions(process_ids) -> QuerySet[Contribution]:
         .filter(module__process__in=process_ids)
         .annotate(covered=Exists(answered))
     )
+
+
+@dataclass(frozen=True)
+class FollowUpCount:
+    """Published contributions and those a published answer covers."""
+
+    contributions: int = 0
+    covered: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """The taux de suite, in percent rounded to one decimal; None without contributions."""
+        if not self.contributions:
+            return None
+        return round(100 * self.covered / self.contributions, 1)
+
+
+def follow_up_counts(process_ids, by: str | None = None):
+    """The one count of the taux de suite, for every page that shows it (issue 23): the
+    process's follow-up page, its evaluation, /suivi/, the API and the open data.
+
+    Without `by`, one FollowUpCount for all these processes together; with `by` (a
+    contribution lookup such as "module__process__ministry"), a dict from its values to
+    counts. Published contributions only, so withdrawn and hidden ones never count."""
+    rows = covered_contributions(process_ids)
+    if by is None:
+        totals = rows.aggregate(n=Count("pk"), covered_n=Count("pk", filter=Q(covered=True)))
+        return FollowUpCount(totals["n"], totals["covered_n"])
+    grouped = (
+        rows.values(by)
+        .order_by()
+        .annotate(n=Count("pk"), covered_n=Count("pk", filter=Q(covered=True)))
+    )
+    return {row[by]: FollowUpCount(row["n"], row["covered_n"]) for row in grouped}
 
 
 @dataclass
@@ -72,9 +153,7 @@ class MinistryFigures:
     @property
     def follow_up_rate(self) -> float | None:
         """Share of contributions covered by a published answer, in percent."""
-        if not self.contributions:
-            return None
-        return round(100 * self.covered / self.contributions, 1)
+        return FollowUpCount(self.contributions, self.covered).rate
 
 
 def ministry_figures(today=None) -> list[MinistryFigures]:
@@ -112,13 +191,10 @@ def ministry_figures(today=None) -> list[MinistryFigures]:
                 entry.on_time += 1
             else:
                 entry.late += 1
-    contributions = (
-        covered_contributions(Process.objects.published().values("pk"))
-        .values("module__process__ministry")
-        .annotate(n=Count("pk"), covered_n=Count("pk", filter=Q(covered=True)))
+    counts = follow_up_counts(
+        Process.objects.published().values("pk"), by="module__process__ministry"
     )
-    for row in contributions:
-        entry = figures[row["module__process__ministry"]]
-        entry.contributions = row["n"]
-        entry.covered = row["covered_n"]
+    for ministry_id, count in counts.items():
+        figures[ministry_id].contributions = count.contributions
+        figures[ministry_id].covered = count.covered
     return list(figures.values())

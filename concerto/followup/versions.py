@@ -39,12 +39,16 @@ def record_answer(answer: Answer, reason: str) -> AnswerVersion:
 
 
 def commitment_content(commitment) -> dict:
-    return {
+    content = {
         "what": commitment.what,
         "who": commitment.who,
         "due_date": commitment.due_date.isoformat(),
         "channel": commitment.channel,
     }
+    if commitment.quantity:
+        # Only when set, so that the content of a commitment without one is unchanged.
+        content["quantity"] = commitment.quantity
+    return content
 
 
 def record_commitment(commitment, reason: str) -> CommitmentVersion:

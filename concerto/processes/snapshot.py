@@ -50,7 +50,13 @@ def snapshot(process: Process) -> dict:
         for s in process.sources.all()
     ]
     data["commitments"] = [
-        {"what": c.what, "who": c.who, "due_date": c.due_date.isoformat(), "channel": c.channel}
+        {
+            "what": c.what,
+            "who": c.who,
+            "due_date": c.due_date.isoformat(),
+            "channel": c.channel,
+            **({"quantity": c.quantity} if c.quantity else {}),
+        }  # fmt: skip
         for c in process.commitments.all()
     ]
     return data

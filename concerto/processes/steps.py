@@ -32,7 +32,11 @@ STEPS: tuple[Step, ...] = (
         "suites",
         _("Devoir de suite"),
         forms.FollowUpForm,
-        ("commitments", forms.CommitmentFormSet, ("what", "who", "due_date", "channel")),
+        (
+            "commitments",
+            forms.CommitmentFormSet,
+            ("what", "who", "due_date", "channel", "quantity"),
+        ),
     ),
     Step("evaluation", _("Évaluation"), forms.EvaluationForm),
 )

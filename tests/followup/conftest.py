@@ -31,10 +31,12 @@ def ensure_statuses() -> None:
     importlib.import_module("concerto.followup.migrations.0002_seed_statuses").seed(apps, None)
 
 
-def closed_process(n_citizens: int = 3, title: str = "Concertation sur le plan vélo"):
+def closed_process(
+    n_citizens: int = 3, title: str = "Concertation sur le plan vélo", ministry=None
+):
     """A process whose participation is closed, with one proposal per citizen."""
     ensure_statuses()
-    process = complete_process(title=title)
+    process = complete_process(title=title, ministry=ministry)
     referent, _advisor = walk_to(process, Status.OPEN)
     module, _organiser = open_module(ModuleKind.PROPOSALS, process=process)
     theme, _ = Theme.objects.get_or_create(slug="mobilites", defaults={"name": "Mobilités"})

@@ -155,7 +155,8 @@ def test_json_files_carry_producer_licence_and_date(public_state, tmp_path):
     assert data["date_generation"] == moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert data["schema"] == "reponses.schema.json"
     assert len(data["donnees"]) == 1
-    assert data["donnees"][0]["avancement"] == 10
+    # A retained answer without a milestone has no percentage (issue 23).
+    assert data["donnees"][0]["avancement"] is None
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["title"] == "Licence Ouverte / Etalab 2.0"
     assert package["created"] == data["date_generation"]

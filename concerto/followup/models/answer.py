@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -121,11 +122,17 @@ class Answer(models.Model):
             "contributions": sorted(c.pk for c in self.contributions.all()),
         }
 
-    def progress(self, milestones: list["Milestone"] | None = None) -> int:
-        """Rolled-up progress of the top milestones, or the status's default."""
+    def progress(self, milestones: list["Milestone"] | None = None) -> int | None:
+        """Rolled-up progress of the top milestones; None when there is nothing to measure:
+        the answer does not retain anything (a "non retenue" or "hors du champ" answer has
+        no implementation), or no milestone is set yet. A percentage is never made up."""
+        if not self.status.tracks_implementation:
+            return None
         if milestones is None:
             milestones = list(self.milestones.all())
-        return rolled_progress(milestones, None, self.status.default_progress)
+        if not milestones:
+            return None
+        return rolled_progress(milestones, None, 0)
 
 
 def rolled_progress(milestones: list["Milestone"], parent_id: int | None, default: int) -> int:
@@ -170,6 +177,11 @@ class Milestone(models.Model):
     def rolled_progress(self, milestones: list["Milestone"]) -> int:
         own = 100 if self.done else self.progress
         return rolled_progress(milestones, self.pk, own)
+
+    def is_late(self, today=None) -> bool:
+        """Past its due date and not done (a milestone at 100 % counts as done)."""
+        today = today or timezone.localdate()
+        return not self.done and self.progress < 100 and self.due_date < today
 
 
 class Rating(models.Model):

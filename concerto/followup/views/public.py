@@ -18,7 +18,7 @@ from concerto.followup import actions
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import RatingForm
 from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion, Rating
-from concerto.followup.queries import commitments_with_delivery, is_late, ministry_figures
+from concerto.followup.queries import follow_up_counts, ministry_figures, process_commitments
 from concerto.participation.models import Contribution
 from concerto.processes.models import Process
 
@@ -52,13 +52,7 @@ def published_answers(process: Process):
 def process_page(request, slug: str):
     process = public_process(slug, request.user)
     today = timezone.localdate()
-    commitments = list(
-        commitments_with_delivery().filter(process=process).order_by("due_date", "pk")
-    )
-    for commitment in commitments:
-        commitment.late = is_late(commitment, today)
-        commitment.days_left = (commitment.due_date - today).days
-        commitment.days_late = -commitment.days_left
+    commitments = process_commitments(process, today)
     answers = list(published_answers(process))
     ratings = Counter(
         (row["answer"], row["value"])
@@ -74,6 +68,8 @@ def process_page(request, slug: str):
     for answer in answers:
         milestones = list(answer.milestones.all())
         answer.rolled = answer.progress(milestones)
+        for milestone in milestones:
+            milestone.late = milestone.is_late(today)
         answer.milestone_rows = [(m, m.rolled_progress(milestones)) for m in milestones]
         answer.tally = [
             (label, ratings[(answer.pk, value)]) for value, label in Rating.Value.choices
@@ -99,6 +95,7 @@ def process_page(request, slug: str):
             "current": _("Devoir de suite"),
         },
         "commitments": commitments,
+        "follow_up": follow_up_counts([process.pk]),
         "answers": answers,
         "history": history,
         "abilities": followup_abilities(process, request.user),

@@ -69,8 +69,10 @@ ANSWERS = Dataset(
         Field(
             "avancement",
             "integer",
-            _("Avancement de la mise en œuvre, en pourcentage."),
-            required=True,
+            _(
+                "Avancement de la mise en œuvre, en pourcentage, calculé à partir des jalons ; "
+                "vide pour une réponse qui ne retient rien ou sans jalon."
+            ),
             minimum=0,
             maximum=100,
         ),

@@ -216,6 +216,16 @@ class CommitmentForm(DsfrBaseForm):
     who = forms.CharField(label=_("Qui répond"), max_length=255)
     due_date = forms.DateField(label=_("Date d'engagement"), widget=DATE_WIDGET)
     channel = forms.CharField(label=_("Par quel canal"), max_length=255)
+    quantity = forms.IntegerField(
+        label=_("Nombre de réponses promises (Optionnel)"),
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        help_text=_(
+            "Par exemple 20 pour « répondre aux vingt propositions les plus soutenues » : "
+            "l'engagement n'est tenu qu'une fois ce nombre de réponses publiées."
+        ),
+    )
 
 
 SourceFormSet = forms.formset_factory(SourceForm, extra=2, can_delete=True)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -201,6 +202,18 @@ class FollowUpCommitment(models.Model):
     who = models.CharField(_("qui répond"), max_length=255)
     due_date = models.DateField(_("date d'engagement"))
     channel = models.CharField(_("par quel canal"), max_length=255)
+    # "Répondre aux vingt propositions les plus soutenues" is kept by the twentieth
+    # published answer, not by the first (followup.queries.commitments_with_delivery).
+    quantity = models.PositiveIntegerField(
+        _("nombre de réponses promises"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Par exemple 20 pour « répondre aux vingt propositions les plus soutenues » : "
+            "l'engagement n'est tenu qu'une fois ce nombre de réponses publiées."
+        ),
+    )
 
     class Meta:
         verbose_name = _("engagement de suite")

@@ -68,6 +68,8 @@ def process_detail(request, slug: str):
     )
     if not process.get_abilities(request.user)["view"]:
         raise Http404
+    from concerto.followup.queries import process_commitments
+
     referral = getattr(process, "referral", None)
     opinion = getattr(referral, "opinion", None)
     context = {
@@ -79,7 +81,8 @@ def process_detail(request, slug: str):
         },
         "themes": process.themes.all(),
         "sources": process.sources.all(),
-        "commitments": process.commitments.all(),
+        # Kept, late or still due, exactly as on the follow-up page (issue 23).
+        "commitments": process_commitments(process),
         "opinion": opinion,
         "opinion_delayed": opinion is not None and not opinion_is_public(process),
         "recommendations": opinion.recommendations.all() if opinion else [],
