@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from dsfr.models import DsfrConfig
 
-from concerto.pages.navigation import main_menu
+from concerto.pages.navigation import FOOTER_LINKS, main_menu
 
 # What the site shows when no DsfrConfig row exists (e.g. a freshly flushed test
 # database); the data migration creates the same row for real databases.
@@ -26,6 +26,7 @@ def site_config(request) -> dict:
 def layout(request) -> dict:
     return {
         "main_menu": main_menu(request.path),
+        "footer_links": FOOTER_LINKS,
         "skiplinks": [
             {"link": "#content", "label": _("Contenu")},
             {"link": "#navigation", "label": _("Menu")},

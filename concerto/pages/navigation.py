@@ -23,7 +23,17 @@ MAIN_MENU: tuple[MenuEntry, ...] = (
     MenuEntry(_("Ressources"), "resources:home"),
     MenuEntry(_("Données"), "opendata:index"),
     MenuEntry(_("Chiffres"), "evaluation:figures"),
+    # What was done with citizens' contributions and the experts' advice (issue 23).
+    MenuEntry(_("Devoir de suite"), "followup:figures"),
+    MenuEntry(_("Recommandations"), "expertgroups:public_list"),
     MenuEntry(_("Accompagnement"), "support:offer"),
+)
+
+# The footer's own links: what a citizen looks for after taking part.
+FOOTER_LINKS: tuple[MenuEntry, ...] = (
+    MenuEntry(_("Dispositifs"), "processes:public_list"),
+    MenuEntry(_("Devoir de suite"), "followup:figures"),
+    MenuEntry(_("Recommandations"), "expertgroups:public_list"),
 )
 
 STATUTORY_PAGES: tuple[MenuEntry, ...] = (

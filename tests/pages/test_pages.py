@@ -58,3 +58,26 @@ def test_an_undefined_variable_in_a_project_template_fails():
 
 def test_an_undefined_variable_in_a_third_party_template_renders_empty():
     assert Template("[{{ missing }}]").render(Context()) == "[]"
+
+
+def test_follow_up_and_recommendations_are_in_the_menu_the_footer_and_the_site_map(client):
+    """Issue 23: citizens find what was done with their contributions from any page."""
+    html = client.get("/").content.decode()
+    nav = html[
+        html.index('<nav class="fr-nav"') : html.index("</nav>", html.index('<nav class="fr-nav"'))
+    ]
+    assert '<a class="fr-nav__link" href="/suivi/">Devoir de suite</a>' in nav
+    assert '<a class="fr-nav__link" href="/recommandations/">Recommandations</a>' in nav
+    footer = html[html.index('<footer class="fr-footer"') :]
+    assert '<a class="fr-footer__content-link" href="/suivi/">Devoir de suite</a>' in footer
+    assert (
+        '<a class="fr-footer__content-link" href="/recommandations/">Recommandations</a>' in footer
+    )
+    sitemap = client.get("/plan-du-site/").content.decode()
+    assert '<a class="fr-link" href="/suivi/">Devoir de suite</a>' in sitemap
+    assert '<a class="fr-link" href="/recommandations/">Recommandations</a>' in sitemap
+    # The menu marks the page the reader is on.
+    assert (
+        '<a class="fr-nav__link" href="/suivi/" aria-current="page">Devoir de suite</a>'
+        in client.get("/suivi/").content.decode()
+    )
