@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -92,6 +92,19 @@ def process_commitments(process, today=None) -> list[FollowUpCommitment]:
         commitment.days_left = (commitment.due_date - today).days
         commitment.days_late = -commitment.days_left
     return commitments
+
+
+def with_published_answers(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """These contributions with `published_answers`: the published answers covering each,
+    oldest first, in one extra query for all of them (no query per contribution)."""
+    answers = (
+        Answer.objects.published()
+        .select_related("status", "process")
+        .order_by("published_at", "pk")
+    )
+    return contributions.prefetch_related(
+        Prefetch("followup_answers", queryset=answers, to_attr="published_answers")
+    )
 
 
 def covered_contributions(process_ids) -> QuerySet[Contribution]:

@@ -15,8 +15,11 @@ from concerto.processes.views.common import add_errors, error_messages
 @require_safe
 @login_required
 def contributions(request):
-    """All of the participant's contributions across processes, with what became of them."""
-    mine = (
+    """All of the participant's contributions across processes, with what became of them:
+    the published answers covering each, or that an answer is still awaited."""
+    from concerto.followup.queries import with_published_answers
+
+    mine = with_published_answers(
         Contribution.objects.filter(author=request.user)
         .select_related("module__process")
         .order_by("-created_at")
