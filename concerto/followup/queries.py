@@ -24,7 +24,12 @@ CLOSED_STATUSES = frozenset(
 
 
 def commitments_with_delivery() -> QuerySet[FollowUpCommitment]:
-    """Public commitments with `delivered_at` (when the commitment was kept, None while
+    """Public commitments, annotated by `with_delivery`."""
+    return with_delivery(FollowUpCommitment.objects.filter(process__status__in=PUBLIC_STATUSES))
+
+
+def with_delivery(commitments: QuerySet[FollowUpCommitment]) -> QuerySet[FollowUpCommitment]:
+    """These commitments with `delivered_at` (when the commitment was kept, None while
     it is not) and `answered` (published answers linked to it).
 
     A commitment without a quantity is kept by the first published answer linked to it;
@@ -56,7 +61,7 @@ def commitments_with_delivery() -> QuerySet[FollowUpCommitment]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return FollowUpCommitment.objects.filter(process__status__in=PUBLIC_STATUSES).annotate(
+    return commitments.annotate(
         delivered_at=Subquery(nth),
         answered=Coalesce(Subquery(answered), Value(0)),
     )
@@ -80,13 +85,11 @@ def is_late(commitment, today=None) -> bool:
 
 
 def process_commitments(process, today=None) -> list[FollowUpCommitment]:
-    """A process's commitments as every page shows them (the process page and its
-    follow-up page alike): with `delivered_at`, `answered`, `late`, `days_left` and
-    `days_late`, for followup/includes/commitment_state.html."""
+    """A process's commitments as every page shows them (the process page, its follow-up
+    page and the follow-up workspace alike): with `delivered_at`, `answered`, `late`,
+    `days_left` and `days_late`, for followup/includes/commitment_state.html."""
     today = today or timezone.localdate()
-    commitments = list(
-        commitments_with_delivery().filter(process=process).order_by("due_date", "pk")
-    )
+    commitments = list(with_delivery(process.commitments.order_by("due_date", "pk")))
     for commitment in commitments:
         commitment.late = is_late(commitment, today)
         commitment.days_left = (commitment.due_date - today).days

@@ -180,6 +180,18 @@ def test_a_late_commitment_is_flagged_on_the_process_page_itself(closed):
     assert "Échéance dépassée de 3 jours" in item
 
 
+def test_a_late_commitment_is_flagged_in_the_follow_up_workspace(closed):
+    commitment = closed.process.commitments.get()
+    commitment.due_date = timezone.localdate() - timedelta(days=1)
+    commitment.save()
+    client = Client()
+    client.force_login(closed.sponsor)
+    page = client.get(reverse("followup:workspace", args=[closed.process.pk])).content.decode()
+    item = re.search(rf'<li id="engagement-{commitment.pk}">(.*?)</li>', page, re.S).group(1)
+    assert "En retard" in item
+    assert "Échéance dépassée de 1 jour" in item
+
+
 def test_a_commitment_due_later_is_not_late_on_the_process_page(closed):
     commitment = closed.process.commitments.get()
     commitment.due_date = timezone.localdate() + timedelta(days=5)

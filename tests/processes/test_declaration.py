@@ -146,3 +146,35 @@ def test_the_overview_shows_the_precheck_of_the_live_description(client):
     results = {r.code: r.status.value for r in response.context["precheck"].results}
     assert results["participation-before-decision"] == "at_risk"
     assert results["decision-stated"] == "met"
+
+
+def test_a_commitment_records_the_number_of_answers_promised(client):
+    """Issue 23: "répondre aux vingt propositions" is declared with its quantity."""
+    process = complete_process(decision_date=date(2027, 9, 30), follow_up_date=None)
+    agent_client(client, process)
+    page = client.get(f"/espace/dispositifs/{process.pk}/etapes/suites/").content.decode()
+    assert 'name="commitments-0-quantity"' in page
+    response = client.post(
+        f"/espace/dispositifs/{process.pk}/etapes/suites/",
+        {
+            "revision": process.revision,
+            "follow_up_date": "2027-07-15",
+            "commitments-TOTAL_FORMS": "2",
+            "commitments-INITIAL_FORMS": "0",
+            "commitments-0-what": "Réponse aux vingt propositions les plus soutenues",
+            "commitments-0-who": "La ministre",
+            "commitments-0-due_date": "2027-07-01",
+            "commitments-0-channel": "Site",
+            "commitments-0-quantity": "20",
+            "commitments-1-what": "Synthèse",
+            "commitments-1-who": "La ministre",
+            "commitments-1-due_date": "2027-07-01",
+            "commitments-1-channel": "Site",
+            "commitments-1-quantity": "",
+        },
+    )
+    assert response.status_code == 302
+    assert list(process.commitments.order_by("pk").values_list("what", "quantity")) == [
+        ("Réponse aux vingt propositions les plus soutenues", 20),
+        ("Synthèse", None),
+    ]

@@ -17,6 +17,7 @@ from concerto.followup.forms import (
     MilestoneProgressForm,
 )
 from concerto.followup.models import Answer, Milestone
+from concerto.followup.queries import process_commitments
 from concerto.participation.models import Channel, Contribution, ContributionKind
 from concerto.processes import actions as process_actions
 from concerto.processes.views.common import add_errors, error_messages, process_for
@@ -62,7 +63,8 @@ def workspace(request, pk: int):
         "contributions": answerable(process),
         "answers": answers,
         "drafts": sum(1 for answer in answers if answer.published_at is None),
-        "commitments": process.commitments.all(),
+        # Kept, late or still due, as on the public pages.
+        "commitments": process_commitments(process),
     }
     return render(request, "followup/workspace/index.html", context)
 
