@@ -113,6 +113,9 @@ INSTALLED_APPS = [
     "django.forms",
     "widget_tweaks",
     "django_tasks",
+    # Before django_tasks_db: its `db_worker` command (a heartbeat, task leases) replaces
+    # that of django_tasks_db.
+    "concerto.jobs",
     "django_tasks_db",
     "axes",
     "csp",
@@ -123,7 +126,6 @@ INSTALLED_APPS = [
     "concerto.accounts",
     "concerto.pages",
     "concerto.dashboards",
-    "concerto.jobs",
     "concerto.notifications",
     "concerto.processes",
     "concerto.participation",
@@ -348,6 +350,10 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# A task whose worker has given no sign of life for this long is queued again
+# (concerto/jobs/lease.py); longer than any write transaction of a task.
+TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 

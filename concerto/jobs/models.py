@@ -85,3 +85,22 @@ class JobInput(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's latest sign of life, written every few seconds while it runs
+    (concerto/jobs/lease.py): the tasks of a worker that stopped beating are queued again."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(_("démarré le"))
+    last_beat_at = models.DateTimeField(_("dernier signe de vie"))
+
+    class Meta:
+        verbose_name = _("processus de tâches")
+        verbose_name_plural = _("processus de tâches")
+        ordering = ["-last_beat_at"]
+
+    def __str__(self) -> str:
+        return self.worker_id

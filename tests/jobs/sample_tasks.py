@@ -1,5 +1,9 @@
 """Tasks used by the tests of the job machinery."""
 
+import os
+import time
+from pathlib import Path
+
 from concerto.jobs.progress import JobRefused, Progress, job_task
 
 
@@ -19,3 +23,18 @@ def fail(progress: Progress) -> None:
 def refuse_input(progress: Progress) -> None:
     name, data = progress.input()
     raise JobRefused(f"{name} est refusé.", data.decode().splitlines())
+
+
+@job_task
+def wait_for_release(progress: Progress, *, folder: str) -> str:
+    """Notes each start in `folder`/starts (process id and time), waits for the file
+    `folder`/release, then notes its end in `folder`/ends."""
+    folder_path = Path(folder)
+    with open(folder_path / "starts", "a") as starts:
+        starts.write(f"{os.getpid()} {time.time()}\n")
+    while not (folder_path / "release").exists():
+        time.sleep(0.05)
+    with open(folder_path / "ends", "a") as ends:
+        ends.write(f"{os.getpid()}\n")
+    progress.update(1, 1, "Terminé")
+    return "/resultat/"
