@@ -3,21 +3,43 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Web server processes and threads of `make run` (gunicorn).
+WEB_WORKERS ?= 2
+WEB_THREADS ?= 4
+VAR_DIR := $(or $(CONCERTO_VAR_DIR),var)
+# collectstatic (hashing and compressing every file takes a minute) runs again only when a
+# static file or a dependency changed.
+STATIC_SOURCES := $(shell find concerto -path '*/static/*' -type f 2>/dev/null) uv.lock
 
-.PHONY: install run serve worker test test-fast quality audit format bench clean
+.PHONY: install run dev serve worker test test-fast quality audit format bench clean
 
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 
+$(VAR_DIR)/static/staticfiles.json: $(STATIC_SOURCES)
+	$(UV) run concerto collectstatic --noinput --verbosity 0
+
+# What production runs: gunicorn, the application loaded once before its workers fork,
+# and the task worker started again whenever it exits (scripts/supervise.sh).
 run: install  ## Set up and serve the platform with demo data and a task worker
 	$(UV) run concerto migrate --noinput
 	$(UV) run concerto load_demo
-	$(UV) run concerto collectstatic --noinput --verbosity 0
+	@$(MAKE) --no-print-directory $(VAR_DIR)/static/staticfiles.json
 	@echo "Concerto : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(UV) run concerto db_worker & \
-	  $(UV) run concerto runserver --noreload $(HOST):$(PORT)
+	  $(UV) run bash scripts/supervise.sh concerto db_worker & \
+	  $(UV) run gunicorn concerto.wsgi:application --preload --bind $(HOST):$(PORT) \
+	    --workers $(WEB_WORKERS) --worker-class gthread --threads $(WEB_THREADS) \
+	    --timeout 60 --graceful-timeout 5 --access-logfile -
+
+dev: install  ## Development server that reloads on code changes (DEBUG), and a task worker
+	$(UV) run concerto migrate --noinput
+	$(UV) run concerto load_demo
+	@echo "Concerto (développement) : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  DEBUG=1 $(UV) run concerto db_worker & \
+	  DEBUG=1 $(UV) run concerto runserver $(HOST):$(PORT)
 
 worker: install  ## Run only the background task worker
 	$(UV) run concerto db_worker
