@@ -17,6 +17,7 @@ PANEL_MODULES: tuple[str, ...] = (
     "concerto.network.dashboard",
     "concerto.expertgroups.dashboard",
     "concerto.analysis.dashboard",
+    "concerto.jobs.dashboard",
 )
 
 
