@@ -9,8 +9,10 @@ whatever task the worker is busy with. A RUNNING task whose last worker has not 
 for TASK_LEASE_SECONDS is put back to READY, and the next free worker runs it again. The
 project's tasks are idempotent, so a task run again leaves its effect once.
 
-The lease must exceed the longest time a heartbeat can be held back: on SQLite, the
-longest write transaction of a task (the beat waits for the write lock).
+The lease must exceed the longest time a heartbeat can be held back (on SQLite, the
+longest write transaction of a task: the beat waits for the write lock) and the clock
+difference between the machines that run workers (each compares its own time with the
+beats of the others).
 """
 
 import logging
