@@ -1,6 +1,6 @@
 from django.urls import path
 
-from concerto.pages import views
+from concerto.pages import health, views
 
 app_name = "pages"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("plan-du-site/", views.sitemap, name="sitemap"),
     path("securite/", views.security, name="security"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("sante/", health.health, name="health"),
 ]

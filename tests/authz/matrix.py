@@ -118,6 +118,7 @@ MATRIX: dict[str, Action] = {
     "pages:sitemap": get(EVERYONE),
     "pages:security": get(EVERYONE),
     "pages:security_txt": get(EVERYONE),
+    "pages:health": get(EVERYONE),
     # accounts
     "accounts:login": both(EVERYONE),
     "accounts:logout": post(EVERYONE),

@@ -1,0 +1,46 @@
+"""What the load balancer asks each app server: can it reach the database and the cache?
+
+A server that cannot answers 503 and is taken out of the pool; the body names what
+failed, never why (no address, no error text for the public to read).
+"""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+def _database() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer")
+        return False
+
+
+def _cache() -> bool:
+    key, value = "health", uuid.uuid4().hex
+    try:
+        cache.set(key, value, timeout=30)
+        return cache.get(key) == value
+    except Exception:  # every backend raises its own (redis, database, …)
+        logger.exception("Health check: the cache does not answer")
+        return False
+
+
+@never_cache
+@require_safe
+def health(request):
+    checks = {"base": _database(), "cache": _cache()}
+    healthy = all(checks.values())
+    body = {"etat": "ok" if healthy else "en panne"}
+    body |= {name: "ok" if passed else "en panne" for name, passed in checks.items()}
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,40 @@
+"""The load balancer's question to each app server (/sante/)."""
+
+import pytest
+from django.db import DatabaseError
+
+from concerto.pages import health
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_healthy_server_answers_200(client):
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.json() == {"etat": "ok", "base": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_server_that_lost_its_database_answers_503(client, monkeypatch):
+    class Broken:
+        def __enter__(self):
+            raise DatabaseError("connection refused")
+
+        def __exit__(self, *args):
+            return False
+
+    monkeypatch.setattr(health.connection, "cursor", lambda: Broken())
+    response = client.get("/sante/")
+    assert response.status_code == 503
+    assert response.json() == {"etat": "en panne", "base": "en panne", "cache": "ok"}
+    assert "refused" not in response.text
+
+
+def test_a_server_that_lost_its_cache_answers_503(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(health.cache, "set", refuse)
+    response = client.get("/sante/")
+    assert response.status_code == 503
+    assert response.json() == {"etat": "en panne", "base": "ok", "cache": "en panne"}
