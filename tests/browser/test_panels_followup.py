@@ -68,7 +68,7 @@ def test_sessions_attendance_and_recommendations_to_the_followup(page):
 
     page.goto(panel.get_manage_url())
     check_page(page, "Panel citoyen vélo")
-    page.get_by_role("link", name="Recommandations").click()
+    page.locator("#content").get_by_role("link", name="Recommandations").click()
     check_page(page, "Recommandations du panel")
     for text in ("Créer un réseau express vélo.", "Doubler les arceaux en gare."):
         page.locator("#id_text").fill(text)
