@@ -278,14 +278,12 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing one before collectstatic
-# collectstatic names each file after a hash of its content (the manifest), so WhiteNoise
-# serves them with far-future cache headers: a new version is a new name.
+# Hashed names, cached for years; a file not collected never fails the page
+# (concerto/staticstorage.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "concerto.staticstorage.StaticFilesStorage"},
 }
-# A file missing from the manifest is served under its own name rather than failing the page.
-WHITENOISE_MANIFEST_STRICT = False
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Files (uploads, meeting reports, open data, CMS documents and images) go to an

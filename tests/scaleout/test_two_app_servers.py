@@ -62,18 +62,19 @@ def two_servers(django_db_setup, django_db_blocker, tmp_path_factory):
             servers.append(subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "concerto.wsgi:application",
                  "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                stderr=open(tmp_path / f"gunicorn-{port}.log", "wb"),  # noqa: SIM115
             ))  # fmt: skip
             urls.append(f"http://127.0.0.1:{port}")
         for url in urls:
-            wait_for(url)
+            wait_for(url, tmp_path / f"gunicorn-{url.rsplit(':', 1)[1]}.log")
         yield urls, tmp_path / "emails"
     finally:
         for server in servers:
             stop(server)
 
 
-def wait_for(url: str) -> None:
+def wait_for(url: str, log: Path) -> None:
     deadline = time.monotonic() + 120
     while True:
         try:
@@ -82,7 +83,8 @@ def wait_for(url: str) -> None:
         except requests.ConnectionError:
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not answer")
+            tail = log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{url} did not answer:\n{tail}")
         time.sleep(0.5)
 
 
