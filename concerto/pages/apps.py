@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save, pre_migrate
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 from concerto import cache, folding
@@ -16,9 +16,3 @@ class PagesConfig(AppConfig):
         # Sent once per application with models (this one has none): the table is
         # created at the first, later calls find it there.
         pre_migrate.connect(cache.create_tables, dispatch_uid="concerto.cache.create_tables")
-        from dsfr.models import DsfrConfig
-
-        from concerto.pages.context_processors import forget_site_config
-
-        for signal in (post_save, post_delete):
-            signal.connect(forget_site_config, sender=DsfrConfig, dispatch_uid="site-config")

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from dsfr.models import DsfrConfig
 
@@ -18,24 +17,10 @@ DEFAULT_SITE_CONFIG = {
 }
 
 
-SITE_CONFIG_KEY = "pages:site-config"
-
-
 def site_config(request) -> dict:
-    """The DSFR site configuration (notice banner, mourning…) editable in the admin.
-
-    Every page shows it, and it changes a few times a year: kept in the shared cache,
-    which forget_site_config empties when the admin saves it, on every server at once."""
-    config = cache.get(SITE_CONFIG_KEY)
-    if config is None:
-        config = DsfrConfig.objects.filter(language="fr").first()
-        config = config or DsfrConfig(**DEFAULT_SITE_CONFIG)
-        cache.set(SITE_CONFIG_KEY, config, timeout=3600)
-    return {"SITE_CONFIG": config}
-
-
-def forget_site_config(**kwargs) -> None:
-    cache.delete(SITE_CONFIG_KEY)
+    """The DSFR site configuration (notice banner, mourning…) editable in the admin."""
+    config = DsfrConfig.objects.filter(language="fr").first()
+    return {"SITE_CONFIG": config or DsfrConfig(**DEFAULT_SITE_CONFIG)}
 
 
 def layout(request) -> dict:
