@@ -1,12 +1,21 @@
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 
 from concerto.accounts.roles import Role
 from concerto.api.actions import create_token
 from concerto.api.models import Scope
 from concerto.participation.models import Contribution, ContributionKind, ModuleKind
 from tests.factories import open_module, user_with_role
+
+
+def with_rates(anonymous: str, token: str) -> dict:
+    """The project's API settings with other throttle rates (for override_settings)."""
+    return {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anonymous": anonymous, "token": token},
+    }
 
 
 @dataclass

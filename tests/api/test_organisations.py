@@ -8,7 +8,7 @@ from concerto.api.models import ApiToken, Scope
 from concerto.followup.models import Answer
 from concerto.participation.models import Contribution
 from concerto.processes import actions as process_actions
-from tests.api.conftest import ApiState
+from tests.api.conftest import ApiState, with_rates
 from tests.factories import MinistryFactory, user_with_role
 from tests.followup.conftest import ensure_statuses
 
@@ -133,15 +133,7 @@ def test_answers_need_the_answering_phase(state, client):
     assert not Answer.objects.exists()
 
 
-@override_settings(REST_FRAMEWORK={
-    "DEFAULT_THROTTLE_RATES": {"anonymous": "100/hour", "token": "1/hour"},
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "concerto.api.authentication.OrganisationTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
-    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
-    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
-                                 "concerto.api.throttling.TokenThrottle"],
-})  # fmt: skip
+@override_settings(REST_FRAMEWORK=with_rates("100/hour", "1/hour"))
 def test_tokens_are_rate_limited(state, client):
     assert post_contribution(client, state, key="a").status_code == 201
     assert post_contribution(client, state, key="b").status_code == 429

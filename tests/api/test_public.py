@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from concerto.opendata.anonymise import contribution_author_id
 from concerto.processes.lifecycle import Status
+from tests.api.conftest import with_rates
 
 pytestmark = pytest.mark.django_db
 
@@ -80,45 +81,21 @@ def test_the_schema_and_the_documentation_page(state, client):
     assert "<script" not in page.split("<main", 1)[1].split("</main>", 1)[0]
 
 
-@override_settings(REST_FRAMEWORK={
-    "DEFAULT_THROTTLE_RATES": {"anonymous": "2/hour", "token": "2/hour"},
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "concerto.api.authentication.OrganisationTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
-    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
-    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
-                                 "concerto.api.throttling.TokenThrottle"],
-})  # fmt: skip
+@override_settings(REST_FRAMEWORK=with_rates("2/hour", "2/hour"))
 def test_anonymous_reads_are_rate_limited(state, client):
     assert client.get("/api/v1/modules/").status_code == 200
     assert client.get("/api/v1/modules/").status_code == 200
     assert client.get("/api/v1/modules/").status_code == 429
 
 
-@override_settings(REST_FRAMEWORK={
-    "DEFAULT_THROTTLE_RATES": {"anonymous": "2/hour", "token": "2/hour"},
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "concerto.api.authentication.OrganisationTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
-    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
-    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
-                                 "concerto.api.throttling.TokenThrottle"],
-})  # fmt: skip
+@override_settings(REST_FRAMEWORK=with_rates("2/hour", "2/hour"))
 def test_a_forged_forwarded_for_does_not_escape_the_anonymous_limit(state, client):
     for forged in ("198.51.100.1", "198.51.100.2"):
         assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR=forged).status_code == 200
     assert client.get("/api/v1/modules/", HTTP_X_FORWARDED_FOR="198.51.100.3").status_code == 429
 
 
-@override_settings(TRUSTED_PROXIES=["127.0.0.1"], REST_FRAMEWORK={
-    "DEFAULT_THROTTLE_RATES": {"anonymous": "2/hour", "token": "2/hour"},
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "concerto.api.authentication.OrganisationTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
-    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
-    "DEFAULT_THROTTLE_CLASSES": ["concerto.api.throttling.AnonymousThrottle",
-                                 "concerto.api.throttling.TokenThrottle"],
-})  # fmt: skip
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"], REST_FRAMEWORK=with_rates("2/hour", "2/hour"))
 def test_behind_a_trusted_proxy_each_reader_has_their_own_limit(state, client):
     for _ in range(2):
         assert (

@@ -7,22 +7,11 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from concerto.wsgi import application
-from tests.api.conftest import api_state
+from tests.api.conftest import api_state, with_rates
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
-RATES = {
-    "DEFAULT_THROTTLE_RATES": {"anonymous": "100000/hour", "token": "100000/hour"},
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "concerto.api.authentication.OrganisationTokenAuthentication"
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["concerto.api.permissions.ReadOnlyOrScopedToken"],
-    "DEFAULT_PAGINATION_CLASS": "concerto.api.pagination.Cursor",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "concerto.api.throttling.AnonymousThrottle",
-        "concerto.api.throttling.TokenThrottle",
-    ],
-}
+RATES = with_rates("100000/hour", "100000/hour")
 
 
 @pytest.fixture

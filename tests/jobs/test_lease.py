@@ -1,7 +1,6 @@
 """Issue 28: background work that cannot die. A task whose worker is killed is queued
 again once the worker's lease has expired, and runs to its end once."""
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -10,7 +9,6 @@ import time
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.core.management import get_commands
@@ -23,9 +21,9 @@ from concerto.jobs.lease import FORGET_AFTER, beat, requeue_orphans
 from concerto.jobs.models import Job, WorkerHeartbeat
 from concerto.jobs.progress import start_job
 from tests.jobs.sample_tasks import count_to, wait_for_release
+from tests.scaleout.servers import ROOT, app_environment, postgres_url
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-ROOT = Path(__file__).resolve().parents[2]
 LEASE = 2.0  # seconds, in the worker processes of the end-to-end test
 
 
@@ -80,15 +78,7 @@ def shared_database(var_dir: Path):
     """The environment of worker processes that use this test's database (committed data:
     `transaction=True`). On PostgreSQL, the test database itself; on SQLite, whose test
     database lives in memory, a file copy of it, copied back once the workers have exited."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "concerto.settings",
-        "CONCERTO_VAR_DIR": str(var_dir),
-        "TASK_LEASE_SECONDS": str(LEASE),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        "PYTHONUNBUFFERED": "1",
-        "DEBUG": "",
-    }
+    env = app_environment(var_dir, TASK_LEASE_SECONDS=str(LEASE), PYTHONUNBUFFERED="1", DEBUG="")
     if connection.vendor == "sqlite":
         env.pop("DATABASE_URL", None)  # the embedded database, under CONCERTO_VAR_DIR
         connection.ensure_connection()
@@ -100,11 +90,7 @@ def shared_database(var_dir: Path):
         finally:
             copy.close()
     else:
-        db = connection.settings_dict
-        credentials = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-        env["DATABASE_URL"] = (
-            f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'])}"
-        )
+        env["DATABASE_URL"] = postgres_url(connection)
         yield env
 
 

@@ -7,8 +7,37 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def app_environment(var_dir, **variables: str) -> dict:
+    """The environment of a platform process a test starts: the production settings (not
+    the test ones) with throwaway secrets, this checkout importable, its own VAR_DIR;
+    `variables` add to it or replace."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "concerto.settings",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "CONCERTO_VAR_DIR": str(var_dir),
+        "SECRET_KEY": "test-process-secret-" + "s" * 50,
+        "PSEUDONYMISATION_KEY": "test-process-pseudonyms-" + "p" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
+        **variables,
+    }
+
+
+def postgres_url(connection) -> str:
+    """The URL of `connection`'s PostgreSQL database (the test database), for processes
+    outside the test; they see what a `transaction=True` test committed."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'])}"
 
 
 def free_port() -> int:

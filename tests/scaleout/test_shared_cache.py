@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -16,9 +15,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from tests.scaleout.servers import redis_server
+from tests.scaleout.servers import app_environment, redis_server
 
-ROOT = Path(__file__).resolve().parents[2]
 LIMIT, TRIES = 20, 30
 
 COUNT = f"""
@@ -36,19 +34,12 @@ def environment(tmp_path, cache_url: str) -> dict:
     database = os.environ.get("DATABASE_URL", "")
     if not database.startswith("postgres"):
         database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "concerto.settings",
-        "PYTHONPATH": str(ROOT),
-        "CONCERTO_VAR_DIR": str(tmp_path / "var"),
-        "DATABASE_URL": database,
-        "CACHE_URL": cache_url,
-        "RATE_LIMIT_CONTRIBUTIONS": str(LIMIT),
-        "SECRET_KEY": "scale-out-test-" + "s" * 50,
-        "PSEUDONYMISATION_KEY": "scale-out-test-" + "p" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "http://127.0.0.1",
-    }
+    return app_environment(
+        tmp_path / "var",
+        DATABASE_URL=database,
+        CACHE_URL=cache_url,
+        RATE_LIMIT_CONTRIBUTIONS=str(LIMIT),
+    )
 
 
 def count_in_two_processes(env: dict, tmp_path) -> list[int]:

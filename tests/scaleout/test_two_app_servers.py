@@ -5,7 +5,6 @@ Real gunicorn processes on loopback, signing in and asking for password resets t
 their forms (CSRF included); they share only the database, which is also the cache.
 """
 
-import os
 import re
 import subprocess
 import sys
@@ -19,9 +18,8 @@ from django.db import connection
 from django.test import override_settings
 
 from tests.factories import PASSWORD, UserFactory
-from tests.scaleout.servers import free_port, stop
+from tests.scaleout.servers import ROOT, app_environment, free_port, postgres_url, stop
 
-ROOT = Path(__file__).resolve().parents[2]
 DATABASE_CACHE = {
     "default": {"BACKEND": "concerto.cache.DatabaseCache", "LOCATION": "concerto_cache"}
 }
@@ -35,26 +33,16 @@ def two_servers(django_db_setup, django_db_blocker, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("two-servers")
     with django_db_blocker.unblock(), override_settings(CACHES=DATABASE_CACHE):
         call_command("createcachetable", verbosity=0)
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "concerto.settings",
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-        ),
-        "CACHE_URL": "",
-        "CONCERTO_VAR_DIR": str(tmp_path / "var"),
-        "SECRET_KEY": "two-servers-" + "s" * 50,
-        "PSEUDONYMISATION_KEY": "two-servers-" + "p" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "http://127.0.0.1",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(tmp_path / "emails"),
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "AXES_FAILURE_LIMIT": "3",
-        "RATE_LIMIT_ACCOUNT_EMAILS": "2",
-    }
+    env = app_environment(
+        tmp_path / "var",
+        DATABASE_URL=postgres_url(connection),
+        CACHE_URL="",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "emails"),
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        AXES_FAILURE_LIMIT="3",
+        RATE_LIMIT_ACCOUNT_EMAILS="2",
+    )
     servers, urls = [], []
     try:
         for _ in range(2):
