@@ -197,6 +197,7 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
     }
     for position, theme in enumerate(themes):
         row = kept.pop(position, None) or SynthesisTheme(synthesis=synthesis, position=position)
+        row.source = theme
         row.label = theme.label
         row.question = theme.question.text if theme.question else ""
         row.question_position = theme.question.position if theme.question else -1
@@ -208,5 +209,7 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
             if q in texts
         ]
         row.save()
+        # Answers to the curated theme, written before this publication, link to it.
+        row.answers.add(*theme.followup_answers.all())
     SynthesisTheme.objects.filter(pk__in=[t.pk for t in kept.values()]).delete()
     return synthesis

@@ -8,8 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.analysis.models import SynthesisTheme
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.models import Answer, AnswerBatch, AnswerLevel, Milestone, Rating
+from concerto.followup.selection import Selection
+from concerto.followup.tasks import start_batch_notification, start_cover
 from concerto.followup.versions import record_answer, record_commitment, record_commitments
 from concerto.participation.models import Contribution
 from concerto.processes.actions.common import locked
@@ -21,7 +24,7 @@ def require(process: Process, user, ability: str) -> None:
         raise PermissionDenied
 
 
-def _check_answer(process: Process, fields: dict, contributions) -> None:
+def _check_answer(process: Process, fields: dict, contributions, has_selection=False) -> None:
     errors: dict[str, str] = {}
     status = fields["status"]
     if status.requires_reason and not fields.get("reason", "").strip():
@@ -34,9 +37,17 @@ def _check_answer(process: Process, fields: dict, contributions) -> None:
             errors["new_date"] = _("La nouvelle date doit être dans le futur.")
     if not fields.get("text", "").strip():
         errors["text"] = _("Rédigez la réponse.")
-    if fields["level"] == AnswerLevel.THEME and fields.get("theme") is None:
-        errors["theme"] = _("Choisissez le thème auquel vous répondez.")
-    if fields["level"] == AnswerLevel.PROPOSAL and not contributions:
+    theme = fields.get("analysis_theme")
+    if theme is not None and theme.analysis.module.process_id != process.pk:
+        errors["analysis_theme"] = _("Ce thème n'appartient pas à ce dispositif.")
+    if fields["level"] == AnswerLevel.THEME and not (
+        theme or fields.get("theme") or fields.get("target", "").strip()
+    ):
+        errors["analysis_theme"] = _(
+            "Choisissez le thème de l'analyse auquel vous répondez, ou indiquez l'objet de la "
+            "réponse."
+        )
+    if fields["level"] == AnswerLevel.PROPOSAL and not (contributions or has_selection):
         errors["contributions"] = _("Cochez la ou les propositions auxquelles vous répondez.")
     foreign = [c for c in contributions if c.module.process_id != process.pk]
     if foreign or any(c.status != Contribution.Status.PUBLISHED for c in contributions):
@@ -48,6 +59,8 @@ def _check_answer(process: Process, fields: dict, contributions) -> None:
 def _default_target(fields: dict, contributions) -> str:
     if fields.get("target"):
         return fields["target"]
+    if fields["level"] == AnswerLevel.THEME and fields.get("analysis_theme"):
+        return fields["analysis_theme"].label
     if fields["level"] == AnswerLevel.THEME and fields.get("theme"):
         return fields["theme"].name
     if fields["level"] == AnswerLevel.QUESTION and fields.get("question"):
@@ -56,9 +69,18 @@ def _default_target(fields: dict, contributions) -> str:
 
 
 ANSWER_FIELDS = (
-    "level", "target", "theme", "question", "status", "text", "reason", "new_date",
-    "decision_url", "legal_reference", "budget_line", "commitment",
+    "level", "target", "theme", "analysis_theme", "question", "status", "text", "reason",
+    "new_date", "decision_url", "legal_reference", "budget_line", "commitment",
 )  # fmt: skip
+
+
+def _check_idle(answer: Answer) -> None:
+    job = answer.coverage_job
+    if job is not None and not job.finished:
+        raise ValidationError(
+            _("Des contributions sont en cours de rattachement à cette réponse : attendez la "
+              "fin de la tâche.")
+        )  # fmt: skip
 
 
 @transaction.atomic
@@ -71,17 +93,33 @@ def save_answer(
     answer: Answer | None = None,
     edit_reason: str = "",
     synthesis_themes=None,
+    selection: Selection | None = None,
 ) -> Answer:
     """Create a draft answer or edit one; editing a published answer needs a public reason
-    and writes a new chained version."""
+    and writes a new chained version.
+
+    `contributions` are linked now (None leaves an edited answer's coverage as it is);
+    `selection`, a workspace filter however large, is linked by a background job. A theme
+    answer covers every contribution of its analysis theme, by the same job."""
     process = locked(process)
     require(process, actor, "answer")
     if answer is not None:
-        answer = Answer.objects.select_for_update().get(pk=answer.pk)
-    contributions = list(contributions)
+        answer = Answer.objects.select_for_update().select_related("coverage_job").get(pk=answer.pk)
+    if contributions is None and answer is None:
+        contributions = ()
+    contributions = None if contributions is None else list(contributions)
     fields = {name: fields.get(name) for name in ANSWER_FIELDS if name in fields}
     fields.setdefault("level", answer.level if answer else AnswerLevel.PROPOSAL)
-    _check_answer(process, fields, contributions)
+    _check_answer(process, fields, contributions or (), has_selection=bool(selection))
+    theme = fields.get("analysis_theme")
+    if (
+        selection is None
+        and theme is not None
+        and (answer is None or answer.analysis_theme_id != theme.pk)
+    ):
+        selection = Selection(theme=theme.pk)
+    if answer is not None and selection:
+        _check_idle(answer)
     if answer is not None and answer.published_at and not edit_reason.strip():
         raise ValidationError(
             {"edit_reason": _("Une réponse publiée ne change qu'avec un motif public.")}
@@ -104,7 +142,13 @@ def save_answer(
         for name, value in fields.items():
             setattr(answer, name, value)
         answer.save()
-    answer.contributions.set(contributions)
+    if contributions is not None:
+        answer.contributions.set(contributions)
+    if theme is not None:
+        # The published synthesis rows of this theme link to the answer (one theme model).
+        answer.synthesis_themes.add(*SynthesisTheme.objects.filter(source=theme))
+    if selection:
+        start_cover(answer, selection, owner=actor, reason=edit_reason.strip())
     if synthesis_themes is not None:
         # Themes of this process's published syntheses only (issue 8).
         themes = list(synthesis_themes)
@@ -122,17 +166,17 @@ def save_answer(
 def publish_answers(process: Process, *, actor) -> AnswerBatch:
     """Publish every draft answer as one batch; participants whose contributions they
     cover are told once, by a resumable background job started after the commit."""
-    from concerto.followup.tasks import start_batch_notification
-
     process = locked(process)
     require(process, actor, "publish")
     drafts = list(
         Answer.objects.filter(process=process, published_at__isnull=True)
-        .select_related("status")
+        .select_related("status", "coverage_job")
         .prefetch_related("contributions")
     )
     if not drafts:
         raise ValidationError(_("Aucune réponse en brouillon à publier."))
+    for answer in drafts:
+        _check_idle(answer)
     batch = AnswerBatch.objects.create(process=process, published_by=actor)
     now = timezone.now()
     record_commitments(process, reason=_("Engagements à la publication des réponses"))
@@ -143,6 +187,25 @@ def publish_answers(process: Process, *, actor) -> AnswerBatch:
         record_answer(answer, _("Publication"))
     transaction.on_commit(lambda: start_batch_notification(batch, owner=actor))
     return batch
+
+
+@transaction.atomic
+def link_contributions(answer: Answer, *, actor, selection: Selection, reason: str = ""):
+    """Link a workspace selection (ticked boxes or a whole filter) to an existing answer,
+    by a background job; a published answer changes only with a public reason."""
+    process = locked(answer.process)
+    require(process, actor, "answer")
+    answer = Answer.objects.select_for_update().select_related("coverage_job").get(pk=answer.pk)
+    if answer.process_id != process.pk:
+        raise PermissionDenied
+    if not selection:
+        raise ValidationError(_("Sélectionnez au moins une contribution."))
+    if answer.published_at and not reason.strip():
+        raise ValidationError(
+            {"reason": _("Une réponse publiée ne change qu'avec un motif public.")}
+        )
+    _check_idle(answer)
+    return start_cover(answer, selection, owner=actor, reason=reason.strip())
 
 
 def _milestone_process(answer: Answer, actor) -> Process:

@@ -1,12 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from dsfr.forms import DsfrBaseForm
 
-from concerto.analysis.models import SynthesisTheme
-from concerto.followup.models import AnswerLevel, AnswerStatus, Milestone, Rating
+from concerto.analysis.models import CampaignGroup
+from concerto.analysis.models import Theme as AnalysisTheme
+from concerto.followup.models import Answer, AnswerLevel, AnswerStatus, Milestone, Rating
+from concerto.followup.selection import (
+    ANSWERED,
+    UNANSWERED,
+    Selection,
+    answerable,
+    current_campaigns,
+    current_themes,
+)
 from concerto.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField
-from concerto.participation.models import Contribution
-from concerto.processes.models import FollowUpCommitment, Theme
+from concerto.participation.models import Channel, Contribution, Module
+from concerto.processes.models import FollowUpCommitment
 from concerto.questionnaires.models import Question
 
 
@@ -23,7 +33,15 @@ class AnswerForm(DsfrBaseForm):
         max_length=255,
         help_text=_("Par défaut : le titre de la proposition, le thème ou la question."),
     )
-    theme = ModelChoiceField(label=_("Thème"), queryset=Theme.objects.none(), required=False)
+    analysis_theme = ModelChoiceField(
+        label=_("Thème de l'analyse"),
+        queryset=AnalysisTheme.objects.none(),
+        required=False,
+        help_text=_(
+            "Pour une réponse à un thème : elle couvre toutes les contributions que l'analyse "
+            "y a classées au moment de l'enregistrement."
+        ),
+    )
     question = ModelChoiceField(
         label=_("Question du questionnaire"), queryset=Question.objects.none(), required=False
     )
@@ -64,36 +82,40 @@ class AnswerForm(DsfrBaseForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    synthesis_themes = ModelMultipleChoiceField(
-        label=_("Thèmes de la synthèse auxquels la réponse répond"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
     edit_reason = forms.CharField(
         label=_("Motif public de la modification"),
         required=False,
         help_text=_("Obligatoire pour modifier une réponse publiée : il figure dans l'historique."),
     )
 
-    def __init__(self, *args, process, contributions, published=False, **kwargs):
+    def __init__(self, *args, process, shown=None, published=False, **kwargs):
+        """`shown`: the contributions offered as boxes (those ticked in the workspace, or
+        those the answer covers); None leaves the answer's coverage out of the form."""
         super().__init__(*args, **kwargs)
-        themes = Theme.objects.filter(process=process)
-        self.fields["theme"].queryset = themes if themes.exists() else Theme.objects.all()
+        themes = current_themes(process)
+        self.fields["analysis_theme"].queryset = themes
+        several = len({theme.analysis.module_id for theme in themes}) > 1
+        self.fields["analysis_theme"].label_from_instance = lambda theme: theme_label(
+            theme, with_module=several
+        )
         self.fields["question"].queryset = Question.objects.filter(module__process=process)
         self.fields["commitment"].queryset = process.commitments.all()
-        self.fields["contributions"].queryset = contributions
-        # The published syntheses' themes of this process (issue 8).
-        self.fields["synthesis_themes"].queryset = (
-            SynthesisTheme.objects.filter(synthesis__module__process=process)
-            .select_related("synthesis__module")
-            .order_by("synthesis__module__position", "position")
-        )
-        self.fields["synthesis_themes"].label_from_instance = lambda theme: (
-            f"{theme.synthesis.module.title} — {theme.label}"
-        )
+        if shown is None:
+            del self.fields["contributions"]
+        else:
+            field = self.fields["contributions"]
+            # Any answerable contribution is accepted; only the selection is listed.
+            field.queryset = answerable(process)
+            field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in shown]
         if not published:
             del self.fields["edit_reason"]
+
+
+def theme_label(theme, with_module=False) -> str:
+    label = ngettext(
+        "%(label)s (%(count)s contribution)", "%(label)s (%(count)s contributions)", theme.size
+    ) % {"label": theme.label, "count": theme.size}
+    return f"{theme.analysis.module.title} — {label}" if with_module else label
 
 
 class MilestoneForm(DsfrBaseForm):
@@ -140,3 +162,126 @@ class RatingForm(DsfrBaseForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class WorkspaceFilterForm(DsfrBaseForm):
+    """The workspace's filters, read from the address (GET)."""
+
+    q = forms.CharField(label=_("Rechercher dans le texte"), required=False, max_length=200)
+    theme = ModelChoiceField(
+        label=_("Thème de l'analyse"), queryset=AnalysisTheme.objects.none(), required=False,
+        empty_label=_("Tous les thèmes"),
+    )  # fmt: skip
+    campaign = ModelChoiceField(
+        label=_("Campagne"), queryset=CampaignGroup.objects.none(), required=False,
+        empty_label=_("Toutes"),
+    )  # fmt: skip
+    module = ModelChoiceField(
+        label=_("Module"), queryset=Module.objects.none(), required=False,
+        empty_label=_("Tous les modules"),
+    )  # fmt: skip
+    channel = forms.ChoiceField(label=_("Canal"), required=False)
+    answer = forms.ChoiceField(label=_("Réponse"), required=False)
+    covered_by = ModelChoiceField(
+        label=_("Couvertes par la réponse"), queryset=Answer.objects.none(), required=False,
+        empty_label=_("Toutes"),
+    )  # fmt: skip
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        themes = current_themes(process)
+        several = len({theme.analysis.module_id for theme in themes}) > 1
+        self.fields["theme"].queryset = themes
+        self.fields["theme"].label_from_instance = lambda theme: theme_label(theme, several)
+        self.fields["campaign"].queryset = current_campaigns(process)
+        self.fields["campaign"].label_from_instance = campaign_label
+        self.fields["module"].queryset = process.modules.order_by("position", "pk")
+        self.fields["channel"].choices = [("", _("Tous les canaux")), *Channel.choices]
+        self.fields["answer"].choices = [
+            ("", _("Toutes")),
+            (UNANSWERED, _("Sans réponse")),
+            (ANSWERED, _("Avec une réponse")),
+            *(
+                (status.code, _("Réponse « %(status)s »") % {"status": status.label})
+                for status in AnswerStatus.objects.all()
+            ),
+        ]
+        self.fields["covered_by"].queryset = Answer.objects.filter(process=process)
+
+    def selection(self) -> Selection:
+        """The filters as a Selection; an invalid filter is dropped (its error is shown)."""
+        # cleaned_data holds the valid fields only, also when another one is invalid.
+        if not self.is_bound:
+            return Selection()
+        self.is_valid()
+        data = self.cleaned_data
+        return Selection(
+            theme=_pk(data.get("theme")),
+            campaign=_pk(data.get("campaign")),
+            module=_pk(data.get("module")),
+            channel=data.get("channel") or "",
+            answer=data.get("answer") or "",
+            covered_by=_pk(data.get("covered_by")),
+            q=(data.get("q") or "").strip(),
+        )
+
+    def describe(self) -> list[str]:
+        """The filters that are set, in words ("Thème de l'analyse : Transports (31)")."""
+        lines = []
+        for name in self.selection().filters:
+            field = self[name].field
+            value = self.cleaned_data[name]
+            if hasattr(field, "label_from_instance"):
+                shown = field.label_from_instance(value)
+            elif hasattr(field, "choices"):
+                shown = dict(field.choices).get(value, value)
+            else:
+                shown = value
+            lines.append(f"{field.label} : {shown}")
+        return lines
+
+
+def _pk(instance):
+    return instance.pk if instance is not None else None
+
+
+def campaign_label(campaign) -> str:
+    text = campaign.sentence or (campaign.example.body if campaign.example else "")
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return ngettext(
+        "« %(text)s » (%(count)s texte)", "« %(text)s » (%(count)s textes)", campaign.size
+    ) % {"text": text, "count": campaign.size}
+
+
+class BulkLinkForm(DsfrBaseForm):
+    """What the workspace's bulk action applies to, and to which answer."""
+
+    NEW = "new"
+    scope = forms.ChoiceField(
+        label=_("Appliquer à"),
+        choices=[("checked", _("Les contributions cochées")), ("all", "")],
+        widget=forms.RadioSelect,
+        initial="checked",
+    )
+    target = forms.ChoiceField(label=_("Réponse"))
+    reason = forms.CharField(
+        label=_("Motif public (obligatoire pour une réponse déjà publiée)"),
+        required=False,
+        max_length=500,
+    )
+
+    def __init__(self, *args, process, matching: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [
+            ("checked", _("Les contributions cochées sur cette page")),
+            ("all", ngettext(
+                "La contribution qui correspond aux filtres",
+                "Les %(count)s contributions qui correspondent aux filtres", matching,
+            ) % {"count": matching}),
+        ]  # fmt: skip
+        answers = Answer.objects.filter(process=process).order_by("pk")
+        self.answers = {str(answer.pk): answer for answer in answers}
+        self.fields["target"].choices = [
+            (self.NEW, _("Nouvelle réponse…")),
+            *((pk, answer.target) for pk, answer in self.answers.items()),
+        ]

@@ -2,8 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
@@ -214,3 +225,35 @@ def ministry_figures(today=None) -> list[MinistryFigures]:
         figures[ministry_id].contributions = count.contributions
         figures[ministry_id].covered = count.covered
     return list(figures.values())
+
+
+def answers_with_coverage(answers: QuerySet[Answer]) -> QuerySet[Answer]:
+    """These answers with `covered`: the published contributions each covers, counted as
+    the taux de suite counts them (withdrawn and hidden ones never count)."""
+    published = Q(contributions__status=Contribution.Status.PUBLISHED)
+    return answers.annotate(covered=Count("contributions", filter=published, distinct=True))
+
+
+def covered_examples(answers, per_answer: int) -> dict[int, list[Contribution]]:
+    """The first `per_answer` published contributions each answer covers, in one query
+    whatever the coverage (a window over the link table, not every link loaded)."""
+    link = Answer.contributions.through
+    ranked = (
+        link.objects.filter(
+            answer__in=[answer.pk for answer in answers],
+            contribution__status=Contribution.Status.PUBLISHED,
+        )
+        .annotate(rank=Window(RowNumber(), partition_by=F("answer_id"), order_by="contribution_id"))
+        # Django wraps the query to filter on the window (a subquery in SQL).
+        .filter(rank__lte=per_answer)
+        .values_list("answer_id", "contribution_id")
+    )
+    wanted = sorted(ranked)
+    contributions = Contribution.objects.filter(pk__in={pk for _a, pk in wanted}).select_related(
+        "module", "module__process", "author"
+    )
+    by_pk = {c.pk: c for c in contributions}
+    examples: dict[int, list[Contribution]] = {}
+    for answer_id, pk in wanted:
+        examples.setdefault(answer_id, []).append(by_pk[pk])
+    return examples

@@ -12,9 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concerto.followup.models import AnswerBatch, Delivery
+from concerto.followup.models import Answer, AnswerBatch, Delivery
+from concerto.followup.selection import Selection, uncovered
+from concerto.followup.versions import record_answer
 from concerto.jobs.progress import Progress, job_task, start_job
 from concerto.notifications.actions import notify
+from concerto.processes.models import Process
 
 CHUNK_SIZE = 1000
 
@@ -83,4 +86,69 @@ def start_batch_notification(batch: AnswerBatch, *, owner):
         batch_id=batch.pk,
     )
     AnswerBatch.objects.filter(pk=batch.pk).update(job=job)
+    return job
+
+
+COVER_CHUNK_SIZE = 5000
+
+
+def cover_selection(
+    answer_id: int, selection: Selection, reason: str = "", progress: Progress | None = None,
+    chunk_size: int = 0,
+) -> int:  # fmt: skip
+    """Link every contribution of `selection` to the answer, in chunks that each commit:
+    a crash keeps what is linked, and a rerun links only the rest (a contribution is never
+    linked twice). A published answer then gets a new version with the public reason, and
+    the authors newly covered are told. Returns how many contributions were linked now."""
+    answer = Answer.objects.select_related("process").get(pk=answer_id)
+    chunk_size = chunk_size or COVER_CHUNK_SIZE
+    rows = uncovered(answer, selection)
+    total = rows.count()
+    link = Answer.contributions.through
+    linked, last = 0, 0
+    while True:
+        ids = list(rows.filter(pk__gt=last).values_list("pk", flat=True)[:chunk_size])
+        if not ids:
+            break
+        with transaction.atomic():
+            link.objects.bulk_create(
+                [link(answer_id=answer.pk, contribution_id=pk) for pk in ids],
+                ignore_conflicts=True,
+            )
+        linked, last = linked + len(ids), ids[-1]
+        if progress is not None:
+            message = _("%(count)s contributions rattachées") % {"count": linked}
+            progress.update(linked, total, message)
+    if answer.published_at and linked:
+        with transaction.atomic():
+            Process.objects.select_for_update().get(pk=answer.process_id)
+            answer = Answer.objects.select_related("status").get(pk=answer.pk)
+            record_answer(answer, reason or _("Rattachement de contributions"))
+        if answer.batch_id:
+            deliver_batch(answer.batch_id, progress=None)
+    return linked
+
+
+@job_task
+def cover_answer_selection(
+    progress: Progress, *, answer_id: int, selection: dict, reason: str = ""
+) -> str:
+    answer = Answer.objects.get(pk=answer_id)
+    cover_selection(answer_id, Selection.from_dict(selection), reason, progress)
+    return reverse("followup:answer", args=[answer.process_id, answer.pk])
+
+
+def start_cover(answer: Answer, selection: Selection, *, owner, reason: str = ""):
+    """Queue the job that links `selection` to `answer`; it runs once this commits."""
+    job = start_job(
+        cover_answer_selection,
+        owner=owner,
+        label=_("Rattacher des contributions à la réponse « %(target)s »")
+        % {"target": answer.target},
+        answer_id=answer.pk,
+        selection=selection.as_dict(),
+        reason=reason,
+    )
+    Answer.objects.filter(pk=answer.pk).update(coverage_job=job)
+    answer.coverage_job = job
     return job

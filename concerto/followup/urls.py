@@ -12,6 +12,11 @@ urlpatterns = [
     path("dispositifs/<slug:slug>/suites/", public.process_page, name="process"),
     path("dispositifs/<slug:slug>/suites/flux.atom", feeds.ProcessFeed(), name="process_feed"),
     path(
+        "dispositifs/<slug:slug>/suites/reponses/<id:answer_id>/",
+        public.answer_page,
+        name="answer_page",
+    ),
+    path(
         "dispositifs/<slug:slug>/suites/reponses/<id:answer_id>/avis/",
         public.rate,
         name="rate",
@@ -20,6 +25,7 @@ urlpatterns = [
     path("suivi/suivi.csv", public.figures_csv, name="figures_csv"),
     path("suivi/flux.atom", feeds.StateFeed(), name="state_feed"),
     path(WORKSPACE, workspace.workspace, name="workspace"),
+    path(WORKSPACE + "selection/", workspace.bulk, name="bulk"),
     path(WORKSPACE + "cloture/", workspace.close, name="close"),
     path(WORKSPACE + "publication/", workspace.publish, name="publish"),
     path(WORKSPACE + "suites-publiees/", workspace.publish_follow_up, name="publish_follow_up"),

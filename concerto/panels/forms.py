@@ -5,7 +5,6 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.followup.forms import AnswerForm
 from concerto.forms import DateInput, DateTimeField, DateTimeInput
-from concerto.participation.models import Contribution
 from concerto.uploads.validators import UploadValidator
 
 MAX_CSV_SIZE = 5 * 1024 * 1024
@@ -214,8 +213,6 @@ class RecommendationAnswerForm(AnswerForm):
     """followup's answer form, without what a recommendation fixes (level, subject)."""
 
     def __init__(self, *args, process, **kwargs):
-        super().__init__(
-            *args, process=process, contributions=Contribution.objects.none(), **kwargs
-        )
-        for name in ("level", "target", "theme", "question", "contributions"):
+        super().__init__(*args, process=process, **kwargs)
+        for name in ("level", "target", "analysis_theme", "question"):
             del self.fields[name]

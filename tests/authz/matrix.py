@@ -309,6 +309,8 @@ MATRIX: dict[str, Action] = {
     "followup:process": get(EVERYONE, slug="closed.slug"),
     "followup:process_feed": get(EVERYONE, slug="closed.slug"),
     "followup:rate": post(NOBODY, slug="closed.slug", answer_id="answer"),
+    # The scenario's answer is a draft: nobody reads it on the public site yet.
+    "followup:answer_page": get(NOBODY, slug="closed.slug", answer_id="answer"),
     "followup:figures": get(EVERYONE),
     "followup:figures_csv": get(EVERYONE),
     "followup:state_feed": get(EVERYONE),
@@ -320,6 +322,7 @@ MATRIX: dict[str, Action] = {
         {REFERENT}, pk="closed", bounce="the follow-up is published once its answers are"
     ),
     "followup:answer_create": both(MINISTRY, pk="closed"),
+    "followup:bulk": post(MINISTRY, pk="closed"),
     "followup:answer": both(MINISTRY, pk="closed", answer_id="answer"),
     "followup:milestone_add": post(
         MINISTRY,

@@ -32,16 +32,19 @@ def test_sponsor_answers_and_participant_follows_their_proposal(page):
     page.get_by_role("button", name="Enregistrer la réponse").click()
     check_page(page, "Devoir de suite")
 
-    # Per theme, covering the two other proposals.
-    page.get_by_role("link", name="Rédiger une réponse").click()
+    # Per theme, covering the two other proposals ticked in the list.
+    page.get_by_label("Sélectionner « Proposition 2 »").check(force=True)
+    page.get_by_label("Sélectionner « Proposition 3 »").check(force=True)
+    page.locator("#id_target").select_option(label="Nouvelle réponse…")
+    page.get_by_role("button", name="Appliquer à la sélection").click()
     check_page(page, "Nouvelle réponse")
     page.locator("#id_level").select_option(label="Thème")
-    page.locator("#id_theme").select_option(label="Mobilités")
+    page.locator("#id_target").fill("Mobilités")
     page.locator("#id_status").select_option(label="Partiellement retenue")
     page.locator("#id_text").fill("Le stationnement vélo est financé, pas les aides.")
     page.locator("#id_budget_line").fill("Programme 203, action 13")
-    page.get_by_label("Proposition 2 — Proposition (En ligne)").check(force=True)
-    page.get_by_label("Proposition 3 — Proposition (En ligne)").check(force=True)
+    expect(page.get_by_label("Proposition 2 — Proposition (En ligne)")).to_be_checked()
+    expect(page.get_by_label("Proposition 3 — Proposition (En ligne)")).to_be_checked()
     page.get_by_role("button", name="Enregistrer la réponse").click()
     check_page(page, "Devoir de suite")
 
@@ -50,7 +53,7 @@ def test_sponsor_answers_and_participant_follows_their_proposal(page):
     expect(page.locator(".fr-alert--success")).to_contain_text("Réponses publiées")
 
     # A milestone for the retained proposal.
-    page.get_by_role("link", name="Proposition 1", exact=True).click()
+    page.locator("#answers-table").get_by_role("link", name="Proposition 1", exact=True).click()
     check_page(page, "Modifier la réponse")
     page.locator("#id_title").fill("Premiers 100 km livrés")
     page.locator("#id_due_date").fill((timezone.localdate() + timedelta(days=90)).isoformat())
@@ -71,6 +74,16 @@ def test_sponsor_answers_and_participant_follows_their_proposal(page):
         "button", name="Réponse à votre contribution : Concertation sur le plan vélo"
     ).click()
     check_page(page, "Devoir de suite : Concertation sur le plan vélo")
+    theme_answer = page.locator(f"#reponse-{Answer.objects.get(level='theme').pk}")
+    expect(theme_answer).to_contain_text("Programme 203, action 13")
+    expect(theme_answer).to_contain_text("2 contributions couvertes")
+    page.get_by_role("link", name="Vous avez dit, nous avons fait : Proposition 1").click()
+
+    # The answer's own page: what was asked, said, decided and done.
+    check_page(page, "Proposition 1")
+    expect(page.locator("#covered-count")).to_have_text(
+        "1 contribution reçoit cette réponse (en ligne : 1)."
+    )
     section = page.locator(f"#reponse-{answer.pk}")
     expect(section.locator(".fr-badge").first).to_have_text("Retenue")
     expect(section).to_contain_text("Nous créons un réseau express vélo.")
@@ -78,20 +91,19 @@ def test_sponsor_answers_and_participant_follows_their_proposal(page):
         "href", "https://www.ecologie.gouv.fr/plan-velo.pdf"
     )
     expect(section.get_by_role("link", name="JORFTEXT000049000000")).to_be_visible()
-    expect(section).to_contain_text("Premiers 100 km livrés")
-    expect(section.locator(f"#avancement-{answer.pk}")).to_have_text("Avancement : 40 %")
-    theme_answer = page.locator(f"#reponse-{Answer.objects.get(level='theme').pk}")
-    expect(theme_answer).to_contain_text("Programme 203, action 13")
-    expect(theme_answer).to_contain_text("2 contributions couvertes")
+    done = page.locator("#realisation")
+    expect(done).to_contain_text("Premiers 100 km livrés")
+    expect(done.locator(f"#avancement-{answer.pk}")).to_have_text("Avancement : 40 %")
 
     # The participant judges the answer; the aggregate is public.
-    section.get_by_text("Oui", exact=True).click()
-    section.get_by_role("button", name="Donner mon avis").click()
-    check_page(page, "Devoir de suite : Concertation sur le plan vélo")
+    rating = page.locator("#avis")
+    rating.get_by_text("Oui", exact=True).click()
+    rating.get_by_role("button", name="Donner mon avis").click()
+    check_page(page, "Proposition 1")
     expect(page.locator(f"#avis-{answer.pk}")).to_have_text("Oui : 1 · En partie : 0 · Non : 0")
 
     # From the answer to the proposal itself.
-    page.locator(f"#reponse-{answer.pk}").get_by_role("link", name="Proposition 1").click()
+    page.locator("#contributions").get_by_role("link", name="Proposition 1").click()
     check_page(page, "Proposition 1")
 
 

@@ -43,10 +43,12 @@ def test_a_citizen_reaches_the_answer_to_their_contribution_in_three_clicks(page
     expect(status_block.locator(".fr-badge").first).to_have_text("Réponse publiée")
     # 3. The answer itself.
     status_block.get_by_role("link", name="Lire la réponse : Réseau express vélo").click()
-    check_page(page, "Devoir de suite : Concertation sur le plan vélo")
-    assert page.url.endswith(f"/dispositifs/{closed.process.slug}/suites/#reponse-{answer.pk}")
+    check_page(page, "Réseau express vélo")
+    assert page.url.endswith(f"/dispositifs/{closed.process.slug}/suites/reponses/{answer.pk}/")
+    expect(page.locator("#covered-count")).to_have_text(
+        "1 contribution reçoit cette réponse (en ligne : 1)."
+    )
     section = page.locator(f"#reponse-{answer.pk}")
-    expect(section).to_be_in_viewport()
     expect(section).to_contain_text("Nous créons un réseau express vélo.")
     expect(section.locator(".fr-badge").first).to_have_text("Retenue")
 

@@ -53,7 +53,7 @@ def test_each_contribution_shows_its_answer_or_that_one_is_awaited(closed):
 
     done = card(page, answered)
     assert '<p class="fr-badge fr-badge--success fr-badge--sm fr-mb-1w">Réponse publiée</p>' in done
-    url = f"/dispositifs/{closed.process.slug}/suites/#reponse-{answer.pk}"
+    url = f"/dispositifs/{closed.process.slug}/suites/reponses/{answer.pk}/"
     assert f'<a class="fr-link" href="{url}">Lire la réponse : Pistes cyclables</a>' in done
     assert "En attente de réponse" not in done
     pending = card(page, awaited)

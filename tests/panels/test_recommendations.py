@@ -118,4 +118,4 @@ def test_public_page_shows_each_recommendation_and_its_answer_status(
     assert "Des pistes." in html and "Des arceaux." in html
     assert html.count("En attente de réponse") == 1
     assert AnswerStatus.objects.get(code="retained").label in html
-    assert f"/dispositifs/{panel.process.slug}/suites/#reponse-{answer.pk}" in html
+    assert f"/dispositifs/{panel.process.slug}/suites/reponses/{answer.pk}/" in html

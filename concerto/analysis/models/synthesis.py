@@ -39,6 +39,10 @@ class SynthesisTheme(models.Model):
 
     synthesis = models.ForeignKey(Synthesis, on_delete=models.CASCADE, related_name="themes")
     position = models.PositiveIntegerField(default=0)
+    # The curated analysis theme this row publishes: the theme follow-up answers cover.
+    source = models.ForeignKey(
+        "analysis.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     label = models.CharField(_("intitulé"), max_length=200)
     # The open question the theme belongs to ("" for contributions outside a
     # questionnaire), and its rank, to lay the synthesis out question by question.

@@ -68,6 +68,20 @@ class Answer(models.Model):
         blank=True,
         related_name="+",
     )
+    # The analysis theme (after curation) a theme answer covers: every contribution in it
+    # when the answer is saved; those added to the theme later show as new since the answer.
+    analysis_theme = models.ForeignKey(
+        "analysis.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followup_answers",
+        verbose_name=_("thème de l'analyse"),
+    )
+    # The background job linking a large selection of contributions to the answer.
+    coverage_job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     status = models.ForeignKey(AnswerStatus, on_delete=models.PROTECT, verbose_name=_("statut"))
     text = models.TextField(_("réponse"))
     reason = models.TextField(_("motif"), blank=True)
@@ -105,7 +119,7 @@ class Answer(models.Model):
         return self.target
 
     def get_absolute_url(self) -> str:
-        return reverse("followup:process", args=[self.process.slug]) + f"#reponse-{self.pk}"
+        return reverse("followup:answer_page", args=[self.process.slug, self.pk])
 
     def content(self) -> dict:
         """What a version of this answer records, in a stable JSON-ready form."""

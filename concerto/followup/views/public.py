@@ -5,7 +5,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +18,20 @@ from concerto.followup import actions
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import RatingForm
 from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion, Rating
-from concerto.followup.queries import follow_up_counts, ministry_figures, process_commitments
-from concerto.participation.models import Contribution
+from concerto.followup.queries import (
+    answers_with_coverage,
+    covered_examples,
+    follow_up_counts,
+    ministry_figures,
+    process_commitments,
+)
+from concerto.participation.models import Channel, Contribution
 from concerto.processes.models import Process
+from concerto.processes.views.public import paginate
+
+# The process page shows a few covered contributions per answer; its page lists them all.
+EXAMPLES_PER_ANSWER = 5
+COVERED_PER_PAGE = 20
 
 
 def public_process(slug: str, user) -> Process:
@@ -31,40 +42,27 @@ def public_process(slug: str, user) -> Process:
 
 
 def published_answers(process: Process):
+    """The process's published answers with their coverage count (never the covered
+    contributions themselves: an answer to a theme may cover tens of thousands)."""
     return (
-        Answer.objects.published()
-        .filter(process=process)
+        answers_with_coverage(Answer.objects.published().filter(process=process))
         .select_related("status", "theme")
-        .prefetch_related(
-            "milestones",
-            Prefetch(
-                "contributions",
-                queryset=Contribution.objects.published().select_related(
-                    "module", "module__process", "author"
-                ),
-            ),
-        )
-        .annotate(rating_count=Count("ratings"))
+        .prefetch_related("milestones")
+        .annotate(rating_count=Count("ratings", distinct=True))
     )
 
 
-@require_safe
-def process_page(request, slug: str):
-    process = public_process(slug, request.user)
-    today = timezone.localdate()
-    commitments = process_commitments(process, today)
-    answers = list(published_answers(process))
+def decorate(answers: list[Answer], user, today) -> None:
+    """What the answer includes show: rolled progress, milestones with their state, the
+    public tally of ratings and the reader's own."""
+    ids = [answer.pk for answer in answers]
     ratings = Counter(
         (row["answer"], row["value"])
-        for row in Rating.objects.filter(answer__process=process).values("answer", "value")
+        for row in Rating.objects.filter(answer__in=ids).values("answer", "value")
     )
     mine = {}
-    if request.user.is_authenticated:
-        mine = dict(
-            Rating.objects.filter(answer__process=process, user=request.user).values_list(
-                "answer", "value"
-            )
-        )
+    if user.is_authenticated:
+        mine = dict(Rating.objects.filter(answer__in=ids, user=user).values_list("answer", "value"))
     for answer in answers:
         milestones = list(answer.milestones.all())
         answer.rolled = answer.progress(milestones)
@@ -75,6 +73,27 @@ def process_page(request, slug: str):
             (label, ratings[(answer.pk, value)]) for value, label in Rating.Value.choices
         ]
         answer.my_rating = mine.get(answer.pk, "")
+
+
+def _breadcrumb(process, *trail, current):
+    links = [
+        {"url": reverse("processes:public_list"), "title": _("Dispositifs")},
+        {"url": process.get_absolute_url(), "title": process.title},
+        *trail,
+    ]
+    return {"id": "breadcrumb", "links": links, "current": current}
+
+
+@require_safe
+def process_page(request, slug: str):
+    process = public_process(slug, request.user)
+    today = timezone.localdate()
+    commitments = process_commitments(process, today)
+    answers = list(published_answers(process))
+    decorate(answers, request.user, today)
+    examples = covered_examples(answers, EXAMPLES_PER_ANSWER)
+    for answer in answers:
+        answer.examples = examples.get(answer.pk, [])
     history = [
         *AnswerVersion.objects.filter(process=process).select_related("answer"),
         *CommitmentVersion.objects.filter(process=process).select_related("commitment"),
@@ -86,14 +105,7 @@ def process_page(request, slug: str):
     history.sort(key=lambda version: version.created_at, reverse=True)
     context = {
         "process": process,
-        "breadcrumb": {
-            "id": "breadcrumb",
-            "links": [
-                {"url": reverse("processes:public_list"), "title": _("Dispositifs")},
-                {"url": process.get_absolute_url(), "title": process.title},
-            ],
-            "current": _("Devoir de suite"),
-        },
+        "breadcrumb": _breadcrumb(process, current=_("Devoir de suite")),
         "commitments": commitments,
         "follow_up": follow_up_counts([process.pk]),
         "answers": answers,
@@ -103,6 +115,49 @@ def process_page(request, slug: str):
         "today": today,
     }
     return render(request, "followup/public/process.html", context)
+
+
+@require_safe
+def answer_page(request, slug: str, answer_id: int):
+    """ "Vous avez dit, nous avons fait" for one answer: what was asked, what was said,
+    what was decided and why, what was done."""
+    process = public_process(slug, request.user)
+    answer = get_object_or_404(
+        published_answers(process).select_related("question", "analysis_theme"), pk=answer_id
+    )
+    today = timezone.localdate()
+    decorate([answer], request.user, today)
+    covered = (
+        Contribution.objects.published()
+        .filter(followup_answers=answer)
+        .select_related("module", "module__process", "author")
+        .order_by("pk")
+    )
+    by_channel = [
+        (Channel(row["channel"]).label, row["n"])
+        for row in covered.order_by().values("channel").annotate(n=Count("pk")).order_by("-n")
+    ]
+    themes = answer.synthesis_themes.select_related("synthesis__module").order_by("pk")
+    context = {
+        "process": process,
+        "answer": answer,
+        "breadcrumb": _breadcrumb(
+            process,
+            {
+                "url": reverse("followup:process", args=[process.slug]),
+                "title": _("Devoir de suite"),
+            },
+            current=answer.target,
+        ),
+        "page_obj": paginate(request, covered, COVERED_PER_PAGE),
+        "by_channel": by_channel,
+        "synthesis_themes": list(themes),
+        "versions": AnswerVersion.objects.filter(answer=answer).order_by("-pk"),
+        "abilities": followup_abilities(process, request.user),
+        "rating_form": RatingForm(),
+        "today": today,
+    }
+    return render(request, "followup/public/answer.html", context)
 
 
 @require_POST

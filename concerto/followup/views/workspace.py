@@ -3,40 +3,38 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.followup import actions
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import (
     AnswerForm,
+    BulkLinkForm,
     CommitmentDateForm,
     MilestoneForm,
     MilestoneProgressForm,
+    WorkspaceFilterForm,
 )
-from concerto.followup.models import Answer, Milestone
-from concerto.followup.queries import process_commitments
-from concerto.participation.models import Channel, Contribution, ContributionKind
+from concerto.followup.models import Answer, AnswerLevel, Milestone
+from concerto.followup.queries import answers_with_coverage, process_commitments
+from concerto.followup.selection import (
+    PAGE_SIZE,
+    Selection,
+    ids_from,
+    new_since_answer,
+    page_rows,
+    selected,
+)
 from concerto.processes import actions as process_actions
 from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.public import paginate
 
-ANSWERABLE = Q(kind__in=[ContributionKind.PROPOSAL, ContributionKind.ANSWER]) | ~Q(
-    channel=Channel.ONLINE
-)
-
-
-def answerable(process):
-    """Proposals (with supports), open answers to questionnaires and offline contributions."""
-    answered = Answer.objects.filter(contributions=OuterRef("pk"))
-    return (
-        Contribution.objects.published()
-        .filter(ANSWERABLE, module__process=process, merged_into__isnull=True)
-        .select_related("module", "theme", "author")
-        .annotate(support_count=Count("supports"), answered=Exists(answered))
-        .order_by("-support_count", "pk")
-    )
+# Beyond this, an answer's coverage is managed from the workspace's filtered list.
+SHOWN_LIMIT = 200
 
 
 def _workspace(request, pk: int):
@@ -48,43 +46,122 @@ def _workspace(request, pk: int):
     return process, abilities
 
 
-@require_safe
-@login_required
-def workspace(request, pk: int):
-    process, abilities = _workspace(request, pk)
-    answers = (
-        Answer.objects.filter(process=process)
-        .select_related("status")
-        .annotate(covered=Count("contributions"))
+def _render_workspace(request, process, abilities, bulk_form=None, checked=(), status=200):
+    filters = WorkspaceFilterForm(request.GET or None, process=process)
+    selection = filters.selection()
+    page = paginate(request, selected(process, selection), PAGE_SIZE)
+    answers = list(
+        answers_with_coverage(Answer.objects.filter(process=process))
+        .select_related("status", "coverage_job")
+        .order_by("pk")
     )
+    for answer in answers:
+        answer.new_since = new_since_answer(answer)
     context = {
         "process": process,
         "abilities": abilities,
-        "contributions": answerable(process),
+        "filters": filters,
+        "selection": selection,
+        "page_obj": page,
+        "rows": page_rows(page.object_list),
+        "checked": {int(pk) for pk in checked},
+        "bulk_form": bulk_form or BulkLinkForm(process=process, matching=page.paginator.count),
         "answers": answers,
         "drafts": sum(1 for answer in answers if answer.published_at is None),
         # Kept, late or still due, as on the public pages.
         "commitments": process_commitments(process),
     }
-    return render(request, "followup/workspace/index.html", context)
+    return render(request, "followup/workspace/index.html", context, status=status)
+
+
+@require_safe
+@login_required
+def workspace(request, pk: int):
+    process, abilities = _workspace(request, pk)
+    return _render_workspace(request, process, abilities)
+
+
+NOTHING_CHECKED = _lazy(
+    "Cochez au moins une contribution dans la liste, ou choisissez toutes celles qui "
+    "correspondent aux filtres."
+)
+
+
+@require_POST
+@login_required
+def bulk(request, pk: int):
+    """Link the ticked contributions, or all those matching the filters (kept in the
+    address), to an answer: a new one (its form opens with the selection) or an existing
+    one (a background job)."""
+    process, abilities = _workspace(request, pk)
+    if not abilities["answer"]:
+        raise PermissionDenied
+    selection = WorkspaceFilterForm(request.GET or None, process=process).selection()
+    matching = selected(process, selection).count()
+    form = BulkLinkForm(request.POST, process=process, matching=matching)
+    checked = ids_from(request.POST.getlist("contribution"))
+    if form.is_valid():
+        data = form.cleaned_data
+        chosen = selection if data["scope"] == "all" else Selection(ids=tuple(checked))
+        if not (checked if data["scope"] == "checked" else matching):
+            form.add_error("scope", NOTHING_CHECKED)
+        elif data["target"] == BulkLinkForm.NEW:
+            new_answer = reverse("followup:answer_create", args=[pk])
+            return redirect(f"{new_answer}?{chosen.querystring()}")
+        else:
+            answer = form.answers[data["target"]]
+            try:
+                actions.link_contributions(
+                    answer, actor=request.user, selection=chosen, reason=data["reason"]
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _(
+                    "Rattachement à la réponse « %(target)s » lancé : son avancement s'affiche "
+                    "dans le tableau des réponses."
+                ) % {"target": answer.target})  # fmt: skip
+                workspace_url = reverse("followup:workspace", args=[pk])
+                return redirect(f"{workspace_url}?{request.GET.urlencode()}")
+    return _render_workspace(request, process, abilities, form, checked, status=400)
+
+
+def _shown(request, process, answer, ids):
+    """The contributions the answer form lists as boxes, or None to leave coverage out
+    (a new answer opened without ticked boxes; a large coverage, managed from the list)."""
+    if answer is not None:
+        covered = answer.contributions.all()
+        return list(covered[:SHOWN_LIMIT]) if covered.count() <= SHOWN_LIMIT else None
+    if ids or request.POST.getlist("contributions"):
+        # Posted values that are no id still reach the field, which says they are invalid.
+        return list(selected(process, Selection(ids=tuple(ids)))[:SHOWN_LIMIT]) if ids else []
+    return None
 
 
 def _answer_form(request, process, answer=None):
-    contributions = answerable(process)
+    """The answer form and the workspace selection it was opened with (filters, which a
+    background job links on saving; ticked boxes, listed in the form)."""
+    filters = WorkspaceFilterForm(request.GET or None, process=process)
+    selection = filters.selection() if answer is None else Selection()
+    # Boxes ticked in the workspace, then those the form posts back: none is lost.
+    ids = ids_from(request.POST.getlist("contributions") or request.GET.getlist("contribution"))
     initial = {}
     if answer is not None:
         initial = {name: getattr(answer, name) for name in actions.ANSWER_FIELDS}
         initial["contributions"] = list(answer.contributions.values_list("pk", flat=True))
-        initial["synthesis_themes"] = list(answer.synthesis_themes.values_list("pk", flat=True))
-    elif request.GET.get("contribution", "").isdigit():
-        initial["contributions"] = [int(request.GET["contribution"])]
-    return AnswerForm(
+    elif ids:
+        initial["contributions"] = ids
+    elif selection.theme:
+        initial.update(level=AnswerLevel.THEME, analysis_theme=selection.theme)
+    form = AnswerForm(
         request.POST or None,
         initial=initial,
         process=process,
-        contributions=contributions,
+        shown=_shown(request, process, answer, ids),
         published=bool(answer and answer.published_at),
     )
+    matching = selected(process, selection).count() if selection else 0
+    return form, selection, filters.describe() if selection else [], matching
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,18 +170,18 @@ def answer_form(request, pk: int, answer_id: int | None = None):
     process, abilities = _workspace(request, pk)
     answer = None
     if answer_id is not None:
-        answer = get_object_or_404(Answer.objects.select_related("status"), process=process,
-                                   pk=answer_id)  # fmt: skip
-    form = _answer_form(request, process, answer)
+        answer = get_object_or_404(
+            Answer.objects.select_related("status", "coverage_job"), process=process, pk=answer_id
+        )
+    form, selection, described, matching = _answer_form(request, process, answer)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        contributions = data.pop("contributions")
+        contributions = data.pop("contributions", None)
         edit_reason = data.pop("edit_reason", "")
-        synthesis_themes = data.pop("synthesis_themes")
         try:
             saved = actions.save_answer(
                 process, actor=request.user, fields=data, contributions=contributions,
-                answer=answer, edit_reason=edit_reason, synthesis_themes=synthesis_themes,
+                answer=answer, edit_reason=edit_reason, selection=selection or None,
             )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
@@ -117,6 +194,11 @@ def answer_form(request, pk: int, answer_id: int | None = None):
         "abilities": abilities,
         "form": form,
         "answer": answer,
+        "selection": selection,
+        "described": described,
+        "matching": matching,
+        "covered": answer.contributions.count() if answer else 0,
+        "new_since": new_since_answer(answer) if answer else 0,
         "milestone_form": MilestoneForm(answer=answer) if answer else None,
         "milestones": answer.milestones.all() if answer else [],
     }
