@@ -257,3 +257,19 @@ def covered_examples(answers, per_answer: int) -> dict[int, list[Contribution]]:
     for answer_id, pk in wanted:
         examples.setdefault(answer_id, []).append(by_pk[pk])
     return examples
+
+
+def state_follow_up() -> FollowUpCount:
+    """The State's taux de suite over every published process, as /suivi/ sums it."""
+    return follow_up_counts(Process.objects.published().values("pk"))
+
+
+def latest_answers(limit: int) -> list[Answer]:
+    """The most recent published answers of public processes, newest first."""
+    return list(
+        answers_with_coverage(
+            Answer.objects.published().filter(process__status__in=PUBLIC_STATUSES)
+        )
+        .select_related("process", "status")
+        .order_by("-published_at", "-pk")[:limit]
+    )

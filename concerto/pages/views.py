@@ -1,6 +1,7 @@
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -9,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto.followup.queries import latest_answers, state_follow_up
 from concerto.pages.navigation import ACCOUNT_PAGES, MAIN_MENU, STATUTORY_PAGES
+
+HOME_ANSWERS = 3
+HOME_FOLLOW_UP_KEY = "home:follow-up"
+HOME_FOLLOW_UP_SECONDS = 300
 
 
 @require_safe
@@ -37,7 +43,14 @@ def home(request):
             ),
         },
     ]
-    return render(request, "pages/home.html", {"audiences": audiences})
+    # The State-wide figure counts every published contribution: computed once for every
+    # server and visitor for a few minutes, like the latest answers beside it.
+    follow_up = cache.get_or_set(HOME_FOLLOW_UP_KEY, home_follow_up, HOME_FOLLOW_UP_SECONDS)
+    return render(request, "pages/home.html", {"audiences": audiences, **follow_up})
+
+
+def home_follow_up() -> dict:
+    return {"follow_up": state_follow_up(), "latest_answers": latest_answers(HOME_ANSWERS)}
 
 
 @require_safe

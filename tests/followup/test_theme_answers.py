@@ -86,6 +86,9 @@ def test_a_theme_answer_covers_its_theme_and_every_page_shows_the_same_count(
     process_page = Client().get(f"/dispositifs/{closed.process.slug}/suites/").content.decode()
     assert "3 contributions couvertes" in process_page
     assert "Taux de suite : 60.0 % (3 contributions sur 5" in process_page.replace(",", ".")
+    home = Client().get("/").content.decode()
+    assert "(3 contributions sur 5 ont reçu une réponse publiée)" in home
+    assert f'<a class="fr-link" href="{answer.get_absolute_url()}">Pistes cyclables</a>' in home
     answer_page = Client().get(answer.get_absolute_url()).content.decode()
     assert "3 contributions reçoivent cette réponse (en ligne : 3)." in answer_page
     for citizen, covered in zip(closed.citizens, [True] * 3 + [False] * 2, strict=True):
