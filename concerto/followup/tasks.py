@@ -90,6 +90,8 @@ def start_batch_notification(batch: AnswerBatch, *, owner):
 
 
 COVER_CHUNK_SIZE = 5000
+# Up to this many contributions, linking is done within the request.
+COVER_NOW_LIMIT = 2000
 
 
 def cover_selection(
@@ -139,7 +141,11 @@ def cover_answer_selection(
 
 
 def start_cover(answer: Answer, selection: Selection, *, owner, reason: str = ""):
-    """Queue the job that links `selection` to `answer`; it runs once this commits."""
+    """Link `selection` to `answer`: at once when it is small (the answer is complete on
+    the next page), otherwise by a background job that runs once this commits."""
+    if uncovered(answer, selection)[: COVER_NOW_LIMIT + 1].count() <= COVER_NOW_LIMIT:
+        cover_selection(answer.pk, selection, reason)
+        return None
     job = start_job(
         cover_answer_selection,
         owner=owner,

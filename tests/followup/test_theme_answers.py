@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from concerto.analysis.models import Analysis, Assignment, Theme
-from concerto.followup import actions
+from concerto.followup import actions, tasks
 from concerto.followup.models import Answer, AnswerLevel, AnswerVersion
 from concerto.followup.queries import FollowUpCount, follow_up_counts
 from concerto.followup.selection import Selection, new_since_answer, selected
@@ -266,8 +266,25 @@ def test_a_theme_of_another_process_is_refused(five):
     assert Answer.objects.count() == 0
 
 
-def test_publishing_and_linking_wait_for_a_linking_job(five):
+def test_a_large_selection_is_linked_by_a_job(five, monkeypatch):
     closed, themes = five
+    monkeypatch.setattr(tasks, "COVER_NOW_LIMIT", 1)
+    answer = theme_answer(closed, themes["Stationnement"])
+    # The job ran (tests run tasks at once) and linked both contributions.
+    assert answer.coverage_job.status == Job.Status.SUCCEEDED
+    assert answer.contributions.count() == 2
+
+
+def test_a_small_selection_is_linked_at_once(five):
+    closed, themes = five
+    answer = theme_answer(closed, themes["Stationnement"])
+    assert answer.coverage_job is None
+    assert answer.contributions.count() == 2
+
+
+def test_publishing_and_linking_wait_for_a_linking_job(five, monkeypatch):
+    closed, themes = five
+    monkeypatch.setattr(tasks, "COVER_NOW_LIMIT", 1)
     answer = theme_answer(closed, themes["Stationnement"])
     # As if the worker had not finished linking yet.
     Job.objects.filter(pk=answer.coverage_job_id).update(status=Job.Status.RUNNING)
