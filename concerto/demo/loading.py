@@ -10,7 +10,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from concerto.accounts.actions import grant_membership
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
-from concerto.demo import analysis, evaluation, panels, procurement, resources, trainings
+from concerto.demo import (
+    analysis,
+    evaluation,
+    followup,
+    panels,
+    procurement,
+    resources,
+    trainings,
+)
 from concerto.demo.organisations import CIPC, EXPERT_GROUP, MINISTRIES, PROVIDERS
 from concerto.demo.participation import load_participation
 from concerto.demo.walker import load_processes
@@ -163,6 +171,8 @@ def load_demo() -> None:
         load_organisations()
         load_accounts()
         load_processes()
+        # Before load_participation, which fills every open process that has no module.
+        followup.load()
         load_participation()
         analysis.load()
         panels.load()

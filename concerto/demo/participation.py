@@ -47,7 +47,7 @@ def _citizens() -> list[User]:
     return [User.objects.get(email=email) for email in CITIZENS]
 
 
-def _key(*parts) -> uuid.UUID:
+def key(*parts) -> uuid.UUID:
     """Stable idempotency keys: loading the demo twice stores nothing twice."""
     return uuid.uuid5(uuid.NAMESPACE_URL, "concerto-demo:" + ":".join(map(str, parts)))
 
@@ -89,10 +89,10 @@ def _populate(process: Process, citizens: list[User]) -> None:
     submitted = []
     for index, (title, body) in enumerate(PROPOSALS):
         author = citizens[index % len(citizens)]
-        key = _key(process.pk, "proposal", index)
         proposal, _ = submit_proposal(
-            proposals, author=author, title=title, body=body, idempotency_key=key
-        )
+            proposals, author=author, title=title, body=body,
+            idempotency_key=key(process.pk, "proposal", index),
+        )  # fmt: skip
         submitted.append(proposal)
     for index, proposal in enumerate(submitted):
         for supporter in citizens[: len(citizens) - index]:
@@ -100,15 +100,15 @@ def _populate(process: Process, citizens: list[User]) -> None:
                 support_proposal(proposal, user=supporter)
     argue_proposal(submitted[3], author=citizens[1], stance="against",
                    body="Les petits propriétaires n'auront pas les moyens : il faut les aider.",
-                   idempotency_key=_key(process.pk, "argument", 1))  # fmt: skip
+                   idempotency_key=key(process.pk, "argument", 1))  # fmt: skip
     argue_proposal(submitted[3], author=citizens[2], stance="for",
                    body="Les locataires paient des factures énormes : c'est une priorité.",
-                   idempotency_key=_key(process.pk, "argument", 2))  # fmt: skip
+                   idempotency_key=key(process.pk, "argument", 2))  # fmt: skip
     submit_contribution(proposals, author=None, kind="proposal", channel="paper",
                         entered_by=organiser, pseudonym="Cahier citoyen de la mairie de Figeac",
                         title="Des permanences en mairie",
                         body="Nous demandons des permanences en mairie pour monter les dossiers.",
-                        idempotency_key=_key(process.pk, "paper", 1))  # fmt: skip
+                        idempotency_key=key(process.pk, "paper", 1))  # fmt: skip
     meetings = create_module(process, actor=organiser, kind="meetings", opens_on=start,
                              closes_on=end, title="Réunions publiques")  # fmt: skip
     day = timezone.localdate() + timedelta(days=9)

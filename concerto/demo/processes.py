@@ -79,11 +79,16 @@ class DemoProcess:
         return slugify(self.title)[:200]
 
 
+# The process answered end to end (processes_answered.py, then followup.py).
+ANSWERED_TITLE = "Grand Débat national : ce que chacun peut faire pour l'environnement"
+
+
 def _all() -> tuple[DemoProcess, ...]:
+    from concerto.demo.processes_answered import ANSWERED
     from concerto.demo.processes_ecology import ECOLOGY
     from concerto.demo.processes_state import STATE
 
-    return ECOLOGY + STATE
+    return ECOLOGY + STATE + ANSWERED
 
 
 DEMO_PROCESSES: tuple[DemoProcess, ...] = _all()

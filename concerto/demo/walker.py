@@ -26,7 +26,7 @@ from concerto.processes.models import Process, Theme
 
 
 @contextmanager
-def _on_day(offset: int, hour: int) -> Iterator[None]:
+def on_day(offset: int, hour: int) -> Iterator[None]:
     """Run the enclosed actions as if it were `hour` o'clock, `offset` days from today."""
     day = timezone.localdate() + timedelta(days=offset)
     moment = timezone.make_aware(datetime.combine(day, time(hour))).astimezone(UTC)
@@ -47,14 +47,14 @@ def _declare(demo: DemoProcess) -> Process:
     for name in DATE_FIELDS:
         if name in fields:
             fields[name] = today + timedelta(days=fields[name])
-    with _on_day(demo.days["created"], 9):
+    with on_day(demo.days["created"], 9):
         process = actions.create_process(
             actor=lead,
             ministry=Organisation.objects.get(slug=demo.ministry),
             title=demo.title,
             directorate=Organisation.objects.get(slug=demo.directorate),
         )
-    with _on_day(demo.days["created"], 15):
+    with on_day(demo.days["created"], 15):
         return actions.update_process(
             process,
             actor=lead,
@@ -84,15 +84,15 @@ def _walk(process: Process, demo: DemoProcess) -> None:
     referent, advisor = _user(demo.referent), _user(demo.advisor)
     for step in steps:
         if step == "submitted":
-            with _on_day(demo.days[step], 11):
+            with on_day(demo.days[step], 11):
                 actions.submit_referral(process, actor=referent)
         elif step == "assigned":
-            with _on_day(demo.days[step], 10):
+            with on_day(demo.days[step], 10):
                 actions.assign_advisor(process, actor=_user(DISPATCHER), advisor=advisor)
             process.refresh_from_db()
             _review(process, demo, advisor)
         elif step == "opinion":
-            with _on_day(demo.days[step], 17):
+            with on_day(demo.days[step], 17):
                 actions.issue_opinion(
                     process,
                     actor=advisor,
@@ -103,10 +103,10 @@ def _walk(process: Process, demo: DemoProcess) -> None:
             process.refresh_from_db()
             _answer(process, demo)
         elif step == "published":
-            with _on_day(demo.days[step], 11):
+            with on_day(demo.days[step], 11):
                 actions.publish_process(process, actor=referent)
         elif step == "opened":
-            with _on_day(demo.days[step], 8):
+            with on_day(demo.days[step], 8):
                 actions.open_participation(process, actor=referent)
         process.refresh_from_db()
 
@@ -115,7 +115,7 @@ def _review(process: Process, demo: DemoProcess, advisor: User) -> None:
     """The advisor's appraisals and the thread with the ministry, while under review."""
     review_day = demo.days["assigned"] + 1
     for criterion, score, comment in demo.appraisals:
-        with _on_day(review_day, 14):
+        with on_day(review_day, 14):
             actions.review_criterion(
                 process,
                 actor=advisor,
@@ -126,7 +126,7 @@ def _review(process: Process, demo: DemoProcess, advisor: User) -> None:
             )
     parent = None
     for offset, author, body in demo.thread:
-        with _on_day(offset, 16):
+        with on_day(offset, 16):
             message = actions.ask_question(process, actor=_user(author), body=body, parent=parent)
         parent = parent or message
 
@@ -139,7 +139,7 @@ def _answer(process: Process, demo: DemoProcess) -> None:
     ):
         if not demo_recommendation.answer:
             continue
-        with _on_day(demo.days["answered"], 10):
+        with on_day(demo.days["answered"], 10):
             actions.answer_recommendation(
                 recommendation,
                 actor=process.sponsor,

@@ -12,7 +12,7 @@ from concerto.demo.loading import (
     DEMO_TOTP_KEY,
     load_demo,
 )
-from concerto.demo.processes import ADVISOR, DEMO_PROCESSES, LAST_STEP, STEPS
+from concerto.demo.processes import ADVISOR, ANSWERED_TITLE, DEMO_PROCESSES, LAST_STEP, STEPS
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 from concerto.processes.models import (
     CriterionReview,
@@ -89,11 +89,13 @@ def test_a_process_changed_since_the_demo_was_loaded_is_left_alone():
 def test_the_demo_shows_every_status_over_several_ministries():
     load_demo()
     statuses = set(Process.objects.values_list("status", flat=True))
-    assert statuses == set(LAST_STEP)
+    # The walker leaves the answered process open; demo/followup.py takes it further.
+    assert statuses == set(LAST_STEP) | {Status.EVALUATED}
     assert Process.objects.count() >= 8
     assert Process.objects.values("ministry").distinct().count() >= 5
     for demo in DEMO_PROCESSES:
-        assert Process.objects.get(slug=demo.slug).status == demo.status
+        expected = Status.EVALUATED if demo.title == ANSWERED_TITLE else demo.status
+        assert Process.objects.get(slug=demo.slug).status == expected
 
 
 def test_public_processes_carry_an_answered_opinion():
@@ -144,8 +146,10 @@ def test_the_demo_history_is_coherent_with_today():
         assert times == sorted(times)
         if process.status == Status.OPEN:
             assert process.participation_start <= today <= process.participation_end
-        elif process.status in PUBLIC_STATUSES:
+        elif process.status == Status.PUBLISHED:
             assert process.participation_start > today
+        elif process.status in PUBLIC_STATUSES:  # over: closed, answered, evaluated
+            assert process.participation_end < today
         # The CIPC was referred early enough, and the version it judged says so.
         precheck = {r["code"]: r["status"] for r in process.referral.version.precheck["results"]}
         if process.is_public:
@@ -237,3 +241,43 @@ def test_the_demo_panel_is_drawn_by_lot_within_its_quotas_and_published():
     assert min(panel.result.values()) == pytest.approx(panel.min_probability, abs=1e-9)
     load_demo()
     assert Panel.objects.filter(name=PANEL_NAME).count() == 1
+
+
+def test_one_process_is_answered_end_to_end(client):
+    """Issue 23: a newcomer sees the flagship journey: a published synthesis, answers per
+    theme and per proposal, milestones (one late), a kept and a late commitment, citizen
+    ratings and an evaluation report, all built through the real actions."""
+    from concerto.analysis.models import Synthesis
+    from concerto.followup.models import Answer, Rating
+    from concerto.followup.queries import (
+        follow_up_counts,
+        process_commitments,
+        state_follow_up,
+    )
+
+    load_demo()
+    process = Process.objects.get(title=ANSWERED_TITLE)
+    assert process.status == Status.EVALUATED
+    assert process.evaluation_report.is_published
+    assert Synthesis.objects.filter(module__process=process).count() == 1
+    answers = Answer.objects.published().filter(process=process)
+    assert sorted(answers.values_list("level", flat=True)) == ["proposal"] * 2 + ["theme"] * 4
+    assert all(a.contributions.exists() for a in answers)
+    theme_answers = answers.filter(level="theme")
+    assert sum(a.contributions.count() for a in theme_answers) == sum(
+        a.analysis_theme.size for a in theme_answers
+    )
+    late = [m for a in answers for m in a.milestones.all() if m.is_late()]
+    assert [m.title for m in late] == ["Premiers points de réparation ouverts"]
+    kept, overdue = process_commitments(process)
+    assert (kept.delivered_at is not None, kept.late) == (True, False)
+    assert (overdue.delivered_at, overdue.late) == (None, True)
+    assert Rating.objects.filter(answer__process=process).count() == 6
+    counts = follow_up_counts([process.pk])
+    assert counts.contributions == 323 and 0 < counts.covered < counts.contributions
+    page = client.get(f"/dispositifs/{process.slug}/suites/").content.decode()
+    assert "En retard" in page
+    state = state_follow_up()
+    home = client.get("/").content.decode()
+    assert f"({state.covered} contributions sur {state.contributions}" in home
+    assert state.covered == counts.covered  # the only answered process of the demo
