@@ -93,14 +93,25 @@ def csv_download(
     return response
 
 
+# Every PDF is tagged PDF/UA-1: a structure tree in reading order, the language and title
+# of the document (its <html lang> and <title>, shown instead of the file name), alt texts
+# of images, embedded fonts.
+PDF_VARIANT = "pdf/ua-1"
+# What every PDF needs, laid out before the document's own stylesheet.
+BASE_STYLESHEET = "pages/pdf.css"
+
+
 def render_pdf(html: str, *, stylesheet: str, base_url: str | None = None) -> bytes:
-    """The PDF of `html`, laid out by WeasyPrint with one print stylesheet, given by its
-    static path (e.g. "analysis/print.css"). Print stylesheets are the pages' own:
-    WeasyPrint 69+ cannot read the DSFR stylesheet, and paper needs none of it."""
+    """The accessible PDF of `html`, laid out by WeasyPrint with the shared stylesheet and
+    one print stylesheet, given by its static path (e.g. "analysis/print.css"). Print
+    stylesheets are the pages' own: WeasyPrint 69+ cannot read the DSFR stylesheet, and
+    paper needs none of it."""
     from weasyprint import CSS, HTML  # slow to import: only where a PDF is asked for
 
-    css = CSS(filename=finders.find(stylesheet))
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[css])
+    stylesheets = [CSS(filename=finders.find(path)) for path in (BASE_STYLESHEET, stylesheet)]
+    return HTML(string=html, base_url=base_url).write_pdf(
+        stylesheets=stylesheets, pdf_variant=PDF_VARIANT
+    )
 
 
 def pdf_download(filename: str, pdf: bytes, *, inline: bool = False) -> HttpResponse:
