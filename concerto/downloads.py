@@ -95,9 +95,9 @@ def csv_download(
 
 # Every PDF is tagged PDF/UA-1: a structure tree in reading order, the language and title
 # of the document (its <html lang> and <title>, shown instead of the file name), alt texts
-# of images, embedded fonts.
+# of images, embedded fonts. The HTML comes from templates extending "pdf/base.html".
 PDF_VARIANT = "pdf/ua-1"
-# What every PDF needs, laid out before the document's own stylesheet.
+# The identity block of "pdf/base.html", laid out before the document's own stylesheet.
 BASE_STYLESHEET = "pages/pdf.css"
 
 
