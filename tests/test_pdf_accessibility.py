@@ -69,6 +69,9 @@ def assert_accessible(response, *, title: str, issuer: str | None, date: str, er
     assert f'<rdf:li xml:lang="x-default">{escape(title, quote=False)}</rdf:li>' in pdf.xmp
     assert pdf.get(catalog, "ViewerPreferences") == {"DisplayDocTitle": True}
 
+    # Every image (charts included) is a Figure with its alternative text.
+    assert None not in pdf.figure_alts()
+
     # Every font is embedded.
     descriptors = pdf.font_descriptors()
     assert descriptors
@@ -114,6 +117,10 @@ def test_synthesis_pdf(client, weasyprint_errors):
         errors=weasyprint_errors,
     )
     assert f"Synthèse : {synthesis.module.title}" in text
+    # The chart of the closed question is an image described by its alt text.
+    assert read_pdf(response.content).figure_alts() == [
+        "Répartition des réponses à « Faut-il des pistes cyclables ? » : voir le tableau ci-dessous"
+    ]
 
 
 def test_evaluation_report_pdf(weasyprint_errors):
@@ -140,20 +147,27 @@ def test_evaluation_report_pdf(weasyprint_errors):
 
 def test_annual_report_pdf(weasyprint_errors):
     from concerto.evaluation import actions
+    from tests.evaluation.conftest import evaluable_process
 
+    evaluable_process()  # figures to draw
     advisor = user_with_role(Role.CIPC_ADVISOR)
     year = timezone.localdate().year
     report = actions.publish_annual_report(actor=advisor, year=year, introduction="Une année.")
     client = Client()
     client.force_login(advisor)
     response = client.get(reverse("evaluation:annual_pdf", args=[year]))
-    assert_accessible(
+    text = assert_accessible(
         response,
         title=f"Rapport annuel {year}",
         issuer="Centre interministériel de la participation citoyenne",
         date=long_date(report.published_at),
         errors=weasyprint_errors,
     )
+    assert f"Rapport annuel {year} de la participation citoyenne" in text
+    # Each chart is an image described by its alt text.
+    alts = read_pdf(response.content).figure_alts()
+    assert alts
+    assert all(alt.startswith("Graphique en barres : ") for alt in alts)
 
 
 def test_training_certificate_pdf(weasyprint_errors):

@@ -249,6 +249,16 @@ class PdfFile:
         walk(self.get(self.catalog, "StructTreeRoot"))
         return types
 
+    def figure_alts(self) -> list[str | None]:
+        """The alternative text of each Figure of the structure tree (None without)."""
+        return [
+            text_string(value["Alt"]) if "Alt" in value else None
+            for value in self.objects.values()
+            if isinstance(value, dict)
+            and value.get("Type") == "StructElem"
+            and value.get("S") == "Figure"
+        ]
+
     def text(self) -> str:
         """The text drawn on the pages, in drawing order, one line per text object."""
         return "\n".join(line for _ref, page in self.pages() for line in self._page_text(page)[0])
