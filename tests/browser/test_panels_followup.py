@@ -109,6 +109,7 @@ def test_sessions_attendance_and_recommendations_to_the_followup(page):
     expect(second).to_contain_text("En attente de réponse")
     first.get_by_role("link", name="Lire la réponse du commanditaire").click()
     check_page(page, "Recommandation n° 1 — Panel citoyen vélo")
+    expect(page.locator("#demande")).to_contain_text("« Créer un réseau express vélo. »")
     expect(page.locator(f"#reponse-{answer.pk}")).to_contain_text(
         "Le réseau express sera financé dès 2027."
     )

@@ -25,6 +25,7 @@ from concerto.followup.queries import (
     ministry_figures,
     process_commitments,
 )
+from concerto.panels.models import Recommendation
 from concerto.participation.models import Channel, Contribution
 from concerto.processes.models import Process
 from concerto.processes.views.public import paginate
@@ -152,6 +153,9 @@ def answer_page(request, slug: str, answer_id: int):
         "page_obj": paginate(request, covered, COVERED_PER_PAGE),
         "by_channel": by_channel,
         "synthesis_themes": list(themes),
+        "recommendation": Recommendation.objects.filter(answer=answer)
+        .select_related("panel")
+        .first(),
         "versions": AnswerVersion.objects.filter(answer=answer).order_by("-pk"),
         "abilities": followup_abilities(process, request.user),
         "rating_form": RatingForm(),
