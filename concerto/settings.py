@@ -180,11 +180,14 @@ MIDDLEWARE = [
     "concerto.identity.gate.SessionGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A bare 405 becomes a page in words (under CSP's, which then reads the page's nonce).
+    "concerto.pages.errors.MethodNotAllowedPageMiddleware",
     # Last, as django-axes requires: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concerto.urls"
+CSRF_FAILURE_VIEW = "concerto.pages.views.csrf_failure"
 WSGI_APPLICATION = "concerto.wsgi.application"
 
 TEMPLATES = [
@@ -363,7 +366,8 @@ DSFR_MARK_OPTIONAL_FIELDS = True
 # /ressources/ and its editor under /cms/, reached through the platform's own sign-in.
 WAGTAIL_SITE_NAME = "Concerto — Centre de ressources"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILADMIN_LOGIN_URL = "/connexion/"
+# Its door refuses a signed-in person without access (403) rather than looping to sign-in.
+WAGTAILADMIN_LOGIN_URL = "/cms/login/"
 WAGTAIL_I18N_ENABLED = False
 # Passwords are reset through the platform's own throttled pages, not Wagtail's.
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -44,6 +44,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "concerto.pages.views.permission_denied"
 handler404 = "concerto.pages.views.page_not_found"
 handler500 = "concerto.pages.views.server_error"
 

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -55,7 +56,10 @@ class LogoutView(auth_views.LogoutView):
 
 def other_sign_in_door(request, default_next: str):
     """Django's and Wagtail's own sign-in pages lead to the platform's, with its second
-    factor: there is one door into the platform."""
+    factor: there is one door into the platform. A signed-in person sent here lacks access
+    to that space: they get the 403 page (sending them to sign in again would loop)."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = default_next

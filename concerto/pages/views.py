@@ -111,6 +111,15 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: an expired or cookie-less form, said in words a person can act on."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # Rendered without the request's context processors: the database may be the failure.
     return HttpResponseServerError(loader.get_template("500.html").render({}))
