@@ -6,7 +6,8 @@ job that links a selection to an answer, so they never disagree."""
 import re
 from dataclasses import asdict, dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.http import urlencode
 
 from concerto.analysis.actions import latest_analysis
@@ -165,3 +166,22 @@ def new_since_answer(answer: Answer) -> int:
     if answer.analysis_theme_id is None:
         return 0
     return uncovered(answer, theme_selection(answer)).count()
+
+
+def with_new_since(answers: QuerySet[Answer], process) -> QuerySet[Answer]:
+    """These answers with `new_since` (see new_since_answer), in one query for all of them:
+    a workspace with hundreds of theme answers does not count theme by theme."""
+    linked = Answer.contributions.through.objects.filter(
+        answer=OuterRef(OuterRef("pk")), contribution=OuterRef("contribution")
+    )
+    new = (
+        Assignment.objects.filter(
+            theme=OuterRef("analysis_theme"), contribution__in=answerable(process)
+        )
+        .filter(~Exists(linked))
+        .order_by()
+        .values("theme")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return answers.annotate(new_since=Coalesce(Subquery(new), Value(0)))

@@ -12,7 +12,7 @@ from concerto.analysis.models import Analysis, Assignment, Theme
 from concerto.followup import actions, tasks
 from concerto.followup.models import Answer, AnswerLevel, AnswerVersion
 from concerto.followup.queries import FollowUpCount, follow_up_counts
-from concerto.followup.selection import Selection, new_since_answer, selected
+from concerto.followup.selection import Selection, new_since_answer, selected, with_new_since
 from concerto.followup.tasks import cover_selection
 from concerto.jobs.models import Job
 from concerto.participation.models import Channel, Contribution, ContributionKind
@@ -109,6 +109,8 @@ def test_contributions_added_to_the_theme_later_are_new_since_the_answer(
     moved = closed.proposals[3]
     Assignment.objects.filter(contribution=moved).update(theme=theme)
     assert new_since_answer(answer) == 1
+    annotated = with_new_since(Answer.objects.filter(pk=answer.pk), closed.process).get()
+    assert annotated.new_since == 1
     page = signed_in(closed.sponsor).get(f"/espace/dispositifs/{closed.process.pk}/suites/")
     assert f'<td id="new-since-{answer.pk}"><a href="?theme={theme.pk}#contributions">1</a>' in (
         page.content.decode()

@@ -28,6 +28,7 @@ from concerto.followup.selection import (
     new_since_answer,
     page_rows,
     selected,
+    with_new_since,
 )
 from concerto.processes import actions as process_actions
 from concerto.processes.views.common import add_errors, error_messages, process_for
@@ -51,12 +52,10 @@ def _render_workspace(request, process, abilities, bulk_form=None, checked=(), s
     selection = filters.selection()
     page = paginate(request, selected(process, selection), PAGE_SIZE)
     answers = list(
-        answers_with_coverage(Answer.objects.filter(process=process))
+        with_new_since(answers_with_coverage(Answer.objects.filter(process=process)), process)
         .select_related("status", "coverage_job")
         .order_by("pk")
     )
-    for answer in answers:
-        answer.new_since = new_since_answer(answer)
     context = {
         "process": process,
         "abilities": abilities,
