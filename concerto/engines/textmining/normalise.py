@@ -10,30 +10,29 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import snowballstemmer
 
-# French stop words (function words and the Grand Débat's filler words). Kept
-# short on purpose: "pas", "plus" and "moins" carry meaning in opinions.
-STOP_WORDS = frozenset(
-    """
-    a à au aux avec ce ces cet cette c ça dans de des du d elle elles en et eux il ils
-    je j la le les l leur leurs lui ma mais me même mes moi mon m ne n nos notre nous on
-    ou où par pour qu que qui quel quelle quels quelles sa se ses son s sur ta te tes toi
-    ton t tu un une vos votre vous y est sont été être ai as avons avez ont avait étaient
-    fait faire faut doit doivent peut peuvent était sera serait seraient aussi alors
-    donc car si comme tout tous toute toutes très bien ainsi cela celà ceci celui celle
-    ceux celles dont lorsque quand entre chez vers sans sous selon afin etc là ici
-    avoir aurait auraient ont eu cas non oui ras
-    faudrait falloir mettre chose choses autre autres encore déjà toujours leurs
-    pense crois sais trouve veux voudrais souhaite dire exemple etre niveau suis sommes êtes
-    """.split()
-)
+STOP_WORDS_FILE = Path(__file__).resolve().parent / "stopwords_fr.txt"
+
+
+def load_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
+    """The words of `path` (see its header for their origin), each also without its
+    accents and with either apostrophe."""
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.lower().split())
+    words |= {strip_accents(w) for w in words}
+    words |= {w.replace("'", "’") for w in words}
+    return frozenset(words)
+
 
 # Words kept for clustering (they carry the stance of an opinion) but that
 # say nothing of what a theme is about, so never part of its label.
-LABEL_SKIP = frozenset("pas plus moins trop peu beaucoup rien tous".split())
+LABEL_SKIP = frozenset("pas plus moins trop peu beaucoup rien tous davantage mieux jamais".split())
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
@@ -42,6 +41,11 @@ ELISION = re.compile(r"^(?:[cdjlmnstç]|qu|jusqu|lorsqu|puisqu)['’]")
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# French function words, light and modal verbs ("peux", "faut", "mettre"), and
+# fillers: left out of the themes' vocabulary, hence of their labels.
+STOP_WORDS = load_stop_words()
 
 
 def canonical(text: str) -> str:
@@ -70,16 +74,29 @@ class Vocabulary:
         return self._display[stem_id]
 
     def finish(self) -> None:
-        best: dict[int, tuple[int, str]] = {}
+        forms: dict[int, Counter] = {}
         for word_id, stem_id in enumerate(self.stem_of_word):
             if stem_id < 0:
                 continue
-            count = self.word_counts[word_id]
             # "d'habitation" is shown as "habitation".
             word = ELISION.sub("", self.words[word_id])
-            if stem_id not in best or (count, word) > best[stem_id]:
-                best[stem_id] = (count, word)
-        self._display = {stem_id: word for stem_id, (_, word) in best.items()}
+            forms.setdefault(stem_id, Counter())[word] += self.word_counts[word_id]
+        self._display = {
+            stem_id: max(_fold_plurals(counts).items(), key=lambda item: (item[1], item[0]))[0]
+            for stem_id, counts in forms.items()
+        }
+
+
+def _fold_plurals(counts: Counter) -> Counter:
+    """A plural counted with its singular when the texts hold both forms of the
+    word ("transports" with "transport"), so that labels show the singular."""
+    folded = Counter(counts)
+    for word, count in counts.items():
+        singular = word[:-1]
+        if len(word) > 3 and word[-1] in "sx" and singular in counts:
+            folded[singular] += count
+            del folded[word]
+    return folded
 
 
 class Tokeniser:
