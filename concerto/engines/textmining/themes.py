@@ -4,6 +4,7 @@ their most distinctive stems, with representative quotes.
 Only distinct texts are clustered (copies follow their original) and each
 campaign counts as one text, weighted by the logarithm of its size, so repeated
 texts cannot shape the themes by sheer number; sizes still count every text.
+Quotes are drawn from distinct texts only: never from a campaign, nor a copy.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Units:
     docs: np.ndarray  # row index of each unit (a distinct text or a campaign)
     weight: np.ndarray
     doc_unit: np.ndarray  # per row: its unit, or -1
+    # Per unit: a distinct text written once, or by its author only (not a
+    # campaign), which may stand for its theme as a quote.
+    quotable: np.ndarray
 
 
 def build_units(
@@ -52,7 +56,8 @@ def build_units(
     doc_unit[~outside] = group_reps.size + campaign[~outside]
     counts = np.bincount(doc_unit[doc_unit >= 0], minlength=docs.size)
     weight = 1.0 + np.log(np.maximum(counts, 1))
-    return Units(docs=docs, weight=weight, doc_unit=doc_unit)
+    quotable = np.arange(docs.size) < group_reps.size
+    return Units(docs=docs, weight=weight, doc_unit=doc_unit, quotable=quotable)
 
 
 def stem_matrix(corpus: Corpus, docs: np.ndarray) -> csr_matrix:
@@ -217,7 +222,9 @@ def _label(terms: list[str]) -> str:
 
 
 def _quotes(corpus, units, classified, members, points, centre, params) -> list[int]:
-    """Close to the centre, mid-length, and not near-duplicates of one another."""
+    """Close to the centre, mid-length, and not near-duplicates of one another;
+    never a campaign's text (a campaign is reported as such, with its size)."""
+    members = members[units.quotable[classified[members]]]
     if members.size == 0:
         return []
     docs = units.docs[classified[members]]
