@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concerto.analysis import curation
+from concerto.analysis import curation, quotes
 from concerto.analysis.abilities import analysis_abilities
 from concerto.analysis.loading import closed_questions, module_inputs, participation_figures
 from concerto.analysis.models import (
@@ -158,15 +158,39 @@ def latest_analysis(module) -> Analysis | None:
     )
 
 
+def campaign_groups(analysis: Analysis) -> list[dict]:
+    """The campaigns a synthesis reports, with their size: those detected or
+    confirmed (one the analysts dismissed is ordinary texts)."""
+    return [
+        {
+            "kind": campaign.kind,
+            "kind_label": str(campaign.get_kind_display()),
+            "size": campaign.size,
+            "authors": campaign.authors,
+            "confirmed": campaign.review == CampaignGroup.Review.CONFIRMED,
+        }
+        for campaign in analysis.campaigns.exclude(review=CampaignGroup.Review.DISMISSED).order_by(
+            "-size", "pk"
+        )
+    ]
+
+
 @transaction.atomic
 def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
     """Snapshot the curated analysis as the module's public synthesis (replacing
-    an earlier one: the link a follow-up answer holds is kept by theme position)."""
+    an earlier one: the link a follow-up answer holds is kept by theme position).
+
+    Only quotes that may stand for a theme are kept (concerto.analysis.quotes)."""
     module = analysis.module
     if not analysis_abilities(module, actor)["publish"]:
         raise PermissionDenied
     figures = dict(analysis.figures)
     figures["themes"] = analysis.themes.count()
+    figures["analysed"] = analysis.assignments.filter(theme__isnull=False).count()
+    groups = campaign_groups(analysis)
+    figures["campaign_groups"] = groups
+    figures["campaigns"] = len(groups)
+    figures["in_campaigns"] = sum(group["size"] for group in groups)
     synthesis, _created = Synthesis.objects.select_for_update().update_or_create(
         module=module,
         defaults={
@@ -195,6 +219,9 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
             "pk", "title", "body", "channel"
         )
     }
+    accepted = quotes.screen(
+        analysis, {t.pk: t.quotes for t in themes}, {pk: c.body for pk, c in texts.items()}
+    )
     for position, theme in enumerate(themes):
         row = kept.pop(position, None) or SynthesisTheme(synthesis=synthesis, position=position)
         row.source = theme
@@ -205,8 +232,7 @@ def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
         row.authors = theme.authors
         row.quotes = [
             {"text": texts[q].body, "channel": texts[q].get_channel_display()}
-            for q in theme.quotes
-            if q in texts
+            for q in accepted[theme.pk]
         ]
         row.save()
         # Answers to the curated theme, written before this publication, link to it.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from concerto.analysis.abilities import analysis_abilities
@@ -212,25 +212,42 @@ def replay(analysis: Analysis) -> None:
 
 
 def recount(analysis: Analysis) -> None:
-    """Sizes, distinct authors and quotes after manual changes; empty themes go."""
+    """Sizes, distinct authors and quotes after manual changes; empty themes go.
+    Quotes are screened (concerto.analysis.quotes): a campaign's text or a copy
+    that a merge, a move or a hand-made theme would bring is never kept."""
+    from concerto.analysis.quotes import screen
     from concerto.participation.models import Contribution
 
     analysis.themes.filter(assignments__isnull=True).delete()
-    for theme in analysis.themes.all():
+    themes = list(analysis.themes.all())
+    figures: dict[int, tuple[int, int]] = {}
+    candidates: dict[int, list[int]] = {}
+    for theme in themes:
         members = Contribution.objects.filter(pk__in=theme.assignments.values("contribution_id"))
         size = members.count()
         authors = members.exclude(author__isnull=True).values("author").distinct().count()
         authors += members.filter(author__isnull=True).count()
+        figures[theme.pk] = (size, authors)
         member_ids = set(theme.assignments.values_list("contribution_id", flat=True))
         quotes = [q for q in theme.quotes if q in member_ids]
-        if not quotes:
-            quotes = _pick_quotes(members)
-        Theme.objects.filter(pk=theme.pk).update(size=size, authors=authors, quotes=quotes)
+        candidates[theme.pk] = quotes or _pick_quotes(theme)
+    screened = screen(analysis, candidates)
+    for theme in themes:
+        size, authors = figures[theme.pk]
+        Theme.objects.filter(pk=theme.pk).update(
+            size=size, authors=authors, quotes=screened[theme.pk]
+        )
 
 
-def _pick_quotes(members) -> list[int]:
-    """Mid-length texts, as the engine chooses, for a theme made by hand."""
-    rows = sorted(members.values_list("pk", "body"), key=lambda row: (len(row[1]), row[0]))
+def _pick_quotes(theme: Theme) -> list[int]:
+    """Mid-length texts, as the engine chooses, for a theme made by hand: among
+    texts that may be quoted (neither copies nor a campaign's texts)."""
+    rows = sorted(
+        theme.assignments.filter(is_copy=False, is_own_repeat=False)
+        .filter(Q(campaign__isnull=True) | Q(campaign__review=CampaignGroup.Review.DISMISSED))
+        .values_list("contribution_id", "contribution__body"),
+        key=lambda row: (len(row[1]), row[0]),
+    )
     if not rows:
         return []
     middle = len(rows) // 2
