@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concerto.analysis import curation, quotes
 from concerto.analysis.abilities import analysis_abilities
@@ -25,6 +26,9 @@ from concerto.jobs.progress import start_job
 from concerto.participation.models import Contribution
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+REVIEW_REQUIRED = gettext_lazy(
+    "Cochez la case pour confirmer que vous avez relu la synthèse : elle n'a pas été publiée."
+)
 
 
 def start_analysis(module, *, actor, n_themes: int | None = None):
@@ -176,14 +180,19 @@ def campaign_groups(analysis: Analysis) -> list[dict]:
 
 
 @transaction.atomic
-def publish_synthesis(analysis: Analysis, *, actor) -> Synthesis:
+def publish_synthesis(analysis: Analysis, *, actor, reviewed: bool) -> Synthesis:
     """Snapshot the curated analysis as the module's public synthesis (replacing
     an earlier one: the link a follow-up answer holds is kept by theme position).
 
-    Only quotes that may stand for a theme are kept (concerto.analysis.quotes)."""
+    `reviewed`: the publisher confirmed having read the review of the analysis
+    (concerto.analysis.review: automatic labels, campaigns to examine, themes
+    without quotes); without it, nothing is published. Only quotes that may
+    stand for a theme are kept (concerto.analysis.quotes)."""
     module = analysis.module
     if not analysis_abilities(module, actor)["publish"]:
         raise PermissionDenied
+    if not reviewed:
+        raise ValidationError({"confirm": REVIEW_REQUIRED})
     figures = dict(analysis.figures)
     figures["themes"] = analysis.themes.count()
     figures["analysed"] = analysis.assignments.filter(theme__isnull=False).count()

@@ -88,6 +88,21 @@ class ReviewForm(DsfrBaseForm):
     review = forms.ChoiceField(choices=CampaignGroup.Review.choices)
 
 
+class PublishForm(DsfrBaseForm):
+    confirm = forms.BooleanField(
+        label=_(
+            "J'ai relu les intitulés des thèmes, les campagnes et les citations, et je "
+            "publie cette synthèse."
+        ),
+        error_messages={
+            "required": _(
+                "Cochez la case pour confirmer que vous avez relu la synthèse : "
+                "elle n'a pas été publiée."
+            )
+        },
+    )
+
+
 class ProviderForm(DsfrBaseForm):
     email = forms.EmailField(
         label=_("Adresse électronique du prestataire"),

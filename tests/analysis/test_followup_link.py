@@ -31,7 +31,7 @@ def published_synthesis(closed):
         finished_at=timezone.now(),
     )
     Theme.objects.create(analysis=analysis, label="Pistes cyclables", size=3, authors=3)
-    return actions.publish_synthesis(analysis, actor=organiser)
+    return actions.publish_synthesis(analysis, actor=organiser, reviewed=True)
 
 
 def test_an_answer_to_a_synthesis_theme_is_linked_from_the_synthesis(client):

@@ -42,7 +42,7 @@ def test_each_open_question_has_its_own_themes(analysed, client):
     assert [q["question"] for q in analysis.closed_questions] == [CLOSED]
     assert analysis.closed_questions[0]["rows"][0] == {"choice": "Oui", "count": 30, "percent": 75}
 
-    synthesis = actions.publish_synthesis(analysis, actor=organiser)
+    synthesis = actions.publish_synthesis(analysis, actor=organiser, reviewed=True)
     assert [t.question for t in synthesis.themes.all()] == [OPEN_1] * 3 + [OPEN_2] * 3
     page = client.get(synthesis.get_absolute_url()).content.decode()
     # Questionnaire order: first open question, the closed one, the second open one.
@@ -89,7 +89,7 @@ def test_a_designated_provider_reads_and_curates_but_cannot_publish(analysed):
     curation.rename_theme(theme, actor=provider, label="Renommé par le prestataire")
     assert Operation.objects.get().actor == provider
     with pytest.raises(PermissionDenied):
-        actions.publish_synthesis(analysis, actor=provider)
+        actions.publish_synthesis(analysis, actor=provider, reviewed=True)
     with pytest.raises(PermissionDenied):
         providers.grant_provider(module, actor=provider, email=provider.email)
 

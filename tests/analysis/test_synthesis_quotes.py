@@ -44,7 +44,7 @@ def test_a_confirmed_campaign_is_never_quoted(client, monkeypatch, n_themes, see
     assert len(copies) == CAMPAIGN_SIZE - 1 + COPIES + 1
     assert not quoted_ids(analysis) & (members | copies)
 
-    synthesis = actions.publish_synthesis(analysis, actor=organiser)
+    synthesis = actions.publish_synthesis(analysis, actor=organiser, reviewed=True)
     assert not any(FRAGMENT in text for text in published_texts(synthesis))
     groups = synthesis.figures["campaign_groups"]
     assert [(g["size"], g["authors"], g["confirmed"]) for g in groups] == [
@@ -101,7 +101,7 @@ def test_publication_keeps_only_acceptable_quotes():
     ]
     theme.save()
 
-    synthesis = actions.publish_synthesis(analysis, actor=organiser)
+    synthesis = actions.publish_synthesis(analysis, actor=organiser, reviewed=True)
     published = synthesis.themes.get(label=theme.label).quotes
     assert [q["text"] for q in published] == [
         original.contribution.body,
@@ -129,7 +129,7 @@ def test_a_campaign_dismissed_is_not_reported():
     analysis = analyse(module, organiser, n_themes=4)
     campaign = analysis.campaigns.get()
     curation.review_campaign(campaign, actor=organiser, review=CampaignGroup.Review.DISMISSED)
-    synthesis = actions.publish_synthesis(analysis, actor=organiser)
+    synthesis = actions.publish_synthesis(analysis, actor=organiser, reviewed=True)
     assert synthesis.figures["campaign_groups"] == []
     assert synthesis.figures["campaigns"] == synthesis.figures["in_campaigns"] == 0
     # The campaign's texts stay counted in their themes.

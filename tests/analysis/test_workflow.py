@@ -48,7 +48,7 @@ def test_analyse_merge_rerun_and_publish(client):
     assert Operation.objects.filter(module=module).count() == 1
     assert rerun.themes.filter(label="Fusion").count() == 1
     assert rerun.themes.count() == 4
-    synthesis = actions.publish_synthesis(rerun, actor=organiser)
+    synthesis = actions.publish_synthesis(rerun, actor=organiser, reviewed=True)
     assert synthesis.themes.count() == 4
     response = client.get(synthesis.get_absolute_url())
     assert response.status_code == 200

@@ -359,7 +359,9 @@ MATRIX: dict[str, Action] = {
     "analysis:workspace": get(MINISTRY, pk="closed", module_id="closed_module"),
     "analysis:run": post(MINISTRY, pk="closed", module_id="closed_module"),
     "analysis:merge": post(MINISTRY, pk="closed", module_id="closed_module"),
-    "analysis:publish": post(MINISTRY, pk="closed", module_id="closed_module"),
+    "analysis:publish": both(
+        MINISTRY, data={"confirm": "on"}, pk="closed", module_id="closed_module"
+    ),
     "analysis:theme": post(
         MINISTRY, pk="closed", module_id="closed_module", theme_id="analysis_theme"
     ),

@@ -55,6 +55,9 @@ def test_an_organiser_analyses_merges_publishes_and_downloads_the_pdf(page):
     page.go_back()
     check_page(page, f"Analyse : {TITLE}")
 
+    page.get_by_role("link", name="Relire et publier la synthèse").click()
+    check_page(page, f"Relire avant de publier : {TITLE}")
+    page.get_by_text("J'ai relu les intitulés des thèmes").click()
     page.get_by_role("button", name="Publier la synthèse").click()
     check_page(page, f"Synthèse : {TITLE}")
     expect(page.get_by_text("Thème fusionné").first).to_be_visible()
@@ -107,6 +110,7 @@ def test_an_organiser_designates_a_provider_who_then_curates_the_analysis(page):
     page.locator("#provider-analyses").get_by_role("link").click()
     check_page(page, f"Analyse : {TITLE}")
     expect(page.get_by_role("button", name="Publier la synthèse")).to_have_count(0)
+    expect(page.get_by_role("link", name="Relire et publier la synthèse")).to_have_count(0)
     expect(page.get_by_role("button", name="Donner accès")).to_have_count(0)
     theme = analysis.themes.order_by("-size", "position").first()
     page.get_by_role("link", name=theme.label, exact=True).click()

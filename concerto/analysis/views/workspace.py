@@ -16,11 +16,13 @@ from concerto.analysis.forms import (
     MergeForm,
     MoveForm,
     ProviderForm,
+    PublishForm,
     RenameForm,
     ReviewForm,
     RunForm,
 )
 from concerto.analysis.models import Analysis, CampaignGroup, ProviderAccess, Theme
+from concerto.analysis.review import publication_review
 from concerto.participation.models import Module
 from concerto.processes.views.common import add_errors
 
@@ -226,16 +228,38 @@ def review(request, pk: int, module_id: int, campaign_id: int):
     return redirect(_workspace_url(module) + "#campagnes")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def publish(request, pk: int, module_id: int):
+    """The review before publication: what is still automatic or unexamined, and a
+    confirmation to tick; publishing without it is refused."""
     module, abilities = _module(request, pk, module_id, "publish")
     analysis = actions.latest_analysis(module)
     if analysis is None:
         raise Http404
-    synthesis = actions.publish_synthesis(analysis, actor=request.user)
-    messages.success(request, _("Synthèse publiée."))
-    return redirect(synthesis.get_absolute_url())
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                synthesis = actions.publish_synthesis(
+                    analysis, actor=request.user, reviewed=form.cleaned_data["confirm"]
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Synthèse publiée."))
+                return redirect(synthesis.get_absolute_url())
+        status = 400
+    context = {
+        "module": module,
+        "process": module.process,
+        "analysis": analysis,
+        "review": publication_review(analysis),
+        "synthesis": getattr(module, "synthesis", None),
+        "form": form,
+    }
+    return render(request, "analysis/publish.html", context, status=status)
 
 
 @require_POST
