@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from concerto.analysis.models import Synthesis
 from concerto.downloads import pdf_download, render_pdf
+from concerto.engines import textmining
 from concerto.processes.models import Process
 
 
@@ -38,6 +39,28 @@ def _sections(themes, questions) -> list[dict]:
     return [sections[key] for key in sorted(sections)]
 
 
+def _method(figures: dict) -> dict:
+    """The figures the method section gives citizens. Syntheses published before
+    issue 23 lack the analysed count and the campaigns' list: the analysed count
+    is then the contributions less those the engine could not classify."""
+    received = figures.get("contributions", 0)
+    analysed = figures.get("analysed", received - figures.get("unclassified", 0))
+    return {
+        "received": received,
+        "contributors": figures.get("contributors", 0),
+        "analysed": analysed,
+        "unclassified": received - analysed,
+        "themes": figures.get("themes", 0),
+        "copies": figures.get("copies", 0),
+        "own_repeats": figures.get("own_repeats", 0),
+        "copies_by_others": figures.get("copies_by_others", 0),
+        "campaigns": figures.get("campaigns", 0),
+        "in_campaigns": figures.get("in_campaigns", 0),
+        "campaign_groups": figures.get("campaign_groups", []),
+        "campaign_min_authors": textmining.Params().campaign_min_authors,
+    }
+
+
 def _context(synthesis: Synthesis) -> dict:
     from django.db.models import Prefetch
 
@@ -61,6 +84,7 @@ def _context(synthesis: Synthesis) -> dict:
         "module": synthesis.module,
         "process": synthesis.module.process,
         "figures": figures,
+        "method": _method(figures),
         "themes": themes,
         "questions": synthesis.closed_questions,
         "sections": _sections(themes, synthesis.closed_questions),
