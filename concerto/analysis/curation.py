@@ -232,6 +232,15 @@ def recount(analysis: Analysis) -> None:
         quotes = [q for q in theme.quotes if q in member_ids]
         candidates[theme.pk] = quotes or _pick_quotes(theme)
     screened = screen(analysis, candidates)
+    # Quotes kept from before, all set aside (a campaign's text a merge brought):
+    # the theme's quotes are picked again.
+    again = {
+        theme.pk: _pick_quotes(theme)
+        for theme in themes
+        if not screened[theme.pk] and candidates[theme.pk]
+    }
+    if again:
+        screened.update(screen(analysis, again))
     for theme in themes:
         size, authors = figures[theme.pk]
         Theme.objects.filter(pk=theme.pk).update(

@@ -137,3 +137,20 @@ def test_a_campaign_dismissed_is_not_reported():
         sum(t.size for t in synthesis.themes.all())
         == analysis.figures["contributions"] - (analysis.figures["unclassified"])
     )
+
+
+def test_a_theme_whose_quotes_are_all_set_aside_gets_new_ones():
+    module, organiser = module_with_a_campaign()
+    analysis = analyse(module, organiser, n_themes=4)
+    member = analysis.campaigns.get().assignments.order_by("contribution_id").first()
+    theme = member.theme
+    # As a merge could leave it: the campaign's text as the theme's only quote.
+    theme.quotes = [member.contribution_id]
+    theme.save()
+    other = analysis.themes.exclude(pk=theme.pk).first()
+    curation.rename_theme(other, actor=organiser, label="Autre intitulé")
+    theme.refresh_from_db()
+    assert theme.quotes
+    assert not Assignment.objects.filter(
+        analysis=analysis, contribution_id__in=theme.quotes, campaign__isnull=False
+    ).exists()
