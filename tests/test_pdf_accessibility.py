@@ -107,7 +107,9 @@ def test_synthesis_pdf(client, weasyprint_errors):
         }
     ]
     analysis.save()
-    synthesis = actions.publish_synthesis(analysis, actor=closed.process.project_lead)
+    synthesis = actions.publish_synthesis(
+        analysis, actor=closed.process.project_lead, reviewed=True
+    )
     response = client.get(synthesis.get_absolute_url() + "synthese.pdf")
     text = assert_accessible(
         response,
