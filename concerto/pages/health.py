@@ -27,10 +27,15 @@ def _database() -> bool:
 
 
 def _cache() -> bool:
-    key, value = "health", uuid.uuid4().hex
+    # A key of its own: with one shared key, two checks at once overwrote each other's
+    # value and the loser reported a healthy cache as down (bench_followup.py found 503s).
+    value = uuid.uuid4().hex
+    key = f"health:{value}"
     try:
         cache.set(key, value, timeout=30)
-        return cache.get(key) == value
+        seen = cache.get(key) == value
+        cache.delete(key)
+        return seen
     except Exception:  # every backend raises its own (redis, database, …)
         logger.exception("Health check: the cache does not answer")
         return False

@@ -38,3 +38,19 @@ def test_a_server_that_lost_its_cache_answers_503(client, monkeypatch):
     response = client.get("/sante/")
     assert response.status_code == 503
     assert response.json() == {"etat": "en panne", "base": "ok", "cache": "en panne"}
+
+
+def test_two_checks_at_once_both_find_the_cache_healthy(monkeypatch):
+    """A second check writing between this one's write and read must not fail it."""
+    set_for_real = health.cache.set
+    others = []
+
+    def set_then_another_check(*args, **kwargs):
+        set_for_real(*args, **kwargs)
+        if not others:
+            others.append(None)
+            others[0] = health._cache()  # the load balancer's other probe, meanwhile
+
+    monkeypatch.setattr(health.cache, "set", set_then_another_check)
+    assert health._cache() is True
+    assert others == [True]
