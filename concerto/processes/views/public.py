@@ -20,9 +20,13 @@ from concerto.processes.search import suggestion
 PAGE_SIZE = 12
 
 
-def paginate(request, queryset, per_page: int):
-    """The requested page of `queryset`, with the elided page list the DSFR pagination reads."""
-    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page: int, count: int | None = None):
+    """The requested page of `queryset`, with the elided page list the DSFR pagination reads;
+    `count`, when the caller has already counted the rows, spares counting them again."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.pages_list = list(
         page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     )
