@@ -104,7 +104,8 @@ def save_answer(
     process = locked(process)
     require(process, actor, "answer")
     if answer is not None:
-        answer = Answer.objects.select_for_update().select_related("coverage_job").get(pk=answer.pk)
+        # No select_related here: PostgreSQL cannot lock the nullable side of an outer join.
+        answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if contributions is None and answer is None:
         contributions = ()
     contributions = None if contributions is None else list(contributions)
@@ -195,7 +196,7 @@ def link_contributions(answer: Answer, *, actor, selection: Selection, reason: s
     by a background job; a published answer changes only with a public reason."""
     process = locked(answer.process)
     require(process, actor, "answer")
-    answer = Answer.objects.select_for_update().select_related("coverage_job").get(pk=answer.pk)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if answer.process_id != process.pk:
         raise PermissionDenied
     if not selection:

@@ -297,3 +297,20 @@ def test_publishing_and_linking_wait_for_a_linking_job(five, monkeypatch):
     with pytest.raises(ValidationError):
         actions.publish_answers(closed.process, actor=closed.sponsor)
     assert not Answer.objects.published().exists()
+
+
+def test_an_answer_is_edited_through_its_form(five):
+    """The edit locks the answer row alone: PostgreSQL refused to lock it joined to its
+    (nullable) linking job, and every edit answered 500 there."""
+    closed, themes = five
+    answer = theme_answer(closed, themes["Stationnement"])
+    url = f"/espace/dispositifs/{closed.process.pk}/suites/reponses/{answer.pk}/"
+    response = signed_in(closed.sponsor).post(url, {
+        "level": "theme", "analysis_theme": themes["Stationnement"].pk,
+        "status": status("retained").pk, "text": "Des arceaux devant chaque gare.",
+        "contributions": [p.pk for p in closed.proposals[3:]],
+    })  # fmt: skip
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert answer.text == "Des arceaux devant chaque gare."
+    assert answer.contributions.count() == 2
