@@ -8,8 +8,10 @@ and one is late, the follow-up is published and an expert's evaluation report to
 Each step runs "as of" its own day, so dates and lateness tell a coherent story.
 """
 
+import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from concerto.accounts.models import User
@@ -60,6 +62,8 @@ def load() -> None:
     process = Process.objects.filter(title=ANSWERED_TITLE, status=Status.OPEN).first()
     if process is None:
         return
+    if not AnswerStatus.objects.exists():  # a flushed test database: seed them as migrating does
+        importlib.import_module("concerto.followup.migrations.0002_seed_statuses").seed(apps, None)
     lead, sponsor = process.project_lead, process.sponsor
     referent = _user("referente.ecologie@exemple.gouv.fr")
     citizens = [_user(email) for email in CITIZENS]
