@@ -92,12 +92,7 @@ class AnswerForm(DsfrBaseForm):
         """`shown`: the contributions offered as boxes (those ticked in the workspace, or
         those the answer covers); None leaves the answer's coverage out of the form."""
         super().__init__(*args, **kwargs)
-        themes = current_themes(process)
-        self.fields["analysis_theme"].queryset = themes
-        several = len({theme.analysis.module_id for theme in themes}) > 1
-        self.fields["analysis_theme"].label_from_instance = lambda theme: theme_label(
-            theme, with_module=several
-        )
+        offer_themes(self.fields["analysis_theme"], process)
         self.fields["question"].queryset = Question.objects.filter(module__process=process)
         self.fields["commitment"].queryset = process.commitments.all()
         if shown is None:
@@ -109,6 +104,15 @@ class AnswerForm(DsfrBaseForm):
             field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in shown]
         if not published:
             del self.fields["edit_reason"]
+
+
+def offer_themes(field, process) -> None:
+    """The process's current analysis themes as the field's choices, each named with its
+    module when the process has several analysed modules."""
+    themes = current_themes(process)
+    several = len({theme.analysis.module_id for theme in themes}) > 1
+    field.queryset = themes
+    field.label_from_instance = lambda theme: theme_label(theme, with_module=several)
 
 
 def theme_label(theme, with_module=False) -> str:
@@ -189,10 +193,7 @@ class WorkspaceFilterForm(DsfrBaseForm):
 
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
-        themes = current_themes(process)
-        several = len({theme.analysis.module_id for theme in themes}) > 1
-        self.fields["theme"].queryset = themes
-        self.fields["theme"].label_from_instance = lambda theme: theme_label(theme, several)
+        offer_themes(self.fields["theme"], process)
         self.fields["campaign"].queryset = current_campaigns(process)
         self.fields["campaign"].label_from_instance = campaign_label
         self.fields["module"].queryset = process.modules.order_by("position", "pk")

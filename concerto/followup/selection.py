@@ -53,9 +53,6 @@ class Selection:
     def from_dict(cls, data: dict) -> "Selection":
         return cls(**{**data, "ids": tuple(data.get("ids") or ())})
 
-    def with_ids(self, ids) -> "Selection":
-        return Selection(**{**asdict(self), "ids": tuple(sorted(set(ids)))})
-
     @property
     def filters(self) -> dict:
         """The filters that are set, by name (ids aside)."""
@@ -131,20 +128,24 @@ def page_rows(contributions) -> list[Contribution]:
     )
 
 
+def _current_analyses(process) -> list:
+    """Each module's latest finished analysis (modules never analysed left out)."""
+    analyses = [latest_analysis(module) for module in process.modules.all()]
+    return [analysis for analysis in analyses if analysis is not None]
+
+
 def current_themes(process) -> QuerySet[Theme]:
     """The themes of each module's latest finished analysis: what answers cover."""
-    analyses = [latest_analysis(module) for module in process.modules.all()]
     return (
-        Theme.objects.filter(analysis__in=[a for a in analyses if a is not None])
+        Theme.objects.filter(analysis__in=_current_analyses(process))
         .select_related("analysis__module", "question")
         .order_by("analysis__module__position", "analysis__module_id", "position", "pk")
     )
 
 
 def current_campaigns(process) -> QuerySet[CampaignGroup]:
-    analyses = [latest_analysis(module) for module in process.modules.all()]
     return (
-        CampaignGroup.objects.filter(analysis__in=[a for a in analyses if a is not None])
+        CampaignGroup.objects.filter(analysis__in=_current_analyses(process))
         .exclude(review=CampaignGroup.Review.DISMISSED)
         .select_related("example")
         .order_by("-size", "pk")
@@ -156,16 +157,12 @@ def uncovered(answer: Answer, selection: Selection) -> QuerySet[Contribution]:
     return selected(answer.process, selection).filter(~_covered(answer_id=answer.pk))
 
 
-def theme_selection(answer: Answer) -> Selection:
-    return Selection(theme=answer.analysis_theme_id)
-
-
 def new_since_answer(answer: Answer) -> int:
     """Contributions added to a theme answer's analysis theme after it was answered (by
     curation, or by a later import): in the theme, not covered by this answer."""
     if answer.analysis_theme_id is None:
         return 0
-    return uncovered(answer, theme_selection(answer)).count()
+    return uncovered(answer, Selection(theme=answer.analysis_theme_id)).count()
 
 
 def with_new_since(answers: QuerySet[Answer], process) -> QuerySet[Answer]:
