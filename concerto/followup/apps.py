@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FollowupConfig(AppConfig):
     name = "concerto.followup"
     verbose_name = _("Devoir de suite")
+
+    def ready(self) -> None:
+        from concerto.followup import signals
+
+        signals.connect()

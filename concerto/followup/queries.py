@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
+from concerto.followup.counts import STATE, process_scope, remembered
 from concerto.followup.models import Answer
 from concerto.participation.models import Contribution
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
@@ -218,8 +219,12 @@ def ministry_figures(today=None) -> list[MinistryFigures]:
                 entry.on_time += 1
             else:
                 entry.late += 1
-    counts = follow_up_counts(
-        Process.objects.published().values("pk"), by="module__process__ministry"
+    counts = remembered(
+        STATE,
+        "ministries",
+        lambda: follow_up_counts(
+            Process.objects.published().values("pk"), by="module__process__ministry"
+        ),
     )
     for ministry_id, count in counts.items():
         figures[ministry_id].contributions = count.contributions
@@ -274,7 +279,51 @@ def covered_examples(answers, per_answer: int) -> dict[int, list[Contribution]]:
 
 def state_follow_up() -> FollowUpCount:
     """The State's taux de suite over every published process, as /suivi/ sums it."""
-    return follow_up_counts(Process.objects.published().values("pk"))
+    return remembered(
+        STATE, "total", lambda: follow_up_counts(Process.objects.published().values("pk"))
+    )
+
+
+def process_follow_up(process_id: int) -> FollowUpCount:
+    """One process's taux de suite, kept until its follow-up changes (counts.py)."""
+    return remembered(process_scope(process_id), "total", lambda: follow_up_counts([process_id]))
+
+
+def answer_coverage(process_id: int) -> dict[int, int]:
+    """Each answer of the process, drafts included, to the published contributions it
+    covers (as answers_with_coverage counts them), kept until the follow-up changes."""
+
+    def count() -> dict[int, int]:
+        answers = answers_with_coverage(Answer.objects.filter(process_id=process_id))
+        return dict(answers.values_list("pk", "covered"))
+
+    return remembered(process_scope(process_id), "answers", count)
+
+
+def with_coverage(answers: list[Answer], process_id: int) -> list[Answer]:
+    """Set `covered` on these answers of one process from answer_coverage."""
+    covered = answer_coverage(process_id)
+    for answer in answers:
+        answer.covered = covered.get(answer.pk, 0)
+    return answers
+
+
+def covered_by_channel(answer: Answer) -> list[tuple[str, int]]:
+    """The published contributions the answer covers, counted by channel (code, count),
+    largest first; kept until the follow-up changes."""
+
+    def count() -> list[tuple[str, int]]:
+        rows = (
+            Contribution.objects.published()
+            .filter(followup_answers=answer)
+            .order_by()
+            .values("channel")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "channel")
+        )
+        return [(row["channel"], row["n"]) for row in rows]
+
+    return remembered(process_scope(answer.process_id), f"answer:{answer.pk}:channels", count)
 
 
 def latest_answers(limit: int) -> list[Answer]:

@@ -3,6 +3,8 @@ the address, so a filtered page can be shared and reloaded) and what a bulk answ
 bulk link applies to. One definition, read by the list, its counts and the background
 job that links a selection to an answer, so they never disagree."""
 
+import hashlib
+import json
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -13,6 +15,7 @@ from django.utils.http import urlencode
 from concerto.analysis.actions import latest_analysis
 from concerto.analysis.models import Assignment, CampaignGroup, Theme
 from concerto.converters import IdConverter
+from concerto.followup.counts import process_scope, remembered
 from concerto.followup.models import Answer
 from concerto.participation.models import Channel, Contribution, ContributionKind
 
@@ -163,6 +166,29 @@ def new_since_answer(answer: Answer) -> int:
     if answer.analysis_theme_id is None:
         return 0
     return uncovered(answer, Selection(theme=answer.analysis_theme_id)).count()
+
+
+def matching_count(process, selection: Selection) -> int:
+    """How many contributions `selection` keeps, kept until the follow-up changes: the
+    list's pagination, its bulk form and the answer form read this one count."""
+    key = json.dumps(selection.as_dict(), sort_keys=True)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return remembered(
+        process_scope(process.pk),
+        f"selection:{digest}",
+        lambda: selected(process, selection).count(),
+    )
+
+
+def new_since_by_answer(process) -> dict[int, int]:
+    """Each theme answer of the process to its new_since count, kept until the follow-up
+    or the analysis changes."""
+
+    def count() -> dict[int, int]:
+        answers = Answer.objects.filter(process=process, analysis_theme__isnull=False)
+        return dict(with_new_since(answers, process).values_list("pk", "new_since"))
+
+    return remembered(process_scope(process.pk), "new_since", count)
 
 
 def with_new_since(answers: QuerySet[Answer], process) -> QuerySet[Answer]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.followup import counts
 from concerto.followup.models import Answer, AnswerBatch, Delivery
 from concerto.followup.selection import Selection, uncovered
 from concerto.followup.versions import record_answer
@@ -117,6 +118,7 @@ def cover_selection(
                 [link(answer_id=answer.pk, contribution_id=pk) for pk in ids],
                 ignore_conflicts=True,
             )
+            counts.changed(answer.process_id)
         linked, last = linked + len(ids), ids[-1]
         if progress is not None:
             message = _("%(count)s contributions rattachées") % {"count": linked}

@@ -19,11 +19,12 @@ from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import RatingForm
 from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion, Rating
 from concerto.followup.queries import (
-    answers_with_coverage,
+    covered_by_channel,
     covered_examples,
-    follow_up_counts,
     ministry_figures,
     process_commitments,
+    process_follow_up,
+    with_coverage,
 )
 from concerto.panels.models import Recommendation
 from concerto.participation.models import Channel, Contribution
@@ -42,15 +43,17 @@ def public_process(slug: str, user) -> Process:
     return process
 
 
-def published_answers(process: Process):
+def published_answers(process: Process) -> list[Answer]:
     """The process's published answers with their coverage count (never the covered
     contributions themselves: an answer to a theme may cover tens of thousands)."""
-    return (
-        answers_with_coverage(Answer.objects.published().filter(process=process))
+    answers = (
+        Answer.objects.published()
+        .filter(process=process)
         .select_related("status", "theme")
         .prefetch_related("milestones")
         .annotate(rating_count=Count("ratings", distinct=True))
     )
+    return with_coverage(list(answers), process.pk)
 
 
 def decorate(answers: list[Answer], user, today) -> None:
@@ -90,7 +93,7 @@ def process_page(request, slug: str):
     process = public_process(slug, request.user)
     today = timezone.localdate()
     commitments = process_commitments(process, today)
-    answers = list(published_answers(process))
+    answers = published_answers(process)
     decorate(answers, request.user, today)
     examples = covered_examples(answers, EXAMPLES_PER_ANSWER)
     for answer in answers:
@@ -108,7 +111,7 @@ def process_page(request, slug: str):
         "process": process,
         "breadcrumb": _breadcrumb(process, current=_("Devoir de suite")),
         "commitments": commitments,
-        "follow_up": follow_up_counts([process.pk]),
+        "follow_up": process_follow_up(process.pk),
         "answers": answers,
         "history": history,
         "abilities": followup_abilities(process, request.user),
@@ -138,12 +141,9 @@ def answer_page(request, slug: str, answer_id: int):
         .select_related("module", "module__process", "author")
         .order_by("pk")
     )
-    # One count of the covered contributions, by channel: the total, the heading and the
-    # pagination all read it (counting 50,000 links thrice was most of the page's time).
-    by_channel = [
-        (Channel(row["channel"]).label, row["n"])
-        for row in covered.order_by().values("channel").annotate(n=Count("pk")).order_by("-n")
-    ]
+    # One count of the covered contributions, by channel, kept until the follow-up
+    # changes: the total, the heading and the pagination all read it.
+    by_channel = [(Channel(code).label, count) for code, count in covered_by_channel(answer)]
     answer.covered = sum(count for _label, count in by_channel)
     themes = answer.synthesis_themes.select_related("synthesis__module").order_by("pk")
     context = {

@@ -20,15 +20,16 @@ from concerto.followup.forms import (
     WorkspaceFilterForm,
 )
 from concerto.followup.models import Answer, AnswerLevel, Milestone
-from concerto.followup.queries import answers_with_coverage, process_commitments
+from concerto.followup.queries import process_commitments, with_coverage
 from concerto.followup.selection import (
     PAGE_SIZE,
     Selection,
     ids_from,
+    matching_count,
     new_since_answer,
+    new_since_by_answer,
     page_rows,
     selected,
-    with_new_since,
 )
 from concerto.processes import actions as process_actions
 from concerto.processes.views.common import add_errors, error_messages, process_for
@@ -50,12 +51,19 @@ def _workspace(request, pk: int):
 def _render_workspace(request, process, abilities, bulk_form=None, checked=(), status=200):
     filters = WorkspaceFilterForm(request.GET or None, process=process)
     selection = filters.selection()
-    page = paginate(request, selected(process, selection), PAGE_SIZE)
-    answers = list(
-        with_new_since(answers_with_coverage(Answer.objects.filter(process=process)), process)
-        .select_related("status", "coverage_job")
-        .order_by("pk")
+    matching = matching_count(process, selection)
+    page = paginate(request, selected(process, selection), PAGE_SIZE, count=matching)
+    answers = with_coverage(
+        list(
+            Answer.objects.filter(process=process)
+            .select_related("status", "coverage_job")
+            .order_by("pk")
+        ),
+        process.pk,
     )
+    new_since = new_since_by_answer(process)
+    for answer in answers:
+        answer.new_since = new_since.get(answer.pk, 0)
     context = {
         "process": process,
         "abilities": abilities,
@@ -64,7 +72,7 @@ def _render_workspace(request, process, abilities, bulk_form=None, checked=(), s
         "page_obj": page,
         "rows": page_rows(page.object_list),
         "checked": {int(pk) for pk in checked},
-        "bulk_form": bulk_form or BulkLinkForm(process=process, matching=page.paginator.count),
+        "bulk_form": bulk_form or BulkLinkForm(process=process, matching=matching),
         "answers": answers,
         "drafts": sum(1 for answer in answers if answer.published_at is None),
         # Kept, late or still due, as on the public pages.
@@ -96,7 +104,7 @@ def bulk(request, pk: int):
     if not abilities["answer"]:
         raise PermissionDenied
     selection = WorkspaceFilterForm(request.GET or None, process=process).selection()
-    matching = selected(process, selection).count()
+    matching = matching_count(process, selection)
     form = BulkLinkForm(request.POST, process=process, matching=matching)
     checked = ids_from(request.POST.getlist("contribution"))
     if form.is_valid():
@@ -159,7 +167,7 @@ def _answer_form(request, process, answer=None):
         shown=_shown(request, process, answer, ids),
         published=bool(answer and answer.published_at),
     )
-    matching = selected(process, selection).count() if selection else 0
+    matching = matching_count(process, selection) if selection else 0
     return form, selection, filters.describe() if selection else [], matching
 
 
