@@ -94,15 +94,23 @@ def save_answer(
     edit_reason: str = "",
     synthesis_themes=None,
     selection: Selection | None = None,
+    idempotency_key=None,
 ) -> Answer:
     """Create a draft answer or edit one; editing a published answer needs a public reason
     and writes a new chained version.
 
     `contributions` are linked now (None leaves an edited answer's coverage as it is);
     `selection`, a workspace filter however large, is linked by a background job. A theme
-    answer covers every contribution of its analysis theme, by the same job."""
+    answer covers every contribution of its analysis theme, by the same job. A new answer
+    sent again with the same `idempotency_key` (a double click, a retry) is the first one,
+    unchanged."""
     process = locked(process)
     require(process, actor, "answer")
+    if answer is None and idempotency_key is not None:
+        # The process row is locked: a second copy of the form waits here for the first.
+        first = Answer.objects.filter(process=process, idempotency_key=idempotency_key).first()
+        if first is not None:
+            return first
     if answer is not None:
         # No select_related here: PostgreSQL cannot lock the nullable side of an outer join.
         answer = Answer.objects.select_for_update().get(pk=answer.pk)
@@ -136,7 +144,9 @@ def save_answer(
     for name in ("reason", "decision_url", "legal_reference", "budget_line"):
         fields[name] = fields.get(name) or ""
     if answer is None:
-        answer = Answer.objects.create(process=process, created_by=actor, **fields)
+        answer = Answer.objects.create(
+            process=process, created_by=actor, idempotency_key=idempotency_key, **fields
+        )
     else:
         if answer.process_id != process.pk:
             raise PermissionDenied

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -88,10 +90,17 @@ class AnswerForm(DsfrBaseForm):
         help_text=_("Obligatoire pour modifier une réponse publiée : il figure dans l'historique."),
     )
 
-    def __init__(self, *args, process, shown=None, published=False, **kwargs):
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, process, shown=None, published=False, creating=True, **kwargs):
         """`shown`: the contributions offered as boxes (those ticked in the workspace, or
-        those the answer covers); None leaves the answer's coverage out of the form."""
+        those the answer covers); None leaves the answer's coverage out of the form.
+        A new answer's form carries a key of its own, so that posting it twice creates
+        one answer."""
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
+        if not creating:
+            del self.fields["idempotency_key"]
         offer_themes(self.fields["analysis_theme"], process)
         self.fields["question"].queryset = Question.objects.filter(module__process=process)
         self.fields["commitment"].queryset = process.commitments.all()

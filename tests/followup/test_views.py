@@ -93,3 +93,25 @@ def test_contribution_include_links_to_its_answer(closed):
         ).strip()
         == ""
     )
+
+
+def test_the_new_answer_form_posted_twice_creates_one_answer(closed):
+    """A double click, or a retry after a timeout, posts the same form again."""
+    client = Client()
+    client.force_login(closed.sponsor)
+    url = f"/espace/dispositifs/{closed.process.pk}/suites/reponses/nouvelle/"
+    form = client.get(url, {"contribution": closed.proposals[0].pk}).context["form"]
+    key = form.initial["idempotency_key"]
+    data = {"level": "proposal", "status": status("retained").pk, "text": "Oui.",
+            "contributions": [closed.proposals[0].pk], "idempotency_key": key}  # fmt: skip
+    first = client.post(url, data)
+    second = client.post(url, {**data, "text": "Oui, deux fois."})
+    assert first.status_code == second.status_code == 302
+    (answer,) = Answer.objects.filter(process=closed.process)
+    assert (answer.text, answer.idempotency_key) == ("Oui.", key)
+    assert list(answer.contributions.values_list("pk", flat=True)) == [closed.proposals[0].pk]
+    # Another form (another key) is another answer.
+    other = client.get(url).context["form"].initial["idempotency_key"]
+    assert other != key
+    client.post(url, {**data, "idempotency_key": other, "text": "Une autre."})
+    assert Answer.objects.filter(process=closed.process).count() == 2

@@ -107,6 +107,9 @@ class Answer(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Sent with the new-answer form: the same form posted twice (a double click, a retry
+    # after a timeout) creates one answer.
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = AnswerQuerySet.as_manager()
 
@@ -114,6 +117,13 @@ class Answer(models.Model):
         verbose_name = _("réponse")
         verbose_name_plural = _("réponses")
         ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "idempotency_key"],
+                condition=models.Q(idempotency_key__isnull=False),
+                name="followup_answer_idempotency_key_per_process",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.target

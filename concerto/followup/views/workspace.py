@@ -166,6 +166,7 @@ def _answer_form(request, process, answer=None):
         process=process,
         shown=_shown(request, process, answer, ids),
         published=bool(answer and answer.published_at),
+        creating=answer is None,
     )
     matching = matching_count(process, selection) if selection else 0
     return form, selection, filters.describe() if selection else [], matching
@@ -185,10 +186,12 @@ def answer_form(request, pk: int, answer_id: int | None = None):
         data = dict(form.cleaned_data)
         contributions = data.pop("contributions", None)
         edit_reason = data.pop("edit_reason", "")
+        key = data.pop("idempotency_key", None)
         try:
             saved = actions.save_answer(
                 process, actor=request.user, fields=data, contributions=contributions,
                 answer=answer, edit_reason=edit_reason, selection=selection or None,
+                idempotency_key=key,
             )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
