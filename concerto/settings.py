@@ -359,6 +359,9 @@ TASKS = {
 # A task whose worker has given no sign of life for this long is queued again
 # (concerto/jobs/lease.py); longer than any write transaction of a task.
 TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
+# A due task waiting this long means the queue stalls: the CIPC and the administrators
+# are told (concerto/jobs/stall.py).
+QUEUE_STALL_AFTER_SECONDS = float(os.environ.get("QUEUE_STALL_AFTER_SECONDS", "600"))
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 

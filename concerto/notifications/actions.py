@@ -26,10 +26,13 @@ def emails_enabled() -> bool:
     return _emails_enabled.get()
 
 
-def notify(recipients: Iterable, *, subject: str, body: str, url: str = "") -> list[Notification]:
+def notify(
+    recipients: Iterable, *, subject: str, body: str, url: str = "", send_now: bool = False
+) -> list[Notification]:
     """Tell each recipient once (duplicates and missing users skipped), on the
     dashboard at once and by e-mail once the current transaction commits. The subject
-    is made one line (see `subject_line`)."""
+    is made one line (see `subject_line`). With `send_now`, the e-mails leave within this
+    request instead of through the task queue (to say that the queue itself is stuck)."""
     unique = {user.pk: user for user in recipients if user is not None}
     subject = subject_line(subject)
     notifications = [
@@ -37,5 +40,8 @@ def notify(recipients: Iterable, *, subject: str, body: str, url: str = "") -> l
         for user in unique.values()
     ]
     for notification in notifications if _emails_enabled.get() else ():
-        transaction.on_commit(lambda pk=notification.pk: email_notification.enqueue(pk))
+        if send_now:
+            email_notification.call(notification.pk)
+        else:
+            transaction.on_commit(lambda pk=notification.pk: email_notification.enqueue(pk))
     return notifications

@@ -13,6 +13,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from concerto.jobs.stall import check_queue
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,11 +43,22 @@ def _cache() -> bool:
         return False
 
 
+def _watch_queue() -> None:
+    # The queue's own trouble is told to people, never to the load balancer: a stalled
+    # worker is no reason to take an app server out of the pool.
+    try:
+        check_queue()
+    except Exception:  # noqa: BLE001 - the health answer must not depend on the alert
+        logger.exception("Health check: the task-queue watch failed")
+
+
 @never_cache
 @require_safe
 def health(request):
     checks = {"base": _database(), "cache": _cache()}
     healthy = all(checks.values())
+    if healthy:
+        _watch_queue()
     body = {"etat": "ok" if healthy else "en panne"}
     body |= {name: "ok" if passed else "en panne" for name, passed in checks.items()}
     return JsonResponse(body, status=200 if healthy else 503)
