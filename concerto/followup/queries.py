@@ -1,5 +1,6 @@
 """Read-side questions about the follow-up: delivery, lateness and State-wide figures."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -252,28 +253,36 @@ def answers_with_coverage(answers: QuerySet[Answer]) -> QuerySet[Answer]:
     return answers.annotate(covered=Coalesce(Subquery(links), Value(0)))
 
 
-def covered_examples(answers, per_answer: int) -> dict[int, list[Contribution]]:
-    """The first `per_answer` published contributions each answer covers, in one query
-    whatever the coverage (a window over the link table, not every link loaded)."""
+def covered_examples(answers, per_answer: int, process_id: int) -> dict[int, list[Contribution]]:
+    """The first `per_answer` published contributions each of these answers of one process
+    covers: which ones is found in one query whatever the coverage (a window over the
+    link table, not every link loaded), kept until the follow-up changes (that window
+    reads every link: 0.6 s for a 50,000-contribution theme)."""
     link = Answer.contributions.through
-    ranked = (
-        link.objects.filter(
-            answer__in=[answer.pk for answer in answers],
-            contribution__status=Contribution.Status.PUBLISHED,
+    ids = sorted(answer.pk for answer in answers)
+
+    def pick() -> list[tuple[int, int]]:
+        ranked = (
+            link.objects.filter(answer__in=ids, contribution__status=Contribution.Status.PUBLISHED)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=F("answer_id"), order_by="contribution_id")
+            )
+            # Django wraps the query to filter on the window (a subquery in SQL).
+            .filter(rank__lte=per_answer)
+            .values_list("answer_id", "contribution_id")
         )
-        .annotate(rank=Window(RowNumber(), partition_by=F("answer_id"), order_by="contribution_id"))
-        # Django wraps the query to filter on the window (a subquery in SQL).
-        .filter(rank__lte=per_answer)
-        .values_list("answer_id", "contribution_id")
-    )
-    wanted = sorted(ranked)
+        return sorted(ranked)
+
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    wanted = remembered(process_scope(process_id), f"examples:{per_answer}:{digest}", pick)
     contributions = Contribution.objects.filter(pk__in={pk for _a, pk in wanted}).select_related(
         "module", "module__process", "author"
     )
     by_pk = {c.pk: c for c in contributions}
     examples: dict[int, list[Contribution]] = {}
     for answer_id, pk in wanted:
-        examples.setdefault(answer_id, []).append(by_pk[pk])
+        if pk in by_pk:  # deleted since, with its module: not worth a signal of its own
+            examples.setdefault(answer_id, []).append(by_pk[pk])
     return examples
 
 

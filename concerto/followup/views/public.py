@@ -95,7 +95,7 @@ def process_page(request, slug: str):
     commitments = process_commitments(process, today)
     answers = published_answers(process)
     decorate(answers, request.user, today)
-    examples = covered_examples(answers, EXAMPLES_PER_ANSWER)
+    examples = covered_examples(answers, EXAMPLES_PER_ANSWER, process.pk)
     for answer in answers:
         answer.examples = examples.get(answer.pk, [])
     history = [
