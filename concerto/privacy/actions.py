@@ -1,7 +1,7 @@
 """What a person can do with their own data: take it away, or erase their account."""
 
 from django.core import serializers
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from concerto.participation.models import Contribution, ParticipantProfile
@@ -11,24 +11,58 @@ DELETED_EMAIL = "compte-supprime-{pk}@concerto.invalid"
 
 
 def personal_data(user) -> dict:
-    """Everything stored about `user`: the account and every row that points to it.
+    """Everything stored about `user`: the account, every row that points to it, and
+    the rows those own (a questionnaire response's answers, which point to the response,
+    not to the person).
 
     Walks the reverse relations of the user model, so a domain added later is
     included without touching this function.
     """
     account = serializers.serialize("python", [user], fields=_account_fields(user))[0]
     data = {"compte": account["fields"] | {"id": user.pk}, "donnees_liees": {}}
-    for relation in user._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and not relation.concrete) or relation.many_to_many:
+    for relation in _reverse_relations(user._meta.model):
+        rows = relation.related_model._default_manager.filter(**{relation.field.name: user})
+        if not rows.exists():
             continue
-        model = relation.related_model
-        rows = model._default_manager.filter(**{relation.field.name: user})
-        if rows.exists():
-            label = f"{model._meta.app_label}.{model._meta.model_name}/{relation.field.name}"
-            data["donnees_liees"][label] = [
-                {"id": row["pk"], **row["fields"]} for row in serializers.serialize("python", rows)
-            ]
+        label = _label(relation)
+        data["donnees_liees"][label] = _rows(rows)
+        for child in _owned_rows(relation.related_model, user._meta.model):
+            owned = child.related_model._default_manager.filter(**{f"{child.field.name}__in": rows})
+            if owned.exists():
+                data["donnees_liees"][f"{label} > {_label(child)}"] = _rows(owned)
     return data
+
+
+def _reverse_relations(model) -> list:
+    return [
+        relation
+        for relation in model._meta.get_fields(include_hidden=True)
+        if relation.auto_created and not relation.concrete and not relation.many_to_many
+    ]
+
+
+def _owned_rows(model, user_model) -> list:
+    """Relations to rows that belong to a `model` row and to nobody else: deleted with it,
+    and with no link of their own to a person (a support of one's proposal is the
+    supporter's data, not the author's)."""
+    return [
+        relation
+        for relation in _reverse_relations(model)
+        if relation.field.remote_field.on_delete is models.CASCADE
+        and not any(
+            field.is_relation and field.related_model is user_model
+            for field in relation.related_model._meta.concrete_fields
+        )
+    ]
+
+
+def _label(relation) -> str:
+    model = relation.related_model
+    return f"{model._meta.app_label}.{model._meta.model_name}/{relation.field.name}"
+
+
+def _rows(rows) -> list[dict]:
+    return [{"id": row["pk"], **row["fields"]} for row in serializers.serialize("python", rows)]
 
 
 def _account_fields(user) -> list[str]:

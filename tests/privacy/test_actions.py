@@ -1,10 +1,15 @@
+import uuid
+
 import pytest
 from django.utils import timezone
 
 from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
 from concerto.privacy.actions import erase_account, personal_data
+from concerto.proposals.actions import support_proposal
+from concerto.questionnaires.actions import submit_response
 from tests.factories import UserFactory, open_module
+from tests.questionnaires.helpers import bike_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +41,31 @@ def test_personal_data_holds_the_account_and_every_row_pointing_to_it():
         (contribution.pk, "Plus de bancs publics.")
     ]
     assert data["donnees_liees"]["participation.participantprofile/user"][0]["gender"] == "woman"
+
+
+def test_personal_data_holds_the_answers_of_ones_questionnaire_responses():
+    """Issue 24: the download omitted them (they point to the response, not the person),
+    and never holds what others did to one's rows (a support is the supporter's)."""
+    module, _organiser, q = bike_questionnaire()
+    citizen = UserFactory(email="nina@exemple.fr")
+    response, _ = submit_response(
+        module, participant=citizen, idempotency_key=uuid.uuid4(),
+        answers={q["rides"].pk: "Non", q["safety"].pk: 2, q["ideas"].pk: "Des arceaux."},
+    )  # fmt: skip
+    proposals, _ = open_module("proposals")
+    mine = _contribute(proposals, citizen, "Plus de bancs publics.")
+    supporter = UserFactory(email="autre@exemple.fr")
+    support_proposal(mine, user=supporter)
+
+    linked = personal_data(citizen)["donnees_liees"]
+
+    answers = linked["questionnaires.response/participant > questionnaires.answer/response"]
+    assert sorted((row["question"], row["value"]) for row in answers) == sorted(
+        [(q["rides"].pk, "Non"), (q["safety"].pk, 2), (q["ideas"].pk, None)]
+    )
+    assert {row["response"] for row in answers} == {response.pk}
+    assert "autre@exemple.fr" not in str(linked)
+    assert not any(label.endswith("proposals.support/proposal") for label in linked)
 
 
 def test_erasing_keeps_closed_contributions_anonymous_and_withdraws_open_ones_on_request():
