@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.privacy.actions import erase_account, personal_data, set_public_name
 from concerto.privacy.forms import EraseAccountForm, PublicNameForm
+from concerto.privacy.readable import sections
 
 
 def _my_data(request, *, form=None, name_form=None, status=200):
@@ -62,6 +63,14 @@ def download(request):
     filename = f"concerto-mes-donnees-{timezone.localdate().isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_safe
+@login_required
+def read(request):
+    """The same data as the download, readable in the browser."""
+    found = sections(personal_data(request.user))
+    return render(request, "privacy/read.html", {"sections": found})
 
 
 @require_http_methods(["POST"])

@@ -524,6 +524,7 @@ MATRIX: dict[str, Action] = {
     # privacy
     "privacy:my_data": get(SIGNED_IN),
     "privacy:download": get(SIGNED_IN),
+    "privacy:read": get(SIGNED_IN),
     "privacy:erase": post(SIGNED_IN),
     "privacy:public_name": post(
         SIGNED_IN, data={"public_name_choice": "pseudonym", "public_pseudonym": "Matrice"}

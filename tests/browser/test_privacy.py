@@ -37,6 +37,23 @@ def test_a_citizen_downloads_their_data_then_erases_their_account(page):
         "Un banc devant la mairie."
     ]
 
+    # The same data, readable in the browser: French labels, codes shown as words.
+    page.get_by_role("link", name="Consulter mes données").click()
+    check_page(page, "Consulter mes données")
+    account = page.locator("section", has=page.locator("h2#compte"))
+    expect(account).to_contain_text("Adresse électronique")
+    expect(account).to_contain_text("lea@exemple.fr")
+    contributions = page.locator(
+        "section", has=page.get_by_role("heading", name="Contributions", exact=True)
+    )
+    expect(contributions.locator("dl")).to_have_count(1)
+    expect(contributions).to_contain_text("Un banc devant la mairie.")
+    expect(contributions).to_contain_text("Publiée")
+    expect(contributions).not_to_contain_text("published")
+    here = page.get_by_role("navigation", name="vous êtes ici :")
+    here.get_by_role("link", name="Mes données personnelles").click()
+    check_page(page, "Mes données personnelles")
+
     # A wrong confirmation address is refused next to the field; nothing is erased.
     page.get_by_label("Pour confirmer").fill("autre@exemple.fr")
     page.get_by_text("Retirer aussi mes contributions").click()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
 from concerto.privacy.actions import erase_account, personal_data
+from concerto.privacy.readable import sections
 from concerto.proposals.actions import support_proposal
 from concerto.questionnaires.actions import submit_response
 from tests.factories import UserFactory, open_module
@@ -91,3 +92,24 @@ def test_erasing_keeps_closed_contributions_anonymous_and_withdraws_open_ones_on
     assert (kept.author_id, kept.body, kept.status) == (None, "Un texte qui restera.", "published")
     assert (withdrawn.author_id, withdrawn.body, withdrawn.status) == (None, "", "withdrawn")
     assert Contribution.objects.count() == 2
+
+
+def test_the_readable_page_names_each_kind_of_row_and_each_value_in_french():
+    module, _organiser, q = bike_questionnaire()
+    citizen = UserFactory(email="nina@exemple.fr")
+    submit_response(
+        module, participant=citizen, idempotency_key=uuid.uuid4(),
+        answers={q["rides"].pk: "Non", q["safety"].pk: 2, q["ideas"].pk: "Des arceaux."},
+    )  # fmt: skip
+
+    found = {section.title: section for section in sections(personal_data(citizen))}
+
+    assert list(found)[0] == "Mon compte"
+    assert ("Adresse électronique", "nina@exemple.fr") in found["Mon compte"].rows[0]
+    (contribution,) = found["Contributions"].rows
+    assert ("Statut", "Publiée") in contribution and ("Texte", "Des arceaux.") in contribution
+    assert dict(contribution)["Module"].startswith("n° ")
+    answers = [
+        title for title in found if title == "Réponses aux questions (réponses au questionnaire)"
+    ]
+    assert len(answers) == 1 and len(found[answers[0]].rows) == 3

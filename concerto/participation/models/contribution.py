@@ -110,7 +110,7 @@ class Contribution(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged"
     )
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+        _("statut"), max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
     hidden_reason = models.CharField(
         _("motif de masquage"), max_length=20, choices=HiddenReason.choices, blank=True
