@@ -1,5 +1,17 @@
+"""Fixtures and patches shared by the whole suite.
+
+- `_french`, `_fresh_rate_limits`: every test reads French and starts with no rate limit.
+- `Client.force_login` also passes the second factor where the role needs one.
+- Transactional tests (the browser tests, `django_db(transaction=True)`) end with a fast
+  flush (concerto.testing.flush): the rows `post_migrate` writes (content types,
+  permissions, Wagtail's page tree, the resource centre) are rebuilt once per session and
+  copied back after each later flush, instead of being rebuilt by the signal each time.
+"""
+
 import pytest
-from django.test import Client
+from django.test import Client, TransactionTestCase
+
+from concerto.testing.flush import flush_to_baseline
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +48,18 @@ def _force_login_with_second_factor(self, user, backend=None):
 _first_factor_only = Client.force_login
 Client.force_login = _force_login_with_second_factor
 Client.force_login_first_factor_only = _first_factor_only
+
+
+_django_fixture_teardown = TransactionTestCase._fixture_teardown
+
+
+def _fixture_teardown_to_baseline(self):
+    """Django's teardown of a transactional test, with the flush of concerto.testing.flush.
+    Tests flushing a subset of apps or restoring serialized data keep Django's own."""
+    if self.available_apps is not None or self.serialized_rollback:
+        return _django_fixture_teardown(self)
+    for db_name in self._databases_names(include_mirrors=False):
+        flush_to_baseline(db_name)
+
+
+TransactionTestCase._fixture_teardown = _fixture_teardown_to_baseline
