@@ -1,4 +1,19 @@
-"""Browser tests: the system Chromium driven by Playwright, axe-core on every page."""
+"""Browser tests: the system Chromium driven by Playwright, axe-core on every page.
+
+Fixtures and helpers:
+
+- `page`: a fresh browser context on the live server; fails the test if a loaded
+  document never went through `check_page`. `page.base_url` is the live server's address.
+- `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it.
+- `log_in(page, email, password)`: signs in by session cookie, for journeys that are not
+  about signing in. It asserts what the form would have refused (wrong password,
+  inactive account, unconfirmed address), opens a session as a complete sign-in does
+  (second factor included for the roles that need one) and lands on the same page as the
+  form, unchecked: the test goes on with `check_page` exactly as after the form.
+- `log_in_through_form(page, email, password)`: the sign-in form, with the second factor
+  (enrolment or code) where the role needs it; for the journeys about signing in.
+- `log_out(page)`: the sign-out button, then the home page.
+"""
 
 import os
 
@@ -53,6 +68,7 @@ def page(browser, live_server, transactional_db, settings):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     context.set_default_timeout(10_000)
     raw = context.new_page()
+    raw.base_url = live_server.url
     checked = CheckedPage(raw)
     raw.checked = checked
     yield raw
@@ -72,6 +88,40 @@ def check_page(page: Page, heading: str) -> None:
 
 
 def log_in(page: Page, email: str, password: str) -> None:
+    """Sign in by session cookie and land where the sign-in form leads (see the docstring
+    of this module); the form itself is driven by `log_in_through_form`."""
+    import time
+
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+    from django.test import Client
+
+    from concerto.accounts.models import User
+    from concerto.identity.signin import SIGNED_IN_AT_KEY
+
+    user = User.objects.get(email__iexact=email)
+    assert user.check_password(password), f"Wrong password for {email}"
+    assert user.is_active, f"{email} is inactive: the sign-in form would refuse it"
+    assert user.email_verified, f"{email} is unconfirmed: the sign-in form would refuse it"
+    client = Client()
+    client.force_login(user)  # with the second factor where the role needs one
+    session = client.session
+    session[SIGNED_IN_AT_KEY] = time.time()
+    session.save()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": page.base_url,
+                "httpOnly": True,
+            }
+        ]
+    )
+    page.goto(resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
+def log_in_through_form(page: Page, email: str, password: str) -> None:
     page.goto("/connexion/")
     check_page(page, "Connexion")
     page.get_by_label("Adresse électronique").fill(email)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 import concerto.urls  # noqa: F401 - first import takes ~40 s on a loaded machine: not in a request
 from concerto.accounts.roles import Role
-from tests.browser.conftest import check_page, log_in, log_out
+from tests.browser.conftest import check_page, log_in_through_form, log_out
 from tests.factories import PASSWORD, UserFactory, user_with_role
 from tests.identity.conftest import _loopback_providers, franceconnect, proconnect  # noqa: F401
 
@@ -120,11 +120,11 @@ def test_a_cipc_advisor_enrols_a_second_factor_then_is_asked_for_it(page):
     # The helper completes the step as the advisor's app would.
     page.goto("/connexion/")
     check_page(page, "Connexion")
-    log_in(page, advisor.email, PASSWORD)
+    log_in_through_form(page, advisor.email, PASSWORD)
     check_page(page, "Espace du Centre interministériel de la participation citoyenne")
     assert signed_in_sessions() == [str(advisor.pk)]
     log_out(page)
-    log_in(page, advisor.email, PASSWORD)
+    log_in_through_form(page, advisor.email, PASSWORD)
     check_page(page, "Espace du Centre interministériel de la participation citoyenne")
 
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
-from tests.browser.conftest import check_page, log_in, log_out
+from tests.browser.conftest import check_page, log_in, log_in_through_form, log_out
 from tests.factories import PASSWORD, user_with_role
 
 DASHBOARD_TITLES = {
@@ -39,7 +39,7 @@ def test_anonymous_visitor_reads_the_home_and_statutory_pages(page):
 @pytest.mark.parametrize("role", list(DASHBOARD_TITLES))
 def test_each_role_logs_in_reaches_its_dashboard_and_logs_out(page, role):
     user = user_with_role(role, email=f"{role}@exemple.gouv.fr")
-    log_in(page, user.email, PASSWORD)
+    log_in_through_form(page, user.email, PASSWORD)
     check_page(page, DASHBOARD_TITLES[role])
     expect(page.locator(".fr-text--lead")).to_contain_text(f"Bonjour {user.first_name}.")
     log_out(page)
@@ -110,7 +110,7 @@ def test_a_forgotten_password_is_reset_through_the_emailed_link(page):
     page.locator("#id_new_password2").fill("Tout-nouveau-secret-2026")
     page.get_by_role("button", name="Enregistrer le mot de passe").click()
     check_page(page, "Mot de passe modifié")
-    log_in(page, user.email, "Tout-nouveau-secret-2026")
+    log_in_through_form(page, user.email, "Tout-nouveau-secret-2026")
     check_page(page, "Espace agent public")
 
 
