@@ -4,7 +4,9 @@ Fixtures and helpers:
 
 - `page`: a fresh browser context on the live server; fails the test if a loaded
   document never went through `check_page`. `page.base_url` is the live server's address.
-- `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it.
+- `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it, once per
+  page structure and session (tests/browser/structure.py): a document whose structure
+  already passed is not run through axe again. Every document still goes through it.
 - `log_in(page, email, password)`: signs in by session cookie, for journeys that are not
   about signing in. It asserts what the form would have refused (wrong password,
   inactive account, unconfirmed address), opens a session as a complete sign-in does
@@ -20,6 +22,8 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.browser.structure import fingerprint
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -76,14 +80,23 @@ def page(browser, live_server, transactional_db, settings):
     assert not checked.unchecked, f"Pages never checked for accessibility: {checked.unchecked}"
 
 
+# Fingerprints (tests/browser/structure.py) of the page structures axe-core passed in this
+# session: a document of the same structure gives axe the same verdict.
+ACCESSIBLE_STRUCTURES: set[str] = set()
+
+
 def check_page(page: Page, heading: str) -> None:
-    """Assert the page's main heading, then that axe-core finds no violation on it."""
+    """Assert the page's main heading, then that axe-core finds no violation on it (once
+    per page structure and session: see tests/browser/structure.py)."""
     expect(page.locator("h1")).to_have_text(heading)
     page.wait_for_load_state("load")
     skipped = page.checked.unchecked[:-1]
     assert not skipped, f"Pages loaded but never checked for accessibility: {skipped}"
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    assert results.violations_count == 0, results.generate_report()
+    structure = fingerprint(page)
+    if structure not in ACCESSIBLE_STRUCTURES:
+        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+        ACCESSIBLE_STRUCTURES.add(structure)
     page.checked.unchecked.clear()
 
 
