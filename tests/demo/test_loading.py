@@ -52,8 +52,7 @@ def snapshot():
     )
 
 
-def test_demo_data_loads_every_ministry_and_account_and_twice_changes_nothing():
-    load_demo()
+def test_demo_data_loads_every_ministry_and_account_and_twice_changes_nothing(demo):
     first = snapshot()
     load_demo()
     assert snapshot() == first
@@ -67,8 +66,7 @@ def test_demo_data_loads_every_ministry_and_account_and_twice_changes_nothing():
     assert Process.objects.count() == len(DEMO_PROCESSES)
 
 
-def test_a_changed_demo_password_survives_a_reload():
-    load_demo()
+def test_a_changed_demo_password_survives_a_reload(demo):
     user = User.objects.get(email="citoyenne@exemple.fr")
     user.set_password("Nouveau-mot-de-passe-2026")
     user.save()
@@ -77,8 +75,7 @@ def test_a_changed_demo_password_survives_a_reload():
     assert user.check_password("Nouveau-mot-de-passe-2026")
 
 
-def test_a_process_changed_since_the_demo_was_loaded_is_left_alone():
-    load_demo()
+def test_a_process_changed_since_the_demo_was_loaded_is_left_alone(demo):
     process = Process.objects.get(status=Status.DRAFT)
     Process.objects.filter(pk=process.pk).update(title="Titre modifié par un agent")
     load_demo()
@@ -86,8 +83,7 @@ def test_a_process_changed_since_the_demo_was_loaded_is_left_alone():
     assert Process.objects.get(pk=process.pk).title == "Titre modifié par un agent"
 
 
-def test_the_demo_shows_every_status_over_several_ministries():
-    load_demo()
+def test_the_demo_shows_every_status_over_several_ministries(demo):
     statuses = set(Process.objects.values_list("status", flat=True))
     # The walker leaves the answered process open; demo/followup.py takes it further.
     assert statuses == set(LAST_STEP) | {Status.EVALUATED}
@@ -98,8 +94,7 @@ def test_the_demo_shows_every_status_over_several_ministries():
         assert Process.objects.get(slug=demo.slug).status == expected
 
 
-def test_public_processes_carry_an_answered_opinion():
-    load_demo()
+def test_public_processes_carry_an_answered_opinion(demo):
     public = Process.objects.filter(status__in=PUBLIC_STATUSES)
     assert public.count() >= 4
     for process in public:
@@ -110,8 +105,7 @@ def test_public_processes_carry_an_answered_opinion():
     assert public.filter(status=Status.PUBLISHED, publish_opinion_at_launch=True).exists()
 
 
-def test_the_demo_covers_every_verdict_and_every_answer():
-    load_demo()
+def test_the_demo_covers_every_verdict_and_every_answer(demo):
     verdicts = set(Opinion.objects.values_list("verdict", flat=True))
     assert verdicts == set(Opinion.Verdict.values)
     answered = Recommendation.objects.exclude(answer="")
@@ -123,8 +117,7 @@ def test_the_demo_covers_every_verdict_and_every_answer():
     assert Recommendation.objects.filter(answer="", opinion__verdict="with_recommendations")
 
 
-def test_the_demo_accounts_have_work_in_progress():
-    load_demo()
+def test_the_demo_accounts_have_work_in_progress(demo):
     advisor = User.objects.get(email=ADVISOR)
     assigned = Referral.objects.exclude(advisor=None)
     assert assigned.filter(advisor=advisor).count() > assigned.count() / 2
@@ -137,8 +130,7 @@ def test_the_demo_accounts_have_work_in_progress():
     assert Referral.objects.filter(submitted_by=referent).count() >= 3
 
 
-def test_the_demo_history_is_coherent_with_today():
-    load_demo()
+def test_the_demo_history_is_coherent_with_today(demo):
     today, now = timezone.localdate(), timezone.now()
     assert not Transition.objects.filter(at__gt=now).exists()
     for process in Process.objects.exclude(status=Status.DRAFT):
@@ -172,20 +164,11 @@ def test_the_demo_timelines_run_forward_in_the_past():
         assert offsets == sorted(set(offsets)) and offsets[-1] < 0, demo.title
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_demo_history_notifies_dashboards_but_emails_nobody(mailoutbox):
-    load_demo()  # commits for real: e-mails would be sent now
-    assert mailoutbox == []
-    advisor = User.objects.get(email=ADVISOR)
-    assert advisor.notifications.exists()
-
-
-def test_open_demo_processes_have_modules_and_contributions():
+def test_open_demo_processes_have_modules_and_contributions(demo):
     from concerto.demo import analysis
     from concerto.participation.models import Contribution, Module
     from concerto.processes.models import Process
 
-    load_demo()
     open_processes = Process.objects.filter(status="open")
     assert open_processes.count() >= 1
     # The first open process also holds the Grand Débat answers for the analysis demo.
@@ -206,8 +189,7 @@ def test_open_demo_processes_have_modules_and_contributions():
     assert Module.objects.count() == count
 
 
-def test_every_demo_account_signs_in_and_reaches_its_dashboard(client):
-    load_demo()
+def test_every_demo_account_signs_in_and_reaches_its_dashboard(demo, client):
     for account in DEMO_ACCOUNTS:
         client.logout()
         response = client.post(
@@ -225,11 +207,10 @@ def test_every_demo_account_signs_in_and_reaches_its_dashboard(client):
         assert response.context["user"].email == account.email
 
 
-def test_the_demo_panel_is_drawn_by_lot_within_its_quotas_and_published():
+def test_the_demo_panel_is_drawn_by_lot_within_its_quotas_and_published(demo):
     from concerto.demo.panels import PANEL_NAME, PANEL_SIZE, POOL_SIZE
     from concerto.panels.models import Panel, PoolMember
 
-    load_demo()
     panel = Panel.objects.get(name=PANEL_NAME)
     assert panel.status == Panel.Status.PUBLISHED
     assert panel.pool_size == POOL_SIZE
@@ -243,7 +224,7 @@ def test_the_demo_panel_is_drawn_by_lot_within_its_quotas_and_published():
     assert Panel.objects.filter(name=PANEL_NAME).count() == 1
 
 
-def test_one_process_is_answered_end_to_end(client):
+def test_one_process_is_answered_end_to_end(demo, client):
     """Issue 23: a newcomer sees the flagship journey: a published synthesis, answers per
     theme and per proposal, milestones (one late), a kept and a late commitment, citizen
     ratings and an evaluation report, all built through the real actions."""
@@ -255,7 +236,6 @@ def test_one_process_is_answered_end_to_end(client):
         state_follow_up,
     )
 
-    load_demo()
     process = Process.objects.get(title=ANSWERED_TITLE)
     assert process.status == Status.EVALUATED
     assert process.evaluation_report.is_published
