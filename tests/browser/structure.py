@@ -6,9 +6,11 @@ fingerprint give axe the same elements, roles, names, relations and styles to ju
 `check_page` runs axe once per fingerprint and session. The fingerprint keeps, for every
 element: its tag, id, classes, inline style, the attributes that accessibility rules read
 (role, aria-*, alt, title, lang, for, type, autocomplete, tabindex, scope, headers, open,
-hidden, disabled, href present or not, ...), and whether it has a text. Digits in ids and
-references become `0`, so rows of other objects compare equal; repeated ids are kept
-apart by a flag, since axe refuses duplicates.
+hidden, disabled, href present or not, ...), and whether it has a text; of texts held in
+attributes (alt, title, aria-label, value...) only whether there is one. Ids become their
+rank in the document and references (for, headers, aria-labelledby...) the rank of the id
+they name, or `?` for none: rows of other objects compare equal, a label whose field is
+missing does not. Repeated ids are flagged, since axe refuses duplicates.
 """
 
 import hashlib
@@ -17,38 +19,44 @@ from playwright.sync_api import Page
 
 FINGERPRINT_JS = r"""
 () => {
-  const norm = (value) => value.replace(/\d+/g, "0");
-  const REFERENCES = new Set(["id", "for", "headers", "aria-labelledby", "aria-describedby",
+  const REFERENCES = new Set(["for", "headers", "aria-labelledby", "aria-describedby",
                               "aria-controls", "aria-owns", "aria-activedescendant",
-                              "aria-details", "aria-errormessage", "list", "form"]);
-  const READ = new Set(["role", "alt", "title", "lang", "type", "autocomplete", "tabindex",
-                        "scope", "headers", "open", "hidden", "disabled", "required",
-                        "multiple", "name", "content", "http-equiv", "dir", "accesskey",
-                        "colspan", "rowspan", "style", "class", "src", "value",
-                        "placeholder", "label", "xml:lang", "contenteditable", "inert",
-                        "controls", "autoplay", "muted", "srcdoc", "usemap", "summary"]);
-  const ids = new Map();
+                              "aria-details", "aria-errormessage", "aria-flowto", "list",
+                              "form"]);
+  const PRESENCE = new Set(["alt", "title", "value", "placeholder", "label", "summary",
+                            "aria-label", "aria-description", "aria-placeholder",
+                            "aria-valuetext", "aria-roledescription", "aria-braillelabel"]);
+  const READ = new Set(["role", "lang", "type", "autocomplete", "tabindex", "scope", "open",
+                        "hidden", "disabled", "required", "multiple", "name", "content",
+                        "http-equiv", "dir", "accesskey", "colspan", "rowspan", "style",
+                        "class", "src", "xml:lang", "contenteditable", "inert", "controls",
+                        "autoplay", "muted", "srcdoc", "usemap"]);
+  const elements = [...document.querySelectorAll("*")];
+  const rank = new Map();
+  let repeated = false;
+  for (const element of elements) {
+    if (!element.id) continue;
+    if (rank.has(element.id)) repeated = true;
+    else rank.set(element.id, rank.size);
+  }
+  const refer = (value) => value.split(/\s+/).filter(Boolean)
+    .map((id) => rank.has(id) ? `#${rank.get(id)}` : "?").join(" ");
   const lines = [];
-  for (const element of document.querySelectorAll("*")) {
+  for (const element of elements) {
     const attributes = [];
     for (const { name, value } of element.attributes) {
       if (name === "href") attributes.push("href");
-      else if (REFERENCES.has(name) || name.startsWith("aria-")) {
-        attributes.push(`${name}=${REFERENCES.has(name) ? norm(value) : value}`);
-      } else if (READ.has(name)) {
-        // A text's own words do not change a rule's verdict, whether there is one does.
-        const asPresence = ["alt", "title", "value", "placeholder", "label", "summary"];
-        attributes.push(asPresence.includes(name) ? `${name}:${value.trim() !== ""}` :
-                        `${name}=${value}`);
-      }
+      else if (name === "id") attributes.push(`id=#${rank.get(value)}`);
+      else if (REFERENCES.has(name)) attributes.push(`${name}=${refer(value)}`);
+      // The words of a text do not change a rule's verdict, whether there is one does.
+      else if (PRESENCE.has(name)) attributes.push(`${name}:${value.trim() !== ""}`);
+      else if (READ.has(name) || name.startsWith("aria-")) attributes.push(`${name}=${value}`);
     }
-    if (element.id) ids.set(element.id, (ids.get(element.id) || 0) + 1);
     const text = (element.textContent || "").trim() !== "";
     const ownText = [...element.childNodes].some(
       (node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== "");
     lines.push(`${element.tagName}|${attributes.sort().join(",")}|${text}|${ownText}`);
   }
-  const repeated = [...ids.values()].some((count) => count > 1);
   return `${document.documentElement.lang}|${repeated}\n${lines.join("\n")}`;
 }
 """

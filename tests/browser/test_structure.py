@@ -10,11 +10,13 @@ DOCUMENT = """<!doctype html><html lang="fr"><head><title>Essai</title></head><b
 <p><a href="/dispositifs/{pk}/" id="dispositif-{pk}">{link}</a></p>
 <img src="/static/logo.png" alt="{alt}">
 <p id="{second_id}">Texte</p>
+<form><label for="{label_for}">Nom</label><input id="nom-{pk}" type="text"></form>
 </main></body></html>"""
 
 
-def document(pk=12, link="Concertation sur le plan vélo", alt="Logo", second_id="note"):
-    return DOCUMENT.format(pk=pk, link=link, alt=alt, second_id=second_id)
+def document(pk=12, link="Concertation sur le plan vélo", alt="Logo", second_id="note", **rest):
+    label_for = rest.get("label_for", f"nom-{pk}")
+    return DOCUMENT.format(pk=pk, link=link, alt=alt, second_id=second_id, label_for=label_for)
 
 
 @pytest.fixture
@@ -44,6 +46,7 @@ def test_other_words_and_other_ids_of_one_structure_give_one_fingerprint(blank):
         {"link": ""},  # a link without a name
         {"alt": ""},  # an image without a text alternative
         {"second_id": "dispositif-12"},  # an id given twice
+        {"label_for": "nom-0"},  # a label for a field that is not there
     ],
 )
 def test_what_accessibility_rules_read_changes_the_fingerprint(blank, change):
