@@ -1,12 +1,18 @@
 """What a user may do with one process: the single answer views, templates and the API read."""
 
 from concerto.accounts.roles import Role
-from concerto.processes.lifecycle import EDITABLE_STATUSES, REFERRED_STATUSES, Status
+from concerto.processes.lifecycle import (
+    EDITABLE_STATUSES,
+    PREPARATION_STATUSES,
+    REFERRED_STATUSES,
+    Status,
+)
 
 
 def process_abilities(process, user) -> dict[str, bool]:
     signed_in = bool(user and user.is_authenticated and user.is_active)
     in_ministry = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
+    agent = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT)
     referent = signed_in and process.ministry_id in user.ministry_ids(Role.REFERENT)
     cipc = signed_in and Role.CIPC_ADVISOR in user.roles
     sponsor = signed_in and process.sponsor_id == user.pk
@@ -17,7 +23,9 @@ def process_abilities(process, user) -> dict[str, bool]:
         "view": process.is_public or in_ministry or cipc or (signed_in and user.is_superuser),
         "view_workspace": in_ministry or cipc or sponsor,
         "edit": in_ministry and status in EDITABLE_STATUSES,
-        "submit_referral": referent and status == Status.DRAFT,
+        "mark_ready_for_referent": agent and status == Status.DRAFT,
+        "return_to_agent": referent and status == Status.READY_FOR_REFERENT,
+        "submit_referral": referent and status in PREPARATION_STATUSES,
         "resubmit_referral": referent and status in REFERRED_STATUSES,
         "assign_advisor": cipc and status in REFERRED_STATUSES,
         "review": cipc and status == Status.UNDER_REVIEW,

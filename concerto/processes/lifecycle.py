@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
+    READY_FOR_REFERENT = "ready_for_referent", _("Prêt pour le référent")
     SUBMITTED = "submitted", _("Saisine transmise au CIPC")
     UNDER_REVIEW = "under_review", _("En examen par le CIPC")
     OPINION_ISSUED = "opinion_issued", _("Avis rendu")
@@ -20,7 +21,11 @@ class Status(models.TextChoices):
 
 # action name -> (statuses it may start from, status it leads to; None: unchanged)
 TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    "submit_referral": (frozenset({Status.DRAFT}), Status.SUBMITTED),
+    # The agent hands the declaration to the ministry's referent, who sends it back with
+    # remarks or refers it to the CIPC; a referent may also refer a draft directly.
+    "mark_ready_for_referent": (frozenset({Status.DRAFT}), Status.READY_FOR_REFERENT),
+    "return_to_agent": (frozenset({Status.READY_FOR_REFERENT}), Status.DRAFT),
+    "submit_referral": (frozenset({Status.DRAFT, Status.READY_FOR_REFERENT}), Status.SUBMITTED),
     "resubmit_referral": (frozenset({Status.SUBMITTED, Status.UNDER_REVIEW}), None),
     "assign_advisor": (frozenset({Status.SUBMITTED}), Status.UNDER_REVIEW),
     "reassign_advisor": (frozenset({Status.UNDER_REVIEW}), None),
@@ -48,7 +53,15 @@ PUBLIC_STATUSES = frozenset(
 )
 # Statuses in which the ministry may still edit the description.
 EDITABLE_STATUSES = frozenset(
-    {Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED}
+    {
+        Status.DRAFT,
+        Status.READY_FOR_REFERENT,
+        Status.SUBMITTED,
+        Status.UNDER_REVIEW,
+        Status.OPINION_ISSUED,
+    }
 )
+# Statuses before the first referral: the ministry's own preparation.
+PREPARATION_STATUSES = frozenset({Status.DRAFT, Status.READY_FOR_REFERENT})
 # Statuses in which the CIPC has (or had) the referral in hand.
 REFERRED_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_REVIEW})

@@ -3,26 +3,31 @@ and logs the transition it makes."""
 
 from concerto.processes.actions.closing import close_participation, publish_follow_up
 from concerto.processes.actions.declaration import create_process, update_process
+from concerto.processes.actions.handover import mark_ready_for_referent, return_to_agent
 from concerto.processes.actions.opinion import answer_recommendation, issue_opinion
 from concerto.processes.actions.publication import open_participation, publish_process
 from concerto.processes.actions.referral import (
     ask_question,
     assign_advisor,
-    review_criterion,
     submit_referral,
 )
+from concerto.processes.actions.review import Appraisal, review_criterion, review_grid
 
 __all__ = [
+    "Appraisal",
     "answer_recommendation",
     "ask_question",
     "assign_advisor",
     "close_participation",
     "create_process",
     "issue_opinion",
+    "mark_ready_for_referent",
     "open_participation",
     "publish_follow_up",
     "publish_process",
+    "return_to_agent",
     "review_criterion",
+    "review_grid",
     "submit_referral",
     "update_process",
 ]

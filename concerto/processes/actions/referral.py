@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,9 +9,10 @@ from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.engines.workdays import add_working_days
 from concerto.notifications.actions import notify
-from concerto.processes.actions.common import EditConflict, locked, require, transition
-from concerto.processes.lifecycle import Status
-from concerto.processes.models import CriterionReview, Process, Question, Referral, Version
+from concerto.processes.actions.clock import pause_clock, resume_clock_when_answered
+from concerto.processes.actions.common import locked, require, transition
+from concerto.processes.lifecycle import PREPARATION_STATUSES, Status
+from concerto.processes.models import Process, Question, Referral, Version
 from concerto.processes.snapshot import precheck, snapshot
 
 
@@ -71,7 +71,7 @@ def submit_referral(process: Process, *, actor, reason: str = "") -> Referral:
     Submitting an unchanged description twice is refused.
     """
     process = locked(process)
-    first = process.status == Status.DRAFT
+    first = process.status in PREPARATION_STATUSES
     require(process, actor, "submit_referral" if first else "resubmit_referral")
     frozen = snapshot(process)
     if not first and frozen == process.referral.version.snapshot:
@@ -140,44 +140,6 @@ def assign_advisor(process: Process, *, actor, advisor: User, reason: str = "") 
 
 
 @transaction.atomic
-def review_criterion(
-    process: Process,
-    *,
-    actor,
-    criterion: str,
-    score: str,
-    comment: str,
-    expected_revision: int | None,
-) -> CriterionReview:
-    """Record the advisor's appraisal of one criterion.
-
-    `expected_revision` is the revision the advisor saw (None when there was
-    no appraisal yet); a concurrent save by someone else raises EditConflict.
-    """
-    require(process, actor, "review")
-    referral = process.referral
-    codes = {result["code"] for result in referral.version.precheck["results"]}
-    if criterion not in codes:
-        raise ValidationError(_("Critère inconnu de la grille appliquée."))
-    if expected_revision is None:
-        try:
-            with transaction.atomic():
-                return CriterionReview.objects.create(
-                    referral=referral, criterion=criterion, score=score, comment=comment,
-                    reviewer=actor,
-                )  # fmt: skip
-        except IntegrityError:
-            raise EditConflict() from None
-    updated = CriterionReview.objects.filter(
-        referral=referral, criterion=criterion, revision=expected_revision
-    ).update(score=score, comment=comment, reviewer=actor, revision=F("revision") + 1,
-             updated_at=timezone.now())  # fmt: skip
-    if not updated:
-        raise EditConflict()
-    return CriterionReview.objects.get(referral=referral, criterion=criterion)
-
-
-@transaction.atomic
 def ask_question(process: Process, *, actor, body: str, parent: Question | None = None) -> Question:
     """Post a message in the referral's thread: a CIPC question or the ministry's answer."""
     abilities = process.get_abilities(actor)
@@ -185,8 +147,17 @@ def ask_question(process: Process, *, actor, body: str, parent: Question | None 
         require(process, actor, "ask_question")
     if not body.strip():
         raise ValidationError(_("Le message est vide."))
-    referral = process.referral
-    question = Question.objects.create(referral=referral, parent=parent, author=actor, body=body)
+    referral = Referral.objects.select_for_update().get(pk=process.referral.pk)
+    # A new CIPC question stops the review clock until the ministry answers it.
+    asks = abilities["ask_question"] and parent is None
+    question = Question.objects.create(
+        referral=referral, parent=parent, author=actor, body=body, awaits_answer=asks
+    )
+    if asks:
+        pause_clock(referral)
+    elif abilities["answer_question"] and parent is not None and parent.awaits_answer:
+        Question.objects.filter(pk=parent.pk).update(awaits_answer=False)
+        resume_clock_when_answered(referral)
     if abilities["ask_question"]:
         recipients = [process.project_lead, process.sponsor, *referents_of(process.ministry)]
         subject = _("Question du CIPC sur « %(title)s »") % {"title": process.title}

@@ -53,6 +53,9 @@ class Referral(models.Model):
         blank=True,
         related_name="assigned_referrals",
     )
+    # Set while a CIPC question awaits the ministry's answer: the review clock stands
+    # still, and the due date moves by the working days it stood still once answered.
+    clock_paused_since = models.DateField(_("délai suspendu depuis le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("saisine")
@@ -67,7 +70,11 @@ class Referral(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return not hasattr(self, "opinion") and self.due_date < timezone.localdate()
+        return (
+            not hasattr(self, "opinion")
+            and self.clock_paused_since is None
+            and self.due_date < timezone.localdate()
+        )
 
 
 class CriterionReview(models.Model):
@@ -82,7 +89,8 @@ class CriterionReview(models.Model):
         Referral, on_delete=models.CASCADE, related_name="criterion_reviews"
     )
     criterion = models.CharField(_("critère"), max_length=80)
-    score = models.CharField(_("appréciation"), max_length=12, choices=Score.choices)
+    # Blank in a draft of the grid: the comment is kept until the score is chosen.
+    score = models.CharField(_("appréciation"), max_length=12, choices=Score.choices, blank=True)
     comment = models.TextField(_("commentaire"), blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -112,6 +120,8 @@ class Question(models.Model):
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("message"))
+    # A CIPC question the ministry has not answered yet: it pauses the review clock.
+    awaits_answer = models.BooleanField(_("attend la réponse du ministère"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
