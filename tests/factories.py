@@ -146,6 +146,10 @@ def walk_to(process, status: str, *, referent=None, advisor=None, answerer=None)
 
     referent = referent or user_with_role(Role.REFERENT, organisation=process.ministry)
     advisor = advisor or user_with_role(Role.CIPC_ADVISOR)
+    if status == Status.READY_FOR_REFERENT:
+        actions.mark_ready_for_referent(process, actor=process.project_lead)
+        process.refresh_from_db()
+        return referent, advisor
     steps = [Status.SUBMITTED, Status.UNDER_REVIEW, Status.OPINION_ISSUED, Status.PUBLISHED,
              Status.OPEN, Status.CLOSED]  # fmt: skip
     for step in steps[: steps.index(status) + 1]:

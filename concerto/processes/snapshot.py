@@ -111,7 +111,8 @@ class Change:
     after: str
 
 
-def _label(field: str) -> str:
+def label_of(field: str) -> str:
+    """The French label of a snapshot field."""
     extra = {
         "ministry": _("Ministère"),
         "directorate": _("Direction"),
@@ -143,7 +144,7 @@ def _text(value) -> str:
 def diff(before: dict, after: dict) -> list[Change]:
     """Fields whose value differs between two snapshots, in the snapshot's order."""
     return [
-        Change(field, _label(field), _text(before.get(field)), _text(after.get(field)))
+        Change(field, label_of(field), _text(before.get(field)), _text(after.get(field)))
         for field in after
         if before.get(field) != after.get(field)
     ]

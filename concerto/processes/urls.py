@@ -15,6 +15,16 @@ urlpatterns = [
     path("espace/dispositifs/nouveau/", workspace.create, name="create"),
     path("espace/dispositifs/<id:pk>/", workspace.overview, name="overview"),
     path("espace/dispositifs/<id:pk>/etapes/<slug:step>/", workspace.edit_step, name="edit_step"),
+    path(
+        "espace/dispositifs/<id:pk>/pret-pour-le-referent/",
+        workspace.mark_ready,
+        name="mark_ready",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/renvoi-a-l-agent/",
+        workspace.return_to_agent,
+        name="return_to_agent",
+    ),
     path("espace/dispositifs/<id:pk>/saisine/", workspace.submit, name="submit"),
     path("espace/dispositifs/<id:pk>/messages/", workspace.post_message, name="post_message"),
     path(
@@ -28,7 +38,7 @@ urlpatterns = [
     path("cipc/saisines/", review.queue, name="queue"),
     path("cipc/saisines/<id:pk>/", review.review, name="review"),
     path("cipc/saisines/<id:pk>/attribution/", review.assign, name="assign"),
-    path("cipc/saisines/<id:pk>/criteres/<slug:code>/", review.criterion, name="criterion"),
+    path("cipc/saisines/<id:pk>/grille/", review.grid, name="grid"),
     path("cipc/saisines/<id:pk>/messages/", review.post_message, name="review_message"),
     path("cipc/saisines/<id:pk>/avis/", review.opinion, name="opinion"),
     path("cipc/registre/", registry.registry, name="registry"),

@@ -102,8 +102,10 @@ def both(allowed, data=None, post=None, **kwargs) -> Action:
     return Action(("GET", "POST"), frozenset(allowed), kwargs, data=data, post_allowed=post_allowed)
 
 
-def criterion_code(w):
-    return w.review.referral.version.precheck["results"][0]["code"]
+def grid_draft(w):
+    """A draft of the grid: the first criterion appraised, the others left blank."""
+    code = w.review.referral.version.precheck["results"][0]["code"]
+    return {"draft": "", f"{code}-score": "met", f"{code}-comment": "Clair."}
 
 
 PANEL_STEPS = "the drawing follows the panel's own steps (pool, quotas, computation, seed, draw)"
@@ -146,6 +148,10 @@ MATRIX: dict[str, Action] = {
     "processes:create": both(MINISTRY | {OTHER_AGENT}),
     "processes:overview": get(WORKSPACE, pk="draft"),
     "processes:edit_step": both(MINISTRY, pk="draft", step="'identite'"),
+    "processes:mark_ready": post({AGENT}, pk="draft", acts=True),
+    "processes:return_to_agent": post(
+        {REFERENT}, pk="ready", data={"remarks": "Préciser le budget."}
+    ),
     "processes:submit": post({REFERENT}, pk="draft"),
     "processes:post_message": post(MINISTRY, pk="review", data={"body": "Voici."}),
     "processes:answer_recommendation": post(NOBODY, pk="opinion", number="recommendation.number"),
@@ -156,7 +162,7 @@ MATRIX: dict[str, Action] = {
     "processes:queue": get({CIPC}),
     "processes:review": get({CIPC}, pk="review.referral"),
     "processes:assign": post({CIPC}, pk="submitted.referral"),
-    "processes:criterion": post({CIPC}, pk="review.referral", code=criterion_code),
+    "processes:grid": post({CIPC}, pk="review.referral", data=grid_draft),
     "processes:review_message": post({CIPC}, pk="review.referral"),
     "processes:opinion": post({CIPC}, pk="review.referral"),
     "processes:registry": get({CIPC, ADMIN}),

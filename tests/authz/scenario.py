@@ -97,6 +97,7 @@ def _build() -> World:  # noqa: PLR0915
         return p
 
     w.draft = process("Dispositif brouillon", Status.DRAFT)
+    w.ready = process("Dispositif prêt pour le référent", Status.READY_FOR_REFERENT)
     w.submitted = process("Dispositif saisi", Status.SUBMITTED)
     w.review = process("Dispositif en examen", Status.UNDER_REVIEW)
     w.opinion = process("Dispositif avisé", Status.OPINION_ISSUED)

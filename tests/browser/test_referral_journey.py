@@ -124,11 +124,13 @@ def test_a_process_goes_from_declaration_to_the_public_registry(page):
     check_page(page, title)
     page.get_by_role("button", name="Attribuer").click()
     check_page(page, title)
+    # The quality grid is one form: a draft keeps what was typed for one criterion.
     section = page.locator("#critere-plural-information")
-    section.get_by_text("À améliorer").click()
+    section.get_by_text("À améliorer", exact=True).click()
     section.get_by_label("Commentaire").fill("Une seule source contradictoire.")
-    section.get_by_role("button", name="Enregistrer l'appréciation").click()
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
     check_page(page, title)
+    expect(page.locator("#grid-progress")).to_have_text("1 critère apprécié sur 15.")
     expect(page.locator("#critere-plural-information")).to_contain_text(
         "Appréciation : À améliorer (Camille"
     )

@@ -17,7 +17,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ALL = {
-    "view", "view_workspace", "edit", "submit_referral", "resubmit_referral", "assign_advisor",
+    "view", "view_workspace", "edit", "mark_ready_for_referent", "return_to_agent",
+    "submit_referral", "resubmit_referral", "assign_advisor",
     "review", "ask_question", "answer_question", "issue_opinion", "answer_recommendations",
     "publish", "open_participation", "manage_participation", "moderate",
 }  # fmt: skip
@@ -27,9 +28,17 @@ CIPC = WORKSPACE | {"moderate"}
 
 EXPECTED = {
     Status.DRAFT: {
+        "agent": MINISTRY | {"edit", "mark_ready_for_referent"},
+        "sponsor": MINISTRY | {"edit", "mark_ready_for_referent"},
+        "referent": MINISTRY | {"edit", "submit_referral"},
+        "advisor": CIPC,
+        "other_advisor": CIPC,
+        "administrator": {"view"},
+    },
+    Status.READY_FOR_REFERENT: {
         "agent": MINISTRY | {"edit"},
         "sponsor": MINISTRY | {"edit"},
-        "referent": MINISTRY | {"edit", "submit_referral"},
+        "referent": MINISTRY | {"edit", "submit_referral", "return_to_agent"},
         "advisor": CIPC,
         "other_advisor": CIPC,
         "administrator": {"view"},

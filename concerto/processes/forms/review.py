@@ -1,10 +1,12 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.forms import ModelChoiceField
+from concerto.processes.actions.review import Appraisal
 from concerto.processes.models import CriterionReview, Opinion, Recommendation
 
 MAX_RECOMMENDATIONS = 6
@@ -44,13 +46,84 @@ class AssignForm(DsfrBaseForm):
 
 
 class CriterionReviewForm(DsfrBaseForm):
+    """One criterion's appraisal; the score may wait in a draft of the grid."""
+
     score = forms.ChoiceField(
-        label=_("Appréciation"), choices=CriterionReview.Score.choices, widget=forms.RadioSelect
+        label=_("Appréciation"),
+        choices=CriterionReview.Score.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
     comment = forms.CharField(
         label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, criterion: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if criterion:
+            # Fifteen criteria on one page: each field names its criterion.
+            self.fields["score"].label = _("Appréciation — %(criterion)s") % {
+                "criterion": criterion
+            }
+            self.fields["comment"].label = _("Commentaire — %(criterion)s") % {
+                "criterion": criterion
+            }
+
+    def appraisal(self) -> Appraisal:
+        data = self.cleaned_data
+        return Appraisal(data["score"], data["comment"], data["revision"])
+
+
+class GridReviewForm:
+    """The whole quality grid in one form: one CriterionReviewForm per criterion,
+    prefixed with the criterion's code, sent together."""
+
+    def __init__(self, results: list[dict], reviews: dict, data=None):
+        self.forms = {}
+        for result in results:
+            review = reviews.get(result["code"])
+            self.forms[result["code"]] = CriterionReviewForm(
+                data,
+                prefix=result["code"],
+                criterion=result["title"],
+                initial={
+                    "score": review.score if review else None,
+                    "comment": review.comment if review else "",
+                    "revision": review.revision if review else None,
+                },
+            )
+        self.non_field_errors: list[str] = []
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms.values()])
+
+    def appraisals(self) -> dict[str, Appraisal]:
+        return {code: form.appraisal() for code, form in self.forms.items()}
+
+    def add_errors(self, error: ValidationError) -> None:
+        """Show an action's errors, keyed `<criterion>-<field>`, next to their fields."""
+        if not hasattr(error, "error_dict"):
+            self.non_field_errors.extend(error.messages)
+            return
+        for key, messages in error.message_dict.items():
+            code, _sep, field = key.rpartition("-")
+            for message in messages:
+                self.forms[code].add_error(field, message)
+
+    def keep_typed_with_revisions(self, reviews: dict) -> None:
+        """After a conflict: what was typed stays, with the revisions now stored, so that
+        saving again is a deliberate overwrite."""
+        for code, form in self.forms.items():
+            data = form.data.copy()
+            review = reviews.get(code)
+            data[f"{code}-revision"] = review.revision if review else ""
+            form.data = data
+            form.is_valid()
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(form.errors) for form in self.forms.values())
 
 
 class OpinionForm(DsfrBaseForm):
@@ -77,3 +150,14 @@ class OpinionForm(DsfrBaseForm):
             self.cleaned_data[f"recommendation_{number}"]
             for number in range(1, MAX_RECOMMENDATIONS + 1)
         ]
+
+
+class ReturnToAgentForm(DsfrBaseForm):
+    remarks = forms.CharField(
+        label=_("Remarques pour l'agent"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ce qui doit être repris avant la saisine du CIPC."),
+        error_messages={
+            "required": _("Indiquez vos remarques : l'agent doit savoir quoi reprendre.")
+        },
+    )

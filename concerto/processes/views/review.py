@@ -1,4 +1,5 @@
-"""The CIPC's side of a referral: queue, review criterion by criterion, questions, opinion."""
+"""The CIPC's side of a referral: queue, the review on one screen (frozen declaration and
+the whole quality grid in one form), questions, opinion."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,13 +13,14 @@ from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.forms.review import (
     AssignForm,
-    CriterionReviewForm,
+    GridReviewForm,
     MessageForm,
     OpinionForm,
 )
+from concerto.processes.frozen import sections
 from concerto.processes.models import Question, Referral
 from concerto.processes.snapshot import diff, snapshot
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import add_errors, process_for
 
 
 def pending_referrals():
@@ -46,32 +48,37 @@ def _referral(request, pk: int, ability: str):
     return process.referral, process, abilities
 
 
+def _reviews(referral) -> dict:
+    return {
+        review.criterion: review for review in referral.criterion_reviews.select_related("reviewer")
+    }
+
+
 def _review_context(referral, process, abilities, **forms) -> dict:
     version = referral.version
     previous = process.versions.filter(number__lt=version.number).order_by("-number").first()
-    reviews = {review.criterion: review for review in referral.criterion_reviews.all()}
-    rows = []
-    for result in version.precheck["results"]:
-        review = reviews.get(result["code"])
-        form = forms.get("criterion_forms", {}).get(result["code"]) or CriterionReviewForm(
-            prefix=result["code"],
-            initial={
-                "score": review.score if review else None,
-                "comment": review.comment if review else "",
-                "revision": review.revision if review else None,
-            },
-        )
-        rows.append({"result": result, "review": review, "form": form})
+    reviews = _reviews(referral)
+    results = version.precheck["results"]
+    grid_form = forms.get("grid_form") or GridReviewForm(results, reviews)
+    rows = [
+        {"result": result, "review": reviews.get(result["code"]),
+         "form": grid_form.forms[result["code"]]}
+        for result in results
+    ]  # fmt: skip
     opinion = getattr(referral, "opinion", None)
     return {
         "referral": referral,
         "process": process,
         "abilities": abilities,
         "version": version,
+        "sections": sections(version.snapshot),
         "previous": previous,
         "changes": diff(previous.snapshot, version.snapshot) if previous else [],
         "unsent_changes": diff(version.snapshot, snapshot(process)),
         "rows": rows,
+        "grid_form": grid_form,
+        "appraised": sum(1 for review in reviews.values() if review.score),
+        "open_questions": referral.questions.filter(awaits_answer=True).count(),
         "thread": referral.questions.filter(parent=None)
         .select_related("author")
         .prefetch_related("replies__author"),
@@ -107,35 +114,35 @@ def assign(request, pk: int):
 
 @require_POST
 @login_required
-def criterion(request, pk: int, code: str):
+def grid(request, pk: int):
+    """Save the whole quality grid: a draft, or (the "complete" button) a finished grid."""
     referral, process, abilities = _referral(request, pk, "review")
-    form = CriterionReviewForm(request.POST, prefix=code)
+    results = referral.version.precheck["results"]
+    form = GridReviewForm(results, _reviews(referral), data=request.POST)
+    complete = "complete" in request.POST
     if form.is_valid():
         try:
-            actions.review_criterion(
-                process, actor=request.user, criterion=code, score=form.cleaned_data["score"],
-                comment=form.cleaned_data["comment"],
-                expected_revision=form.cleaned_data["revision"],
-            )  # fmt: skip
+            actions.review_grid(
+                process, actor=request.user, appraisals=form.appraisals(), complete=complete
+            )
         except EditConflict as error:
-            # Saved by someone else meanwhile, or a revision posted for an appraisal that
-            # does not exist (yet): the form comes back with the current revision.
-            current = referral.criterion_reviews.filter(criterion=code).first()
-            data = form.data.copy()
-            data[f"{code}-revision"] = current.revision if current else ""
-            form = CriterionReviewForm(data, prefix=code)
-            form.is_valid()
+            # Someone saved the grid meanwhile: what was typed comes back, with the
+            # revisions now stored, so that saving again is a deliberate overwrite.
+            form.keep_typed_with_revisions(_reviews(referral))
             context = _review_context(
-                referral, process, abilities, criterion_forms={code: form}, conflict=str(error)
+                referral, process, abilities, grid_form=form, conflict=str(error)
             )
             return render(request, "processes/review/review.html", context, status=409)
         except ValidationError as error:
-            for message in error_messages(error):
-                messages.error(request, message)
+            form.add_errors(error)
         else:
-            messages.success(request, _("Appréciation enregistrée."))
-            return redirect(f"{referral.get_absolute_url()}#critere-{code}")
-    context = _review_context(referral, process, abilities, criterion_forms={code: form})
+            if complete:
+                messages.success(request, _("Grille qualité enregistrée : tous les critères "
+                                            "sont appréciés."))  # fmt: skip
+            else:
+                messages.success(request, _("Brouillon de la grille enregistré."))
+            return redirect(f"{referral.get_absolute_url()}#grille")
+    context = _review_context(referral, process, abilities, grid_form=form)
     return render(request, "processes/review/review.html", context, status=400)
 
 

@@ -13,9 +13,14 @@ from concerto.accounts.roles import Role
 from concerto.forms import posted_text
 from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
+from concerto.processes.actions.handover import latest_handover
 from concerto.processes.actions.referral import submission_gaps
 from concerto.processes.forms.declaration import CreateForm
-from concerto.processes.forms.review import MessageForm, RecommendationAnswerForm
+from concerto.processes.forms.review import (
+    MessageForm,
+    RecommendationAnswerForm,
+    ReturnToAgentForm,
+)
 from concerto.processes.models import Process, Question
 from concerto.processes.snapshot import diff, precheck, snapshot
 from concerto.processes.steps import BY_SLUG, STEPS, neighbours
@@ -129,9 +134,12 @@ def overview(request, pk: int):
     )
 
 
-def _overview_context(process: Process, abilities: dict, answer_form=None) -> dict:
+def _overview_context(
+    process: Process, abilities: dict, answer_form=None, return_form=None
+) -> dict:
     """Everything the overview shows; `answer_form` replaces one recommendation's
-    answer form to show its errors and what the sponsor typed."""
+    answer form, `return_form` the referent's remarks, to show their errors and what
+    was typed."""
     referral = getattr(process, "referral", None)
     opinion = getattr(referral, "opinion", None) if referral else None
     answer_forms = _answer_forms(opinion) if abilities["answer_recommendations"] else {}
@@ -151,6 +159,8 @@ def _overview_context(process: Process, abilities: dict, answer_form=None) -> di
         "messages_thread": _thread(referral),
         "message_form": MessageForm(),
         "transitions": process.transitions.select_related("actor"),
+        "handover": latest_handover(process) if referral is None else None,
+        "return_form": return_form or ReturnToAgentForm(),
     }
 
 
@@ -197,6 +207,35 @@ def submit(request, pk: int):
         _("Le dispositif est transmis au CIPC, qui rendra son avis."),
         reason=posted_text(request.POST, "reason"),
     )  # fmt: skip
+
+
+@require_POST
+@login_required
+def mark_ready(request, pk: int):
+    process, _abilities = process_for(request, pk, "mark_ready_for_referent")
+    return _act(
+        request, process, actions.mark_ready_for_referent,
+        _("Le dispositif est prêt : votre référent ministériel est prévenu."),
+        note=posted_text(request.POST, "note"),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def return_to_agent(request, pk: int):
+    process, abilities = process_for(request, pk, "return_to_agent")
+    form = ReturnToAgentForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.return_to_agent(process, actor=request.user,
+                                    remarks=form.cleaned_data["remarks"])  # fmt: skip
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Le dispositif est renvoyé à l'agent avec vos remarques."))
+            return redirect("processes:overview", pk=pk)
+    context = _overview_context(process, abilities, return_form=form)
+    return render(request, "processes/workspace/overview.html", context, status=400)
 
 
 @require_POST
