@@ -57,18 +57,22 @@ class CriterionReviewForm(DsfrBaseForm):
     comment = forms.CharField(
         label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded: a forged revision beyond the database's integer range is refused here.
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, criterion: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if criterion:
-            # Fifteen criteria on one page: each field names its criterion.
-            self.fields["score"].label = _("Appréciation — %(criterion)s") % {
-                "criterion": criterion
+            # Fifteen criteria on one page: each field names its criterion. The bound
+            # fields, made by DsfrBaseForm's __init__, carry the label they show.
+            labels = {
+                "score": _("Appréciation — %(criterion)s"),
+                "comment": _("Commentaire — %(criterion)s"),
             }
-            self.fields["comment"].label = _("Commentaire — %(criterion)s") % {
-                "criterion": criterion
-            }
+            for name, label in labels.items():
+                self.fields[name].label = self[name].label = label % {"criterion": criterion}
 
     def appraisal(self) -> Appraisal:
         data = self.cleaned_data
