@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from freezegun import freeze_time
 
 from concerto.processes import actions
@@ -54,3 +56,19 @@ def test_the_clock_stays_paused_while_another_question_is_open():
     assert list(referral.questions.filter(awaits_answer=True).values_list("body", flat=True)) == [
         "Quel garant ?"
     ]
+
+
+def test_the_review_and_the_workspace_show_the_clock_paused(client):
+    process = complete_process()
+    _referent, advisor = walk_to(process, Status.UNDER_REVIEW)
+    actions.ask_question(process, actor=advisor, body="Quel budget ?")
+    today = date_format(timezone.localdate(), "j F Y")
+    expected = (
+        f"Délai d'examen suspendu depuis le {today} : une question attend la réponse du "
+        "ministère"
+    )
+    client.force_login(advisor)
+    assert expected in client.get(process.referral.get_absolute_url()).content.decode()
+    assert "Délai suspendu" in client.get("/cipc/saisines/").content.decode()
+    client.force_login(process.project_lead)
+    assert expected in client.get(process.get_workspace_url()).content.decode()
