@@ -116,6 +116,7 @@ KNOWN_FIELDS: dict[str, dict[str, str]] = {
     "processes:open": {},
     "processes:post_message": {"body": "textarea", "parent": "hidden"},
     "processes:publish": {"reason": "textarea"},
+    "processes:return_to_agent": {"remarks": "textarea"},
     "procurement:validate_cipc": {},
     "resources:usefulness": {"useful": "radio"},
     "support:milestone_done": {},

@@ -78,7 +78,6 @@ def _review_context(referral, process, abilities, **forms) -> dict:
         "rows": rows,
         "grid_form": grid_form,
         "appraised": sum(1 for review in reviews.values() if review.score),
-        "open_questions": referral.questions.filter(awaits_answer=True).count(),
         "thread": referral.questions.filter(parent=None)
         .select_related("author")
         .prefetch_related("replies__author"),
