@@ -64,8 +64,7 @@ def test_the_review_and_the_workspace_show_the_clock_paused(client):
     actions.ask_question(process, actor=advisor, body="Quel budget ?")
     today = date_format(timezone.localdate(), "j F Y")
     expected = (
-        f"Délai d'examen suspendu depuis le {today} : une question attend la réponse du "
-        "ministère"
+        f"Délai d'examen suspendu depuis le {today} : une question attend la réponse du ministère"
     )
     client.force_login(advisor)
     assert expected in client.get(process.referral.get_absolute_url()).content.decode()
