@@ -38,13 +38,15 @@ def public_opinions():
 
 
 def public_modules():
-    return Module.objects.filter(process__in=Process.objects.published()).select_related("process")
+    return Module.objects.filter(
+        process__in=Process.objects.published(), published=True
+    ).select_related("process")
 
 
 def public_contributions():
     return without_pending_suggestions(
         Contribution.objects.published()
-        .filter(module__process__in=Process.objects.published())
+        .filter(module__process__in=Process.objects.published(), module__published=True)
         .select_related("module", "theme")
     )
 

@@ -11,7 +11,8 @@ def module_abilities(module, user) -> dict[str, bool]:
     banned = signed_in and process.bans.filter(user=user).exists()
     is_open = module.is_open()
     return {
-        "view": process.is_public or organiser or cipc,
+        # An unpublished module stays visible to those who prepare and moderate it.
+        "view": (process.is_public and module.published) or organiser or cipc,
         "contribute": is_open and not banned and (signed_in or module.allow_pseudonym),
         "manage": organiser,
         "moderate": organiser or cipc,

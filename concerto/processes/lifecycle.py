@@ -37,6 +37,38 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
         frozenset({Status.CLOSED, Status.ANALYSED}),
         Status.FOLLOW_UP_PUBLISHED,
     ),
+    "archive_process": (frozenset({Status.FOLLOW_UP_PUBLISHED, Status.EVALUATED}), Status.ARCHIVED),
+    "duplicate_process": (frozenset({Status.DRAFT}), None),
+    "delete_copy": (frozenset(Status), None),
+}
+
+# Statuses a finished process is archived from: the follow-up is out (and maybe evaluated).
+FINISHED_STATUSES = TRANSITIONS["archive_process"][0]
+# An archived process is a record: its modules no longer change.
+MODULE_EDITABLE_STATUSES = frozenset(Status) - {Status.ARCHIVED}
+MODULE_ACTIONS = (
+    "add_module",
+    "update_module",
+    "close_module",
+    "unpublish_module",
+    "republish_module",
+    "move_module",
+    "delete_module",
+)
+TRANSITIONS |= {action: (MODULE_EDITABLE_STATUSES, None) for action in MODULE_ACTIONS}
+
+# What the journal says each action did; actions that change the status read from it.
+ACTION_LABELS = {
+    "archive_process": _("Dispositif archivé"),
+    "duplicate_process": _("Dispositif créé par copie"),
+    "delete_copy": _("Copie en brouillon supprimée"),
+    "add_module": _("Module ajouté"),
+    "update_module": _("Module modifié"),
+    "close_module": _("Module clos par anticipation"),
+    "unpublish_module": _("Module dépublié"),
+    "republish_module": _("Module republié"),
+    "move_module": _("Modules réordonnés"),
+    "delete_module": _("Module supprimé"),
 }
 
 # Statuses in which the process shows on the public registry.

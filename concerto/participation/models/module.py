@@ -51,6 +51,10 @@ class Module(models.Model):
     results_public = models.BooleanField(
         _("résultats des questions fermées visibles par le public"), default=False
     )
+    # An unpublished module is hidden from the public and closed to contributions.
+    published = models.BooleanField(_("publié"), default=True)
+    # Set when the organisers closed the module before its closing date.
+    closed_early_on = models.DateField(_("clos par anticipation le"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -80,7 +84,23 @@ class Module(models.Model):
     def is_open(self, today=None) -> bool:
         """Citizens may contribute: the process is open and today is within the dates."""
         today = today or timezone.localdate()
-        return self.process.status == Status.OPEN and self.opens_on <= today <= self.closes_on
+        return (
+            self.process.status == Status.OPEN
+            and self.published
+            and self.closed_early_on is None
+            and self.opens_on <= today <= self.closes_on
+        )
+
+    def participation_count(self) -> int:
+        """What citizens left here: contributions, questionnaire responses (drafts too) and
+        meeting registrations. A module holding any of it is never deleted."""
+        from concerto.meetings.models import Registration
+
+        return (
+            self.contributions.count()
+            + self.questionnaire_responses.count()
+            + Registration.objects.filter(meeting__module=self).count()
+        )
 
     @property
     def offline_kind(self) -> str:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.accounts.roles import Role
 from concerto.engines.quality import Method
-from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
+from concerto.processes.lifecycle import ACTION_LABELS, PUBLIC_STATUSES, Status
 
 METHOD_CHOICES = [(method.value, method.label.capitalize()) for method in Method]
 
@@ -145,6 +145,17 @@ class Process(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    # A draft made by copying another process ("Dupliquer"), and the key its form carried:
+    # submitting that form twice makes one copy.
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("copié depuis"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+    )
+    creation_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ProcessQuerySet.as_manager()
 
@@ -244,3 +255,8 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} ({self.from_status} → {self.to_status})"
+
+    @property
+    def label(self) -> str:
+        """What happened, for actions that leave the status as it was (module changes...)."""
+        return str(ACTION_LABELS.get(self.action, ""))

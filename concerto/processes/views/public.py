@@ -90,7 +90,7 @@ def process_detail(request, slug: str):
         "opinion": opinion,
         "opinion_delayed": opinion is not None and not opinion_is_public(process),
         "recommendations": opinion.recommendations.all() if opinion else [],
-        "modules": process.modules.all(),
+        "modules": process.modules.filter(published=True),
         "panels": process.panels.filter(status="published"),
         "today": timezone.localdate(),
     }
