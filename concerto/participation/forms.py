@@ -53,6 +53,26 @@ class ModuleForm(DsfrBaseForm):
         return cleaned
 
 
+class ModuleEditForm(ModuleForm):
+    """A module's settings once created. `limits` (field -> why) fixes what may no longer
+    change, e.g. the kind once citizens took part, and says why next to the field."""
+
+    results_public = forms.BooleanField(
+        label=_("Rendre visibles au public les résultats des questions fermées"), required=False
+    )
+
+    def __init__(self, *args, limits: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, why in (limits or {}).items():
+            self.fields[name].help_text = why
+        if limits and "kind" in limits:
+            self.fields["kind"].disabled = True
+
+
+class MoveForm(forms.Form):
+    position = forms.IntegerField(min_value=1, max_value=10_000)
+
+
 class HideForm(DsfrBaseForm):
     reason = forms.ChoiceField(label=_("Motif"))
     note = forms.CharField(

@@ -9,6 +9,36 @@ urlpatterns = [
     # Organisers: modules of a process, offline entry, exports, moderation
     path("espace/dispositifs/<id:pk>/modules/", modules.manage, name="modules"),
     path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/modifier/",
+        modules.edit,
+        name="module_edit",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/cloture/",
+        modules.close,
+        name="module_close",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/depublication/",
+        modules.unpublish,
+        name="module_unpublish",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/publication/",
+        modules.republish,
+        name="module_republish",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/deplacement/",
+        modules.move,
+        name="module_move",
+    ),
+    path(
+        "espace/dispositifs/<id:pk>/modules/<id:module_id>/suppression/",
+        modules.delete,
+        name="module_delete",
+    ),
+    path(
         "espace/dispositifs/<id:pk>/modules/<id:module_id>/hors-ligne/",
         offline.enter,
         name="offline",
