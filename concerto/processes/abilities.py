@@ -3,6 +3,7 @@
 from concerto.accounts.roles import Role
 from concerto.processes.lifecycle import (
     EDITABLE_STATUSES,
+    FINISHED_STATUSES,
     PREPARATION_STATUSES,
     REFERRED_STATUSES,
     Status,
@@ -44,4 +45,9 @@ def process_abilities(process, user) -> dict[str, bool]:
         # moderated by the ministry at any stage; the CIPC may moderate too.
         "manage_participation": in_ministry,
         "moderate": in_ministry or cipc,
+        # Any process of the ministry may serve as the model of a new draft.
+        "duplicate": in_ministry,
+        # Only a draft never referred to the CIPC leaves no trace when deleted.
+        "delete": in_ministry and status == Status.DRAFT and referral is None,
+        "archive": referent and status in FINISHED_STATUSES,
     }

@@ -34,6 +34,9 @@ urlpatterns = [
     ),
     path("espace/dispositifs/<id:pk>/publication/", workspace.publish, name="publish"),
     path("espace/dispositifs/<id:pk>/ouverture/", workspace.open_participation, name="open"),
+    path("espace/dispositifs/<id:pk>/copie/", workspace.duplicate, name="duplicate"),
+    path("espace/dispositifs/<id:pk>/suppression/", workspace.delete, name="delete"),
+    path("espace/dispositifs/<id:pk>/archivage/", workspace.archive, name="archive"),
     # CIPC: referrals, review, opinion, State-wide registry
     path("cipc/saisines/", review.queue, name="queue"),
     path("cipc/saisines/<id:pk>/", review.review, name="review"),

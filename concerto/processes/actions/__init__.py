@@ -4,6 +4,11 @@ and logs the transition it makes."""
 from concerto.processes.actions.closing import close_participation, publish_follow_up
 from concerto.processes.actions.declaration import create_process, update_process
 from concerto.processes.actions.handover import mark_ready_for_referent, return_to_agent
+from concerto.processes.actions.management import (
+    archive_process,
+    delete_process,
+    duplicate_process,
+)
 from concerto.processes.actions.opinion import answer_recommendation, issue_opinion
 from concerto.processes.actions.publication import open_participation, publish_process
 from concerto.processes.actions.referral import (
@@ -16,10 +21,13 @@ from concerto.processes.actions.review import Appraisal, review_criterion, revie
 __all__ = [
     "Appraisal",
     "answer_recommendation",
+    "archive_process",
     "ask_question",
     "assign_advisor",
     "close_participation",
     "create_process",
+    "delete_process",
+    "duplicate_process",
     "issue_opinion",
     "mark_ready_for_referent",
     "open_participation",

@@ -1,5 +1,7 @@
 """The steps of the declaration form: one form per step, each saved as a draft."""
 
+import uuid
+
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,17 @@ class CreateForm(DsfrBaseForm):
         self.fields["ministry"].queryset = Organisation.objects.filter(
             pk__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
         )
+
+
+class DuplicateForm(forms.Form):
+    """The "Dupliquer" button's form: a key made when the page is shown, so that a double
+    click or a retried request makes one copy."""
+
+    creation_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("creation_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
 
 
 class IdentityForm(StepForm):

@@ -15,7 +15,7 @@ from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.actions.handover import latest_handover
 from concerto.processes.actions.referral import submission_gaps
-from concerto.processes.forms.declaration import CreateForm
+from concerto.processes.forms.declaration import CreateForm, DuplicateForm
 from concerto.processes.forms.review import (
     MessageForm,
     RecommendationAnswerForm,
@@ -161,6 +161,7 @@ def _overview_context(
         "transitions": process.transitions.select_related("actor"),
         "handover": latest_handover(process) if referral is None else None,
         "return_form": return_form or ReturnToAgentForm(),
+        "duplicate_form": DuplicateForm(),
     }
 
 
@@ -297,3 +298,49 @@ def answer_recommendation(request, pk: int, number: int):
     form.number = number
     context = _overview_context(process, abilities, answer_form=form)
     return render(request, "processes/workspace/overview.html", context, status=400)
+
+
+@require_POST
+@login_required
+def duplicate(request, pk: int):
+    """Copy the process as a new draft; the form's key makes a double submit one copy."""
+    process, _abilities = process_for(request, pk, "duplicate")
+    form = DuplicateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Copie impossible : rechargez la page puis réessayez."))
+        return redirect("processes:overview", pk=pk)
+    copy = actions.duplicate_process(
+        process, actor=request.user, creation_key=form.cleaned_data["creation_key"]
+    )
+    messages.success(
+        request,
+        _("Brouillon « %(title)s » créé : la déclaration et les modules sont copiés, sans "
+          "saisine, avis ni contributions.") % {"title": copy.title},
+    )  # fmt: skip
+    return redirect("processes:overview", pk=copy.pk)
+
+
+@require_POST
+@login_required
+def delete(request, pk: int):
+    process, _abilities = process_for(request, pk, "delete")
+    title = process.title
+    try:
+        actions.delete_process(process, actor=request.user)
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+        return redirect("processes:overview", pk=pk)
+    messages.success(request, _("Brouillon « %(title)s » supprimé.") % {"title": title})
+    return redirect("processes:workspace_list")
+
+
+@require_POST
+@login_required
+def archive(request, pk: int):
+    process, _abilities = process_for(request, pk, "archive")
+    return _act(
+        request, process, actions.archive_process,
+        _("Le dispositif est archivé : il reste consultable dans le registre public."),
+        reason=posted_text(request.POST, "reason"),
+    )  # fmt: skip
