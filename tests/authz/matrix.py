@@ -159,6 +159,11 @@ MATRIX: dict[str, Action] = {
         {REFERENT}, pk="opinion", bounce="publication waits for the sponsor's answers"
     ),
     "processes:open": post({REFERENT}, pk="published"),
+    "processes:duplicate": post(
+        MINISTRY, pk="draft", data={"creation_key": "1b4e28ba-2fa1-11d2-883f-0016d3cca427"}
+    ),
+    "processes:delete": post(MINISTRY, pk="draft", acts=True),
+    "processes:archive": post({REFERENT}, pk="finished", acts=True),
     "processes:queue": get({CIPC}),
     "processes:review": get({CIPC}, pk="review.referral"),
     "processes:assign": post({CIPC}, pk="submitted.referral"),
@@ -169,6 +174,27 @@ MATRIX: dict[str, Action] = {
     "processes:registry_export": get({CIPC, ADMIN}),
     # participation
     "participation:modules": both(MINISTRY, pk="open"),
+    "participation:module_edit": both(
+        MINISTRY,
+        pk="open",
+        module_id="proposals",
+        data={
+            "kind": "proposals",
+            "title": "Vos propositions",
+            "opens_on": "2020-01-01",
+            "closes_on": "2999-01-01",
+        },
+    ),  # fmt: skip
+    "participation:module_close": post(MINISTRY, pk="open", module_id="proposals", acts=True),
+    "participation:module_unpublish": post(MINISTRY, pk="open", module_id="proposals", acts=True),
+    "participation:module_republish": post(
+        MINISTRY, pk="published", module_id="unpublished", acts=True
+    ),
+    "participation:module_move": post(
+        MINISTRY, pk="open", module_id="proposals", data={"position": 1}
+    ),
+    # The questionnaire of the open process has a question and no response yet.
+    "participation:module_delete": post(MINISTRY, pk="open", module_id="questionnaire", acts=True),
     "participation:offline": both(MINISTRY, pk="open", module_id="proposals"),
     "participation:offline_import": both(MINISTRY, pk="open", module_id="proposals"),
     "participation:export": get(WORKSPACE, pk="open", module_id="proposals"),

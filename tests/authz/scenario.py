@@ -175,6 +175,18 @@ def _participation(w, today, now):
     from concerto.representativeness.actions import configure_profile
 
     configure_profile(w.open, actor=w.lead, questions=["gender"], alert_percent=80)
+    # A module of the published process its organisers unpublished (published again in
+    # the matrix).
+    from concerto.participation.actions import set_module_published
+
+    w.unpublished = module(ModuleKind.QUESTIONNAIRE, "Module dépublié", process=w.published)
+    set_module_published(w.unpublished, actor=w.lead, published=False)
+    # A process whose follow-up is published: the referent archives it in the matrix.
+    from tests.processes.helpers import finished_process
+
+    w.finished = finished_process(
+        n_citizens=1, title="Dispositif terminé", ministry=w.ministry
+    ).process
 
 
 def _closed_life(w, today):
