@@ -64,7 +64,8 @@ class ModuleEditForm(ModuleForm):
     def __init__(self, *args, limits: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, why in (limits or {}).items():
-            self.fields[name].help_text = why
+            # DsfrBaseForm made the bound fields already; they copied the help text then.
+            self.fields[name].help_text = self[name].help_text = why
         if limits and "kind" in limits:
             self.fields["kind"].disabled = True
 

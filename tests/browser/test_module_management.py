@@ -29,6 +29,7 @@ def test_an_organiser_edits_reorders_unpublishes_deletes_copies_and_archives(pag
     closes = timezone.localdate() + timedelta(days=45)
 
     log_in(page, referent.email, PASSWORD)
+    check_page(page, "Espace référent ministériel")
     page.goto(f"/espace/dispositifs/{process.pk}/")
     check_page(page, "Plan vélo")
     page.get_by_role("link", name="Modules de participation").click()

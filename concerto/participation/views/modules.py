@@ -59,12 +59,12 @@ def edit(request, pk: int, module_id: int):
     form = ModuleEditForm(request.POST or None, initial=initial, limits=limits)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_module(module, actor=request.user, fields=form.cleaned_data)
+            saved = actions.update_module(module, actor=request.user, fields=form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(
-                request, _("Module « %(title)s » enregistré.") % {"title": module.title}
+                request, _("Module « %(title)s » enregistré.") % {"title": saved.title}
             )
             return redirect("participation:modules", pk=pk)
     context = {"process": module.process, "module": module, "form": form}
