@@ -47,7 +47,6 @@ FINISHED_STATUSES = TRANSITIONS["archive_process"][0]
 # An archived process is a record: its modules no longer change.
 MODULE_EDITABLE_STATUSES = frozenset(Status) - {Status.ARCHIVED}
 MODULE_ACTIONS = (
-    "add_module",
     "update_module",
     "close_module",
     "unpublish_module",
@@ -62,7 +61,6 @@ ACTION_LABELS = {
     "archive_process": _("Dispositif archivé"),
     "duplicate_process": _("Dispositif créé par copie"),
     "delete_copy": _("Copie en brouillon supprimée"),
-    "add_module": _("Module ajouté"),
     "update_module": _("Module modifié"),
     "close_module": _("Module clos par anticipation"),
     "unpublish_module": _("Module dépublié"),

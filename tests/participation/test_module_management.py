@@ -53,10 +53,11 @@ def last_entry(process) -> tuple:
     return Transition.objects.filter(process=process).values_list("action", "reason").last()
 
 
-def test_creating_a_module_logs_it_in_the_process_journal():
+def test_modules_are_numbered_in_the_order_they_are_added():
     module, _lead = open_module("questionnaire", title="Le questionnaire")
-    assert last_entry(module.process) == ("add_module", "« Le questionnaire » : Questionnaire")
-    assert module.position == 1
+    second = second_module(module)
+    assert (module.position, second.position) == (1, 2)
+    assert not Transition.objects.filter(process=module.process, action__endswith="_module")
 
 
 def test_update_module_changes_title_dates_and_settings_and_logs_what_changed():

@@ -62,7 +62,6 @@ def create_module(
     module.position = process.modules.count() + 1
     module.full_clean()
     module.save()
-    _log(module, "add_module", actor, module.get_kind_display())
     return module
 
 
