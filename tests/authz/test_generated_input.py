@@ -92,6 +92,10 @@ KNOWN_FIELDS: dict[str, dict[str, str]] = {
     "evaluation:open_survey": {},
     "evaluation:survey_organisers": {"q1": "radio", "q2": "textarea"},
     "followup:close": {},
+    # A button on pages the matrix opens for other processes (the unpublished module is
+    # on the published process, the finished process's overview is not probed).
+    "participation:module_republish": {},
+    "processes:archive": {},
     "followup:rate": {"value": "radio", "comment": "textarea"},
     "identity:organisation": {"decision": "submit", "organisation": "select"},
     "identity:totp_enrol": {"code": "text"},

@@ -20,17 +20,18 @@ ALL = {
     "view", "view_workspace", "edit", "mark_ready_for_referent", "return_to_agent",
     "submit_referral", "resubmit_referral", "assign_advisor",
     "review", "ask_question", "answer_question", "issue_opinion", "answer_recommendations",
-    "publish", "open_participation", "manage_participation", "moderate",
+    "publish", "open_participation", "manage_participation", "moderate", "duplicate", "delete",
+    "archive",
 }  # fmt: skip
 WORKSPACE = {"view", "view_workspace"}
-MINISTRY = WORKSPACE | {"manage_participation", "moderate"}
+MINISTRY = WORKSPACE | {"manage_participation", "moderate", "duplicate"}
 CIPC = WORKSPACE | {"moderate"}
 
 EXPECTED = {
     Status.DRAFT: {
-        "agent": MINISTRY | {"edit", "mark_ready_for_referent"},
-        "sponsor": MINISTRY | {"edit", "mark_ready_for_referent"},
-        "referent": MINISTRY | {"edit", "submit_referral"},
+        "agent": MINISTRY | {"edit", "mark_ready_for_referent", "delete"},
+        "sponsor": MINISTRY | {"edit", "mark_ready_for_referent", "delete"},
+        "referent": MINISTRY | {"edit", "submit_referral", "delete"},
         "advisor": CIPC,
         "other_advisor": CIPC,
         "administrator": {"view"},
