@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,7 +74,13 @@ def edit(request, pk: int, module_id: int):
 
 def _act(request, pk: int, module_id: int, action, success: str, **kwargs):
     """Run one module action from a POST and return to the modules page with its outcome."""
-    module, _abilities = organiser_module_for(request, pk, module_id)
+    try:
+        module, _abilities = organiser_module_for(request, pk, module_id)
+    except Http404:
+        # A second click on "Supprimer": the organisers hear it is gone, others get a 404.
+        process_for(request, pk, "manage_participation")
+        messages.error(request, _("Ce module n'existe plus : il a peut-être déjà été supprimé."))
+        return redirect("participation:modules", pk=pk)
     title = module.title
     try:
         action(module, actor=request.user, **kwargs)
