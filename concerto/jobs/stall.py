@@ -40,12 +40,7 @@ def watchers():
     """Who is told: the CIPC's advisors and the platform's administrators (a superuser
     is an administrator, as User.roles says)."""
     held = Q(memberships__role__in=[Role.CIPC_ADVISOR, Role.ADMINISTRATOR]) | Q(is_superuser=True)
-    return (
-        get_user_model()
-        .objects.filter(held, is_active=True)
-        .distinct()
-        .order_by("pk")
-    )
+    return get_user_model().objects.filter(held, is_active=True).distinct().order_by("pk")
 
 
 def check_queue(now: datetime | None = None) -> bool:
