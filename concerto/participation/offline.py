@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from dsfr.forms import DsfrBaseForm
 
 from concerto.csvreading import CsvReader, CsvRefused
@@ -241,17 +241,25 @@ def _check_header(header: list[str]) -> None:
     errors = []
     unknown = [name for name in header if name not in COLUMN_NAMES]
     if unknown:
-        errors.append(_("Ligne 1 : colonne(s) inconnue(s) : %(names)s. Colonnes possibles : "
-                        "%(expected)s.") % {"names": ", ".join(unknown),
-                                            "expected": ", ".join(COLUMN_NAMES)})  # fmt: skip
+        errors.append(ngettext(
+            "Ligne 1 : colonne inconnue : %(names)s. Colonnes possibles : %(expected)s.",
+            "Ligne 1 : colonnes inconnues : %(names)s. Colonnes possibles : %(expected)s.",
+            len(unknown),
+        ) % {"names": ", ".join(unknown), "expected": ", ".join(COLUMN_NAMES)})  # fmt: skip
     missing = [c.name for c in COLUMNS if c.required and c.name not in header]
     if missing:
-        errors.append(_("Ligne 1 : colonne(s) obligatoire(s) absente(s) : %(names)s.")
-                      % {"names": ", ".join(missing)})  # fmt: skip
+        errors.append(ngettext(
+            "Ligne 1 : colonne obligatoire absente : %(names)s.",
+            "Ligne 1 : colonnes obligatoires absentes : %(names)s.",
+            len(missing),
+        ) % {"names": ", ".join(missing)})  # fmt: skip
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
-        errors.append(_("Ligne 1 : colonne(s) en double : %(names)s.")
-                      % {"names": ", ".join(repeated)})  # fmt: skip
+        errors.append(ngettext(
+            "Ligne 1 : colonne en double : %(names)s.",
+            "Ligne 1 : colonnes en double : %(names)s.",
+            len(repeated),
+        ) % {"names": ", ".join(repeated)})  # fmt: skip
     if errors:
         raise ImportRefused(errors)
 

@@ -119,7 +119,7 @@ def test_survey_answers_and_published_report_with_representativeness(page):
         ["Papier (cahier citoyen, formulaire)", "2", "2"],
     ]
     expect(page.locator("#questionnaire-participants")).to_contain_text(
-        "2 réponse(s) sur 5 personne(s) sollicitée(s) — taux de réponse 40,0 %"
+        "2 réponses sur 5 personnes sollicitées — taux de réponse 40,0 %"
     )
     expect(page.locator("#questionnaire-participants")).to_contain_text(
         "Dans l'ensemble, je suis satisfait ou satisfaite de ma participation. — 50,0 % d'accord"

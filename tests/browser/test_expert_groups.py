@@ -109,7 +109,7 @@ def test_group_publishes_a_recommendation_and_the_answer_is_tracked(page):
     expect(row).to_contain_text(f"{year}-1")
     expect(row).to_contain_text("Partiellement acceptée")
     expect(page.locator("#compteurs")).to_have_text(
-        "1 recommandation(s), 1 avec une réponse du gouvernement, 0 en retard de réponse."
+        "1 recommandation, 1 avec une réponse du gouvernement, 0 en retard de réponse."
     )
     row.get_by_role("link", name="Répondre aux contributions papier").click()
     check_page(page, heading)

@@ -52,7 +52,7 @@ def test_an_organiser_edits_reorders_unpublishes_deletes_copies_and_archives(pag
     page.get_by_role("link", name="Modifier — Les propositions").click()
     check_page(page, "Modifier le module « Les propositions »")
     expect(
-        page.get_by_text("Le type ne peut plus changer : ce module a déjà reçu 1 participation(s).")
+        page.get_by_text("Le type ne peut plus changer : ce module a déjà reçu 1 participation.")
     ).to_be_visible()
     page.get_by_label("Clôture").fill((timezone.localdate() - timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Enregistrer le module").click()
@@ -83,7 +83,7 @@ def test_an_organiser_edits_reorders_unpublishes_deletes_copies_and_archives(pag
     page.get_by_role("button", name="Supprimer — Les propositions").click()
     check_page(page, "Modules de participation")
     expect(page.get_by_text(
-        "Le module « Les propositions » a déjà reçu 1 participation(s) : il ne peut pas être "
+        "Le module « Les propositions » a déjà reçu 1 participation : il ne peut pas être "
         "supprimé. Dépubliez-le ou clôturez-le plutôt."
     )).to_be_visible()  # fmt: skip
     assert model_to_dict(Module.objects.get(pk=proposals.pk)) == before

@@ -95,7 +95,7 @@ def test_kind_and_retroactive_dates_are_refused_once_citizens_took_part():
         })  # fmt: skip
     assert set(error.value.message_dict) == {"kind", "closes_on", "opens_on"}
     assert error.value.message_dict["kind"] == [
-        "Le type ne peut plus changer : ce module a déjà reçu 1 participation(s)."
+        "Le type ne peut plus changer : ce module a déjà reçu 1 participation."
     ]
     assert state(module.process) == before
 
@@ -223,7 +223,7 @@ def test_a_module_with_contributions_is_never_deleted():
     with pytest.raises(ValidationError) as error:
         delete_module(module, actor=lead)
     assert error.value.messages == [
-        "Le module « Les propositions » a déjà reçu 1 participation(s) : il ne peut pas être "
+        "Le module « Les propositions » a déjà reçu 1 participation : il ne peut pas être "
         "supprimé. Dépubliez-le ou clôturez-le plutôt."
     ]
     assert state(module.process) == before

@@ -131,7 +131,7 @@ def test_a_referred_draft_and_a_draft_with_contributions_are_not_deleted():
     with pytest.raises(ValidationError) as error:
         delete_process(draft, actor=referent)
     assert error.value.messages == [
-        "Ce brouillon a déjà reçu 1 contribution(s) : il ne peut pas être supprimé."
+        "Ce brouillon a déjà reçu 1 participation : il ne peut pas être supprimé."
     ]
     assert database() == before
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from concerto.participation.actions.common import require, required_text
 from concerto.participation.models import Module
@@ -73,8 +74,10 @@ def edit_limits(module: Module, today=None) -> dict[str, str]:
     today = today or timezone.localdate()
     first = module.contributions.order_by("created_at").values_list("created_at", flat=True).first()
     limits = {
-        "kind": _(
-            "Le type ne peut plus changer : ce module a déjà reçu %(count)s participation(s)."
+        "kind": ngettext(
+            "Le type ne peut plus changer : ce module a déjà reçu %(count)s participation.",
+            "Le type ne peut plus changer : ce module a déjà reçu %(count)s participations.",
+            count,
         )
         % {"count": count},
         "closes_on": _(
@@ -201,8 +204,13 @@ def delete_module(module: Module, *, actor) -> None:
     count = module.participation_count()
     if count:
         raise ValidationError(
-            _("Le module « %(title)s » a déjà reçu %(count)s participation(s) : il ne peut "
-              "pas être supprimé. Dépubliez-le ou clôturez-le plutôt.")
+            ngettext(
+                "Le module « %(title)s » a déjà reçu %(count)s participation : il ne peut "
+                "pas être supprimé. Dépubliez-le ou clôturez-le plutôt.",
+                "Le module « %(title)s » a déjà reçu %(count)s participations : il ne peut "
+                "pas être supprimé. Dépubliez-le ou clôturez-le plutôt.",
+                count,
+            )
             % {"title": module.title, "count": count}
         )  # fmt: skip
     module.delete()

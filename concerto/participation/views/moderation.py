@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.forms import ModelMultipleChoiceField, posted_text
@@ -51,7 +52,13 @@ def queue(request, pk: int):
                     note=bulk_form.cleaned_data["note"],
                 )  # fmt: skip
             messages.success(
-                request, _("%(count)s contribution(s) masquée(s).") % {"count": len(selected)}
+                request,
+                ngettext(
+                    "%(count)s contribution masquée.",
+                    "%(count)s contributions masquées.",
+                    len(selected),
+                )
+                % {"count": len(selected)},
             )
             return redirect(f"{request.path}?filtre={current}")
     counts = contributions.aggregate(

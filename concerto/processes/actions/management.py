@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from concerto.processes.actions.common import locked, require, transition
 from concerto.processes.actions.declaration import _unique_slug
@@ -79,7 +80,11 @@ def delete_process(process: Process, *, actor) -> None:
     received = sum(module.participation_count() for module in process.modules.all())
     if received:
         raise ValidationError(
-            _("Ce brouillon a déjà reçu %(count)s contribution(s) : il ne peut pas être supprimé.")
+            ngettext(
+                "Ce brouillon a déjà reçu %(count)s participation : il ne peut pas être supprimé.",
+                "Ce brouillon a déjà reçu %(count)s participations : il ne peut pas être supprimé.",
+                received,
+            )
             % {"count": received}
         )
     original, title = process.copied_from, process.title

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from concerto.notifications.actions import notify
 from concerto.processes.actions.common import locked, require, transition
@@ -50,7 +51,11 @@ def issue_opinion(
     notify(
         [process.sponsor, process.project_lead, *referents_of(process.ministry)],
         subject=_("Avis du CIPC sur « %(title)s »") % {"title": process.title},
-        body=_("Le CIPC a rendu un avis %(verdict)s (%(count)s recommandation(s)).")
+        body=ngettext(
+            "Le CIPC a rendu un avis %(verdict)s (%(count)s recommandation).",
+            "Le CIPC a rendu un avis %(verdict)s (%(count)s recommandations).",
+            len(recommendations),
+        )
         % {"verdict": opinion.get_verdict_display().lower(), "count": len(recommendations)},
         url=process.get_workspace_url(),
     )

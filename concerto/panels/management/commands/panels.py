@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from concerto.panels.actions import purge_expired_pools
 
@@ -14,4 +15,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deleted = purge_expired_pools()
-        self.stdout.write(f"{deleted} personne(s) du vivier supprimée(s).")
+        self.stdout.write(
+            ngettext(
+                "%(count)s personne du vivier supprimée.",
+                "%(count)s personnes du vivier supprimées.",
+                deleted,
+            )
+            % {"count": deleted}
+        )
