@@ -12,6 +12,7 @@ last change, on any app server. Writes that bypass `save()` (bulk imports of pap
 contributions) show within KEPT_SECONDS, when the counts expire.
 """
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -71,3 +72,9 @@ def remembered(scope: str, name: str, compute: Callable[[], Any]) -> Any:
         value = compute()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+def fingerprint(value: str) -> str:
+    """A short name for `value` in a cache key (a selection's filters, a list of ids):
+    cache keys have a length limit (250 characters in the database cache)."""
+    return hashlib.sha256(value.encode()).hexdigest()[:32]

@@ -1,6 +1,5 @@
 """Read-side questions about the follow-up: delivery, lateness and State-wide figures."""
 
-import hashlib
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -19,7 +18,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
-from concerto.followup.counts import STATE, process_scope, remembered
+from concerto.followup.counts import STATE, fingerprint, process_scope, remembered
 from concerto.followup.models import Answer
 from concerto.participation.models import Contribution
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
@@ -273,8 +272,8 @@ def covered_examples(answers, per_answer: int, process_id: int) -> dict[int, lis
         )
         return sorted(ranked)
 
-    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
-    wanted = remembered(process_scope(process_id), f"examples:{per_answer}:{digest}", pick)
+    key = f"examples:{per_answer}:{fingerprint(','.join(map(str, ids)))}"
+    wanted = remembered(process_scope(process_id), key, pick)
     contributions = Contribution.objects.filter(pk__in={pk for _a, pk in wanted}).select_related(
         "module", "module__process", "author"
     )

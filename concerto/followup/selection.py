@@ -3,7 +3,6 @@ the address, so a filtered page can be shared and reloaded) and what a bulk answ
 bulk link applies to. One definition, read by the list, its counts and the background
 job that links a selection to an answer, so they never disagree."""
 
-import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -15,7 +14,7 @@ from django.utils.http import urlencode
 from concerto.analysis.actions import latest_analysis
 from concerto.analysis.models import Assignment, CampaignGroup, Theme
 from concerto.converters import IdConverter
-from concerto.followup.counts import process_scope, remembered
+from concerto.followup.counts import fingerprint, process_scope, remembered
 from concerto.followup.models import Answer
 from concerto.participation.models import Channel, Contribution, ContributionKind
 
@@ -171,13 +170,8 @@ def new_since_answer(answer: Answer) -> int:
 def matching_count(process, selection: Selection) -> int:
     """How many contributions `selection` keeps, kept until the follow-up changes: the
     list's pagination, its bulk form and the answer form read this one count."""
-    key = json.dumps(selection.as_dict(), sort_keys=True)
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return remembered(
-        process_scope(process.pk),
-        f"selection:{digest}",
-        lambda: selected(process, selection).count(),
-    )
+    key = f"selection:{fingerprint(json.dumps(selection.as_dict(), sort_keys=True))}"
+    return remembered(process_scope(process.pk), key, lambda: selected(process, selection).count())
 
 
 def new_since_by_answer(process) -> dict[int, int]:

@@ -32,12 +32,8 @@ def _from_module_of(instance) -> None:
         counts.changed(process_id)
 
 
-def contribution_changed(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:
-        _from_module_of(instance)
-
-
-def analysis_changed(sender, instance, raw=False, **kwargs) -> None:
+def module_row_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A contribution, an analysis or a curation operation: each names its module."""
     if not raw:
         _from_module_of(instance)
 
@@ -66,12 +62,12 @@ def connect() -> None:
     # Saves only for contributions: a receiver of their deletion would make Django load
     # every contribution of a deleted module one by one instead of deleting them in bulk
     # (they leave only with their module or process, whose own change is heard).
-    post_save.connect(contribution_changed, sender=Contribution, dispatch_uid="followup-c")
+    post_save.connect(module_row_changed, sender=Contribution, dispatch_uid="followup-c")
     for signal in (post_save, post_delete):
         signal.connect(process_changed, sender=Process, dispatch_uid="followup-p")
         signal.connect(answer_changed, sender=Answer, dispatch_uid="followup-answer")
     m2m_changed.connect(
         links_changed, sender=Answer.contributions.through, dispatch_uid="followup-l"
     )
-    post_save.connect(analysis_changed, sender=Analysis, dispatch_uid="followup-a")
-    post_save.connect(analysis_changed, sender=Operation, dispatch_uid="followup-o")
+    post_save.connect(module_row_changed, sender=Analysis, dispatch_uid="followup-a")
+    post_save.connect(module_row_changed, sender=Operation, dispatch_uid="followup-o")
