@@ -30,9 +30,15 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return (
-        list(Organisation.objects.values_list("slug", "name", "kind", "parent__slug")),
-        list(User.objects.values_list("email", "password", "is_superuser")),
-        list(Membership.objects.values_list("user__email", "organisation__slug", "role")),
+        list(
+            Organisation.objects.order_by("pk").values_list("slug", "name", "kind", "parent__slug")
+        ),
+        list(User.objects.order_by("pk").values_list("email", "password", "is_superuser")),
+        list(
+            Membership.objects.order_by("pk").values_list(
+                "user__email", "organisation__slug", "role"
+            )
+        ),
         list(
             Process.objects.order_by("pk").values_list(
                 "slug", "status", "revision", "updated_at", "published_at", "sponsor__email"
