@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "concerto.pages",
     "concerto.dashboards",
     "concerto.notifications",
+    "concerto.mailing",
     "concerto.processes",
     "concerto.participation",
     "concerto.dossiers",
@@ -362,6 +363,14 @@ TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
 # A due task waiting this long means the queue stalls: the CIPC and the administrators
 # are told (concerto/jobs/stall.py).
 QUEUE_STALL_AFTER_SECONDS = float(os.environ.get("QUEUE_STALL_AFTER_SECONDS", "600"))
+
+# Bulk e-mail (concerto/mailing): a campaign's sender renews its lease after each batch;
+# a killed sender's campaign is taken over once the lease has run out.
+MAILING_LEASE_SECONDS = float(os.environ.get("MAILING_LEASE_SECONDS", "60"))
+MAILING_BATCH_SIZE = int(os.environ.get("MAILING_BATCH_SIZE", "200"))
+# Messages a second over one SMTP connection (0: as fast as the server accepts them),
+# for relays that throttle.
+MAILING_MAX_PER_SECOND = float(os.environ.get("MAILING_MAX_PER_SECOND", "0"))
 
 DSFR_MARK_OPTIONAL_FIELDS = True
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("tableau-de-bord/", include("concerto.dashboards.urls")),
     path("taches/", include("concerto.jobs.urls")),
     path("notifications/", include("concerto.notifications.urls")),
+    path("courriels/", include("concerto.mailing.urls")),
     path("", include("concerto.processes.urls")),
     path("", include("concerto.participation.urls")),
     path("", include("concerto.dossiers.urls")),

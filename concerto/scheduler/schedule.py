@@ -63,6 +63,15 @@ SCHEDULE: tuple[Periodic, ...] = (
         timedelta(hours=1),
         _("Rappels des sessions de formation, chaque heure."),
     ),
+    Periodic(
+        "mailing-resume",
+        "concerto.mailing.tasks.resume_campaigns",
+        timedelta(minutes=1),
+        _(
+            "Envois groupés : démarre ceux dont l'heure est venue et reprend ceux dont "
+            "l'envoi s'est interrompu, chaque minute."
+        ),
+    ),
 )
 
 

@@ -138,6 +138,10 @@ MATRIX: dict[str, Action] = {
     "jobs:detail": get({AGENT, ADMIN}, job_id="job"),
     "jobs:status": get({AGENT, ADMIN}, job_id="job"),
     "notifications:open": post({CITIZEN}, pk="notification", acts=True),
+    # Signed links from an e-mail: a forged or altered token is refused to everyone
+    # (tests/mailing/test_unsubscribe.py covers the valid ones).
+    "mailing:unsubscribe": both(NOBODY, token="'jeton-invalide'"),
+    "mailing:preferences": both(NOBODY, token="'jeton-invalide'"),
     # processes
     "processes:public_list": get(EVERYONE),
     "processes:public_detail": get(EVERYONE, slug="open.slug"),

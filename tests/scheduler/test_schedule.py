@@ -26,6 +26,7 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
         ("privacy-retention", timedelta(days=1)),
         ("opendata-refresh", timedelta(minutes=5)),
         ("training-reminders", timedelta(hours=1)),
+        ("mailing-resume", timedelta(minutes=1)),
     ]
     for job in SCHEDULE:
         job.get_task()  # each names a real task
@@ -33,17 +34,20 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
 
 def test_due_jobs_start_once_per_period():
     now = timezone.now()
-    assert run_due(now) == ["privacy-retention", "opendata-refresh", "training-reminders"]
-    assert run_due(now + timedelta(minutes=4)) == []
-    assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh"]
-    assert run_due(now + timedelta(hours=1)) == ["opendata-refresh", "training-reminders"]
-    assert run_due(now + timedelta(days=1)) == [
-        "privacy-retention", "opendata-refresh", "training-reminders",
+    every = ["privacy-retention", "opendata-refresh", "training-reminders", "mailing-resume"]
+    assert run_due(now) == every
+    assert run_due(now + timedelta(seconds=59)) == []
+    assert run_due(now + timedelta(minutes=4)) == ["mailing-resume"]
+    assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh", "mailing-resume"]
+    assert run_due(now + timedelta(hours=1)) == [
+        "opendata-refresh", "training-reminders", "mailing-resume",
     ]  # fmt: skip
+    assert run_due(now + timedelta(days=1)) == every
     assert dict(PeriodicRun.objects.values_list("name", "last_enqueued_at")) == {
         "opendata-refresh": now + timedelta(days=1),
         "privacy-retention": now + timedelta(days=1),
         "training-reminders": now + timedelta(days=1),
+        "mailing-resume": now + timedelta(days=1),
     }
     # The jobs ran (the tests' backend runs tasks at once): retention recorded each rule.
     assert DeletionRecord.objects.count() == 2 * 4
@@ -74,6 +78,7 @@ def test_the_worker_keeps_one_tick_queued_and_runs_the_due_jobs():
     assert before + TICK <= successor.run_after <= timezone.now() + TICK
     jobs = DBTaskResult.objects.exclude(task_path=TICK_PATH)
     assert sorted(jobs.values_list("task_path", "status")) == [
+        ("concerto.mailing.tasks.resume_campaigns", "SUCCESSFUL"),
         ("concerto.opendata.tasks.refresh_opendata", "SUCCESSFUL"),
         ("concerto.privacy.tasks.apply_retention_task", "SUCCESSFUL"),
         ("concerto.trainings.tasks.send_training_reminders", "SUCCESSFUL"),

@@ -1,0 +1,158 @@
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+
+from concerto.mailing import outbox, sending
+from concerto.mailing.models import Campaign, Delivery, Suppression
+from concerto.mailing.tasks import resume_campaigns
+from concerto.testing.smtp import LoopbackSMTP
+
+pytestmark = pytest.mark.django_db
+
+
+def statuses(campaign):
+    return dict(campaign.deliveries.values_list("address", "status"))
+
+
+def test_a_campaign_reaches_each_address_once_with_one_click_unsubscribe_headers(
+    letter, django_capture_on_commit_callbacks
+):
+    letter.addresses = ["Ana@Exemple.fr", "ana@exemple.fr ", "bo@exemple.fr"]
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign = outbox.open_campaign("lettre:1", kind="test-letter")
+        outbox.start(campaign)
+    assert sorted(message.to[0] for message in mail.outbox) == ["ana@exemple.fr", "bo@exemple.fr"]
+    message = mail.outbox[0]
+    assert message.subject == "Lettre lettre:1"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    link = message.extra_headers["List-Unsubscribe"]
+    assert link.startswith("<http://") and "/courriels/desabonnement/" in link
+    assert link[1:-1] in message.body
+    campaign.refresh_from_db()
+    assert campaign.finished_at is not None
+    assert statuses(campaign) == {"ana@exemple.fr": "sent", "bo@exemple.fr": "sent"}
+    assert len(set(campaign.deliveries.values_list("message_id", flat=True))) == 2
+
+
+def test_opening_and_starting_twice_sends_once(letter, django_capture_on_commit_callbacks):
+    letter.addresses = ["ana@exemple.fr"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = outbox.open_campaign("lettre:2", kind="test-letter")
+        outbox.start(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = outbox.open_campaign("lettre:2", kind="test-letter")
+        outbox.start(second)
+    assert second.pk == first.pk
+    assert Campaign.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_suppressed_empty_and_broken_deliveries_are_skipped_and_the_others_sent(letter):
+    letter.addresses = ["a@exemple.fr", "b@exemple.fr", "c@exemple.fr", "d@exemple.fr"]
+    letter.empty = {"b@exemple.fr"}
+    letter.broken = {"c@exemple.fr"}
+    Suppression.objects.create(address="d@exemple.fr", reason="bounce")
+    campaign = outbox.open_campaign("lettre:3", kind="test-letter")
+    outcome = sending.send_campaign(campaign.pk)
+    assert (outcome.sent, outcome.skipped) == (1, 3)
+    assert [message.to for message in mail.outbox] == [["a@exemple.fr"]]
+    assert dict(campaign.deliveries.values_list("address", "skip_reason")) == {
+        "a@exemple.fr": "",
+        "b@exemple.fr": "empty",
+        "c@exemple.fr": "error",
+        "d@exemple.fr": "suppressed",
+    }
+
+
+class DiesAfterTwo(EmailBackend):
+    """The SMTP connection of a worker that dies after two messages."""
+
+    def send_messages(self, messages):
+        if len(mail.outbox) >= 2:
+            raise smtplib.SMTPServerDisconnected("connexion perdue")
+        return super().send_messages(messages)
+
+
+def test_a_send_interrupted_midway_resumes_with_the_rest_only(letter, settings):
+    letter.addresses = [f"p{number}@exemple.fr" for number in range(5)]
+    campaign = outbox.open_campaign("lettre:4", kind="test-letter")
+    settings.EMAIL_BACKEND = "tests.mailing.test_sending.DiesAfterTwo"
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        sending.send_campaign(campaign.pk)
+    assert campaign.deliveries.filter(status="sent").count() == 2
+    # The dead sender's lease runs out; the periodic resume starts the campaign again.
+    Campaign.objects.filter(pk=campaign.pk).update(leased_until=None)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert resume_campaigns.call() == [campaign.pk]
+    assert sorted(message.to[0] for message in mail.outbox) == letter.addresses
+    assert campaign.deliveries.filter(status="sent").count() == 5
+    assert resume_campaigns.call() == []
+
+
+def test_a_second_sender_leaves_a_campaign_whose_lease_is_held(letter, settings):
+    settings.MAILING_LEASE_SECONDS = 0.2
+    letter.addresses = ["ana@exemple.fr"]
+    campaign = outbox.open_campaign("lettre:5", kind="test-letter")
+    assert sending.take_lease(campaign, "other-live-sender")
+
+    def renewing_sender(seconds):  # the other sender keeps renewing while we wait
+        sending.take_lease(campaign, "other-live-sender")
+
+    import time as real_time
+
+    original_sleep = real_time.sleep
+    sending.time.sleep = renewing_sender
+    try:
+        outcome = sending.send_campaign(campaign.pk)
+    finally:
+        sending.time.sleep = original_sleep
+    assert outcome.busy and outcome.sent == 0
+    assert mail.outbox == []
+    assert statuses(campaign) == {}
+
+
+def test_a_campaign_scheduled_for_later_waits_for_its_time(letter):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    letter.addresses = ["ana@exemple.fr"]
+    later = timezone.now() + timedelta(hours=1)
+    campaign = outbox.open_campaign("lettre:6", kind="test-letter", send_after=later)
+    assert sending.send_campaign(campaign.pk).sent == 0
+    assert resume_campaigns.call() == []
+    Campaign.objects.filter(pk=campaign.pk).update(send_after=timezone.now())
+    assert resume_campaigns.call() == [campaign.pk]
+    assert len(mail.outbox) == 1
+
+
+def test_a_real_smtp_server_receives_one_message_per_address(letter, settings):
+    letter.addresses = [f"p{number}@exemple.fr" for number in range(30)]
+    settings.MAILING_BATCH_SIZE = 7
+    with LoopbackSMTP() as smtp:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp.port
+        settings.EMAIL_USE_TLS = False
+        campaign = outbox.open_campaign("lettre:7", kind="test-letter")
+        outcome = sending.send_campaign(campaign.pk)
+    assert outcome.sent == 30
+    assert smtp.recorder.by_recipient == {address: 1 for address in letter.addresses}
+    received = smtp.recorder.messages[0]
+    assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert received["Precedence"] == "bulk"
+    assert Delivery.objects.filter(status="sent").count() == 30
+
+
+def test_send_one_sends_a_single_message_after_commit(django_capture_on_commit_callbacks):
+    from concerto.mailing.kinds import Rendered
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.send_one(
+            address="ana@exemple.fr",
+            rendered=Rendered("Confirmez", "Texte", "<p>Texte</p>", ""),
+            message_id_seed="confirm:1",
+        )
+    assert [(m.to, m.subject) for m in mail.outbox] == [(["ana@exemple.fr"], "Confirmez")]
+    assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
