@@ -34,6 +34,9 @@ class CampaignKind(Protocol):
     def render(self, campaign, delivery) -> Rendered | None:
         """None when nothing is left to say: the delivery is skipped, nothing sent."""
 
+    # Optional: `unwanted(campaign, addresses) -> set[str]`, the addresses of a batch that
+    # no longer want this campaign (unsubscribed since the fan-out): one query a batch.
+
 
 _KINDS: dict[str, CampaignKind] = {}
 

@@ -52,8 +52,9 @@ class Delivery(models.Model):
     status = models.CharField(
         _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    # Why a delivery was skipped: "suppressed" (bounce, complaint), "empty" (nothing left
-    # to say, e.g. a digest whose items were all withdrawn).
+    # Why a delivery was skipped: "suppressed" (bounce, complaint), "unsubscribed" (since
+    # the fan-out), "empty" (nothing left to say, e.g. a digest whose items were all
+    # withdrawn), "refused" (by the SMTP server), "error" (could not be rendered).
     skip_reason = models.CharField(max_length=20, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     # The same id on a resend after a crash lets receiving software drop the copy.

@@ -134,14 +134,15 @@ def send_campaign(campaign_id: int) -> Outcome:
             )
             if not batch:
                 break
+            addresses = [delivery.address for delivery in batch]
             suppressed = set(
-                Suppression.objects.filter(
-                    address__in=[delivery.address for delivery in batch]
-                ).values_list("address", flat=True)
+                Suppression.objects.filter(address__in=addresses).values_list("address", flat=True)
             )
+            unwanted = kind.unwanted(campaign, addresses) if hasattr(kind, "unwanted") else set()
             for delivery in batch:
-                if delivery.address in suppressed:
-                    _skip(delivery, "suppressed")
+                if delivery.address in suppressed or delivery.address in unwanted:
+                    reason = "suppressed" if delivery.address in suppressed else "unsubscribed"
+                    _skip(delivery, reason)
                     outcome.skipped += 1
                     continue
                 try:

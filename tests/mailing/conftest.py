@@ -19,6 +19,9 @@ class LetterKind:
         for address in self.addresses:
             yield Recipient(address=address, payload={"greeting": f"Bonjour {address}"})
 
+    def unwanted(self, campaign, addresses):
+        return {address for address, _scope in self.unsubscribed} & set(addresses)
+
     def render(self, campaign, delivery):
         if delivery.address in self.broken:
             raise RuntimeError("broken on purpose")

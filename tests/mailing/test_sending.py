@@ -1,8 +1,10 @@
 import smtplib
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.utils import timezone
 
 from concerto.mailing import outbox, sending
 from concerto.mailing.models import Campaign, Delivery, Suppression
@@ -66,6 +68,17 @@ def test_suppressed_empty_and_broken_deliveries_are_skipped_and_the_others_sent(
     }
 
 
+def test_who_unsubscribed_after_the_fan_out_is_not_sent_to(letter):
+    letter.addresses = ["a@exemple.fr", "b@exemple.fr"]
+    campaign = outbox.open_campaign("lettre:8", kind="test-letter")
+    sending.fan_out(campaign)
+    letter.unsubscribed.append(("b@exemple.fr", "test-letter"))
+    outcome = sending.send_campaign(campaign.pk)
+    assert (outcome.sent, outcome.skipped) == (1, 1)
+    assert [message.to for message in mail.outbox] == [["a@exemple.fr"]]
+    assert campaign.deliveries.get(address="b@exemple.fr").skip_reason == "unsubscribed"
+
+
 class DiesAfterTwo(EmailBackend):
     """The SMTP connection of a worker that dies after two messages."""
 
@@ -91,33 +104,26 @@ def test_a_send_interrupted_midway_resumes_with_the_rest_only(letter, settings):
     assert resume_campaigns.call() == []
 
 
-def test_a_second_sender_leaves_a_campaign_whose_lease_is_held(letter, settings):
+def test_a_second_sender_leaves_a_campaign_whose_lease_is_held(letter, settings, monkeypatch):
     settings.MAILING_LEASE_SECONDS = 0.2
     letter.addresses = ["ana@exemple.fr"]
     campaign = outbox.open_campaign("lettre:5", kind="test-letter")
     assert sending.take_lease(campaign, "other-live-sender")
 
-    def renewing_sender(seconds):  # the other sender keeps renewing while we wait
-        sending.take_lease(campaign, "other-live-sender")
+    def other_sender_renews(seconds):  # the live sender renews while we wait
+        Campaign.objects.filter(pk=campaign.pk).update(
+            leased_until=timezone.now() + timedelta(hours=1)
+        )
 
-    import time as real_time
-
-    original_sleep = real_time.sleep
-    sending.time.sleep = renewing_sender
-    try:
-        outcome = sending.send_campaign(campaign.pk)
-    finally:
-        sending.time.sleep = original_sleep
+    monkeypatch.setattr(sending.time, "sleep", other_sender_renews)
+    outcome = sending.send_campaign(campaign.pk)
     assert outcome.busy and outcome.sent == 0
     assert mail.outbox == []
     assert statuses(campaign) == {}
+    assert Campaign.objects.get(pk=campaign.pk).sender == "other-live-sender"
 
 
 def test_a_campaign_scheduled_for_later_waits_for_its_time(letter):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     letter.addresses = ["ana@exemple.fr"]
     later = timezone.now() + timedelta(hours=1)
     campaign = outbox.open_campaign("lettre:6", kind="test-letter", send_after=later)
