@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "concerto.scheduler",
     "concerto.backups",
     "concerto.demo",
+    "concerto.newsletter",
     # The resource centre's content editor (issue 9): pages, revisions, scheduled publication.
     "wagtail.documents",
     "wagtail.images",
@@ -432,6 +433,8 @@ PARTICIPATION_RATE_LIMITS = {
     # asked for, and per client asking.
     "account_email_address": (int(os.environ.get("RATE_LIMIT_ACCOUNT_EMAILS", "3")), 3600),
     "account_email_client": (int(os.environ.get("RATE_LIMIT_ACCOUNT_EMAILS_CLIENT", "20")), 3600),
+    # The newsletter's confirmation (or unsubscribe link): one e-mail per address and hour.
+    "newsletter_email": (1, 3600),
 }
 
 # Public API (read-only, anonymous) and organisations' API (tokens, scoped, throttled).
@@ -479,6 +482,7 @@ PRIVACY_RETENTION_DAYS = {
     "participant_profiles": int(os.environ.get("RETENTION_PROFILE_DAYS", 2 * 365)),
     "inactive_accounts": int(os.environ.get("RETENTION_INACTIVE_ACCOUNT_DAYS", 3 * 365)),
     "access_log": int(os.environ.get("RETENTION_ACCESS_LOG_DAYS", 365)),
+    "newsletter_unconfirmed": int(os.environ.get("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 30)),
 }
 
 CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))

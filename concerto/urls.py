@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("concerto.api.urls")),
     path("", include("concerto.opendata.urls")),
     path("", include("concerto.privacy.urls")),
+    path("", include("concerto.newsletter.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -102,6 +102,7 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
     ProfileResponse.objects.filter(user=user).delete()
     user.memberships.all().delete()
     user.notifications.all().delete()
+    user.newsletter_subscriptions.all().delete()
     user.email = DELETED_EMAIL.format(pk=user.pk)
     user.first_name = ""
     user.last_name = ""

@@ -145,6 +145,22 @@ REGISTER: tuple[RegisterEntry, ...] = (
         "panel_pools",
     ),
     RegisterEntry(
+        _("Abonnés à la lettre d'information du CIPC"),
+        _(
+            "Adresse électronique, public choisi (agents publics, référents ministériels ou "
+            "grand public), texte et date du consentement, date de confirmation de l'adresse "
+            "et, le cas échéant, date de désabonnement et compte lié ; pour chaque envoi, "
+            "l'adresse destinataire et la date d'envoi."
+        ),
+        _("Envoyer la lettre d'information du CIPC aux personnes qui l'ont demandée."),
+        CONSENT,
+        _(
+            "Une demande non confirmée est effacée après trente jours ; un abonnement dure "
+            "jusqu'au désabonnement, possible à tout moment par le lien de chaque lettre."
+        ),
+        "newsletter_unconfirmed",
+    ),
+    RegisterEntry(
         _("Journal des accès du personnel"),
         _("Qui a consulté quelles données personnelles, quand et depuis quelle page."),
         _("Contrôler que les agents n'accèdent qu'aux données nécessaires à leur mission."),

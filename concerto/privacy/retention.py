@@ -15,6 +15,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from concerto.newsletter.actions import purge_unconfirmed
 from concerto.panels.actions import purge_expired_pools
 from concerto.participation.models import ParticipantProfile
 from concerto.privacy.actions import DELETED_EMAIL, erase_account
@@ -73,6 +74,7 @@ RULES: dict[str, Callable[[date], int]] = {
     "inactive_accounts": anonymise_inactive_accounts,
     "panel_pools": purge_panel_pools,
     "access_log": purge_access_log,
+    "newsletter_unconfirmed": purge_unconfirmed,
 }
 
 

@@ -72,6 +72,15 @@ SCHEDULE: tuple[Periodic, ...] = (
             "l'envoi s'est interrompu, chaque minute."
         ),
     ),
+    Periodic(
+        "newsletter-editions",
+        "concerto.newsletter.tasks.send_due_editions_task",
+        timedelta(minutes=1),
+        _(
+            "Lettre d'information : envoi des éditions publiées dont la date d'envoi est "
+            "venue, chaque minute."
+        ),
+    ),
 )
 
 

@@ -20,6 +20,7 @@ class ResourceHomePage(ResourcePage):
         "resources.FaqIndexPage",
         "resources.FollowUpDossierPage",
         "resources.CapsuleIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
     max_count = 1
     template = "resources/home_page.html"

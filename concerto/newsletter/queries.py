@@ -1,0 +1,28 @@
+"""What the archive shows: editions whose campaign has finished sending."""
+
+KIND = "newsletter"
+
+
+def campaign_key(edition_pk: int) -> str:
+    return f"newsletter:edition:{edition_pk}"
+
+
+def _sent_ids():
+    from concerto.mailing.models import Campaign
+
+    return Campaign.objects.filter(kind=KIND, finished_at__isnull=False).values("source_id")
+
+
+def sent_editions(index):
+    from concerto.newsletter.models import NewsletterEditionPage
+
+    return (
+        NewsletterEditionPage.objects.child_of(index)
+        .live()
+        .filter(pk__in=_sent_ids())
+        .order_by("-send_at", "-pk")
+    )
+
+
+def is_sent(edition) -> bool:
+    return _sent_ids().filter(source_id=edition.pk).exists()
