@@ -5,6 +5,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from concerto.accounts.roles import Role
+from concerto.newsletter.models import Subscriber
 from concerto.panels.models import Panel
 from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
@@ -33,6 +34,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "participant_profiles": 730,
         "inactive_accounts": 1095,
         "access_log": 365,
+        "newsletter_unconfirmed": 30,
     }
     old_citizen = UserFactory(email="ancienne@exemple.fr", last_login=at(TODAY - timedelta(1100)))
     recent_citizen = UserFactory(email="recente@exemple.fr", last_login=at(TODAY - timedelta(30)))
@@ -66,6 +68,20 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         actor=old_agent, category="vivier", subject="b", path="/y/"
     )
 
+    # Newsletter requests: one never confirmed for 31 days goes, the others stay.
+    stale_request = Subscriber.objects.create(
+        email="oubli@exemple.fr", audience="public", consent_wording="Oui",
+        consented_at=at(TODAY - timedelta(31)),
+    )  # fmt: skip
+    fresh_request = Subscriber.objects.create(
+        email="hier@exemple.fr", audience="public", consent_wording="Oui",
+        consented_at=at(TODAY - timedelta(29)),
+    )  # fmt: skip
+    old_subscriber = Subscriber.objects.create(
+        email="fidele@exemple.fr", audience="agents", consent_wording="Oui",
+        consented_at=at(TODAY - timedelta(400)), confirmed_at=at(TODAY - timedelta(400)),
+    )  # fmt: skip
+
     panel, _referent = ready_panel(size=10, n=40)
     Panel.objects.filter(pk=panel.pk).update(retention_date=TODAY - timedelta(1))
 
@@ -77,7 +93,12 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "inactive_accounts": 2,
         "panel_pools": 40,
         "access_log": 1,
+        "newsletter_unconfirmed": 1,
     }
+    assert not Subscriber.objects.filter(pk=stale_request.pk).exists()
+    assert sorted(Subscriber.objects.values_list("pk", flat=True)) == sorted(
+        [fresh_request.pk, old_subscriber.pk]
+    )
     assert not ParticipantProfile.objects.filter(pk=stale_profile.pk).exists()
     assert ParticipantProfile.objects.filter(pk=fresh_profile.pk).exists()
     old_citizen.refresh_from_db()
@@ -95,6 +116,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     assert sorted(DeletionRecord.objects.values_list("rule", "deleted")) == [
         ("access_log", 1),
         ("inactive_accounts", 2),
+        ("newsletter_unconfirmed", 1),
         ("panel_pools", 40),
         ("participant_profiles", 1),
     ]
@@ -102,4 +124,4 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     # A second run finds nothing more to delete, and says so.
     with freeze_time(at(TODAY)):
         assert apply_retention(TODAY) == dict.fromkeys(RULES, 0)
-    assert DeletionRecord.objects.count() == 8
+    assert DeletionRecord.objects.count() == 10

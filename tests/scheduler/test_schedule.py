@@ -27,6 +27,7 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
         ("opendata-refresh", timedelta(minutes=5)),
         ("training-reminders", timedelta(hours=1)),
         ("mailing-resume", timedelta(minutes=1)),
+        ("newsletter-editions", timedelta(minutes=1)),
     ]
     for job in SCHEDULE:
         job.get_task()  # each names a real task
@@ -34,13 +35,17 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
 
 def test_due_jobs_start_once_per_period():
     now = timezone.now()
-    every = ["privacy-retention", "opendata-refresh", "training-reminders", "mailing-resume"]
+    every = [
+        "privacy-retention", "opendata-refresh", "training-reminders", "mailing-resume",
+        "newsletter-editions",
+    ]  # fmt: skip
+    minutely = ["mailing-resume", "newsletter-editions"]
     assert run_due(now) == every
     assert run_due(now + timedelta(seconds=59)) == []
-    assert run_due(now + timedelta(minutes=4)) == ["mailing-resume"]
-    assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh", "mailing-resume"]
+    assert run_due(now + timedelta(minutes=4)) == minutely
+    assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh", *minutely]
     assert run_due(now + timedelta(hours=1)) == [
-        "opendata-refresh", "training-reminders", "mailing-resume",
+        "opendata-refresh", "training-reminders", *minutely,
     ]  # fmt: skip
     assert run_due(now + timedelta(days=1)) == every
     assert dict(PeriodicRun.objects.values_list("name", "last_enqueued_at")) == {
@@ -48,9 +53,10 @@ def test_due_jobs_start_once_per_period():
         "privacy-retention": now + timedelta(days=1),
         "training-reminders": now + timedelta(days=1),
         "mailing-resume": now + timedelta(days=1),
+        "newsletter-editions": now + timedelta(days=1),
     }
     # The jobs ran (the tests' backend runs tasks at once): retention recorded each rule.
-    assert DeletionRecord.objects.count() == 2 * 4
+    assert DeletionRecord.objects.count() == 2 * 5
     assert Publication.objects.count() == 1
 
 
