@@ -19,9 +19,9 @@ class NewsletterKind:
     name = KIND
 
     def __init__(self):
-        # (campaign id, its e-mail or None): the blocks are rendered once per campaign,
+        # (campaign, its e-mail or None): the blocks are rendered once per campaign,
         # however many deliveries follow.
-        self._memo: tuple[int, EditionMail | None] | None = None
+        self._memo: tuple[tuple, EditionMail | None] | None = None
 
     @staticmethod
     def _edition(campaign) -> NewsletterEditionPage | None:
@@ -41,9 +41,11 @@ class NewsletterKind:
             yield Recipient(address=email, user_id=user_id)
 
     def _mail(self, campaign) -> EditionMail | None:
-        if self._memo is None or self._memo[0] != campaign.pk:
+        # The creation time with the id: a test database rolled back reuses ids.
+        identity = (campaign.pk, campaign.created_at)
+        if self._memo is None or self._memo[0] != identity:
             edition = self._edition(campaign)
-            self._memo = (campaign.pk, render_edition(edition) if edition else None)
+            self._memo = (identity, render_edition(edition) if edition else None)
         return self._memo[1]
 
     def render(self, campaign, delivery):

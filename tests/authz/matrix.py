@@ -566,6 +566,12 @@ MATRIX: dict[str, Action] = {
         SIGNED_IN, data={"public_name_choice": "pseudonym", "public_pseudonym": "Matrice"}
     ),
     "privacy:erased": get(EVERYONE),
+    # newsletter: anyone subscribes or asks for an unsubscribe link (the answer never says
+    # whether the address is known); only CIPC editors send an edition's test, to themselves.
+    "newsletter:subscribe": both(EVERYONE),
+    "newsletter:confirm": get(NOBODY, token="'jeton-invalide'"),
+    "newsletter:unsubscribe_request": both(EVERYONE),
+    "newsletter:test_send": both({CIPC, ADMIN}, pk="edition"),
 }
 
 # State transitions and removals that need no form: an allowed role must change something

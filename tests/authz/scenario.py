@@ -304,6 +304,7 @@ def _staff_life(w, today, now):
     from concerto.support import actions as support
     from concerto.trainings import actions as trainings
     from concerto.trainings.models import Registration
+    from tests.newsletter.helpers import edition as newsletter_edition
     from tests.procurement.factories import make_contract
     from tests.resources.helpers import sheet
     from tests.resources.helpers import theme as faq_theme
@@ -410,5 +411,6 @@ def _staff_life(w, today, now):
         scopes=[Scope.CONTRIBUTIONS_WRITE, Scope.ANSWERS_WRITE],
     )  # fmt: skip
     w.sheet = sheet()
+    w.edition = newsletter_edition("Lettre du réseau", publish=False)
     w.year = today.year
     return w
