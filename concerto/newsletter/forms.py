@@ -10,6 +10,7 @@ class EmailForm(DsfrBaseForm):
     email = forms.EmailField(
         label=_("Adresse électronique"),
         help_text=_("Format attendu : nom@domaine.fr"),
+        max_length=254,  # the column's length
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 

@@ -83,7 +83,10 @@ def confirm(request, token: str):
         return render(request, "newsletter/confirm.html", {"valid": False}, status=410)
     subscriber, audience = found
     if request.method == "POST":
-        actions.confirm_subscription(subscriber, audience)
+        try:
+            actions.confirm_subscription(subscriber, audience)
+        except ValueError:  # unsubscribed since the link was checked: it no longer holds
+            return render(request, "newsletter/confirm.html", {"valid": False}, status=410)
         messages.success(
             request,
             _("Votre abonnement est confirmé : la prochaine lettre vous parviendra à %(email)s.")

@@ -172,3 +172,36 @@ def test_test_send_is_refused_to_others(client, role, django_capture_on_commit_c
         response = client.post(f"/cipc/lettre/editions/{page.pk}/essai/")
     assert response.status_code == 403
     assert mail.outbox == []
+
+
+def test_editors_preview_an_unsent_edition_and_find_the_test_send(client):
+    page = edition("Lettre de décembre", publish=False)
+    preview = page.make_preview_request()
+    assert preview.status_code == 200
+    assert "<h2>Les rendez-vous de décembre</h2>" in preview.content.decode()
+    client.force_login(user_with_role(Role.CIPC_ADVISOR))
+    editor = client.get(f"/cms/pages/{page.pk}/edit/")
+    assert editor.status_code == 200
+    assert f'href="/cipc/lettre/editions/{page.pk}/essai/"' in editor.content.decode()
+    assert "Envoyer un essai à moi-même" in editor.content.decode()
+
+
+def test_the_archive_costs_the_same_queries_whatever_the_number_of_editions(
+    client, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get("/ressources/lettre/")  # warm the caches (site root paths)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/ressources/lettre/").status_code == 200
+        return len(captured)
+
+    edition("Lettre 0", send_at=timezone.now() - timedelta(days=20))
+    send_due(django_capture_on_commit_callbacks)
+    one = queries()
+    for number in range(1, 11):
+        edition(f"Lettre {number}", send_at=timezone.now() - timedelta(days=20 - number))
+    send_due(django_capture_on_commit_callbacks)
+    assert queries() == one

@@ -265,3 +265,9 @@ def test_the_unsubscribe_scope_is_registered():
     person.refresh_from_db()
     assert person.unsubscribed_at is not None
     assert core.unsubscribe_url("camille@exemple.fr", "newsletter").startswith("http")
+
+
+def test_the_account_page_leads_to_the_newsletter(client):
+    client.force_login(UserFactory())
+    page = client.get("/mon-compte/mes-donnees/").content.decode()
+    assert """<a class="fr-link" href="/lettre/">M'abonner à la lettre</a>""" in page

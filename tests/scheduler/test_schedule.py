@@ -85,6 +85,7 @@ def test_the_worker_keeps_one_tick_queued_and_runs_the_due_jobs():
     jobs = DBTaskResult.objects.exclude(task_path=TICK_PATH)
     assert sorted(jobs.values_list("task_path", "status")) == [
         ("concerto.mailing.tasks.resume_campaigns", "SUCCESSFUL"),
+        ("concerto.newsletter.tasks.send_due_editions_task", "SUCCESSFUL"),
         ("concerto.opendata.tasks.refresh_opendata", "SUCCESSFUL"),
         ("concerto.privacy.tasks.apply_retention_task", "SUCCESSFUL"),
         ("concerto.trainings.tasks.send_training_reminders", "SUCCESSFUL"),
