@@ -435,6 +435,8 @@ PARTICIPATION_RATE_LIMITS = {
     "account_email_client": (int(os.environ.get("RATE_LIMIT_ACCOUNT_EMAILS_CLIENT", "20")), 3600),
     # The newsletter's confirmation (or unsubscribe link): one e-mail per address and hour.
     "newsletter_email": (1, 3600),
+    # An editor's test send of an edition: a double click sends one.
+    "newsletter_test_send": (1, 60),
 }
 
 # Public API (read-only, anonymous) and organisations' API (tokens, scoped, throttled).

@@ -134,10 +134,16 @@ def test_send(request, pk: int):
         raise PermissionDenied
     edition = get_object_or_404(NewsletterEditionPage, pk=pk)
     if request.method == "POST":
-        address = actions.send_test(edition, editor=request.user)
-        messages.success(
-            request, _("L'essai est parti vers votre adresse, %(email)s.") % {"email": address}
-        )
+        if ratelimit.allow("newsletter_test_send", [f"{request.user.pk}:{edition.pk}"]):
+            address = actions.send_test(edition, editor=request.user)
+            messages.success(
+                request, _("L'essai est parti vers votre adresse, %(email)s.") % {"email": address}
+            )
+        else:
+            messages.info(
+                request,
+                _("Un essai de cette édition vient de partir ; le suivant, dans une minute."),
+            )
         return redirect("newsletter:test_send", pk=edition.pk)
     context = {
         "edition": edition.get_latest_revision_as_object(),

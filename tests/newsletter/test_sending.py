@@ -161,6 +161,11 @@ def test_test_send_reaches_the_editor_only(client, people, django_capture_on_com
     assert mail.outbox[0].subject == "[Essai] Lettre de décembre"
     assert ">Les rendez-vous de décembre</h2>" in mail.outbox[0].alternatives[0][0]
     assert Campaign.objects.count() == 0
+    # A double click sends one test.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(url, follow=True)
+    assert "Un essai de cette édition vient de partir" in again.content.decode()
+    assert len(mail.outbox) == 1
 
 
 @pytest.mark.parametrize("role", [Role.CITIZEN, Role.AGENT, Role.REFERENT])
