@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.mailing.models import normalised
 from concerto.newsletter.audiences import Audience
 from concerto.newsletter.models import NewsletterEditionPage, Subscriber
 from concerto.newsletter.queries import KIND, campaign_key
@@ -21,10 +22,6 @@ CONSENT_WORDING = _(
     "de mon consentement pour m'envoyer sa lettre d'information. Je peux me désabonner à "
     "tout moment par le lien présent dans chaque lettre."
 )
-
-
-def normalise_email(value: str) -> str:
-    return "".join(value.split()).lower()
 
 
 def _check_audience(audience: str) -> None:
@@ -42,7 +39,7 @@ def request_subscription(*, email: str, audience: str, user=None) -> tuple[Subsc
     link, may change its audience, so a stranger typing it changes nothing.
     """
     _check_audience(audience)
-    email = normalise_email(email)
+    email = normalised(email)
     now = timezone.now()
     subscriber, created = Subscriber.objects.select_for_update().get_or_create(
         email=email,
@@ -87,7 +84,7 @@ def subscribe_account(user, *, audience: str) -> Subscriber:
         raise ValueError("the account's address is not confirmed")
     now = timezone.now()
     subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
-        email=normalise_email(user.email),
+        email=normalised(user.email),
         defaults={"audience": audience, "consent_wording": "", "consented_at": now},
     )
     subscriber.audience = audience
@@ -104,7 +101,7 @@ def unsubscribe(address: str, scope: str = KIND) -> int:
     """Stop every edition to `address` (the mailing core's one-click unsubscribe calls this
     for the "newsletter" scope); returns how many subscriptions ended (0 or 1)."""
     return Subscriber.objects.filter(
-        email=normalise_email(address), unsubscribed_at__isnull=True
+        email=normalised(address), unsubscribed_at__isnull=True
     ).update(unsubscribed_at=timezone.now())
 
 
@@ -153,7 +150,7 @@ def send_test(edition: NewsletterEditionPage, *, editor) -> str:
     returns the address it went to."""
     from concerto.newsletter.emails import send_test_edition
 
-    address = normalise_email(editor.email)
+    address = normalised(editor.email)
     send_test_edition(edition.get_latest_revision_as_object(), address=address)
     logger.info("Newsletter edition %s: test sent to editor %s", edition.pk, editor.pk)
     return address

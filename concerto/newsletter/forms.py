@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from concerto.newsletter.actions import CONSENT_WORDING, normalise_email
+from concerto.mailing.models import normalised
+from concerto.newsletter.actions import CONSENT_WORDING
 from concerto.newsletter.audiences import Audience
 
 
@@ -16,7 +17,7 @@ class EmailForm(DsfrBaseForm):
 
     def clean_email(self) -> str:
         # Whether this address is subscribed is never said (see views.subscribe).
-        return normalise_email(self.cleaned_data["email"])
+        return normalised(self.cleaned_data["email"])
 
 
 class SubscribeForm(EmailForm):

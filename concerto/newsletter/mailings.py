@@ -57,5 +57,16 @@ class NewsletterKind:
         return personalise(mail, unsubscribe_url(delivery.address, SCOPE))
 
 
+def is_subscribed(address: str) -> bool:
+    return Subscriber.objects.filter(
+        email=address, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+    ).exists()
+
+
 register(NewsletterKind())
-register_scope(SCOPE, label=_("Lettre d'information du CIPC"), unsubscribe=actions.unsubscribe)
+register_scope(
+    SCOPE,
+    label=_("Lettre d'information du CIPC"),
+    unsubscribe=actions.unsubscribe,
+    is_subscribed=is_subscribed,
+)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.clientaddress import client_address
+from concerto.mailing.models import normalised
 from concerto.newsletter import actions, emails
 from concerto.newsletter.forms import EmailForm, SubscribeForm
 from concerto.newsletter.models import NewsletterEditionPage, NewsletterIndexPage, Subscriber
@@ -35,7 +36,7 @@ def _archive_url() -> str:
 
 def _verified_address(user) -> str:
     if user.is_authenticated and user.email_verified:
-        return actions.normalise_email(user.email)
+        return normalised(user.email)
     return ""
 
 
