@@ -271,3 +271,18 @@ def test_the_account_page_leads_to_the_newsletter(client):
     client.force_login(UserFactory())
     page = client.get("/mon-compte/mes-donnees/").content.decode()
     assert """<a class="fr-link" href="/lettre/">M'abonner à la lettre</a>""" in page
+
+
+def test_the_personal_data_export_holds_the_subscription():
+    from concerto.privacy.actions import personal_data
+    from concerto.privacy.readable import sections
+
+    user = UserFactory(email="dominique@exemple.fr")
+    person = actions.subscribe_account(user, audience="referents")
+    data = personal_data(user)
+    rows = data["donnees_liees"]["newsletter.subscriber/user"]
+    assert [(row["id"], row["email"], row["audience"]) for row in rows] == [
+        (person.pk, "dominique@exemple.fr", "referents")
+    ]
+    titles = [section.title for section in sections(data)]
+    assert "Abonnés à la lettre d'information" in titles
