@@ -40,6 +40,14 @@ class NewsletterKind:
         for email, user_id in rows:
             yield Recipient(address=email, user_id=user_id)
 
+    def unwanted(self, campaign, addresses: list[str]) -> set[str]:
+        """The addresses of a batch that stopped receiving since the fan-out (unsubscribed,
+        or their subscription erased with their account): one query a batch."""
+        still = Subscriber.objects.filter(
+            email__in=addresses, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+        ).values_list("email", flat=True)
+        return set(addresses) - set(still)
+
     def _mail(self, campaign) -> EditionMail | None:
         # The creation time with the id: a test database rolled back reuses ids.
         identity = (campaign.pk, campaign.created_at)

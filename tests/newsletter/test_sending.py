@@ -210,3 +210,22 @@ def test_the_archive_costs_the_same_queries_whatever_the_number_of_editions(
         edition(f"Lettre {number}", send_at=timezone.now() - timedelta(days=20 - number))
     send_due(django_capture_on_commit_callbacks)
     assert queries() == one
+
+
+def test_who_unsubscribes_after_the_fan_out_is_skipped(people):
+    from concerto.mailing import sending
+    from concerto.mailing.models import Delivery
+    from concerto.mailing.outbox import open_campaign
+
+    page = edition("Lettre de décembre", send_at=timezone.now())
+    campaign = open_campaign(f"newsletter:edition:{page.pk}", kind="newsletter", source_id=page.pk)
+    assert sending.fan_out(campaign) == 3
+    actions.unsubscribe("referente@exemple.fr")
+    mail.outbox.clear()
+    sending.send_campaign(campaign.pk)
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "agent@exemple.fr", "citoyen@exemple.fr",
+    ]  # fmt: skip
+    assert list(
+        Delivery.objects.filter(status="skipped").values_list("address", "skip_reason")
+    ) == [("referente@exemple.fr", "unsubscribed")]
