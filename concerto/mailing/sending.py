@@ -11,12 +11,14 @@ import logging
 import smtplib
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import islice
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import connection as database
 from django.db.models import Q
 from django.utils import timezone
 
@@ -108,6 +110,25 @@ class _Pace:
             self.next_at = max(self.next_at, time.monotonic()) + self.interval
 
 
+@contextmanager
+def asynchronous_commits():
+    """On PostgreSQL, the "sent" marks of this connection commit without waiting for the
+    disk: a killed worker loses none of them (the server has them), only a crash of the
+    database server itself could lose the last fraction of a second's marks, whose
+    messages would then be sent again. Without it, the wait for the disk on each mark
+    halves the sending rate."""
+    if database.vendor != "postgresql":
+        yield
+        return
+    with database.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with database.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
 def send_campaign(campaign_id: int) -> Outcome:
     campaign = Campaign.objects.get(pk=campaign_id)
     outcome = Outcome()
@@ -124,6 +145,11 @@ def send_campaign(campaign_id: int) -> Outcome:
     kind = kinds.get(campaign.kind)
     pace = _Pace(settings.MAILING_MAX_PER_SECOND)
     connection = get_connection()
+    with asynchronous_commits():
+        return _send_pending(campaign, kind, sender, connection, pace, outcome)
+
+
+def _send_pending(campaign, kind, sender, connection, pace, outcome) -> Outcome:
     try:
         connection.open()
         while True:

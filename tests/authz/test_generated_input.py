@@ -92,6 +92,9 @@ KNOWN_FIELDS: dict[str, dict[str, str]] = {
     "evaluation:open_survey": {},
     "evaluation:survey_organisers": {"q1": "radio", "q2": "textarea"},
     "followup:close": {},
+    # Signed links from an e-mail: the matrix's world has no valid token to open them.
+    "mailing:unsubscribe": {"List-Unsubscribe": "hidden"},
+    "mailing:preferences": {"scope": "hidden"},
     # A button on pages the matrix opens for other processes (the unpublished module is
     # on the published process, the finished process's overview is not probed).
     "participation:module_republish": {},
