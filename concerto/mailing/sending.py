@@ -116,7 +116,7 @@ def asynchronous_commits():
     disk: a killed worker loses none of them (the server has them), only a crash of the
     database server itself could lose the last fraction of a second's marks, whose
     messages would then be sent again. Without it, the wait for the disk on each mark
-    halves the sending rate."""
+    slowed every message."""
     if database.vendor != "postgresql":
         yield
         return
