@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "concerto.dashboards",
     "concerto.notifications",
     "concerto.mailing",
+    "concerto.follows",
     "concerto.processes",
     "concerto.participation",
     "concerto.dossiers",
