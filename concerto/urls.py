@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("concerto.panels.urls")),
     path("", include("concerto.opinionmaps.urls")),
     path("", include("concerto.followup.urls")),
+    path("", include("concerto.follows.urls")),
     path("", include("concerto.identity.urls")),
     path("", include("concerto.analysis.urls")),
     path("", include("concerto.resources.urls")),

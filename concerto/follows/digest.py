@@ -96,15 +96,15 @@ def followers(by_target, event_kinds, frequency) -> Iterator[tuple[int, str, lis
     )
     for user_id, group in groupby(rows.iterator(chunk_size=CHUNK_SIZE), key=lambda r: r[0]):
         wanted: set[int] = set()
-        address = ""
-        for _user, address, target_kind, target_id, *chosen in group:
+        rows_of_user = list(group)
+        for _user, _address, target_kind, target_id, *chosen in rows_of_user:
             # No preferences row: every kind at the default frequency.
             frequencies = dict(zip(EventKind.values, chosen, strict=True))
             for event_id in by_target[(target_kind, target_id)]:
                 if (frequencies[event_kinds[event_id]] or DEFAULT_FREQUENCY) == frequency:
                     wanted.add(event_id)
         if wanted:
-            yield user_id, address, sorted(wanted)
+            yield user_id, rows_of_user[0][1], sorted(wanted)
 
 
 def recipients(campaign):

@@ -23,9 +23,7 @@ PROCESS_CHANGES = {
     Status.PUBLISHED: gettext_lazy("Le dispositif est publié."),
     Status.OPEN: gettext_lazy("La participation est ouverte."),
     Status.CLOSED: gettext_lazy("La participation est close."),
-    Status.FOLLOW_UP_PUBLISHED: gettext_lazy(
-        "Les suites données aux contributions sont publiées."
-    ),
+    Status.FOLLOW_UP_PUBLISHED: gettext_lazy("Les suites données aux contributions sont publiées."),
 }
 
 

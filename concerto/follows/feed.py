@@ -34,9 +34,7 @@ def followed_by(user) -> QuerySet[Event]:
 
 
 def recent_for(user, limit: int = 30) -> list[Event]:
-    return list(
-        followed_by(user).select_related("process").order_by("-created_at", "-pk")[:limit]
-    )
+    return list(followed_by(user).select_related("process").order_by("-created_at", "-pk")[:limit])
 
 
 @dataclass

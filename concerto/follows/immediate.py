@@ -68,9 +68,7 @@ def recipients(campaign):
 
 def render(campaign, delivery):
     events = list(
-        still_worth_telling(Event.objects.filter(pk=campaign.source_id)).select_related(
-            "process"
-        )
+        still_worth_telling(Event.objects.filter(pk=campaign.source_id)).select_related("process")
     )
     if not events:
         return None

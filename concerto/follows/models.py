@@ -104,9 +104,7 @@ class Event(models.Model):
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
-    process = models.ForeignKey(
-        "processes.Process", on_delete=models.CASCADE, related_name="+"
-    )
+    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="+")
     # The objects whose withdrawal or hiding makes the event no longer worth telling.
     proposal = models.ForeignKey(
         "participation.Contribution",

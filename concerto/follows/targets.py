@@ -49,7 +49,7 @@ def _theme(user, pk: int) -> Target:
     theme = Theme.objects.filter(pk=pk).first()
     if theme is None:
         raise Http404
-    return Target(TargetKind.THEME, pk, theme.name, _list_url(theme=pk))
+    return Target(TargetKind.THEME, pk, theme.name, _list_url(theme=theme.slug))
 
 
 def _ministry(user, pk: int) -> Target:

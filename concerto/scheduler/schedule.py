@@ -81,6 +81,23 @@ SCHEDULE: tuple[Periodic, ...] = (
             "venue, chaque minute."
         ),
     ),
+    # The daily digest before the weekly one: the weekly digest of a Monday then holds
+    # the modules that opened and the commitments gone late that day.
+    Periodic(
+        "follows-daily-digest",
+        "concerto.follows.tasks.send_daily_digest",
+        timedelta(days=1),
+        _(
+            "Résumés quotidiens des abonnements (et les ouvertures de modules et retards du "
+            "jour), chaque jour."
+        ),
+    ),
+    Periodic(
+        "follows-weekly-digest",
+        "concerto.follows.tasks.send_weekly_digest",
+        timedelta(days=7),
+        _("Résumés hebdomadaires des abonnements, chaque semaine."),
+    ),
 )
 
 
