@@ -124,16 +124,19 @@ class Memo:
     """The period's events still worth telling, by id, read once per campaign a minute."""
 
     def __init__(self):
-        self.campaign_id = None
+        self.campaign = None
         self.read_at = 0.0
         self.events: dict[int, Event] = {}
 
     def get(self, campaign) -> dict[int, Event]:
         now = time.monotonic()
-        if self.campaign_id != campaign.pk or now - self.read_at > MEMO_SECONDS:
+        # Keyed by the row's creation too: a database rolled back (tests, a restore) may
+        # hand the same id to another campaign.
+        identity = (campaign.pk, campaign.key, campaign.created_at)
+        if self.campaign != identity or now - self.read_at > MEMO_SECONDS:
             events = still_worth_telling(events_of(campaign)).select_related("process")
             self.events = {event.pk: event for event in events}
-            self.campaign_id, self.read_at = campaign.pk, now
+            self.campaign, self.read_at = identity, now
         return self.events
 
 
