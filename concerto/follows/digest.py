@@ -61,6 +61,19 @@ def period(campaign):
     return previous or campaign.created_at - PERIODS[frequency], campaign.created_at
 
 
+def _anything_since_last(frequency: str) -> bool:
+    from concerto.mailing.models import Campaign
+
+    now = timezone.now()
+    last = (
+        Campaign.objects.filter(kind=KIND, key__startswith=f"digest:{frequency}:")
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return Event.objects.filter(created_at__gt=last or now - PERIODS[frequency]).exists()
+
+
 def events_of(campaign):
     since, until = period(campaign)
     return Event.objects.filter(created_at__gt=since, created_at__lte=until)
@@ -193,11 +206,16 @@ def render(campaign, delivery):
 
 
 def open_and_start(frequency: str, today: date | None = None):
-    """Open today's digest of `frequency` and start sending it (the task's body)."""
+    """Open today's digest of `frequency` and start sending it (the task's body); None
+    when nothing happened since the last one (no campaign is opened then)."""
+    from concerto.mailing.models import Campaign
     from concerto.mailing.outbox import open_campaign, start
 
     today = today or timezone.localdate()
-    campaign = open_campaign(campaign_key(frequency, today), kind=KIND)
+    key = campaign_key(frequency, today)
+    if not Campaign.objects.filter(key=key).exists() and not _anything_since_last(frequency):
+        return None
+    campaign = open_campaign(key, kind=KIND)
     if campaign.finished_at is None:
         start(campaign)
     return campaign

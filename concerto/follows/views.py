@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -48,11 +49,13 @@ def follow(request):
         messages.success(request, _("Vous ne suivez plus cet élément."))
         target = None
     next_url = form.cleaned_data["next"]
-    if next_url and url_has_allowed_host_and_scheme(
+    # Back to the page of the button: a path of this site only (a bare word would be
+    # read as a view name by redirect()).
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(next_url)
-    return redirect(target.url if target else "follows:mine")
+        return HttpResponseRedirect(next_url)
+    return HttpResponseRedirect(target.url if target else reverse("follows:mine"))
 
 
 @require_http_methods(["GET", "POST"])

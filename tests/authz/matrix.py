@@ -142,6 +142,22 @@ MATRIX: dict[str, Action] = {
     # (tests/mailing/test_unsubscribe.py covers the valid ones).
     "mailing:unsubscribe": both(NOBODY, token="'jeton-invalide'"),
     "mailing:preferences": both(NOBODY, token="'jeton-invalide'"),
+    # follows: anyone signed in follows what they may see, and chooses how often to hear.
+    "follows:follow": post(
+        SIGNED_IN, data={"kind": "followup", "target_id": 0, "state": "on", "next": "/"}
+    ),
+    "follows:mine": get(SIGNED_IN),
+    "follows:preferences": both(
+        SIGNED_IN,
+        data={
+            "auto_follow": "on",
+            "answer": "daily",
+            "proposal": "weekly",
+            "module": "never",
+            "process": "immediate",
+            "late": "weekly",
+        },
+    ),  # fmt: skip
     # processes
     "processes:public_list": get(EVERYONE),
     "processes:public_detail": get(EVERYONE, slug="open.slug"),

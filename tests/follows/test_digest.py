@@ -199,3 +199,12 @@ def test_digest_links_are_absolute_and_signed(world, django_capture_on_commit_ca
     link = re.search(r"Se désabonner en un clic : (\S+)", message.body).group(1)
     assert link.startswith(f"{settings.SITE_URL}/courriels/")
     assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
+
+
+def test_no_digest_is_opened_when_nothing_happened(db, django_capture_on_commit_callbacks):
+    from concerto.follows.tasks import send_daily_digest, send_weekly_digest
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_daily_digest.call() is None
+        assert send_weekly_digest.call() is None
+    assert (Campaign.objects.count(), len(mail.outbox)) == (0, 0)

@@ -28,6 +28,8 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
         ("training-reminders", timedelta(hours=1)),
         ("mailing-resume", timedelta(minutes=1)),
         ("newsletter-editions", timedelta(minutes=1)),
+        ("follows-daily-digest", timedelta(days=1)),
+        ("follows-weekly-digest", timedelta(days=7)),
     ]
     for job in SCHEDULE:
         job.get_task()  # each names a real task
@@ -40,20 +42,23 @@ def test_due_jobs_start_once_per_period():
         "newsletter-editions",
     ]  # fmt: skip
     minutely = ["mailing-resume", "newsletter-editions"]
-    assert run_due(now) == every
+    digests = ["follows-daily-digest", "follows-weekly-digest"]
+    assert run_due(now) == every + digests
     assert run_due(now + timedelta(seconds=59)) == []
     assert run_due(now + timedelta(minutes=4)) == minutely
     assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh", *minutely]
     assert run_due(now + timedelta(hours=1)) == [
         "opendata-refresh", "training-reminders", *minutely,
     ]  # fmt: skip
-    assert run_due(now + timedelta(days=1)) == every
+    assert run_due(now + timedelta(days=1)) == every + ["follows-daily-digest"]
     assert dict(PeriodicRun.objects.values_list("name", "last_enqueued_at")) == {
         "opendata-refresh": now + timedelta(days=1),
         "privacy-retention": now + timedelta(days=1),
         "training-reminders": now + timedelta(days=1),
         "mailing-resume": now + timedelta(days=1),
         "newsletter-editions": now + timedelta(days=1),
+        "follows-daily-digest": now + timedelta(days=1),
+        "follows-weekly-digest": now,
     }
     # The jobs ran (the tests' backend runs tasks at once): retention recorded each rule.
     assert DeletionRecord.objects.count() == 2 * 5
@@ -84,6 +89,8 @@ def test_the_worker_keeps_one_tick_queued_and_runs_the_due_jobs():
     assert before + TICK <= successor.run_after <= timezone.now() + TICK
     jobs = DBTaskResult.objects.exclude(task_path=TICK_PATH)
     assert sorted(jobs.values_list("task_path", "status")) == [
+        ("concerto.follows.tasks.send_daily_digest", "SUCCESSFUL"),
+        ("concerto.follows.tasks.send_weekly_digest", "SUCCESSFUL"),
         ("concerto.mailing.tasks.resume_campaigns", "SUCCESSFUL"),
         ("concerto.newsletter.tasks.send_due_editions_task", "SUCCESSFUL"),
         ("concerto.opendata.tasks.refresh_opendata", "SUCCESSFUL"),
