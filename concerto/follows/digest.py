@@ -133,6 +133,25 @@ def recipients(campaign):
         yield Recipient(address=address, user_id=user_id, payload={"events": event_ids})
 
 
+def unwanted(campaign, addresses: list[str]) -> set[str]:
+    """Addresses of a batch whose person no longer takes this digest for any kind (they
+    unsubscribed after the fan-out): one query a batch."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.functions import Lower
+
+    frequency = frequency_of(campaign)
+    still = reduce(
+        or_, (Q(**{f"follow_preferences__{kind}": frequency}) for kind in EventKind.values)
+    )
+    gone = (
+        get_user_model()
+        .objects.annotate(address=Lower("email"))
+        .filter(address__in=addresses, follow_preferences__isnull=False)
+        .exclude(still)
+    )
+    return set(gone.values_list("address", flat=True))
+
+
 class Memo:
     """The period's events still worth telling, by id, read once per campaign a minute."""
 

@@ -19,6 +19,9 @@ class DigestKind:
     def render(self, campaign, delivery):
         return digest.render(campaign, delivery)
 
+    def unwanted(self, campaign, addresses):
+        return digest.unwanted(campaign, addresses)
+
 
 @dataclass(frozen=True)
 class ImmediateKind:

@@ -1,6 +1,7 @@
 """Daily and weekly digests, immediate e-mails and the one-click unsubscription (issue 25)."""
 
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -208,3 +209,23 @@ def test_no_digest_is_opened_when_nothing_happened(db, django_capture_on_commit_
         assert send_daily_digest.call() is None
         assert send_weekly_digest.call() is None
     assert (Campaign.objects.count(), len(mail.outbox)) == (0, 0)
+
+
+def test_unsubscribing_after_the_fan_out_skips_the_digest(
+    world, django_capture_on_commit_callbacks
+):
+    from concerto.mailing.outbox import open_campaign, start
+    from concerto.mailing.sending import fan_out
+
+    actions.follow(world.follower, TargetKind.PROCESS, world.process.pk)
+    campaign = open_campaign(digest.campaign_key(Frequency.WEEKLY, date(2999, 1, 1)), kind="digest")
+    fan_out(campaign)
+    unsubscribe(world.follower.email, "digest")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        start(campaign)
+    assert digest_mails(world.follower.email) == []
+    delivery = Delivery.objects.get(campaign=campaign, address=world.follower.email)
+    assert (delivery.status, delivery.skip_reason) == ("skipped", "unsubscribed")
+    # The citizens who proposed, still weekly, got theirs.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(c.email for c in world.closed.citizens)
