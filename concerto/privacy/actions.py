@@ -4,6 +4,8 @@ from django.core import serializers
 from django.db import models, transaction
 from django.utils import timezone
 
+from concerto.follows.models import Preferences
+from concerto.mailing.models import Delivery, normalised
 from concerto.participation.models import Contribution, ParticipantProfile
 from concerto.representativeness.models import ProfileResponse
 
@@ -103,6 +105,11 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
     user.memberships.all().delete()
     user.notifications.all().delete()
     user.newsletter_subscriptions.all().delete()
+    # What the person follows, how often they hear of it, and the bulk e-mails not yet
+    # sent to them (and the record of those sent, which keeps their address).
+    user.follows.all().delete()
+    Preferences.objects.filter(user=user).delete()
+    Delivery.objects.filter(address=normalised(user.email)).delete()
     user.email = DELETED_EMAIL.format(pk=user.pk)
     user.first_name = ""
     user.last_name = ""

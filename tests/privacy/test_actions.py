@@ -113,3 +113,20 @@ def test_the_readable_page_names_each_kind_of_row_and_each_value_in_french():
         title for title in found if title == "Réponses aux questions (réponses au questionnaire)"
     ]
     assert len(answers) == 1 and len(found[answers[0]].rows) == 3
+
+
+def test_erasing_forgets_follows_preferences_and_bulk_e_mails_to_the_address():
+    from concerto.follows.models import Follow, Preferences
+    from concerto.mailing.models import Campaign, Delivery
+
+    person, other = UserFactory(email="Ana@Exemple.fr"), UserFactory(email="bo@exemple.fr")
+    Follow.objects.create(user=person, target_kind="followup", target_id=0)
+    Follow.objects.create(user=other, target_kind="followup", target_id=0)
+    Preferences.objects.create(user=person, answer="daily")
+    campaign = Campaign.objects.create(key="lettre:1", kind="newsletter")
+    Delivery.objects.create(campaign=campaign, address="ana@exemple.fr", status="sent")
+    Delivery.objects.create(campaign=campaign, address="bo@exemple.fr")
+    erase_account(person)
+    assert list(Follow.objects.values_list("user__email", flat=True)) == ["bo@exemple.fr"]
+    assert Preferences.objects.count() == 0
+    assert list(Delivery.objects.values_list("address", flat=True)) == ["bo@exemple.fr"]
