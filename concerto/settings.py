@@ -486,6 +486,7 @@ PRIVACY_RETENTION_DAYS = {
     "inactive_accounts": int(os.environ.get("RETENTION_INACTIVE_ACCOUNT_DAYS", 3 * 365)),
     "access_log": int(os.environ.get("RETENTION_ACCESS_LOG_DAYS", 365)),
     "newsletter_unconfirmed": int(os.environ.get("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 30)),
+    "mailing_deliveries": int(os.environ.get("RETENTION_MAILING_DELIVERIES_DAYS", 90)),
 }
 
 CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))

@@ -161,6 +161,17 @@ REGISTER: tuple[RegisterEntry, ...] = (
         "newsletter_unconfirmed",
     ),
     RegisterEntry(
+        _("Envois groupés de courriels (lettre d'information, résumés, alertes)"),
+        _("Pour chaque envoi : adresse destinataire, compte lié, état et date d'envoi."),
+        _(
+            "Envoyer chaque courriel groupé une fois à chaque destinataire et reprendre un "
+            "envoi interrompu sans rien renvoyer."
+        ),
+        PUBLIC_INTEREST,
+        _("Quatre-vingt-dix jours après la fin de l'envoi."),
+        "mailing_deliveries",
+    ),
+    RegisterEntry(
         _("Journal des accès du personnel"),
         _("Qui a consulté quelles données personnelles, quand et depuis quelle page."),
         _("Contrôler que les agents n'accèdent qu'aux données nécessaires à leur mission."),

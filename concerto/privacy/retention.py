@@ -15,6 +15,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from concerto.mailing.models import Delivery
 from concerto.newsletter.actions import purge_unconfirmed
 from concerto.panels.actions import purge_expired_pools
 from concerto.participation.models import ParticipantProfile
@@ -65,6 +66,13 @@ def purge_access_log(today: date) -> int:
     return StaffAccess.objects.filter(accessed_at__lt=cutoff).delete()[0]
 
 
+def purge_mailing_deliveries(today: date) -> int:
+    """The per-address record of bulk e-mails, once their campaign has long finished:
+    it only served to send each message once."""
+    cutoff = _cutoff(today, settings.PRIVACY_RETENTION_DAYS["mailing_deliveries"])
+    return Delivery.objects.filter(campaign__finished_at__lt=cutoff).delete()[0]
+
+
 def purge_panel_pools(today: date) -> int:
     return purge_expired_pools(today)
 
@@ -75,6 +83,7 @@ RULES: dict[str, Callable[[date], int]] = {
     "panel_pools": purge_panel_pools,
     "access_log": purge_access_log,
     "newsletter_unconfirmed": purge_unconfirmed,
+    "mailing_deliveries": purge_mailing_deliveries,
 }
 
 

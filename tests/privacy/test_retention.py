@@ -5,6 +5,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from concerto.accounts.roles import Role
+from concerto.mailing.models import Campaign, Delivery
 from concerto.newsletter.models import Subscriber
 from concerto.panels.models import Panel
 from concerto.participation.actions import submit_contribution
@@ -35,6 +36,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "inactive_accounts": 1095,
         "access_log": 365,
         "newsletter_unconfirmed": 30,
+        "mailing_deliveries": 90,
     }
     old_citizen = UserFactory(email="ancienne@exemple.fr", last_login=at(TODAY - timedelta(1100)))
     recent_citizen = UserFactory(email="recente@exemple.fr", last_login=at(TODAY - timedelta(30)))
@@ -82,6 +84,15 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         consented_at=at(TODAY - timedelta(400)), confirmed_at=at(TODAY - timedelta(400)),
     )  # fmt: skip
 
+    # Bulk e-mail records: those of a campaign finished 91 days ago go.
+    old_send = Campaign.objects.create(key="lettre:ancienne", kind="newsletter",
+                                       finished_at=at(TODAY - timedelta(91)))  # fmt: skip
+    recent_send = Campaign.objects.create(key="lettre:recente", kind="newsletter",
+                                          finished_at=at(TODAY - timedelta(89)))  # fmt: skip
+    for campaign in (old_send, recent_send):
+        Delivery.objects.create(campaign=campaign, address="fidele@exemple.fr", status="sent")
+    Delivery.objects.create(campaign=old_send, address="autre@exemple.fr", status="sent")
+
     panel, _referent = ready_panel(size=10, n=40)
     Panel.objects.filter(pk=panel.pk).update(retention_date=TODAY - timedelta(1))
 
@@ -94,7 +105,9 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "panel_pools": 40,
         "access_log": 1,
         "newsletter_unconfirmed": 1,
+        "mailing_deliveries": 2,
     }
+    assert list(Delivery.objects.values_list("campaign__key", flat=True)) == ["lettre:recente"]
     assert not Subscriber.objects.filter(pk=stale_request.pk).exists()
     assert sorted(Subscriber.objects.values_list("pk", flat=True)) == sorted(
         [fresh_request.pk, old_subscriber.pk]
@@ -116,6 +129,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     assert sorted(DeletionRecord.objects.values_list("rule", "deleted")) == [
         ("access_log", 1),
         ("inactive_accounts", 2),
+        ("mailing_deliveries", 2),
         ("newsletter_unconfirmed", 1),
         ("panel_pools", 40),
         ("participant_profiles", 1),
@@ -124,4 +138,4 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     # A second run finds nothing more to delete, and says so.
     with freeze_time(at(TODAY)):
         assert apply_retention(TODAY) == dict.fromkeys(RULES, 0)
-    assert DeletionRecord.objects.count() == 10
+    assert DeletionRecord.objects.count() == 12

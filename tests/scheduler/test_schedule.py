@@ -61,7 +61,7 @@ def test_due_jobs_start_once_per_period():
         "follows-weekly-digest": now,
     }
     # The jobs ran (the tests' backend runs tasks at once): retention recorded each rule.
-    assert DeletionRecord.objects.count() == 2 * 5
+    assert DeletionRecord.objects.count() == 2 * 6
     assert Publication.objects.count() == 1
 
 
