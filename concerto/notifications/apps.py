@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "concerto.notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from concerto.notifications import mailings  # noqa: F401 - registers the scope

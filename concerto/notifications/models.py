@@ -29,3 +29,20 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class EmailOptOut(models.Model):
+    """The person asked, from an e-mail's unsubscribe link, to get notifications on their
+    dashboard only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refus des notifications par courriel")
+        verbose_name_plural = _("refus des notifications par courriel")
+
+    def __str__(self) -> str:
+        return str(self.user_id)

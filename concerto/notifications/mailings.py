@@ -1,0 +1,31 @@
+"""Notification e-mails can be stopped in one click, like every e-mail the platform sends
+to many: they then stay on the person's dashboard only."""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from concerto.mailing.unsubscribe import register_scope
+from concerto.notifications.models import EmailOptOut
+
+SCOPE = "notifications"
+
+
+def _users(address: str):
+    return get_user_model().objects.filter(email__iexact=address)
+
+
+def stop_emails(address: str, scope: str) -> None:
+    for user in _users(address):
+        EmailOptOut.objects.get_or_create(user=user)
+
+
+def receives_emails(address: str) -> bool:
+    return _users(address).filter(notification_opt_out__isnull=True).exists()
+
+
+register_scope(
+    SCOPE,
+    label=_("Notifications par courriel (elles restent sur votre tableau de bord)"),
+    unsubscribe=stop_emails,
+    is_subscribed=receives_emails,
+)
