@@ -25,6 +25,12 @@ class PreferencesForm(DsfrBaseForm):
         required=False,
     )
 
+    notification_emails = forms.BooleanField(
+        label=_("Recevoir aussi par courriel les notifications de mon tableau de bord"),
+        help_text=_("Elles restent toujours sur votre tableau de bord."),
+        required=False,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in EventKind:

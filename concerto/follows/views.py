@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concerto.follows import actions, feed, targets
 from concerto.follows.forms import FollowForm, PreferencesForm
 from concerto.follows.models import Follow
+from concerto.notifications.actions import email_notifications_enabled, set_email_notifications
 
 
 def _mine(request, *, status=200, error=""):
@@ -70,12 +71,17 @@ def preferences(request):
                 auto_follow=form.cleaned_data["auto_follow"],
                 frequencies=form.frequencies(),
             )
+            set_email_notifications(request.user, enabled=form.cleaned_data["notification_emails"])
             messages.success(request, _("Vos préférences de notification sont enregistrées."))
             return redirect("follows:preferences")
         status = 400
     else:
         form = PreferencesForm(
-            initial={"auto_follow": current.auto_follow, **current.frequencies()}
+            initial={
+                "auto_follow": current.auto_follow,
+                "notification_emails": email_notifications_enabled(request.user),
+                **current.frequencies(),
+            }
         )
         status = 200
     return render(request, "follows/preferences.html", {"form": form}, status=status)

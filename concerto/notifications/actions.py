@@ -4,7 +4,7 @@ from contextvars import ContextVar
 
 from django.db import transaction
 
-from concerto.notifications.models import Notification
+from concerto.notifications.models import EmailOptOut, Notification
 from concerto.notifications.subjects import subject_line
 from concerto.notifications.tasks import email_notification
 
@@ -24,6 +24,18 @@ def without_emails() -> Iterator[None]:
 def emails_enabled() -> bool:
     """False inside `without_emails()`: domains that send their own e-mails check it."""
     return _emails_enabled.get()
+
+
+def set_email_notifications(user, *, enabled: bool) -> None:
+    """Whether `user` also gets their notifications by e-mail (on the dashboard always)."""
+    if enabled:
+        EmailOptOut.objects.filter(user=user).delete()
+    else:
+        EmailOptOut.objects.get_or_create(user=user)
+
+
+def email_notifications_enabled(user) -> bool:
+    return not EmailOptOut.objects.filter(user=user).exists()
 
 
 def notify(

@@ -31,3 +31,16 @@ def test_a_notification_e_mail_unsubscribes_in_one_click_and_the_dashboard_keeps
         "Un jalon est franchi",
         "Une réponse couvre votre contribution",
     ]
+
+
+def test_the_preferences_page_turns_notification_e_mails_back_on(client):
+    person = UserFactory(email="ana@exemple.fr")
+    EmailOptOut.objects.create(user=person)
+    client.force_login(person)
+    page = client.get("/mon-compte/notifications/")
+    assert 'name="notification_emails"' in page.text
+    assert 'name="notification_emails" checked' not in page.text
+    data = {"auto_follow": "on", "notification_emails": "on"}
+    data |= dict.fromkeys(["answer", "proposal", "module", "process", "late"], "weekly")
+    assert client.post("/mon-compte/notifications/", data).status_code == 302
+    assert EmailOptOut.objects.count() == 0
