@@ -31,7 +31,9 @@ def people(settings):
 
 
 def links(body: str) -> list[str]:
-    return re.findall(r"https?://[^\s\"<>]+", body)
+    """The links of the message, not its one-click unsubscribe link."""
+    found = re.findall(r"https?://[^\s\"<>]+", body)
+    return [link for link in found if "/courriels/desabonnement/" not in link]
 
 
 def snapshot_of(process) -> tuple:

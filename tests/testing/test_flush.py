@@ -62,6 +62,7 @@ def test_a_flush_leaves_what_post_migrate_writes():
         "devoir-de-suite",
         "faq",
         "guide",
+        "lettre",
         "ressources",
         "root",
     ]
