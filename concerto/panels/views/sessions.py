@@ -22,10 +22,13 @@ from concerto.processes.views.common import add_errors
 def members(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
     rows = list(
-        panel.pool.exclude(status=PoolMember.Status.POOL).annotate(
+        panel.pool.exclude(status=PoolMember.Status.POOL)
+        .annotate(
             present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)),
             recorded=Count("attendances"),
         )
+        # In drawing order: a grouped query has no order of its own on PostgreSQL.
+        .order_by("pk")
     )
     if rows:
         record_staff_access(request, "membres de panel", panel)
