@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from concerto.mailing.unsubscribe import register_scope
-from concerto.notifications.models import EmailOptOut
 
 SCOPE = "notifications"
 
@@ -15,8 +14,11 @@ def _users(address: str):
 
 
 def stop_emails(address: str, scope: str) -> None:
+    # actions imports the task module, which imports this one.
+    from concerto.notifications.actions import set_email_notifications
+
     for user in _users(address):
-        EmailOptOut.objects.get_or_create(user=user)
+        set_email_notifications(user, enabled=False)
 
 
 def receives_emails(address: str) -> bool:

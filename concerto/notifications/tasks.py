@@ -5,10 +5,9 @@ from django_tasks import task
 from concerto.mailing.kinds import Rendered
 from concerto.mailing.messages import build_message
 from concerto.mailing.unsubscribe import unsubscribe_url
+from concerto.notifications.mailings import SCOPE
 from concerto.notifications.models import EmailOptOut, Notification
 from concerto.notifications.subjects import subject_line
-
-SCOPE = "notifications"
 
 
 @task()
