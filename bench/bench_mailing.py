@@ -10,16 +10,17 @@ worker SIGKILLed twice during each send.
    edition; M citizens (COPY) who follow one open process with daily digests, and three
    events of that process in the last day.
 2. Starts the loopback SMTP server in its own process (bench/load/smtp_sink.py, aiosmtpd)
-   and one task worker (`concerto db_worker`) sending over SMTP to it, with short leases
+   and two task workers (`concerto db_worker`, --workers) sharing each campaign by lanes
+   (MAILING_LANES=4, --lanes), each over its own SMTP connection, with short leases
    (TASK_LEASE_SECONDS=5, MAILING_LEASE_SECONDS=5) so a killed worker's send is taken
    over within seconds.
-3. For each campaign: opens and starts it as the platform does, SIGKILLs the worker's
-   whole process group when a third and two thirds of the deliveries are sent, starts a
-   new worker each time, and waits for the campaign to finish. Prints the total time,
-   the rate, the worker's peak memory (sum of the resident sizes of its processes,
-   sampled every 0.2 s), and, counted on the SMTP side, how many recipients got exactly
-   one message, none, or more than one (and how many distinct Message-IDs arrived:
-   a resend after a kill carries the same one).
+3. For each campaign: opens and starts it as the platform does, SIGKILLs one worker's
+   whole process group (the first, then the second) when a third and two thirds of the
+   deliveries are sent, starts a new worker each time, and waits for the campaign to
+   finish. Prints the total time, the rate, the workers' peak memory (sum of the resident
+   sizes of all their processes, sampled every 0.2 s), and, counted on the SMTP side, how
+   many recipients got exactly one message, none, or more than one (and how many
+   distinct Message-IDs arrived: a resend after a kill carries the same one).
 
 Targets (issue 25): the newsletter in ≤ 30 min and ≤ 1 GB; every recipient exactly once.
 """
@@ -158,34 +159,39 @@ def new_worker(env: dict, workdir: Path, number: int) -> servers.Group:
     return worker
 
 
-def send(name: str, campaign, total: int, env: dict, workdir: Path, kills: int) -> dict:
+def send(name: str, campaign, total: int, env: dict, workdir: Path, args) -> dict:
     from django.db.models import Count
 
     from concerto.mailing import outbox
     from concerto.mailing.models import Campaign, Delivery
 
-    workers = 0
-    worker = new_worker(env, workdir, workers)
+    started = 0
+    workers = []
+    for _ in range(args.workers):
+        workers.append(new_worker(env, workdir, started))
+        started += 1
     start = time.perf_counter()
     outbox.start(campaign)  # autocommit: the task row is written now
-    thresholds = [total * (k + 1) // (kills + 1) for k in range(kills)]
+    thresholds = [total * (k + 1) // (args.kills + 1) for k in range(args.kills)]
     peak, killed_at = 0.0, []
     while True:
         time.sleep(0.2)
-        peak = max(peak, group_rss_mb(worker.process.pid))
+        peak = max(peak, sum(group_rss_mb(worker.process.pid) for worker in workers))
         sent = Delivery.objects.filter(campaign=campaign, status="sent").count()
         if thresholds and sent >= thresholds[0]:
             thresholds.pop(0)
-            worker.kill()
+            victim = len(killed_at) % len(workers)  # each kill takes another worker
+            workers[victim].kill()
             killed_at.append(sent)
-            log(f"{name}: worker SIGKILLed at {sent:,} sent "
+            log(f"{name}: worker {victim} SIGKILLed at {sent:,} sent "
                 f"({time.perf_counter() - start:.0f} s)")  # fmt: skip
-            workers += 1
-            worker = new_worker(env, workdir, workers)
+            workers[victim] = new_worker(env, workdir, started)
+            started += 1
         if Campaign.objects.filter(pk=campaign.pk, finished_at__isnull=False).exists():
             break
     seconds = time.perf_counter() - start
-    worker.stop()
+    for worker in workers:
+        worker.stop()
     counts = dict(
         Delivery.objects.filter(campaign=campaign)
         .order_by()
@@ -215,10 +221,13 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=500_000)
     parser.add_argument("--followers", type=int, default=200_000)
     parser.add_argument("--kills", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="task workers sending at once")
+    parser.add_argument("--lanes", type=int, default=4, help="MAILING_LANES")
     args = parser.parse_args()
     if args.quick:
         args.subscribers, args.followers = 50_000, 20_000
 
+    os.environ["MAILING_LANES"] = str(args.lanes)  # read when the campaigns are opened
     workdir = Path(tempfile.mkdtemp(prefix="concerto-mailing."))
     postgres = servers.Postgres(shared_buffers="512MB")
     postgres.start(durable=False)
@@ -230,7 +239,8 @@ def main() -> None:
 
         django.setup()
         call_command("migrate", verbosity=0)
-        log(f"PostgreSQL {postgres.version()}, {os.cpu_count()} cores")
+        log(f"PostgreSQL {postgres.version()}, {os.cpu_count()} cores, "
+            f"{args.workers} workers, {args.lanes} lanes")  # fmt: skip
         edition_id = seed_newsletter(args.subscribers)
         seed_followers(args.followers)
         # No clock: the scheduler's own digests and resumes would run in the middle of
@@ -258,6 +268,7 @@ def main() -> None:
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
             EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0",
             TASK_LEASE_SECONDS=LEASE, MAILING_LEASE_SECONDS=LEASE,
+            MAILING_LANES=str(args.lanes),
             PYTHONPATH=str(ROOT),
         )  # fmt: skip
 
@@ -268,13 +279,13 @@ def main() -> None:
         newsletter = outbox.open_campaign(
             f"newsletter:edition:{edition_id}", kind=KIND, source_id=edition_id
         )
-        letter = send("newsletter", newsletter, args.subscribers, env, workdir, args.kills)
+        letter = send("newsletter", newsletter, args.subscribers, env, workdir, args)
         from django.utils import timezone
 
         daily = outbox.open_campaign(
             digest.campaign_key("daily", timezone.localdate()), kind=digest.KIND
         )
-        digests = send("digest", daily, args.followers, env, workdir, args.kills)
+        digests = send("digest", daily, args.followers, env, workdir, args)
 
         sink.terminate()
         sink.wait(timeout=120)

@@ -370,6 +370,8 @@ QUEUE_STALL_AFTER_SECONDS = float(os.environ.get("QUEUE_STALL_AFTER_SECONDS", "6
 # a killed sender's campaign is taken over once the lease has run out.
 MAILING_LEASE_SECONDS = float(os.environ.get("MAILING_LEASE_SECONDS", "60"))
 MAILING_BATCH_SIZE = int(os.environ.get("MAILING_BATCH_SIZE", "200"))
+# Workers that can send one campaign at once, each over its own SMTP connection.
+MAILING_LANES = int(os.environ.get("MAILING_LANES", "4"))
 # Messages a second over one SMTP connection (0: as fast as the server accepts them),
 # for relays that throttle.
 MAILING_MAX_PER_SECOND = float(os.environ.get("MAILING_MAX_PER_SECOND", "0"))

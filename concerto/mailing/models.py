@@ -22,10 +22,13 @@ class Campaign(models.Model):
     send_after = models.DateTimeField(_("envoi à partir du"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     fanned_out_at = models.DateTimeField(null=True, blank=True)
-    # One sender at a time: the one holding the lease renews it after every batch; a
-    # killed sender's lease runs out and the next run of the task takes over.
+    # The fan-out lease: one sender at a time writes the Delivery rows; a killed
+    # sender's lease runs out and the next run of the task takes over.
     sender = models.CharField(max_length=64, blank=True)
     leased_until = models.DateTimeField(null=True, blank=True)
+    # The send is shared out in lanes (delivery pk modulo `lanes`), each with its own
+    # lease (Lane), so as many workers as lanes send one campaign at once.
+    lanes = models.PositiveSmallIntegerField(default=1)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -35,6 +38,29 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Lane(models.Model):
+    """One share of a campaign's deliveries (those whose pk modulo the campaign's lanes
+    is `number`), sent by one sender at a time: the one holding the lease renews it after
+    every batch; a killed sender's lease runs out and another sender takes the lane."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="lane_set")
+    number = models.PositiveSmallIntegerField()
+    sender = models.CharField(max_length=64, blank=True)
+    leased_until = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("voie d'envoi")
+        verbose_name_plural = _("voies d'envoi")
+        ordering = ["campaign", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="one_lane_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} #{self.number}"
 
 
 class Delivery(models.Model):

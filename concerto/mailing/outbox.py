@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from concerto.mailing.kinds import Rendered
@@ -18,7 +19,13 @@ def open_campaign(
 ) -> Campaign:
     """The campaign named `key`, created on the first call: a second call (a double
     click, a second scheduler tick) returns the same one and sends nothing twice."""
-    defaults = {"kind": kind, "subject": subject, "source_id": source_id, "send_after": send_after}
+    defaults = {
+        "kind": kind,
+        "subject": subject,
+        "source_id": source_id,
+        "send_after": send_after,
+        "lanes": max(1, settings.MAILING_LANES),
+    }
     try:
         with transaction.atomic():
             return Campaign.objects.get_or_create(key=key, defaults=defaults)[0]

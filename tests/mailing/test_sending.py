@@ -7,7 +7,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from concerto.mailing import outbox, sending
-from concerto.mailing.models import Campaign, Delivery, Suppression
+from concerto.mailing.models import Campaign, Delivery, Lane, Suppression
 from concerto.mailing.tasks import resume_campaigns
 from concerto.testing.smtp import LoopbackSMTP
 
@@ -95,8 +95,11 @@ def test_a_send_interrupted_midway_resumes_with_the_rest_only(letter, settings):
     with pytest.raises(smtplib.SMTPServerDisconnected):
         sending.send_campaign(campaign.pk)
     assert campaign.deliveries.filter(status="sent").count() == 2
-    # The dead sender's lease runs out; the periodic resume starts the campaign again.
-    Campaign.objects.filter(pk=campaign.pk).update(leased_until=None)
+    # The dead sender's lane lease runs out; the periodic resume starts the campaign again.
+    assert resume_campaigns.call() == []
+    Lane.objects.filter(campaign=campaign).exclude(sender="").update(
+        leased_until=timezone.now() - timedelta(seconds=1)
+    )
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert resume_campaigns.call() == [campaign.pk]
     assert sorted(message.to[0] for message in mail.outbox) == letter.addresses
@@ -162,3 +165,67 @@ def test_send_one_sends_a_single_message_after_commit(django_capture_on_commit_c
         )
     assert [(m.to, m.subject) for m in mail.outbox] == [(["ana@exemple.fr"], "Confirmez")]
     assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
+
+
+def lane_of(campaign, address):
+    return campaign.deliveries.get(address=address).pk % campaign.lanes
+
+
+def test_workers_share_a_campaign_by_lanes_and_a_dead_senders_lane_is_taken_over(letter, settings):
+    settings.MAILING_LANES = 3
+    letter.addresses = [f"p{number}@exemple.fr" for number in range(12)]
+    campaign = outbox.open_campaign("lettre:9", kind="test-letter")
+    assert campaign.lanes == 3
+    sending.fan_out(campaign)
+    assert list(campaign.lane_set.values_list("number", flat=True)) == [0, 1, 2]
+    # Another worker, alive, is sending lane 1: this sender takes lanes 0 and 2.
+    Lane.objects.filter(campaign=campaign, number=1).update(
+        sender="other-live-sender", leased_until=timezone.now() + timedelta(hours=1)
+    )
+    outcome = sending.send_campaign(campaign.pk)
+    in_lane_1 = {a for a in letter.addresses if lane_of(campaign, a) == 1}
+    assert 0 < len(in_lane_1) < 12
+    assert outcome.busy and outcome.sent == 12 - len(in_lane_1)
+    assert {m.to[0] for m in mail.outbox} == set(letter.addresses) - in_lane_1
+    campaign.refresh_from_db()
+    assert campaign.finished_at is None
+    assert resume_campaigns.call() == []  # lane 1's sender is alive
+    assert len(mail.outbox) == 12 - len(in_lane_1)
+    # It dies: its lease runs out and the periodic resume sends lane 1, and only it.
+    Lane.objects.filter(campaign=campaign, number=1).update(
+        leased_until=timezone.now() - timedelta(seconds=1)
+    )
+    assert resume_campaigns.call() == [campaign.pk]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(letter.addresses)
+    campaign.refresh_from_db()
+    assert campaign.finished_at is not None
+    assert list(campaign.lane_set.filter(finished_at__isnull=True)) == []
+    assert resume_campaigns.call() == []
+
+
+def test_the_first_sender_starts_one_helper_per_other_lane(letter, settings):
+    settings.MAILING_LANES = 4
+    letter.addresses = [f"p{number}@exemple.fr" for number in range(10)]
+    campaign = outbox.open_campaign("lettre:10", kind="test-letter")
+    helpers = []
+    outcome = sending.send_campaign(campaign.pk, call_helpers=helpers.append)
+    assert helpers == [3]
+    assert outcome.sent == 10 and not outcome.busy
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(letter.addresses)
+    # A helper that starts after the work is done finds no lane and sends nothing.
+    assert sending.send_campaign(campaign.pk, call_helpers=helpers.append).sent == 0
+    assert helpers == [3] and len(mail.outbox) == 10
+
+
+def test_a_campaign_whose_last_sender_died_before_finishing_it_is_finished_by_the_resume(
+    letter,
+):
+    letter.addresses = ["ana@exemple.fr"]
+    campaign = outbox.open_campaign("lettre:11", kind="test-letter")
+    sending.fan_out(campaign)
+    campaign.deliveries.update(status="sent")
+    campaign.lane_set.update(finished_at=timezone.now())
+    assert resume_campaigns.call() == [campaign.pk]
+    campaign.refresh_from_db()
+    assert campaign.finished_at is not None
+    assert mail.outbox == []
