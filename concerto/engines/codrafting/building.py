@@ -10,8 +10,9 @@ below hold for all formats:
 - A unit closes every open unit of its rank or deeper: an article closes the previous
   article, a chapter closes the open section and article.
 - A title, chapter or section without a heading takes the next block as heading when
-  that block is short, is not a unit and does not end like a sentence: pasted laws
-  put "Chapitre Ier" and "Dispositions générales" on two lines.
+  that block is short, is not a unit, does not end like a sentence and is not a
+  heading of another level: pasted laws put "Chapitre Ier" and "Dispositions
+  générales" on two lines.
 """
 
 from __future__ import annotations
@@ -90,10 +91,15 @@ def build_document(blocks: list[Block], name: str = "") -> Reading:
     root: list[_Node] = []
     stack: list[_Node] = []
     awaiting_heading: _Node | None = None
+    awaiting_level: int | None = None
     for block in blocks:
         if not block.text.strip():
             continue
-        if awaiting_heading is not None and _could_be_heading(block):
+        if (
+            awaiting_heading is not None
+            and block.level in (None, awaiting_level)
+            and _could_be_heading(block)
+        ):
             awaiting_heading.heading = " ".join(block.text.split())
             awaiting_heading = None
             continue
@@ -113,7 +119,7 @@ def build_document(blocks: list[Block], name: str = "") -> Reading:
         if heading.text:
             node.children.append(_Node("paragraph", block.line, text=heading.text))
         elif not heading.heading and heading.kind != "article":
-            awaiting_heading = node
+            awaiting_heading, awaiting_level = node, block.level
     document = Document.of([node.freeze() for node in root], name)
     return Reading(document, tuple(problems) + tuple(structure_warnings(document)))
 
@@ -136,6 +142,10 @@ def structure_warnings(document: Document) -> list[Problem]:
         seen.add(article.number)
         if not article.paragraphs:
             problems.append(
-                Problem("article_without_text", line=article.line, detail=article.label)
+                Problem(
+                    "article_without_text",
+                    line=article.line,
+                    detail=article.label or article.heading,
+                )
             )
     return problems

@@ -15,7 +15,7 @@ Warning codes (the document is built; the organiser may correct the draft):
     "empty_draft"                 nothing but blank lines.
     "no_article"                  text, but no unit recognised as an article.
     "duplicate_article_number"    an article number seen before (detail: the number).
-    "article_without_text"        an article with no paragraph (detail: its label).
+    "article_without_text"        an article with no paragraph (detail: label or heading).
     "heading_kept_as_paragraph"   a deep heading not recognised by its word.
 """
 
