@@ -16,3 +16,35 @@ format (`markdown`, `plaintext`, `docx`, `odt`, dispatched by `reading`), `diff`
 
 The engine returns codes and values, never French sentences: the platform translates.
 """
+
+from concerto.engines import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "Block": "building",
+        "Consultation": "republique_numerique_model",
+        "DiffOp": "diff",
+        "Document": "structure",
+        "DocumentDiff": "changes",
+        "DraftImport": "republique_numerique_draft",
+        "Heading": "numbering",
+        "ParagraphChange": "changes",
+        "Problem": "problems",
+        "Reading": "problems",
+        "Unit": "structure",
+        "UnitChange": "changes",
+        "build_document": "building",
+        "document_diff": "document_diff",
+        "draft_document": "republique_numerique_draft",
+        "format_of": "reading",
+        "load_republique_numerique": "republique_numerique",
+        "read_docx": "docx",
+        "read_draft": "reading",
+        "read_markdown": "markdown",
+        "read_odt": "odt",
+        "read_plain_text": "plaintext",
+        "recognise_heading": "numbering",
+        "word_diff": "diff",
+    },
+)

@@ -19,89 +19,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from concerto.engines.codrafting.numbering import recognise_heading
 from concerto.engines.codrafting.problems import ERROR, Problem
+from concerto.engines.codrafting.republique_numerique_model import (
+    Argument,
+    Consultation,
+    Opinion,
+    Section,
+)
 
 OPINIONS_FILE = "opinions.jsonl"
 ARGUMENTS_FILE = "arguments.jsonl"
 STANCES = {1: "for", 0: "against"}
 _OPINION_FIELDS = ("id", "section", "section_subtitle", "title", "body_text", "created_at")
 _ARGUMENT_FIELDS = ("opinion_id", "argument_id", "type", "body", "created_at")
-
-
-@dataclass(frozen=True)
-class Argument:
-    id: int
-    opinion_id: int
-    stance: str  # "for" or "against"
-    body: str
-    created_at: datetime
-    votes: int
-    is_trashed: bool
-
-
-@dataclass(frozen=True)
-class Opinion:
-    """An article of the draft or a citizen's proposed article, with votes and arguments.
-
-    article_label, article_number: read from the title when it opens like an article
-    ("Article 11bis - Transparence…" gives "Article 11bis", "11 bis"), else "".
-    declared_arguments_for/against: the counts the platform published, to check against
-    the arguments actually attached.
-    """
-
-    id: int
-    title: str
-    body: str
-    created_at: datetime
-    is_trashed: bool
-    votes_for: int
-    votes_against: int
-    votes_mixed: int
-    votes_total: int
-    declared_arguments_for: int
-    declared_arguments_against: int
-    versions_count: int
-    sources_count: int
-    article_label: str = ""
-    article_number: str = ""
-    arguments: tuple[Argument, ...] = ()
-
-    @property
-    def arguments_for(self) -> tuple[Argument, ...]:
-        return tuple(a for a in self.arguments if a.stance == "for")
-
-    @property
-    def arguments_against(self) -> tuple[Argument, ...]:
-        return tuple(a for a in self.arguments if a.stance == "against")
-
-
-@dataclass(frozen=True)
-class Section:
-    label: str  # "Section 2", as in the dump
-    number: int
-    subtitle: str
-    chapter: int  # inferred, from 1 (see the module docstring)
-    opinions: tuple[Opinion, ...]  # by id
-
-
-@dataclass(frozen=True)
-class Consultation:
-    sections: tuple[Section, ...]
-    orphan_arguments: tuple[Argument, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def opinions(self) -> list[Opinion]:
-        return [opinion for section in self.sections for opinion in section.opinions]
-
-    @property
-    def argument_count(self) -> int:
-        return sum(len(opinion.arguments) for opinion in self.opinions)
 
 
 def _rows(path: Path, fields: tuple[str, ...], problems: list[Problem]):
@@ -163,38 +97,51 @@ def _opinion(row: dict, arguments: list[Argument]) -> Opinion:
 
 
 def _section_number(label: str) -> int:
-    digits = "".join(char for char in label if char.isdigit())
-    return int(digits) if digits else 0
+    return int("".join(char for char in label if char.isdigit()) or 0)
 
 
-def load_republique_numerique(folder: str | Path) -> Consultation:
-    folder = Path(folder)
-    problems: list[Problem] = []
-    by_opinion: dict[int, list[Argument]] = defaultdict(list)
-    for _, row in _rows(folder / ARGUMENTS_FILE, _ARGUMENT_FIELDS, problems):
-        by_opinion[row["opinion_id"]].append(_argument(row))
-    groups: dict[tuple[str, str], list[Opinion]] = defaultdict(list)
-    seen: set[int] = set()
-    for number, row in _rows(folder / OPINIONS_FILE, _OPINION_FIELDS, problems):
-        if row["id"] in seen:
-            problems.append(Problem("duplicate_id", ERROR, number, detail=str(row["id"])))
-            continue
-        seen.add(row["id"])
-        opinion = _opinion(row, by_opinion.get(row["id"], []))
-        groups[(row["section"], row["section_subtitle"])].append(opinion)
+def _sections(groups: dict[tuple[str, str], list[Opinion]]) -> tuple[Section, ...]:
+    """In the bill's order (lowest opinion id first), a new chapter when numbers restart."""
     sections: list[Section] = []
     chapter, previous = 0, None
     for (label, subtitle), opinions in sorted(
         groups.items(), key=lambda g: min(o.id for o in g[1])
     ):
         number = _section_number(label)
-        if previous is None or number <= previous:
-            chapter += 1
+        chapter += previous is None or number <= previous
         previous = number
         ordered = tuple(sorted(opinions, key=lambda opinion: opinion.id))
         sections.append(Section(label, number, subtitle, chapter, ordered))
+    return tuple(sections)
+
+
+def load_republique_numerique(folder: str | Path) -> Consultation:
+    """The consultation in `folder`; problem codes: "missing_file", "invalid_json",
+    "missing_field", "invalid_value" (a date or number that does not parse), "duplicate_id".
+    """
+    folder = Path(folder)
+    problems: list[Problem] = []
+    by_opinion: dict[int, list[Argument]] = defaultdict(list)
+    for number, row in _rows(folder / ARGUMENTS_FILE, _ARGUMENT_FIELDS, problems):
+        try:
+            by_opinion[row["opinion_id"]].append(_argument(row))
+        except (TypeError, ValueError):
+            problems.append(Problem("invalid_value", ERROR, number, detail=ARGUMENTS_FILE))
+    groups: dict[tuple[str, str], list[Opinion]] = defaultdict(list)
+    seen: set[int] = set()
+    for number, row in _rows(folder / OPINIONS_FILE, _OPINION_FIELDS, problems):
+        if row["id"] in seen:
+            problems.append(Problem("duplicate_id", ERROR, number, detail=str(row["id"])))
+            continue
+        try:
+            opinion = _opinion(row, by_opinion.get(row["id"], []))
+        except (TypeError, ValueError):
+            problems.append(Problem("invalid_value", ERROR, number, detail=OPINIONS_FILE))
+            continue
+        seen.add(row["id"])
+        groups[(row["section"], row["section_subtitle"])].append(opinion)
     orphans = sorted(
         (a for opinion_id, args in by_opinion.items() if opinion_id not in seen for a in args),
         key=lambda argument: argument.id,
     )
-    return Consultation(tuple(sections), tuple(orphans), tuple(problems))
+    return Consultation(_sections(groups), tuple(orphans), tuple(problems))

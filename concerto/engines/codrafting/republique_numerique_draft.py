@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from concerto.engines.codrafting.numbering import recognise_heading
-from concerto.engines.codrafting.republique_numerique import Consultation, Opinion
+from concerto.engines.codrafting.republique_numerique_model import Consultation, Opinion
 from concerto.engines.codrafting.structure import Document, Unit
 
 

@@ -6,7 +6,9 @@ import pytest
 from concerto.engines.codrafting.republique_numerique import load_republique_numerique
 from concerto.engines.codrafting.republique_numerique_draft import draft_document, draft_opinions
 
-SAMPLE = Path("/work/shared/data/consultations/republique_numerique_2015")
+# The shared data sit next to the repository, as for the other engines' samples.
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLE = ROOT.parent / "shared" / "data" / "consultations" / "republique_numerique_2015"
 needs_sample = pytest.mark.skipif(
     not (SAMPLE / "opinions.jsonl").is_file(),
     reason=f"the shared République numérique sample is not at {SAMPLE}",
@@ -134,7 +136,7 @@ ARGUMENT = {
 def test_orphans_and_bad_lines_are_reported_not_dropped(tmp_path):
     write_lines(
         tmp_path / "opinions.jsonl",
-        [OPINION, "{not json", {"id": 2}, OPINION],
+        [OPINION, "{not json", {"id": 2}, OPINION, {**OPINION, "id": 3, "created_at": "hier"}],
     )
     write_lines(
         tmp_path / "arguments.jsonl",
@@ -145,6 +147,7 @@ def test_orphans_and_bad_lines_are_reported_not_dropped(tmp_path):
         ("invalid_json", 2, "opinions.jsonl"),
         ("missing_field", 3, "section"),
         ("duplicate_id", 4, "1"),
+        ("invalid_value", 5, "opinions.jsonl"),
     ]
     assert [(a.id, a.opinion_id, a.stance) for a in loaded.orphan_arguments] == [
         (11, 99, "against")
