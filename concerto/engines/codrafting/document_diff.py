@@ -28,7 +28,7 @@ from concerto.engines.codrafting.changes import (
     ParagraphChange,
     UnitChange,
 )
-from concerto.engines.codrafting.diff import is_unchanged, similarity, word_diff
+from concerto.engines.codrafting.diff import Words, is_unchanged, word_diff, words_similarity
 from concerto.engines.codrafting.structure import Document, Unit
 
 UNIT_THRESHOLD = 0.5
@@ -84,8 +84,10 @@ def _status(before: Unit | None, after: Unit | None, same: bool) -> str:
 def _paragraph_changes(
     old: tuple[Unit, ...], new: tuple[Unit, ...], added: _Provenance, removed: _Provenance
 ) -> tuple[ParagraphChange, ...]:
+    old_words, new_words = [Words(p.text) for p in old], [Words(p.text) for p in new]
+
     def score(i: int, j: int) -> float:
-        return similarity(old[i].text, new[j].text)
+        return words_similarity(old_words[i], new_words[j], PARAGRAPH_THRESHOLD)
 
     changes = []
     texts = [p.text for p in old], [p.text for p in new]
@@ -126,10 +128,13 @@ def _unit_change(
 def _align_segments(
     old: list[_Segment], new: list[_Segment]
 ) -> list[tuple[int | None, int | None]]:
+    old_words = [Words(_content(unit)) for _, unit in old]
+    new_words = [Words(_content(unit)) for _, unit in new]
+
     def score(i: int, j: int) -> float | None:
         if old[i][0] != new[j][0]:
             return None
-        return similarity(_content(old[i][1]), _content(new[j][1]))
+        return words_similarity(old_words[i], new_words[j], UNIT_THRESHOLD)
 
     def same_number(i: int, j: int) -> bool:
         before, after = old[i][1], new[j][1]
