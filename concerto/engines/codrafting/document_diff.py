@@ -3,7 +3,8 @@
 The diff is a flat list in reading order: one entry per title, chapter, section and
 article (and one for the paragraphs before any unit, kind "document", when either
 version has some), each with its own paragraphs' changes and word diffs. Units are
-paired by content first, then by number (see `alignment`), so inserting an article
+paired by content first, then by number, then by key for units without a number (see
+`alignment`), so inserting an article
 that renumbers the following ones shows one added article and renumbered ones, not
 every following article rewritten.
 
@@ -136,12 +137,17 @@ def _align_segments(
             return None
         return words_similarity(old_words[i], new_words[j], UNIT_THRESHOLD)
 
-    def same_number(i: int, j: int) -> bool:
+    def same_number_or_key(i: int, j: int) -> bool:
+        """Same number ("3 bis"); for units without one, the same position key."""
         before, after = old[i][1], new[j][1]
-        return old[i][0] == new[j][0] and bool(before.number) and before.number == after.number
+        if old[i][0] != new[j][0]:
+            return False
+        if before.number or after.number:
+            return before.number == after.number
+        return before.key == after.key
 
     prints = [_fingerprint(*s) for s in old], [_fingerprint(*s) for s in new]
-    return align(*prints, score, threshold=UNIT_THRESHOLD, fallback=same_number)
+    return align(*prints, score, threshold=UNIT_THRESHOLD, fallback=same_number_or_key)
 
 
 def document_diff(

@@ -1,4 +1,5 @@
 from concerto.engines.codrafting.document_diff import document_diff
+from concerto.engines.codrafting.markdown import read_markdown
 from concerto.engines.codrafting.plaintext import read_plain_text
 from concerto.engines.codrafting.structure import Document, Unit
 
@@ -179,3 +180,14 @@ def test_a_wholesale_rewrite_still_pairs_a_reworded_article_far_down_the_text():
     assert diff.counts() == {"added": 2, "removed": 1, "changed": 78, "unchanged": 1}
     assert [u.new_key for u in diff.units if u.status == "added"] == ["a41", "a80"]
     assert [u.old_key for u in diff.units if u.status == "removed"] == ["a42"]
+
+
+def test_units_without_a_number_pair_by_key_when_rewritten():
+    old = read_markdown("## Dispositions générales\n\n### Objet\n\nLe plan fixe les objectifs.")
+    new = read_markdown("## Champ d'application\n\n### Portée\n\nToute commune est concernée.")
+    diff = document_diff(old.document, new.document)
+    assert summary(diff) == [
+        ("changed", "chapter", "c1", "c1", "", ""),
+        ("changed", "article", "c1.a1", "c1.a1", "", ""),
+    ]
+    assert [p.status for p in diff.units[1].paragraphs] == ["changed"]
