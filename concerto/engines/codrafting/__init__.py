@@ -9,10 +9,12 @@ Pure Python (standard library only), no Django. Typical use::
     changes = document_diff(version_1, version_2, provenance={"a3.p1": [12, 40]})
 
 Modules: `structure` (Unit, Document, position keys), `numbering` (recognising
-"Article 1er", "TITRE II"…), `building` (blocks to document, warnings), one reader per
-format (`markdown`, `plaintext`, `docx`, `odt`, dispatched by `reading`), `diff`
-(word diff of two paragraphs), `document_diff` (two versions aligned, with provenance),
-`republique_numerique` (the 2015 consultation's public dump).
+"Article 1er", "TITRE II"…), `building` (blocks to document, warnings), `problems`
+(error and warning codes), one reader per format (`markdown`, `plaintext`, `docx`,
+`odt`, dispatched by `reading`), `diff` (word diff of two paragraphs), `alignment`
+(pairing units between versions), `document_diff` and `changes` (two versions compared,
+with provenance), `republique_numerique` with its `_model` and `_draft` (the 2015
+consultation's public dump, and the government's draft rebuilt from it).
 
 The engine returns codes and values, never French sentences: the platform translates.
 """

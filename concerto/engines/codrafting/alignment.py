@@ -11,20 +11,57 @@ Three passes, from the surest to the loosest:
    rewrite), and, if `by_position`, the items at the same rank of a gap whose two sides
    are equally long (paragraph 2 replaced by another paragraph 2).
 
+In a gap of more than MAX_FULL_GAP candidate pairs, passes 2 and 3 only look at pairs
+within BAND positions of the gap's diagonal, to keep a wholesale rewrite fast.
+
 The result lists every item once, in an order compatible with both sequences:
 (old index, new index) for a pair, (old index, None) removed, (None, new index) added.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 
 Pair = tuple[int | None, int | None]
 
 
-def _crosses(i: int, j: int, pairs: list[tuple[int, int]]) -> bool:
-    return any(i == a or j == b or (i < a) != (j < b) for a, b in pairs)
+# Beyond this many candidate pairs in one gap (a rewrite of dozens of articles at once),
+# only pairs near the gap's diagonal are scored, so the time stays about linear.
+MAX_FULL_GAP = 2_500
+BAND = 25
+
+
+class _Pairs:
+    """Pairs made so far, sorted; a new pair may not share an item or cross one."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[int, int]] = []
+
+    def add(self, i: int, j: int) -> bool:
+        at = bisect_left(self.pairs, (i, j))
+        before = self.pairs[at - 1] if at else None
+        after = self.pairs[at] if at < len(self.pairs) else None
+        if before is not None and (before[0] == i or before[1] >= j):
+            return False
+        if after is not None and (after[0] == i or after[1] <= j):
+            return False
+        self.pairs.insert(at, (i, j))
+        return True
+
+
+def _near_diagonal(olds: range, news: range) -> list[tuple[int, int]]:
+    if len(olds) * len(news) <= MAX_FULL_GAP:
+        return [(i, j) for i in olds for j in news]
+    slope = len(news) / len(olds)
+    near = []
+    for offset, i in enumerate(olds):
+        centre = news.start + round(offset * slope)
+        near += [
+            (i, j) for j in range(max(news.start, centre - BAND), min(news.stop, centre + BAND + 1))
+        ]
+    return near
 
 
 def _pair_gap(
@@ -35,26 +72,22 @@ def _pair_gap(
     fallback: Callable[[int, int], bool] | None,
     by_position: bool,
 ) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
+    pairs = _Pairs()
     candidates = []
-    for i in olds:
-        for j in news:
-            value = score(i, j)
-            if value is not None and value >= threshold:
-                candidates.append((-value, abs((i - olds.start) - (j - news.start)), i, j))
+    for i, j in _near_diagonal(olds, news):
+        value = score(i, j)
+        if value is not None and value >= threshold:
+            candidates.append((-value, abs((i - olds.start) - (j - news.start)), i, j))
     for _, _, i, j in sorted(candidates):
-        if not _crosses(i, j, pairs):
-            pairs.append((i, j))
+        pairs.add(i, j)
     if fallback is not None:
-        for i in olds:
-            for j in news:
-                if fallback(i, j) and not _crosses(i, j, pairs):
-                    pairs.append((i, j))
+        for i, j in _near_diagonal(olds, news):
+            if fallback(i, j):
+                pairs.add(i, j)
     if by_position and len(olds) == len(news):
         for i, j in zip(olds, news, strict=True):
-            if not _crosses(i, j, pairs):
-                pairs.append((i, j))
-    return pairs
+            pairs.add(i, j)
+    return pairs.pairs
 
 
 def align(
@@ -78,7 +111,7 @@ def align(
             pairs += zip(range(i1, i2), range(j1, j2), strict=True)
         else:
             gap = _pair_gap(range(i1, i2), range(j1, j2), score, threshold, fallback, by_position)
-            pairs += sorted(gap)
+            pairs += gap
     return _merge(len(old), len(new), pairs)
 
 

@@ -85,8 +85,22 @@ def _could_be_heading(block: Block) -> bool:
     )
 
 
+def _split_heading_lines(blocks: list[Block]) -> list[Block]:
+    """A unit's opening and its first paragraph in one block (a line break in a Word
+    paragraph: "Article 1er⏎Le préfet…") become two blocks."""
+    split: list[Block] = []
+    for block in blocks:
+        first, _, rest = block.text.strip().partition("\n")
+        if rest and recognise_heading(first, is_heading=block.level is not None):
+            split += [Block(first, block.line, block.level), Block(rest, block.line)]
+        else:
+            split.append(block)
+    return split
+
+
 def build_document(blocks: list[Block], name: str = "") -> Reading:
     """The document the blocks describe, with the warnings the organiser should see."""
+    blocks = _split_heading_lines(blocks)
     problems: list[Problem] = []
     root: list[_Node] = []
     stack: list[_Node] = []

@@ -14,6 +14,7 @@ and each change is then one deletion followed by one insertion.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -38,8 +39,21 @@ def tokenise(text: str) -> list[str]:
 
 
 def _raw_ops(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    # The common start and end are set aside first: most rewordings touch a few words,
+    # and difflib's cost grows with what it has to compare.
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    head = [(EQUAL, "".join(old[:start]))]
+    tail = [(EQUAL, "".join(old[len(old) - end :]))]
+    old, new = old[start : len(old) - end], new[start : len(new) - end]
     ops: list[tuple[str, str]] = []
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    # Whitespace may extend a match but not start one: spaces are everywhere, and matching
+    # on them alone is both slow and meaningless.
+    matcher = SequenceMatcher(str.isspace, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             ops.append((EQUAL, "".join(old[i1:i2])))
@@ -48,7 +62,7 @@ def _raw_ops(old: list[str], new: list[str]) -> list[tuple[str, str]]:
             ops.append((DELETE, "".join(old[i1:i2])))
         if j2 > j1:
             ops.append((INSERT, "".join(new[j1:j2])))
-    return ops
+    return [op for op in head + ops + tail if op[1]]
 
 
 def _is_filler(text: str) -> bool:
@@ -109,10 +123,34 @@ def is_unchanged(ops: list[DiffOp]) -> bool:
     return all(op.op == EQUAL for op in ops)
 
 
-def similarity(old: str, new: str) -> float:
-    """Share of tokens in common, 0 to 1, whitespace ignored: to pair rewordings."""
-    old_words = [token for token in tokenise(old.lower()) if not token.isspace()]
-    new_words = [token for token in tokenise(new.lower()) if not token.isspace()]
-    if not old_words and not new_words:
+def words(text: str) -> list[str]:
+    """The lower-cased words and marks of `text`, whitespace left out: what similarity compares."""
+    return [token for token in tokenise(text.lower()) if not token.isspace()]
+
+
+class Words:
+    """A text's `words`, with their counts kept to bound similarity cheaply."""
+
+    __slots__ = ("counts", "tokens")
+
+    def __init__(self, text: str) -> None:
+        self.tokens = words(text)
+        self.counts = Counter(self.tokens)
+
+
+def words_similarity(old: Words, new: Words, threshold: float = 0.0) -> float:
+    """Share of words in common, 0 to 1. Below `threshold`, an upper bound (shared words,
+    order ignored) may be returned instead of the exact value: enough to reject a pair."""
+    total = len(old.tokens) + len(new.tokens)
+    if not total:
         return 1.0
-    return SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
+    if threshold:
+        bound = 2 * sum((old.counts & new.counts).values()) / total
+        if bound < threshold:
+            return bound
+    return SequenceMatcher(None, old.tokens, new.tokens, autojunk=False).ratio()
+
+
+def similarity(old: str, new: str) -> float:
+    """Share of tokens in common, 0 to 1, case and whitespace ignored: to pair rewordings."""
+    return words_similarity(Words(old), Words(new))

@@ -3,7 +3,8 @@
 The diff is a flat list in reading order: one entry per title, chapter, section and
 article (and one for the paragraphs before any unit, kind "document", when either
 version has some), each with its own paragraphs' changes and word diffs. Units are
-paired by content first, then by number (see `alignment`), so inserting an article
+paired by content first, then by number, then by key for units without a number (see
+`alignment`), so inserting an article
 that renumbers the following ones shows one added article and renumbered ones, not
 every following article rewritten.
 
@@ -28,7 +29,7 @@ from concerto.engines.codrafting.changes import (
     ParagraphChange,
     UnitChange,
 )
-from concerto.engines.codrafting.diff import is_unchanged, similarity, word_diff
+from concerto.engines.codrafting.diff import Words, is_unchanged, word_diff, words_similarity
 from concerto.engines.codrafting.structure import Document, Unit
 
 UNIT_THRESHOLD = 0.5
@@ -84,8 +85,10 @@ def _status(before: Unit | None, after: Unit | None, same: bool) -> str:
 def _paragraph_changes(
     old: tuple[Unit, ...], new: tuple[Unit, ...], added: _Provenance, removed: _Provenance
 ) -> tuple[ParagraphChange, ...]:
+    old_words, new_words = [Words(p.text) for p in old], [Words(p.text) for p in new]
+
     def score(i: int, j: int) -> float:
-        return similarity(old[i].text, new[j].text)
+        return words_similarity(old_words[i], new_words[j], PARAGRAPH_THRESHOLD)
 
     changes = []
     texts = [p.text for p in old], [p.text for p in new]
@@ -126,17 +129,25 @@ def _unit_change(
 def _align_segments(
     old: list[_Segment], new: list[_Segment]
 ) -> list[tuple[int | None, int | None]]:
+    old_words = [Words(_content(unit)) for _, unit in old]
+    new_words = [Words(_content(unit)) for _, unit in new]
+
     def score(i: int, j: int) -> float | None:
         if old[i][0] != new[j][0]:
             return None
-        return similarity(_content(old[i][1]), _content(new[j][1]))
+        return words_similarity(old_words[i], new_words[j], UNIT_THRESHOLD)
 
-    def same_number(i: int, j: int) -> bool:
+    def same_number_or_key(i: int, j: int) -> bool:
+        """Same number ("3 bis"); for units without one, the same position key."""
         before, after = old[i][1], new[j][1]
-        return old[i][0] == new[j][0] and bool(before.number) and before.number == after.number
+        if old[i][0] != new[j][0]:
+            return False
+        if before.number or after.number:
+            return before.number == after.number
+        return before.key == after.key
 
     prints = [_fingerprint(*s) for s in old], [_fingerprint(*s) for s in new]
-    return align(*prints, score, threshold=UNIT_THRESHOLD, fallback=same_number)
+    return align(*prints, score, threshold=UNIT_THRESHOLD, fallback=same_number_or_key)
 
 
 def document_diff(

@@ -4,8 +4,8 @@
   whatever its level; otherwise `#` is a title, `##` a chapter, `###` an article.
 - A first `#` heading that no other `#` heading follows, and that is not recognised by
   its word, is the document's name ("# Projet de loi pour une République numérique").
-- A line recognised by its word ("Article 2", "Chapitre III") opens a unit even inside
-  a paragraph, as in pasted text.
+- A line recognised by its word ("Article 2", "Chapitre III", also in bold:
+  "**Article 2**") opens a unit even inside a paragraph, as in pasted text.
 - Lines of one paragraph are joined with a space (Markdown's soft line breaks); list
   items keep their own line, and a list stays in the paragraph that introduces it,
   even after a blank line, since legal enumerations ("1° …; 2° …") belong to their alinéa.
@@ -21,7 +21,14 @@ from concerto.engines.codrafting.plaintext import text_lines
 from concerto.engines.codrafting.problems import Reading
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# "**Article 1er**" or "__Chapitre II__": a unit set in bold instead of as a heading.
+_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)(?P<inner>\S.*?)\1\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)°]|[a-z][.)]|\d+°)\s+")
+
+
+def _unemphasised(line: str) -> str:
+    emphasised = _EMPHASISED.match(line)
+    return emphasised.group("inner") if emphasised else line
 
 
 def _paragraph_text(lines: list[str]) -> str:
@@ -63,10 +70,10 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(heading.group(2).strip(), number, len(heading.group(1))))
         elif not line.strip():
             flush()
-        elif recognise_heading(line) is not None:
+        elif recognise_heading(_unemphasised(line)) is not None:
             # "Article 1er" alone on its line opens a unit even without a blank line around.
             flush()
-            blocks.append(Block(" ".join(line.split()), number))
+            blocks.append(Block(" ".join(_unemphasised(line).split()), number))
         else:
             pending.append((number, line))
     flush()

@@ -5,8 +5,9 @@ draft is split the same way whatever its format. French words here are recognise
 input, not user-facing text.
 
 Numbers are normalised so that equal articles compare equal: "1er", "1re", "premier"
-and "Ier" are all "1"; roman numerals become arabic; "3bis", "3 bis" and "3-bis" are
-"3 bis"; a code's article "L. 111-2" is "L111-2". The label keeps the number as
+and "Ier" are all "1"; roman numerals become arabic (capitals only, so that "Chapitre
+dix" stays text); "3bis", "3 bis" and "3-bis" are "3 bis"; a code's article "L. 111-2"
+is "L111-2". The label keeps the number as
 written ("Article 1er", "Chapitre II"), since that is what the organiser typed.
 """
 
@@ -35,7 +36,7 @@ _ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _NUMBER = (
     r"(?P<number>premi(?:er|ère)|1(?:er|re)|unique|pr[ée]liminaire"
     r"|(?P<code>[LRDA])\s*\.?\s*\*?\s*\d+(?:-\d+)*"
-    rf"|\d+(?:[-.]\d+)*|(?P<roman>(?=[IVXLCDM]){_ROMAN})(?:er|re)?)"
+    rf"|\d+(?:[-.]\d+)*|(?P<roman>(?-i:(?=[IVXLCDM]){_ROMAN}))(?:er|re)?)"
 )
 _HEADING = re.compile(
     r"^\s*(?P<word>titre|chapitre|section|article|art\b\.?)\s*"

@@ -82,12 +82,12 @@ class Document:
     name: str = ""
     _by_key: dict[str, Unit] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
+    def __post_init__(self) -> None:
+        self._by_key.update((unit.key, unit) for unit in self.flatten() if unit.key)
+
     @classmethod
     def of(cls, units: tuple[Unit, ...] | list[Unit], name: str = "") -> Document:
-        keyed = _with_keys(tuple(units), "")
-        document = cls(keyed, name)
-        document._by_key.update((unit.key, unit) for unit in document.flatten())
-        return document
+        return cls(_with_keys(tuple(units), ""), name)
 
     def flatten(self) -> Iterator[Unit]:
         """Every unit, depth first, in reading order."""

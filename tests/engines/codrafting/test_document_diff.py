@@ -1,4 +1,5 @@
 from concerto.engines.codrafting.document_diff import document_diff
+from concerto.engines.codrafting.markdown import read_markdown
 from concerto.engines.codrafting.plaintext import read_plain_text
 from concerto.engines.codrafting.structure import Document, Unit
 
@@ -154,3 +155,39 @@ def test_identical_and_empty_documents():
     assert document_diff(Document.of([]), Document.of([])).units == ()
     created = document_diff(Document.of([]), Document.of([Unit("article", "Article 1", "1")]))
     assert summary(created) == [("added", "article", None, "a1", "", "Article 1")]
+
+
+def numbered_text(bodies):
+    return "".join(f"Article {n}\n{body}\n" for n, body in enumerate(bodies, start=1))
+
+
+def test_a_wholesale_rewrite_still_pairs_a_reworded_article_far_down_the_text():
+    # 80 x 81 candidate pairs: over the full-comparison limit, so only the band is scored.
+    old = [f"Ancien texte numéro {n} sur le sujet {n * 7}." for n in range(80)]
+    new = [f"Rédaction nouvelle {n} portant sur l'objet {n * 13} !" for n in range(81)]
+    old[40] = "Les opérateurs garantissent la neutralité du réseau internet en France."
+    new[41] = "Les opérateurs garantissent la neutralité de l'internet en France."
+    old[79] = new[80] = "La loi entre en vigueur le 1er janvier."
+    diff = document_diff(document(numbered_text(old)), document(numbered_text(new)))
+    reworded = [u for u in diff.units if u.old_key == "a41"]
+    assert [(u.status, u.new_key, u.new_label) for u in reworded] == [
+        ("changed", "a42", "Article 42")
+    ]
+    last = [u for u in diff.units if u.old_key == "a80"]
+    assert [(u.status, u.new_key) for u in last] == [("unchanged", "a81")]
+    # The rest pair by number where no pair above crosses them: old 1-40 and 43-79 are full
+    # rewrites of the same number; old 42 lost its number to old 41, new 41 and 80 are new.
+    assert diff.counts() == {"added": 2, "removed": 1, "changed": 78, "unchanged": 1}
+    assert [u.new_key for u in diff.units if u.status == "added"] == ["a41", "a80"]
+    assert [u.old_key for u in diff.units if u.status == "removed"] == ["a42"]
+
+
+def test_units_without_a_number_pair_by_key_when_rewritten():
+    old = read_markdown("## Dispositions générales\n\n### Objet\n\nLe plan fixe les objectifs.")
+    new = read_markdown("## Champ d'application\n\n### Portée\n\nToute commune est concernée.")
+    diff = document_diff(old.document, new.document)
+    assert summary(diff) == [
+        ("changed", "chapter", "c1", "c1", "", ""),
+        ("changed", "article", "c1.a1", "c1.a1", "", ""),
+    ]
+    assert [p.status for p in diff.units[1].paragraphs] == ["changed"]

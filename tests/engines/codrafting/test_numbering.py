@@ -15,6 +15,7 @@ from concerto.engines.codrafting.numbering import recognise_heading, roman_to_in
         ("Article 1er", "article", "Article 1er", "1", ""),
         ("Article premier", "article", "Article premier", "1", ""),
         ("ARTICLE 1ER", "article", "Article 1ER", "1", ""),
+        ("TITRE IER", "title", "Titre IER", "1", ""),
         ("Art. 3", "article", "Article 3", "3", ""),
         ("Art 3", "article", "Article 3", "3", ""),
         ("Article 3 bis", "article", "Article 3 bis", "3 bis", ""),
@@ -47,6 +48,8 @@ def test_unit_openings_are_recognised_with_a_normalised_number(line, kind, label
         "Article",
         "Le titre II est modifié :",
         "Section",
+        "Chapitre dix",
+        "Titre de la loi",
     ],
 )
 def test_running_text_is_not_a_unit(line):

@@ -67,6 +67,17 @@ def test_docx_tabs_breaks_tables_and_deleted_text():
     ]
 
 
+def test_docx_paragraph_holding_an_article_and_its_text_across_a_line_break():
+    paragraph = (
+        "<w:p><w:r><w:t>Article 3</w:t><w:br/><w:t>Le maire publie l’arrêté.</w:t></w:r></w:p>"
+    )
+    reading = read_docx(docx_file([paragraph]))
+    assert outline(reading.document) == [
+        ("a1", "Article 3", "", ""),
+        ("a1.p1", "", "", "Le maire publie l’arrêté."),
+    ]
+
+
 def test_docx_errors_are_codes_with_positions():
     assert read_docx(b"PK not really").codes == ["not_a_zip"]
     buffer = io.BytesIO()

@@ -196,3 +196,16 @@ def test_unknown_format_and_file_extensions():
         None,
         None,
     ]
+
+
+def test_markdown_with_windows_line_ends_tabs_and_bold_articles():
+    reading = read_markdown(
+        "**Article 1er**\r\n\tLe préfet\tdécide.\r\n\r\n__Article 2 bis__\r\nLe maire exécute.\r\n"
+    )
+    assert outline(reading.document) == [
+        ("a1", "Article 1er", "", ""),
+        ("a1.p1", "", "", "Le préfet décide."),
+        ("a2", "Article 2 bis", "", ""),
+        ("a2.p1", "", "", "Le maire exécute."),
+    ]
+    assert reading.problems == ()

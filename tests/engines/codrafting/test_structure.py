@@ -61,3 +61,8 @@ def test_documents_compare_by_content_and_are_hashable():
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="unknown unit kind"):
         Unit("alinea")
+
+
+def test_a_document_built_from_keyed_units_finds_them_too():
+    keyed = Document.of([Unit("article", "Article 1", "1", children=(paragraph("Un."),))])
+    assert Document(keyed.units).find("a1.p1").text == "Un."
