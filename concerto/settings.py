@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "concerto.meetings",
     "concerto.panels",
     "concerto.opinionmaps",
+    "concerto.codrafting",
     "concerto.followup",
     "concerto.identity",
     "concerto.analysis",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("concerto.meetings.urls")),
     path("", include("concerto.panels.urls")),
     path("", include("concerto.opinionmaps.urls")),
+    path("", include("concerto.codrafting.urls")),
     path("", include("concerto.followup.urls")),
     path("", include("concerto.follows.urls")),
     path("", include("concerto.identity.urls")),

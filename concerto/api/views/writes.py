@@ -35,6 +35,7 @@ KINDS_BY_MODULE = {
     ModuleKind.DOSSIER: {ContributionKind.CONTRIBUTION},
     ModuleKind.MEETINGS: {ContributionKind.CONTRIBUTION},
     ModuleKind.OPINION_MAP: {ContributionKind.CONTRIBUTION},
+    ModuleKind.TEXT: {ContributionKind.CONTRIBUTION},
 }
 
 

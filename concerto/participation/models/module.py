@@ -12,6 +12,7 @@ class ModuleKind(models.TextChoices):
     PROPOSALS = "proposals", _("Propositions")
     MEETINGS = "meetings", _("Réunions publiques")
     OPINION_MAP = "opinion_map", _("Carte des opinions")
+    TEXT = "text", _("Texte à co-construire")
 
 
 MODULE_URL_NAMESPACES = {
@@ -20,6 +21,7 @@ MODULE_URL_NAMESPACES = {
     ModuleKind.PROPOSALS: "proposals",
     ModuleKind.MEETINGS: "meetings",
     ModuleKind.OPINION_MAP: "opinionmaps",
+    ModuleKind.TEXT: "codrafting",
 }
 
 
@@ -30,6 +32,7 @@ MODULE_ORGANISER_PAGES = {
     ModuleKind.PROPOSALS: ("proposals:merge", "public", _("Fusionner des propositions")),
     ModuleKind.MEETINGS: ("meetings:manage", "workspace", _("Gérer les réunions")),
     ModuleKind.OPINION_MAP: ("opinionmaps:manage", "workspace", _("Gérer la carte des opinions")),
+    ModuleKind.TEXT: ("codrafting:manage", "workspace", _("Gérer le texte")),
 }
 
 
