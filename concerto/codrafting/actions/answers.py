@@ -14,7 +14,10 @@ from concerto.participation.models import Contribution
 
 class Decision(models.TextChoices):
     ACCEPTED = "accepted", gettext_lazy("Retenue")
-    ACCEPTED_WITH_CHANGES = "accepted_with_changes", gettext_lazy("Retenue avec modifications")
+    ACCEPTED_WITH_CHANGES = (
+        "accepted_with_changes",
+        gettext_lazy("Retenue avec modifications (publiée comme « Partiellement retenue »)"),
+    )
     REJECTED = "rejected", gettext_lazy("Non retenue")
 
 
