@@ -19,11 +19,11 @@ urlpatterns = [
     path(SUGGESTION + "soutien/", public.support, name="support"),
     path(SUGGESTION + "argument/", public.argue, name="argue"),
     path(MODULE + "versions/", versions.versions, name="versions"),
-    path(MODULE + "versions/<int:number>/", versions.version_page, name="version"),
+    path(MODULE + "versions/<id:number>/", versions.version_page, name="version"),
     # Organisers
     path(ORGANISER, organiser.manage, name="manage"),
     path(ORGANISER + "import/", organiser.import_draft, name="import"),
-    path(ORGANISER + "versions/<int:number>/publier/", organiser.publish, name="publish"),
+    path(ORGANISER + "versions/<id:number>/publier/", organiser.publish, name="publish"),
     path(ORGANISER + "nouvelle-version/", organiser.new_version, name="new_version"),
     path(ORGANISER + "passages/<id:unit_id>/", organiser.edit_unit, name="edit_unit"),
     path(

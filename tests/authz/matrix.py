@@ -357,6 +357,77 @@ MATRIX: dict[str, Action] = {
     "opinionmaps:export_votes": get(WORKSPACE, pk="open", module_id="map"),
     "opinionmaps:export_results": get(WORKSPACE, pk="open", module_id="map"),
     "opinionmaps:import": post(MINISTRY, pk="open", module_id="map"),
+    # co-drafting: the text module of the open process, version 1 published with a
+    # citizen's suggestion on a paragraph, version 2 in preparation.
+    "codrafting:module": get(EVERYONE, slug="open.slug", module_id="text"),
+    "codrafting:article": get(EVERYONE, slug="open.slug", module_id="text", unit_id="text_article"),
+    "codrafting:versions": get(EVERYONE, slug="open.slug", module_id="text"),
+    "codrafting:version": get(
+        EVERYONE, slug="open.slug", module_id="text", number="text_v1.number"
+    ),
+    "codrafting:suggestion": get(
+        EVERYONE, slug="open.slug", module_id="text", suggestion_id="text_suggestion"
+    ),
+    # The module takes no pseudonymous contribution: visitors are sent to sign in.
+    "codrafting:suggest": both(
+        SIGNED_IN, slug="open.slug", module_id="text", unit_id="text_paragraph"
+    ),
+    "codrafting:support": post(
+        SIGNED_IN, slug="open.slug", module_id="text", suggestion_id="text_suggestion", acts=True
+    ),
+    "codrafting:argue": post(
+        SIGNED_IN,
+        slug="open.slug",
+        module_id="text",
+        suggestion_id="text_suggestion",
+        data={
+            "stance": "for",
+            "body": "Plus sûr.",
+            "idempotency_key": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+        },
+    ),  # fmt: skip
+    # Organisers: those who manage the module (the CIPC sees it, and gets 403).
+    "codrafting:manage": get(MINISTRY, pk="open", module_id="text"),
+    # Version 1 is published: a new import is refused by the action, past the authorisation.
+    "codrafting:import": post(MINISTRY, pk="open", module_id="text"),
+    "codrafting:publish": post(
+        MINISTRY,
+        pk="open",
+        module_id="text",
+        number="text_v2.number",
+        data={"note": "Des pistes protégées."},
+    ),
+    # Version 2 is already in preparation: starting one again shows it, changing nothing.
+    "codrafting:new_version": post(MINISTRY, pk="open", module_id="text"),
+    "codrafting:edit_unit": both(
+        MINISTRY, pk="open", module_id="text", unit_id="text_draft_paragraph"
+    ),
+    "codrafting:add_article": both(
+        MINISTRY, pk="open", module_id="text", unit_id="text_draft_article"
+    ),
+    "codrafting:review": get(MINISTRY, pk="open", module_id="text", unit_id="text_article"),
+    # Answers are the follow-up's: the open process is not closed, so no one answers yet
+    # (its organisers get past the module's check and are refused by the follow-up's).
+    "codrafting:answer": post(
+        NOBODY,
+        pk="open",
+        module_id="text",
+        unit_id="text_article",
+        suggestion_id="text_suggestion",
+        data=lambda w: {
+            f"s{w.text_suggestion.pk}-decision": "accepted",
+            f"s{w.text_suggestion.pk}-text": "Retenue.",
+        },
+    ),  # fmt: skip
+    # Merging is the organisers' here (the review page is theirs), not the CIPC's as in
+    # proposals:merge. The world has one suggestion: the empty form is sent back.
+    "codrafting:merge": post(
+        MINISTRY,
+        pk="open",
+        module_id="text",
+        unit_id="text_article",
+        suggestion_id="text_suggestion",
+    ),
     # follow-up
     "followup:process": get(EVERYONE, slug="closed.slug"),
     "followup:process_feed": get(EVERYONE, slug="closed.slug"),

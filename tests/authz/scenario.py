@@ -171,6 +171,7 @@ def _participation(w, today, now):
     w.pending_statement, _ = propose_statement(
         w.map, author=u[CITIZEN], text="Moins de voitures.", idempotency_key=None
     )
+    _codrafting(w, module)
     # Profile questions asked by the open process (answered and published in the matrix).
     from concerto.representativeness.actions import configure_profile
 
@@ -187,6 +188,48 @@ def _participation(w, today, now):
     w.finished = finished_process(
         n_citizens=1, title="Dispositif terminé", ministry=w.ministry
     ).process
+
+
+CODRAFT = """\
+# Projet de loi pour des mobilités actives
+
+### Article 1er
+
+Les communes aménagent des pistes cyclables.
+
+Ces pistes sont séparées de la chaussée.
+
+### Article 2
+
+L'État finance les arceaux près des gares.
+
+### Article 3
+
+La présente loi entre en vigueur le 1er janvier 2027.
+"""
+
+
+def _codrafting(w, module):
+    """The text to co-draft: version 1 published, with a citizen's rewording of one of
+    its paragraphs, and version 2 in preparation (the organiser's unpublished units)."""
+    from concerto.codrafting import actions as codrafting
+    from concerto.codrafting.models import UnitKind
+    from concerto.participation.models import ModuleKind
+
+    w.text = module(ModuleKind.TEXT, "Le projet de loi")
+    v1, _reading = codrafting.import_draft(
+        w.text, actor=w.lead, data=CODRAFT, format="markdown", name="Projet de loi"
+    )
+    w.text_v1 = codrafting.publish_version(v1, actor=w.lead)
+    w.text_article = w.text_v1.units.get(kind=UnitKind.ARTICLE, label="Article 1er")
+    w.text_paragraph = w.text_article.children.order_by("position").last()
+    w.text_suggestion, _ = codrafting.suggest_rewording(
+        w.text_paragraph, author=w.users[CITIZEN], text="Ces pistes sont protégées.",
+        idempotency_key=None,
+    )  # fmt: skip
+    w.text_v2 = codrafting.start_version(w.text, actor=w.lead)
+    w.text_draft_article = w.text_v2.units.get(origin=w.text_article)
+    w.text_draft_paragraph = w.text_v2.units.get(origin=w.text_paragraph)
 
 
 def _closed_life(w, today):

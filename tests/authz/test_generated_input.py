@@ -17,6 +17,7 @@ Hypothesis, derandomised so that every run sends the same requests.
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from http.cookies import SimpleCookie
 from urllib.parse import quote_from_bytes
 
@@ -84,11 +85,20 @@ EXTRA_FIELD = "champ_inattendu"
 
 # Form URLs whose form no page of the matrix's world shows (its state offers the action
 # to no one, or shows the form on a page of another object): the fields the view reads,
-# {name: kind}, "file" for an upload.
-KNOWN_FIELDS: dict[str, dict[str, str]] = {
+# {name: kind}, "file" for an upload (or a callable taking the world and giving them).
+KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
     "analysis:move": {"contributions": "checkbox", "target": "select", "new_label": "text"},
     "analysis:theme": {"label": "text", "version": "hidden"},
     "community:promote": {"theme": "select"},
+    # The text's draft version 1 is published (no new import) and version 2 is already in
+    # preparation (no new one to start); answers wait for the process to close. The answer
+    # form's fields carry the suggestion's prefix.
+    "codrafting:import": {"name": "text", "text": "textarea", "format": "select",
+                          "file": "file"},
+    "codrafting:new_version": {},
+    "codrafting:answer": lambda w: {f"s{w.text_suggestion.pk}-{field}": kind for field, kind in
+                                    (("decision", "radio"), ("text", "textarea"),
+                                     ("reason", "textarea"))},
     "evaluation:open_survey": {},
     "evaluation:survey_organisers": {"q1": "radio", "q2": "textarea"},
     "followup:close": {},
@@ -212,7 +222,8 @@ def forms_of(world, name: str, page_forms: dict) -> tuple[str, list[Form]]:
     url = _url(world, name)
     if name in KNOWN_FIELDS:
         form = Form(url)
-        for field_name, kind in KNOWN_FIELDS[name].items():
+        known = KNOWN_FIELDS[name]
+        for field_name, kind in (known(world) if callable(known) else known).items():
             form.fields[field_name] = Field(field_name, kind, [] if kind == "file" else [""])
         return roles[0], [form]
     namespace = name.split(":")[0]
