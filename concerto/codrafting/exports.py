@@ -11,8 +11,7 @@ from concerto.codrafting import queries
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.documents import document_of, reading_order
 from concerto.codrafting.models import TextVersion
-from concerto.engines.codrafting import DocumentDiff, document_diff
-from concerto.engines.codrafting.odt_writer import write_diff_odt, write_odt
+from concerto.engines.codrafting import DocumentDiff, document_diff, write_diff_odt, write_odt
 from concerto.participation.models import Contribution
 
 ODT_CONTENT_TYPE = "application/vnd.oasis.opendocument.text"
