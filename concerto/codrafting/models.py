@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concerto.followup.models.versions import VersionBase
+
 MAX_LABEL_LENGTH = 100
 MAX_HEADING_LENGTH = 300
 POSITION_STEP = 1024
@@ -123,3 +125,31 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return str(self.contribution)
+
+
+class TextVersionRecord(VersionBase):
+    """A published version of the text, as it was published, in its process's
+    hash-chained history (one chain per process, beside the answers' and commitments').
+
+    `content` is the canonical content (see `concerto.codrafting.history`). The record
+    outlives its version: a deleted module leaves its published texts in the chain,
+    which is why the version's id is kept apart from the link to it."""
+
+    version = models.ForeignKey(
+        TextVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="records"
+    )
+    version_pk = models.PositiveBigIntegerField(_("version publiée"))
+
+    class Meta(VersionBase.Meta):
+        verbose_name = _("version publiée du texte")
+        verbose_name_plural = _("versions publiées du texte")
+        constraints = [
+            models.UniqueConstraint(fields=["version_pk"], name="one_record_per_text_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version_pk} v{self.number}"
+
+    @property
+    def object_id(self) -> int:
+        return self.version_pk

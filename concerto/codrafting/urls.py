@@ -1,7 +1,7 @@
 from django.urls import path
 
 import concerto.converters  # noqa: F401 - registers the <id:...> converter
-from concerto.codrafting.views import organiser, public, versions
+from concerto.codrafting.views import downloads, organiser, public, versions
 
 app_name = "codrafting"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path(SUGGESTION + "argument/", public.argue, name="argue"),
     path(MODULE + "versions/", versions.versions, name="versions"),
     path(MODULE + "versions/<id:number>/", versions.version_page, name="version"),
+    path(MODULE + "versions/<id:number>/texte.<str:fmt>", downloads.text, name="text_download"),
+    path(
+        MODULE + "versions/<id:number>/changements.<str:fmt>",
+        downloads.changes,
+        name="changes_download",
+    ),
     # Organisers
     path(ORGANISER, organiser.manage, name="manage"),
     path(ORGANISER + "import/", organiser.import_draft, name="import"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.codrafting.documents import document_of, write_units
+from concerto.codrafting.history import record_version
 from concerto.codrafting.models import POSITION_STEP, TextUnit, TextVersion, UnitKind
 from concerto.engines.codrafting import read_draft
 from concerto.participation.actions.common import require, required_text
@@ -108,6 +109,7 @@ def publish_version(version: TextVersion, *, actor, note: str = "") -> TextVersi
     version.published_at = timezone.now()
     version.save(update_fields=["note", "published_at"])
     write_units(version, document_of(version), keys_only=True)
+    record_version(version)
     return version
 
 

@@ -14,7 +14,8 @@ Modules: `structure` (Unit, Document, position keys), `numbering` (recognising
 `odt`, dispatched by `reading`), `diff` (word diff of two paragraphs), `alignment`
 (pairing units between versions), `document_diff` and `changes` (two versions compared,
 with provenance), `republique_numerique` with its `_model` and `_draft` (the 2015
-consultation's public dump, and the government's draft rebuilt from it).
+consultation's public dump, and the government's draft rebuilt from it); `odt_writer`
+writes a text, or the changes between two versions, as ODT.
 
 The engine returns codes and values, never French sentences: the platform translates.
 """
@@ -48,5 +49,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "read_plain_text": "plaintext",
         "recognise_heading": "numbering",
         "word_diff": "diff",
+        "write_diff_odt": "odt_writer",
+        "write_odt": "odt_writer",
     },
 )
