@@ -123,3 +123,6 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return str(self.contribution)
+
+
+from concerto.codrafting.legacy import ImportedRecord  # noqa: E402, F401 (registers the model)
