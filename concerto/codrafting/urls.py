@@ -26,11 +26,8 @@ urlpatterns = [
     path(ORGANISER + "versions/<int:number>/publier/", organiser.publish, name="publish"),
     path(ORGANISER + "nouvelle-version/", organiser.new_version, name="new_version"),
     path(ORGANISER + "passages/<id:unit_id>/", organiser.edit_unit, name="edit_unit"),
-    path(
-        ORGANISER + "passages/<id:unit_id>/article-apres/",
-        organiser.add_article,
-        name="add_article",
-    ),  # fmt: skip
+    path(ORGANISER + "passages/<id:unit_id>/article-apres/", organiser.add_article,
+         name="add_article"),  # fmt: skip
     path(REVIEW, organiser.review, name="review"),
     path(REVIEW + "suggestions/<id:suggestion_id>/reponse/", organiser.answer, name="answer"),
     path(REVIEW + "suggestions/<id:suggestion_id>/fusion/", organiser.merge, name="merge"),
