@@ -153,3 +153,6 @@ class TextVersionRecord(VersionBase):
     @property
     def object_id(self) -> int:
         return self.version_pk
+
+
+from concerto.codrafting.legacy import ImportedRecord  # noqa: E402, F401 (registers the model)

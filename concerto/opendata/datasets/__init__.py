@@ -1,6 +1,7 @@
 """The published datasets, in the order of the open-data page."""
 
 from concerto.opendata.datasets.base import Dataset, Field
+from concerto.opendata.datasets.codrafting import SUGGESTIONS, UNITS
 from concerto.opendata.datasets.followup import ANSWERS, FIGURES
 from concerto.opendata.datasets.panels import PANELS
 from concerto.opendata.datasets.participation import CONTRIBUTIONS, PROPOSALS
@@ -11,6 +12,8 @@ DATASETS: tuple[Dataset, ...] = (
     OPINIONS,
     CONTRIBUTIONS,
     PROPOSALS,
+    SUGGESTIONS,
+    UNITS,
     ANSWERS,
     FIGURES,
     PANELS,
