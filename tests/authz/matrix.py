@@ -365,6 +365,13 @@ MATRIX: dict[str, Action] = {
     "codrafting:version": get(
         EVERYONE, slug="open.slug", module_id="text", number="text_v1.number"
     ),
+    "codrafting:text_download": get(
+        EVERYONE, slug="open.slug", module_id="text", number="text_v1.number", fmt="'odt'"
+    ),
+    # Changes are since the draft: version 1 has none, for anyone (404).
+    "codrafting:changes_download": get(
+        NOBODY, slug="open.slug", module_id="text", number="text_v1.number", fmt="'html'"
+    ),
     "codrafting:suggestion": get(
         EVERYONE, slug="open.slug", module_id="text", suggestion_id="text_suggestion"
     ),
