@@ -42,10 +42,16 @@ class NewsletterKind:
 
     def unwanted(self, campaign, addresses: list[str]) -> set[str]:
         """The addresses of a batch that stopped receiving since the fan-out (unsubscribed,
-        or their subscription erased with their account): one query a batch."""
-        still = Subscriber.objects.filter(
-            email__in=addresses, confirmed_at__isnull=False, unsubscribed_at__isnull=True
-        ).values_list("email", flat=True)
+        moved to an audience the edition is not for, or their subscription erased with
+        their account), read against the edition as it is now: two queries a batch."""
+        edition = self._edition(campaign)
+        if edition is None:
+            return set()  # render() sends nothing anyway
+        still = (
+            Subscriber.objects.receiving(edition.audiences)
+            .filter(email__in=addresses)
+            .values_list("email", flat=True)
+        )
         return set(addresses) - set(still)
 
     def _mail(self, campaign) -> EditionMail | None:

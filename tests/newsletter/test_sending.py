@@ -63,6 +63,22 @@ def test_an_edition_reaches_its_audiences_only(people, django_capture_on_commit_
     assert [message.to for message in mail.outbox] == [["agent@exemple.fr"]]
 
 
+def test_who_left_the_editions_audiences_after_the_fan_out_is_not_sent_to(people):
+    from concerto.mailing import sending
+    from concerto.newsletter.queries import KIND
+
+    mail.outbox.clear()
+    page = edition("Pour les agents", for_public=False, for_referents=False)
+    campaign = Campaign.objects.create(key="k", kind=KIND, source_id=page.pk)
+    sending.fan_out(campaign)
+    people["agent"].audience = "public"
+    people["agent"].save()
+    outcome = sending.send_campaign(campaign.pk)
+    assert (outcome.sent, outcome.skipped) == (0, 1)
+    assert mail.outbox == []
+    assert campaign.deliveries.get().skip_reason == "unsubscribed"
+
+
 def test_recipients_stream_in_primary_key_order(people):
     from concerto.newsletter.mailings import NewsletterKind
 
