@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
+from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
 from concerto.participation.models import Contribution, ContributionKind
 
@@ -101,3 +102,17 @@ def suggestion_row(contribution_id: int, module) -> Suggestion | None:
         .filter(contribution_id=contribution_id, contribution__module=module)
         .first()
     )
+
+
+def imported_about(article: TextUnit) -> dict:
+    """What another platform's dump said of this article (or of its origins): its votes
+    there, and the arguments on it, for and against (none for a text written here)."""
+    units = [pk for pks in lineage([article]).values() for pk in pks]
+    records = ImportedRecord.objects.filter(unit__in=units)
+    own = records.filter(source_kind=ImportedRecord.SourceKind.OPINION, contribution__isnull=True)
+    arguments = Contribution.objects.filter(
+        imported_record__in=records.filter(source_kind=ImportedRecord.SourceKind.ARGUMENT),
+        status=Contribution.Status.PUBLISHED,
+    ).order_by("created_at", "pk")
+    return {"record": own.first(), "arguments": list(arguments[:50]),
+            "n_arguments": arguments.count()}  # fmt: skip

@@ -181,3 +181,19 @@ def test_the_command_prints_its_counts(db):
     assert "Suggestions created: 666 (new_article: 666)" in text
     assert "Arguments created: 3994" in text
     assert "Hidden (trashed on the platform): 10" in text
+
+
+def test_the_article_page_shows_the_old_platforms_votes_and_arguments(imported, client):
+    module, _organiser, _result = imported
+    article_1 = TextUnit.objects.get(version__module=module, label="Article 1")
+    url = f"/dispositifs/{module.process.slug}/texte/{module.pk}/articles/{article_1.pk}/"
+    page = client.get(url).content.decode()
+    assert "2447 votes : 2237 d'accord, 49 pas d'accord, 161 mitigés." in page
+    assert "95 arguments sur cet article (les 50 premiers)" in page
+    suggestion = record(module, "opinion", 100).contribution
+    url = f"/dispositifs/{module.process.slug}/texte/{module.pk}/suggestions/{suggestion.pk}/"
+    page = client.get(url).content.decode()
+    assert (
+        "106 votes sur l'ancienne plateforme de consultation : 25 d'accord, 72 pas d'accord, "
+        "9 mitigés." in page
+    )

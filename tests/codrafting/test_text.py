@@ -107,8 +107,8 @@ def test_version_two_names_the_suggestions_each_change_comes_from(published, org
     ]
     assert changes[0].paragraphs[0] == (
         "changed",
-        "Les données de référence sont mises à disposition<ins><span class=\"fr-sr-only\">"
-        "[ajouté : </span> gratuitement et librement<span class=\"fr-sr-only\">]</span></ins>.",
+        'Les données de référence sont mises à disposition<ins><span class="fr-sr-only">'
+        '[ajouté : </span> gratuitement et librement<span class="fr-sr-only">]</span></ins>.',
     )
     keys = list(
         draft.units.filter(kind="article").order_by("position").values_list("key", flat=True)

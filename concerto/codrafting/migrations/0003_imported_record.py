@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("codrafting", "0001_initial"),
+        ("codrafting", "0002_text_version_records"),
         ("participation", "0009_text_module_kind"),
     ]
 

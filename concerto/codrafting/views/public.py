@@ -15,6 +15,7 @@ from concerto.codrafting import actions, queries
 from concerto.codrafting.actions.answers import answers_of
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.forms import NewArticleSuggestionForm, RewordingForm
+from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import SuggestionAction, UnitKind
 from concerto.codrafting.views.common import (
     article_of,
@@ -74,6 +75,7 @@ def article_page(request, slug: str, module_id: int, unit_id: int):
         "paragraphs": paragraphs,
         "page": page,
         "is_current": article.version == queries.current_version(module),
+        "imported": queries.imported_about(article),
         "breadcrumb": public_breadcrumb(module, article.label or article.heading, inner=True),
     }
     return render(request, "codrafting/article.html", context)
@@ -168,6 +170,7 @@ def render_suggestion(request, module, abilities, row, argument_form=None, statu
         .order_by("created_at", "pk"),
         "argument_form": argument_form
         or ArgumentForm(ask_pseudonym=not request.user.is_authenticated and module.allow_pseudonym),
+        "imported": ImportedRecord.objects.filter(contribution=contribution).first(),
         "answers": answers_of(contribution)
         .filter(published_at__isnull=False)
         .select_related("status"),
