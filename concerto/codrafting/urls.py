@@ -18,6 +18,7 @@ urlpatterns = [
     path(SUGGESTION, public.suggestion_page, name="suggestion"),
     path(SUGGESTION + "soutien/", public.support, name="support"),
     path(SUGGESTION + "argument/", public.argue, name="argue"),
+    path(SUGGESTION + "commentaire/", public.comment, name="comment"),
     path(MODULE + "versions/", versions.versions, name="versions"),
     path(MODULE + "versions/<id:number>/", versions.version_page, name="version"),
     path(MODULE + "versions/<id:number>/texte.<str:fmt>", downloads.text, name="text_download"),

@@ -382,6 +382,16 @@ MATRIX: dict[str, Action] = {
     "codrafting:support": post(
         SIGNED_IN, slug="open.slug", module_id="text", suggestion_id="text_suggestion", acts=True
     ),
+    "codrafting:comment": post(
+        SIGNED_IN,
+        slug="open.slug",
+        module_id="text",
+        suggestion_id="text_suggestion",
+        data={
+            "commentaire-body": "Bonne idée.",
+            "commentaire-idempotency_key": "7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        },
+    ),
     "codrafting:argue": post(
         SIGNED_IN,
         slug="open.slug",

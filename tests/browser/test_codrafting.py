@@ -137,6 +137,14 @@ def test_a_draft_is_co_drafted_answered_and_published_as_version_two(page):
     expect(page.locator("#arguments li")).to_have_text(
         ["Pour Un format ouvert permet la réutilisation. — Bruno P."]
     )
+    tab_to(page, page.get_by_role("textbox", name="Votre commentaire"))
+    page.keyboard.type("Et un format lisible par les machines.")
+    tab_to(page, page.get_by_role("button", name="Publier mon commentaire"))
+    page.keyboard.press("Enter")
+    check_page(page, alice_title)
+    expect(page.locator("#commentaires li")).to_contain_text(
+        ["Et un format lisible par les machines. — Bruno P."]
+    )
     log_out(page)
     assert list(Support.objects.values_list("proposal", "user")) == [
         (alice_suggestion.pk, bruno.pk)

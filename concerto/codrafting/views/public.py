@@ -29,9 +29,11 @@ from concerto.participation.actions.common import RateLimited
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
-from concerto.proposals.forms import ArgumentForm
+from concerto.proposals.forms import ArgumentForm, CommentForm
 
 PER_PAGE = 20
+# The comment form sits on the page of the argument form: its fields need their own ids.
+COMMENT_PREFIX = "commentaire"
 
 
 @require_safe
@@ -148,7 +150,9 @@ def _suggestion_or_404(module, suggestion_id):
     return row
 
 
-def render_suggestion(request, module, abilities, row, argument_form=None, status=200):
+def render_suggestion(
+    request, module, abilities, row, argument_form=None, comment_form=None, status=200
+):
     contribution = row.contribution
     target = contribution.merged_into
     context = {
@@ -171,6 +175,14 @@ def render_suggestion(request, module, abilities, row, argument_form=None, statu
         "argument_form": argument_form
         or ArgumentForm(ask_pseudonym=not request.user.is_authenticated and module.allow_pseudonym),
         "imported": ImportedRecord.objects.filter(contribution=contribution).first(),
+        "comments": contribution.children.filter(kind="comment", status="published")
+        .select_related("author")
+        .order_by("created_at", "pk"),
+        "comment_form": comment_form
+        or CommentForm(
+            prefix=COMMENT_PREFIX,
+            ask_pseudonym=not request.user.is_authenticated and module.allow_pseudonym,
+        ),
         "answers": answers_of(contribution)
         .filter(published_at__isnull=False)
         .select_related("status"),
@@ -235,3 +247,32 @@ def argue(request, slug: str, module_id: int, suggestion_id: int):
             messages.success(request, _("Votre argument est publié."))
             return redirect(f"{url}#arguments")
     return render_suggestion(request, module, abilities, row, argument_form=form, status=400)
+
+
+@require_POST
+def comment(request, slug: str, module_id: int, suggestion_id: int):
+    module, abilities = public_module(request, slug, module_id)
+    row = _suggestion_or_404(module, suggestion_id)
+    url = module_url(module, "suggestion", suggestion_id=row.pk)
+    if not request.user.is_authenticated and not module.allow_pseudonym:
+        return redirect_to_login(url)
+    form = CommentForm(
+        request.POST, prefix=COMMENT_PREFIX, ask_pseudonym=not request.user.is_authenticated
+    )
+    if form.is_valid():
+        try:
+            proposal_actions.comment_proposal(
+                row.contribution,
+                author=request.user if request.user.is_authenticated else None,
+                body=form.cleaned_data["body"], pseudonym=form.cleaned_data.get("pseudonym", ""),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                address=client_address(request),
+            )  # fmt: skip
+        except RateLimited:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Votre commentaire est publié."))
+            return redirect(f"{url}#commentaires")
+    return render_suggestion(request, module, abilities, row, comment_form=form, status=400)
