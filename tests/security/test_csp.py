@@ -33,14 +33,17 @@ def test_the_style_policy_allows_only_this_sites_stylesheets(client, url):
 
 
 def test_no_page_template_carries_a_style_attribute_or_element():
-    """E-mails and PDF templates (under a `pdf` folder, rendered by WeasyPrint, never
-    served as HTML) keep their inline styles: they are not under the policy."""
+    """E-mails, PDF templates (under a `pdf` folder, rendered by WeasyPrint, never
+    served as HTML) and standalone downloads (under a `download` folder, sent as
+    attachments and opened from disk, where no stylesheet of the site can reach them)
+    keep their inline styles: they are not under the policy."""
     root = Path(concerto.__file__).parent
     offending = [
         str(path.relative_to(root))
         for path in sorted(root.rglob("templates/**/*.html"))
         if "emails" not in path.parts
         and "pdf" not in path.parts
+        and "download" not in path.parts
         and ("style=" in (text := path.read_text()) or "<style" in text)
     ]
     assert offending == []
