@@ -18,6 +18,7 @@ from concerto.proposals.models import MergeEvent, Support
 from tests.browser.conftest import check_page, log_in, log_out
 from tests.codrafting.conftest import DRAFT
 from tests.factories import PASSWORD, UserFactory, open_module, user_with_role
+from tests.followup.conftest import ensure_statuses
 
 TITLE = "Le projet de loi, article par article"
 MANAGE = f"Gérer le texte « {TITLE} »"
@@ -38,6 +39,7 @@ def tab_to(page, locator, limit: int = 120) -> None:
 
 
 def test_a_draft_is_co_drafted_answered_and_published_as_version_two(page):
+    ensure_statuses()  # an earlier browser test's flush took the migration's rows
     module, organiser = open_module("text", title=TITLE)
     process = module.process
     alice = UserFactory(email="alice@exemple.fr", first_name="Alice", last_name="Durand")

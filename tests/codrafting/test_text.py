@@ -114,3 +114,23 @@ def test_version_two_names_the_suggestions_each_change_comes_from(published, org
         draft.units.filter(kind="article").order_by("position").values_list("key", flat=True)
     )
     assert keys == ["t1.c1.a1", "t1.c1.a2", "t1.c1.a3", "t1.c2.a1", "t1.c2.a2", "t1.c2.a3"]
+
+
+def test_an_answer_status_removed_by_the_administrators_is_a_form_error(published, citizens):
+    from concerto.followup.models import Answer, AnswerStatus
+    from concerto.processes.lifecycle import Status
+
+    suggestion, _ = actions.suggest_rewording(
+        published.units.filter(kind="paragraph").first(), author=citizens[0],
+        text="Une autre rédaction.", idempotency_key=key(),
+    )  # fmt: skip
+    process = published.module.process
+    process.status = Status.CLOSED
+    process.save(update_fields=["status"])
+    AnswerStatus.objects.filter(code="partly-retained").delete()
+    with pytest.raises(ValidationError) as error:
+        actions.answer_suggestion(
+            suggestion, actor=process.project_lead, decision="accepted_with_changes", text="Oui."
+        )
+    assert "decision" in error.value.message_dict
+    assert not Answer.objects.exists()

@@ -58,12 +58,17 @@ def answer_suggestion(
         raise ValidationError(
             _("La réponse à cette suggestion est publiée : modifiez-la depuis le suivi.")
         )
+    status = AnswerStatus.objects.filter(code=STATUS_CODES[decision]).first()
+    if status is None:  # the administrators removed it from the follow-up's statuses
+        raise ValidationError(
+            {"decision": _("Ce statut de réponse n'existe plus : choisissez-en un autre.")}
+        )
     covered = [suggestion, *Contribution.objects.filter(merged_into=suggestion, status="published")]
     process = suggestion.module.process
     fields = {
         "level": AnswerLevel.PROPOSAL,
         "target": suggestion.title[:255],
-        "status": AnswerStatus.objects.get(code=STATUS_CODES[decision]),
+        "status": status,
         "text": text,
         "reason": reason,
     }
