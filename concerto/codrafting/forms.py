@@ -6,6 +6,7 @@ from concerto.codrafting.actions.answers import Decision
 from concerto.codrafting.models import MAX_HEADING_LENGTH, MAX_LABEL_LENGTH
 from concerto.participation.models.contribution import MAX_BODY_LENGTH
 from concerto.proposals.forms import BODY_HELP, ContributionForm
+from concerto.uploads.fields import UploadField
 
 MAX_DRAFT_BYTES = 5 * 1024 * 1024
 FORMAT_CHOICES = [
@@ -30,7 +31,9 @@ class ImportForm(DsfrBaseForm):
     format = forms.ChoiceField(
         label=_("Format du texte collé"), choices=FORMAT_CHOICES, initial="markdown"
     )
-    file = forms.FileField(
+    file = UploadField(
+        extensions=["md", "txt", "docx", "odt"],
+        max_size=MAX_DRAFT_BYTES,
         label=_("Déposer un fichier"),
         help_text=_(
             "Markdown (.md), texte (.txt), Word (.docx) ou OpenDocument (.odt), 5 Mo au plus."
@@ -43,8 +46,6 @@ class ImportForm(DsfrBaseForm):
         upload, text = data.get("file"), (data.get("text") or "").strip()
         if upload is None and not text:
             self.add_error("text", _("Collez le texte ou déposez un fichier."))
-        if upload is not None and upload.size > MAX_DRAFT_BYTES:
-            self.add_error("file", _("Ce fichier dépasse 5 Mo."))
         return data
 
 

@@ -47,6 +47,7 @@ EXTENSION_KINDS = {
     "webp": {WEBP},
     "csv": {TEXT},
     "txt": {TEXT, VTT},
+    "md": {TEXT},
     "srt": {TEXT},
     "vtt": {VTT},
     # Any zip-based file is an archive; office formats must carry their own declaration.

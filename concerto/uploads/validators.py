@@ -25,6 +25,7 @@ EXTENSION_FAMILIES = {
     "webp": "image",
     "csv": "text",
     "txt": "text",
+    "md": "text",
     "srt": "text",
     "vtt": "text",
     "zip": "archive",

@@ -220,6 +220,7 @@ def test_every_upload_form_of_the_platform_checks_the_content():
                 (checked if has_check else unchecked).append(label)
     assert unchecked == []
     assert {
+        "concerto.codrafting.forms.ImportForm.file",
         "concerto.evaluation.forms.MarginsImportForm.file",
         "concerto.meetings.forms.ReportForm.report_file",
         "concerto.opendata.forms.PlatformImportForm.file",

@@ -67,6 +67,7 @@ def import_draft(request, pk: int, module_id: int):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         if upload is not None:
+            upload.seek(0)  # the content check read it
             data, format = upload.read(), format_of(upload.name)
             if format is None:
                 form.add_error("file", _("Déposez un fichier .md, .txt, .docx ou .odt."))
