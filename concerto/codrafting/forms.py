@@ -151,7 +151,16 @@ class MergeForm(DsfrBaseForm):
     note = forms.CharField(label=_("Précision (facultatif)"), max_length=500, required=False)
 
     def __init__(self, *args, targets=(), **kwargs):
+        """`targets`: the suggestions to choose from; None for a number to type (an
+        article with many suggestions; the view checks the number)."""
         super().__init__(*args, **kwargs)
+        if targets is None:
+            self.fields["target"] = forms.IntegerField(
+                label=_("Fusionner avec"),
+                help_text=_("Le numéro de la suggestion qui la regroupera, par exemple 1234."),
+                min_value=1,
+            )
+            return
         self.fields["target"].choices = [("", _("Choisissez une suggestion"))] + [
             (s.pk, f"#{s.pk} — {s.title}") for s in targets
         ]

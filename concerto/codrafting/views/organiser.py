@@ -3,6 +3,7 @@ suggestions article by article (merge, answer), revise the text."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -203,10 +204,22 @@ def add_article(request, pk: int, module_id: int, unit_id: int):
     return render(request, "codrafting/add_article.html", context, status=400 if data else 200)
 
 
+REVIEW_PER_PAGE = 20
+# Above this many suggestions on an article, the merge target is typed as a number rather
+# than chosen in a list (each of the page's forms would otherwise list them all).
+MAX_MERGE_CHOICES = 50
+
+
 def _render_review(request, module, article, forms=None, status=200):
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
-    suggestions = list(queries.suggestions_on([pk for pks in chains.values() for pk in pks]))
+    listed = queries.suggestions_on([pk for pks in chains.values() for pk in pks])
+    page = Paginator(listed, REVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    suggestions = list(page)
+    if page.paginator.count <= MAX_MERGE_CHOICES:
+        choices = suggestions if not page.has_other_pages() else list(listed)
+    else:
+        choices = None
     forms = forms or {}
     for suggestion in suggestions:
         row = suggestion.text_suggestion
@@ -220,14 +233,16 @@ def _render_review(request, module, article, forms=None, status=200):
         suggestion.answer_form = forms.get(("answer", suggestion.pk)) or AnswerForm(
             prefix=f"s{suggestion.pk}"
         )
+        targets = None if choices is None else [s for s in choices if s.pk != suggestion.pk]
         suggestion.merge_form = forms.get(("merge", suggestion.pk)) or MergeForm(
-            prefix=f"m{suggestion.pk}", targets=[s for s in suggestions if s.pk != suggestion.pk]
+            prefix=f"m{suggestion.pk}", targets=targets
         )
     context = {
         "module": module,
         "process": module.process,
         "article": article,
         "suggestions": suggestions,
+        "page": page,
         "can_answer": followup_abilities(module.process, request.user)["answer"],
         "breadcrumb": organiser_breadcrumb(
             module, _("Suggestions : %(label)s") % {"label": article.label}, inner=True
@@ -279,10 +294,18 @@ def merge(request, pk: int, module_id: int, unit_id: int, suggestion_id: int):
     if row is None:
         messages.error(request, _("Cette suggestion n'existe plus."))
         return redirect(manage_url(module, "review", unit_id=article.pk))
-    targets = list(queries.listed_suggestions().filter(module=module).exclude(pk=row.pk))
-    form = MergeForm(request.POST, prefix=f"m{row.pk}", targets=targets)
+    form = MergeForm(request.POST, prefix=f"m{row.pk}", targets=None)
+    target = None
     if form.is_valid():
-        target = next(t for t in targets if t.pk == form.cleaned_data["target"])
+        target = (
+            queries.listed_suggestions()
+            .filter(module=module, pk=form.cleaned_data["target"])
+            .exclude(pk=row.pk)
+            .first()
+        )
+        if target is None:
+            form.add_error("target", _("Choisissez une autre suggestion de ce texte."))
+    if target is not None:
         try:
             proposal_actions.merge_proposals(
                 row.contribution, target, actor=request.user, note=form.cleaned_data["note"]
