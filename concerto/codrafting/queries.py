@@ -81,7 +81,10 @@ def suggestions_on(unit_ids: list[int]):
     return (
         listed_suggestions()
         .filter(text_suggestion__unit__in=unit_ids)
-        .select_related("text_suggestion", "author")
+        # The page's authors in a query of their own: joining them here hashes the whole
+        # user table before the sort keeps 20 rows.
+        .select_related("text_suggestion")
+        .prefetch_related("author")
         .annotate(
             n_supports=_count(Support.objects.filter(proposal=OuterRef("pk"))),
             n_for=_count(arguments.filter(stance="for")),
@@ -89,6 +92,34 @@ def suggestions_on(unit_ids: list[int]):
         )
         .order_by("-n_supports", "-created_at", "-pk")
     )
+
+
+class SuggestionList:
+    """`suggestions_on` for a Paginator: the order is computed on the suggestions' ids and
+    support counts alone, then only the page's rows are read with their authors and
+    argument counts (an offset would otherwise compute them for every skipped row)."""
+
+    def __init__(self, unit_ids: list[int]):
+        self.full = suggestions_on(unit_ids)
+        self.ordered = (
+            listed_suggestions()
+            .filter(text_suggestion__unit__in=unit_ids)
+            .annotate(n_supports=self.full.query.annotations["n_supports"])
+            .order_by("-n_supports", "-created_at", "-pk")
+        )
+
+    def count(self) -> int:
+        return self.ordered.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        pks = list(self.ordered.values_list("pk", flat=True)[index])
+        rows = {row.pk: row for row in self.full.filter(pk__in=pks).prefetch_related("merged")}
+        return [rows[pk] for pk in pks if pk in rows]
 
 
 def article_units(version: TextVersion) -> list[TextUnit]:

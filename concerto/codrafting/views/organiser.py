@@ -213,11 +213,15 @@ MAX_MERGE_CHOICES = 50
 def _render_review(request, module, article, forms=None, status=200):
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
-    listed = queries.suggestions_on([pk for pks in chains.values() for pk in pks])
-    page = Paginator(listed, REVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    unit_ids = [pk for pks in chains.values() for pk in pks]
+    page = Paginator(queries.SuggestionList(unit_ids), REVIEW_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     suggestions = list(page)
     if page.paginator.count <= MAX_MERGE_CHOICES:
-        choices = suggestions if not page.has_other_pages() else list(listed)
+        choices = (
+            suggestions if not page.has_other_pages() else list(queries.suggestions_on(unit_ids))
+        )
     else:
         choices = None
     forms = forms or {}
@@ -229,7 +233,7 @@ def _render_review(request, module, article, forms=None, status=200):
             else None
         )
         suggestion.answer = answers_of(suggestion).select_related("status").order_by("-pk").first()
-        suggestion.merged_rows = list(suggestion.merged.all())
+        suggestion.merged_rows = list(suggestion.merged.all())  # prefetched
         suggestion.answer_form = forms.get(("answer", suggestion.pk)) or AnswerForm(
             prefix=f"s{suggestion.pk}"
         )
