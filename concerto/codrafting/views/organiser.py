@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.codrafting import actions, queries
-from concerto.codrafting.actions.answers import answers_of
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.forms import (
     AnswerForm,
@@ -29,6 +28,7 @@ from concerto.codrafting.views.common import (
 )
 from concerto.engines.codrafting import format_of, word_diff
 from concerto.followup.abilities import followup_abilities
+from concerto.followup.models import Answer
 from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
 
@@ -225,6 +225,15 @@ def _render_review(request, module, article, forms=None, status=200):
     else:
         choices = None
     forms = forms or {}
+    # The latest answer to each suggestion of the page, in one query.
+    links = (
+        Answer.contributions.through.objects.filter(contribution_id__in=[s.pk for s in suggestions])
+        .select_related("answer__status")
+        .order_by("contribution_id", "-answer_id")
+    )
+    latest_answers = {}
+    for link in links:
+        latest_answers.setdefault(link.contribution_id, link.answer)
     for suggestion in suggestions:
         row = suggestion.text_suggestion
         suggestion.diff_html = (
@@ -232,7 +241,7 @@ def _render_review(request, module, article, forms=None, status=200):
             if row.action == SuggestionAction.REWORD
             else None
         )
-        suggestion.answer = answers_of(suggestion).select_related("status").order_by("-pk").first()
+        suggestion.answer = latest_answers.get(suggestion.pk)
         suggestion.merged_rows = list(suggestion.merged.all())  # prefetched
         suggestion.answer_form = forms.get(("answer", suggestion.pk)) or AnswerForm(
             prefix=f"s{suggestion.pk}"
