@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
+from dsfr.utils import dsfr_input_class_attr
 
 from concerto.codrafting.actions.answers import Decision
 from concerto.codrafting.models import MAX_HEADING_LENGTH, MAX_LABEL_LENGTH
@@ -152,7 +153,19 @@ class MergeForm(DsfrBaseForm):
     note = forms.CharField(label=_("Précision (facultatif)"), max_length=500, required=False)
 
     def __init__(self, *args, targets=(), **kwargs):
+        """`targets`: the suggestions to choose from; None for a number to type (an
+        article with many suggestions; the view checks the number)."""
         super().__init__(*args, **kwargs)
+        if targets is None:
+            self.fields["target"] = forms.IntegerField(
+                label=_("Fusionner avec"),
+                help_text=_("Le numéro de la suggestion qui la regroupera, par exemple 1234."),
+                min_value=1,
+            )
+            # The base form has bound (and styled) the list already: bind the number.
+            self._bound_fields_cache.pop("target", None)
+            dsfr_input_class_attr(self["target"])
+            return
         self.fields["target"].choices = [("", _("Choisissez une suggestion"))] + [
             (s.pk, f"#{s.pk} — {s.title}") for s in targets
         ]

@@ -3,12 +3,12 @@ suggestions article by article (merge, answer), revise the text."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.codrafting import actions, queries
-from concerto.codrafting.actions.answers import answers_of
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.forms import (
     AnswerForm,
@@ -28,6 +28,7 @@ from concerto.codrafting.views.common import (
 )
 from concerto.engines.codrafting import format_of, word_diff
 from concerto.followup.abilities import followup_abilities
+from concerto.followup.models import Answer
 from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
 
@@ -204,11 +205,36 @@ def add_article(request, pk: int, module_id: int, unit_id: int):
     return render(request, "codrafting/add_article.html", context, status=400 if data else 200)
 
 
+REVIEW_PER_PAGE = 20
+# Above this many suggestions on an article, the merge target is typed as a number rather
+# than chosen in a list (each of the page's forms would otherwise list them all).
+MAX_MERGE_CHOICES = 50
+
+
 def _render_review(request, module, article, forms=None, status=200):
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
-    suggestions = list(queries.suggestions_on([pk for pks in chains.values() for pk in pks]))
+    unit_ids = [pk for pks in chains.values() for pk in pks]
+    page = Paginator(queries.SuggestionList(unit_ids), REVIEW_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    suggestions = list(page)
+    if page.paginator.count <= MAX_MERGE_CHOICES:
+        choices = (
+            suggestions if not page.has_other_pages() else list(queries.suggestions_on(unit_ids))
+        )
+    else:
+        choices = None
     forms = forms or {}
+    # The latest answer to each suggestion of the page, in one query.
+    links = (
+        Answer.contributions.through.objects.filter(contribution_id__in=[s.pk for s in suggestions])
+        .select_related("answer__status")
+        .order_by("contribution_id", "-answer_id")
+    )
+    latest_answers = {}
+    for link in links:
+        latest_answers.setdefault(link.contribution_id, link.answer)
     for suggestion in suggestions:
         row = suggestion.text_suggestion
         suggestion.diff_html = (
@@ -216,19 +242,21 @@ def _render_review(request, module, article, forms=None, status=200):
             if row.action == SuggestionAction.REWORD
             else None
         )
-        suggestion.answer = answers_of(suggestion).select_related("status").order_by("-pk").first()
-        suggestion.merged_rows = list(suggestion.merged.all())
+        suggestion.answer = latest_answers.get(suggestion.pk)
+        suggestion.merged_rows = list(suggestion.merged.all())  # prefetched
         suggestion.answer_form = forms.get(("answer", suggestion.pk)) or AnswerForm(
             prefix=f"s{suggestion.pk}"
         )
+        targets = None if choices is None else [s for s in choices if s.pk != suggestion.pk]
         suggestion.merge_form = forms.get(("merge", suggestion.pk)) or MergeForm(
-            prefix=f"m{suggestion.pk}", targets=[s for s in suggestions if s.pk != suggestion.pk]
+            prefix=f"m{suggestion.pk}", targets=targets
         )
     context = {
         "module": module,
         "process": module.process,
         "article": article,
         "suggestions": suggestions,
+        "page": page,
         "can_answer": followup_abilities(module.process, request.user)["answer"],
         "breadcrumb": organiser_breadcrumb(
             module, _("Suggestions : %(label)s") % {"label": article.label}, inner=True
@@ -280,10 +308,18 @@ def merge(request, pk: int, module_id: int, unit_id: int, suggestion_id: int):
     if row is None:
         messages.error(request, _("Cette suggestion n'existe plus."))
         return redirect(manage_url(module, "review", unit_id=article.pk))
-    targets = list(queries.listed_suggestions().filter(module=module).exclude(pk=row.pk))
-    form = MergeForm(request.POST, prefix=f"m{row.pk}", targets=targets)
+    form = MergeForm(request.POST, prefix=f"m{row.pk}", targets=None)
+    target = None
     if form.is_valid():
-        target = next(t for t in targets if t.pk == form.cleaned_data["target"])
+        target = (
+            queries.listed_suggestions()
+            .filter(module=module, pk=form.cleaned_data["target"])
+            .exclude(pk=row.pk)
+            .first()
+        )
+        if target is None:
+            form.add_error("target", _("Choisissez une autre suggestion de ce texte."))
+    if target is not None:
         try:
             proposal_actions.merge_proposals(
                 row.contribution, target, actor=request.user, note=form.cleaned_data["note"]

@@ -65,7 +65,7 @@ def article_page(request, slug: str, module_id: int, unit_id: int):
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
     ids = [pk for pks in chains.values() for pk in pks]
-    page = Paginator(queries.suggestions_on(ids), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(queries.SuggestionList(ids), PER_PAGE).get_page(request.GET.get("page"))
     by_unit = {pk: unit for unit, pks in chains.items() for pk in pks}
     for suggestion in page:
         suggestion.on_unit = by_unit[suggestion.text_suggestion.unit_id]
