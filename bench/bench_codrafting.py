@@ -84,6 +84,7 @@ def seed(articles: int, suggestions: int, supports: int, participants: int):
     from bench.load import texts
     from concerto.codrafting import actions
     from concerto.codrafting.models import Suggestion, UnitKind
+    from concerto.codrafting.signals import recount
     from concerto.notifications.actions import without_emails
     from concerto.participation.models import Contribution, ContributionKind
     from concerto.processes.lifecycle import Status
@@ -161,11 +162,12 @@ def seed(articles: int, suggestions: int, supports: int, participants: int):
             base = load_seed.escape(unit.text) if action == "reword" else ""
             heading = "Droit à la portabilité" if action == "new_article" else ""
             yield (f"{pk}\t{unit.pk}\t{action}\t{base}\t{heading}\t"
-                   f"Pour une rédaction plus claire.\n")  # fmt: skip
+                   f"Pour une rédaction plus claire.\t0\n")  # fmt: skip
 
     load_seed.copy_lines(
         Suggestion, suggestion_lines(),
-        ["contribution_id", "unit_id", "action", "base_text", "heading", "explanation"],
+        ["contribution_id", "unit_id", "action", "base_text", "heading", "explanation",
+         "supports_count"],
     )  # fmt: skip
     log(f"{suggestions:,} suggestions (COPY) in {time.perf_counter() - start:.1f} s")
 
@@ -199,6 +201,8 @@ def seed(articles: int, suggestions: int, supports: int, participants: int):
                 yield f"{pk}\t{user}\t{at}\n"
 
     load_seed.copy_lines(Support, support_lines(), ["proposal_id", "user_id", "created_at"])
+    # COPY bypasses the signals that keep each suggestion's stored count: count once.
+    recount(Suggestion.objects.filter(unit__version__module=module))
     log(f"{supports:,} supports (COPY) in {time.perf_counter() - start:.1f} s")
 
     start = time.perf_counter()

@@ -118,10 +118,16 @@ class Suggestion(models.Model):
     base_text = models.TextField(_("texte d'origine"), blank=True)
     heading = models.CharField(_("titre proposé"), max_length=MAX_HEADING_LENGTH, blank=True)
     explanation = models.TextField(_("pourquoi"), blank=True, max_length=5000)
+    # The contribution's supports, kept by concerto/codrafting/signals.py: lists sorted
+    # "most supported first" read it instead of recounting every support of an article.
+    supports_count = models.PositiveIntegerField(_("soutiens"), default=0)
 
     class Meta:
         verbose_name = _("suggestion sur le texte")
         verbose_name_plural = _("suggestions sur le texte")
+        indexes = [
+            models.Index(fields=["unit", "-supports_count"], name="suggestion_support_order")
+        ]
 
     def __str__(self) -> str:
         return str(self.contribution)

@@ -8,7 +8,6 @@ from django.db.models.functions import Coalesce
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
 from concerto.participation.models import Contribution, ContributionKind
-from concerto.proposals.models import Support
 
 MAX_VERSIONS_BACK = 50
 
@@ -87,7 +86,7 @@ def suggestions_on(unit_ids: list[int]):
         .select_related("text_suggestion")
         .prefetch_related("author")
         .annotate(
-            n_supports=_count(Support.objects.filter(proposal=OuterRef("pk"))),
+            n_supports=F("text_suggestion__supports_count"),
             n_for=_count(arguments.filter(stance="for")),
             n_against=_count(arguments.filter(stance="against")),
         )
@@ -100,17 +99,20 @@ class SuggestionList:
     support counts alone, then only the page's rows are read with their authors and
     argument counts (an offset would otherwise compute them for every skipped row)."""
 
+    # Read by Paginator, which warns about an unordered list: this one is ordered. (An
+    # attribute of this name holding a queryset made Paginator fetch every row to test it.)
+    ordered = True
+
     def __init__(self, unit_ids: list[int]):
         self.full = suggestions_on(unit_ids)
-        self.ordered = (
+        self.in_order = (
             listed_suggestions()
             .filter(text_suggestion__unit__in=unit_ids)
-            .annotate(n_supports=self.full.query.annotations["n_supports"])
-            .order_by("-n_supports", "-created_at", "-pk")
+            .order_by("-text_suggestion__supports_count", "-created_at", "-pk")
         )
 
     def count(self) -> int:
-        return self.ordered.count()
+        return self.in_order.count()
 
     def __len__(self) -> int:
         return self.count()
@@ -118,7 +120,7 @@ class SuggestionList:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        pks = list(self.ordered.values_list("pk", flat=True)[index])
+        pks = list(self.in_order.values_list("pk", flat=True)[index])
         rows = {row.pk: row for row in self.full.filter(pk__in=pks).prefetch_related("merged")}
         return [rows[pk] for pk in pks if pk in rows]
 
