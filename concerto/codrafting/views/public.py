@@ -221,58 +221,52 @@ def support(request, slug: str, module_id: int, suggestion_id: int):
     return redirect(f"{url}#soutien")
 
 
-@require_POST
-def argue(request, slug: str, module_id: int, suggestion_id: int):
+def _discuss(
+    request, slug, module_id, suggestion_id, *, form_class, prefix, submit, done, anchor, form_name
+):
+    """Argue or comment on a suggestion: the same steps, with the proposals module's
+    action `submit(contribution, author=, pseudonym=, idempotency_key=, address=, **data)`."""
     module, abilities = public_module(request, slug, module_id)
     row = _suggestion_or_404(module, suggestion_id)
     url = module_url(module, "suggestion", suggestion_id=row.pk)
     if not request.user.is_authenticated and not module.allow_pseudonym:
         return redirect_to_login(url)
-    form = ArgumentForm(request.POST, ask_pseudonym=not request.user.is_authenticated)
+    form = form_class(request.POST, prefix=prefix, ask_pseudonym=not request.user.is_authenticated)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("reply_to", None)  # threads of replies are the proposals module's, not here
         try:
-            proposal_actions.argue_proposal(
+            submit(
                 row.contribution,
                 author=request.user if request.user.is_authenticated else None,
-                stance=form.cleaned_data["stance"], body=form.cleaned_data["body"],
-                pseudonym=form.cleaned_data.get("pseudonym", ""),
-                idempotency_key=form.cleaned_data["idempotency_key"],
+                pseudonym=data.pop("pseudonym", ""),
+                idempotency_key=data.pop("idempotency_key"),
                 address=client_address(request),
-            )  # fmt: skip
+                **data,
+            )
         except RateLimited:
             form.add_error(None, RATE_LIMIT_MESSAGE)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Votre argument est publié."))
-            return redirect(f"{url}#arguments")
-    return render_suggestion(request, module, abilities, row, argument_form=form, status=400)
+            messages.success(request, done)
+            return redirect(f"{url}#{anchor}")
+    return render_suggestion(request, module, abilities, row, status=400, **{form_name: form})
+
+
+@require_POST
+def argue(request, slug: str, module_id: int, suggestion_id: int):
+    return _discuss(
+        request, slug, module_id, suggestion_id, form_class=ArgumentForm, prefix=None,
+        submit=proposal_actions.argue_proposal, done=_("Votre argument est publié."),
+        anchor="arguments", form_name="argument_form",
+    )  # fmt: skip
 
 
 @require_POST
 def comment(request, slug: str, module_id: int, suggestion_id: int):
-    module, abilities = public_module(request, slug, module_id)
-    row = _suggestion_or_404(module, suggestion_id)
-    url = module_url(module, "suggestion", suggestion_id=row.pk)
-    if not request.user.is_authenticated and not module.allow_pseudonym:
-        return redirect_to_login(url)
-    form = CommentForm(
-        request.POST, prefix=COMMENT_PREFIX, ask_pseudonym=not request.user.is_authenticated
-    )
-    if form.is_valid():
-        try:
-            proposal_actions.comment_proposal(
-                row.contribution,
-                author=request.user if request.user.is_authenticated else None,
-                body=form.cleaned_data["body"], pseudonym=form.cleaned_data.get("pseudonym", ""),
-                idempotency_key=form.cleaned_data["idempotency_key"],
-                address=client_address(request),
-            )  # fmt: skip
-        except RateLimited:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Votre commentaire est publié."))
-            return redirect(f"{url}#commentaires")
-    return render_suggestion(request, module, abilities, row, comment_form=form, status=400)
+    return _discuss(
+        request, slug, module_id, suggestion_id, form_class=CommentForm, prefix=COMMENT_PREFIX,
+        submit=proposal_actions.comment_proposal, done=_("Votre commentaire est publié."),
+        anchor="commentaires", form_name="comment_form",
+    )  # fmt: skip
