@@ -84,3 +84,13 @@ def published_panels():
         .select_related("process")
         .prefetch_related("quotas")
     )
+
+
+def published_representativeness():
+    """Published processes whose organisers published the representativeness page."""
+    return (
+        Process.objects.published()
+        .filter(profile_settings__published_at__isnull=False)
+        .select_related("profile_settings")
+        .order_by("pk")
+    )

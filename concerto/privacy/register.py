@@ -85,8 +85,9 @@ REGISTER: tuple[RegisterEntry, ...] = (
             "propositions, commentaires et arguments de la même personne ; les réponses aux "
             "questions fermées ne sont publiées qu'en totaux, sur la page du questionnaire, si "
             "l'organisateur le décide. Jeux « dispositifs », « avis-cipc », "
-            "« reponses », « chiffres-suivi » et « panels » : aucune donnée personnelle (les "
-            "panels en effectifs agrégés seulement)."
+            "« reponses », « chiffres-suivi », « panels » et « representativite » : aucune "
+            "donnée personnelle (les panels et la représentativité en effectifs agrégés "
+            "seulement, ceux de la représentativité masqués sous 10)."
         ),
         _("Permettre à chacun d'analyser la participation et de vérifier les suites données."),
         PUBLIC_INTEREST,

@@ -98,7 +98,7 @@ def test_every_dataset_validates_against_its_schema(public_state, tmp_path):
     assert {name: entry["rows"] for name, entry in publication.summary.items()} == {
         "dispositifs": 2, "avis-cipc": 2, "contributions": 5, "propositions": 4,
         "suggestions-texte": 0, "texte-passages": 0, "reponses": 1,
-        "chiffres-suivi": 2, "panels": 2,
+        "chiffres-suivi": 2, "panels": 2, "representativite": 0,
     }  # fmt: skip
 
 

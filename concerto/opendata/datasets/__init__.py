@@ -6,6 +6,7 @@ from concerto.opendata.datasets.followup import ANSWERS, FIGURES
 from concerto.opendata.datasets.panels import PANELS
 from concerto.opendata.datasets.participation import CONTRIBUTIONS, PROPOSALS
 from concerto.opendata.datasets.registry import OPINIONS, PROCESSES
+from concerto.opendata.datasets.representativeness import REPRESENTATIVENESS
 
 DATASETS: tuple[Dataset, ...] = (
     PROCESSES,
@@ -17,6 +18,7 @@ DATASETS: tuple[Dataset, ...] = (
     ANSWERS,
     FIGURES,
     PANELS,
+    REPRESENTATIVENESS,
 )
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}
 

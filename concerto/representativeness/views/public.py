@@ -13,6 +13,7 @@ from concerto.downloads import csv_download
 from concerto.processes.views.common import add_errors
 from concerto.representativeness import actions
 from concerto.representativeness.forms import ProfileAnswersForm
+from concerto.representativeness.published import COLUMNS, report_rows
 from concerto.representativeness.tables import build_report
 from concerto.representativeness.views.common import process_by_slug, safe_next
 from concerto.representativeness.weighting import weighted_results
@@ -25,12 +26,6 @@ REASON_LABELS = {
     "not_converged": _lazy("le calcul n'a pas convergé"),
     "no_respondents": _lazy("personne n'a répondu à une question de profil"),
 }
-
-CSV_HEADER = [
-    "question", "libelle_question", "categorie", "libelle_categorie", "repondants",
-    "effectif", "part_pct", "part_reference_pct", "ecart_points", "sous_represente",
-    "indice_question", "source", "annee_source",
-]  # fmt: skip
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -62,19 +57,6 @@ def answer(request, slug: str):
     return render(request, "representativeness/answer.html", context)
 
 
-def _rows(report):
-    for table in report.questions:
-        q = table.question
-        index = None if table.index is None else round(table.index, 3)
-        for row in table.rows:
-            yield [
-                q.key, q.label, row.code, row.label, table.respondents, row.count,
-                row.share_pct, row.reference_pct, row.gap_rounded,
-                "oui" if row.under_represented else ("non" if row.share is not None else None),
-                index, q.source, q.year,
-            ]  # fmt: skip
-
-
 @require_safe
 def page(request, slug: str):
     process, abilities = process_by_slug(request, slug)
@@ -97,4 +79,5 @@ def page(request, slug: str):
 def download(request, slug: str):
     process, _abilities = process_by_slug(request, slug)
     report = build_report(process)
-    return csv_download(f"representativite-{process.slug}.csv", CSV_HEADER, list(_rows(report)))
+    rows = ([row[name] for name in COLUMNS] for row in report_rows(report))
+    return csv_download(f"representativite-{process.slug}.csv", COLUMNS, rows)
