@@ -22,7 +22,8 @@ class SettingsForm(DsfrBaseForm):
         help_text=_(
             "Vous êtes alerté quand la part d'un groupe parmi les répondants est inférieure "
             "à ce pourcentage de sa part dans la population (80 : moins des quatre "
-            "cinquièmes)."
+            "cinquièmes) : sur la page de représentativité, et par courriel dès 20 "
+            "répondants à la question, au plus une fois par semaine pour un même groupe."
         ),
         min_value=1,
         max_value=100,

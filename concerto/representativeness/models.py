@@ -27,6 +27,10 @@ class ProfileSettings(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The e-mail alerts (see alerts.py): when each group ("question:category") was last
+    # e-mailed about, and when the answers were last checked.
+    alerts_notified = models.JSONField(default=dict, blank=True, editable=False)
+    alerts_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("questions de profil d'un dispositif")

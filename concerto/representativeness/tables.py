@@ -74,6 +74,8 @@ class Alert:
     category: str
     share: float
     reference: float
+    respondents: int  # of the question, among its compared categories (true count)
+    key: str = ""  # "question:category", stable across label changes
 
 
 @dataclass
@@ -163,6 +165,23 @@ def build_report(process, *, k: int = K) -> Report:
     return Report(tables, overall, threshold, k, alerts)
 
 
+def current_alerts(process) -> list[Alert]:
+    """The groups under the organiser's threshold now, without building the published tables."""
+    settings = ProfileSettings.objects.filter(process=process).first()
+    if settings is None or not settings.questions:
+        return []
+    responses = list(
+        ProfileResponse.objects.filter(process=process).values_list("answers", flat=True)
+    )
+    known = catalogue()
+    threshold = settings.alert_percent / 100
+    alerts = []
+    for key in settings.questions:
+        question = known[key]
+        alerts.extend(_alerts(question, _counts(responses, question), threshold))
+    return alerts
+
+
 def _alerts(question: ProfileQuestion, counts: np.ndarray, threshold: float) -> list[Alert]:
     """Groups under the organiser's threshold, from the true counts (never published)."""
     shares_ref = question.shares()
@@ -175,5 +194,10 @@ def _alerts(question: ProfileQuestion, counts: np.ndarray, threshold: float) -> 
         share = int(counts[i]) / total
         reference = shares_ref[category.code]
         if reference > 0 and share / reference < threshold:
-            out.append(Alert(question.label, category.label, share, reference))
+            out.append(
+                Alert(
+                    question.label, category.label, share, reference, total,
+                    f"{question.key}:{category.code}",
+                )
+            )  # fmt: skip
     return out

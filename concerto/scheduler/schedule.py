@@ -64,6 +64,15 @@ SCHEDULE: tuple[Periodic, ...] = (
         _("Rappels des sessions de formation, chaque heure."),
     ),
     Periodic(
+        "representativeness-alerts",
+        "concerto.representativeness.tasks.check_representativeness_alerts",
+        timedelta(hours=1),
+        _(
+            "Représentativité : alerte par courriel les organisateurs des groupes passés "
+            "sous leur seuil, chaque heure."
+        ),
+    ),
+    Periodic(
         "mailing-resume",
         "concerto.mailing.tasks.resume_campaigns",
         timedelta(minutes=1),

@@ -26,6 +26,7 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
         ("privacy-retention", timedelta(days=1)),
         ("opendata-refresh", timedelta(minutes=5)),
         ("training-reminders", timedelta(hours=1)),
+        ("representativeness-alerts", timedelta(hours=1)),
         ("mailing-resume", timedelta(minutes=1)),
         ("newsletter-editions", timedelta(minutes=1)),
         ("follows-daily-digest", timedelta(days=1)),
@@ -38,8 +39,8 @@ def test_the_schedule_promises_fresh_open_data_and_daily_retention():
 def test_due_jobs_start_once_per_period():
     now = timezone.now()
     every = [
-        "privacy-retention", "opendata-refresh", "training-reminders", "mailing-resume",
-        "newsletter-editions",
+        "privacy-retention", "opendata-refresh", "training-reminders",
+        "representativeness-alerts", "mailing-resume", "newsletter-editions",
     ]  # fmt: skip
     minutely = ["mailing-resume", "newsletter-editions"]
     digests = ["follows-daily-digest", "follows-weekly-digest"]
@@ -48,13 +49,14 @@ def test_due_jobs_start_once_per_period():
     assert run_due(now + timedelta(minutes=4)) == minutely
     assert run_due(now + timedelta(minutes=5)) == ["opendata-refresh", *minutely]
     assert run_due(now + timedelta(hours=1)) == [
-        "opendata-refresh", "training-reminders", *minutely,
+        "opendata-refresh", "training-reminders", "representativeness-alerts", *minutely,
     ]  # fmt: skip
     assert run_due(now + timedelta(days=1)) == every + ["follows-daily-digest"]
     assert dict(PeriodicRun.objects.values_list("name", "last_enqueued_at")) == {
         "opendata-refresh": now + timedelta(days=1),
         "privacy-retention": now + timedelta(days=1),
         "training-reminders": now + timedelta(days=1),
+        "representativeness-alerts": now + timedelta(days=1),
         "mailing-resume": now + timedelta(days=1),
         "newsletter-editions": now + timedelta(days=1),
         "follows-daily-digest": now + timedelta(days=1),
@@ -95,6 +97,7 @@ def test_the_worker_keeps_one_tick_queued_and_runs_the_due_jobs():
         ("concerto.newsletter.tasks.send_due_editions_task", "SUCCESSFUL"),
         ("concerto.opendata.tasks.refresh_opendata", "SUCCESSFUL"),
         ("concerto.privacy.tasks.apply_retention_task", "SUCCESSFUL"),
+        ("concerto.representativeness.tasks.check_representativeness_alerts", "SUCCESSFUL"),
         ("concerto.trainings.tasks.send_training_reminders", "SUCCESSFUL"),
     ]
     assert Publication.objects.count() == 1

@@ -1,0 +1,74 @@
+"""E-mail alerts to the organisers when a group falls under their threshold."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from concerto.notifications.models import Notification
+from concerto.representativeness import actions
+from concerto.representativeness.alerts import check_all, settings_to_check
+from concerto.representativeness.models import ProfileSettings
+from concerto.representativeness.tasks import check_representativeness_alerts
+from tests.representativeness.conftest import citizens
+
+
+def _answer(process, n: int, answers: dict) -> None:
+    for citizen in citizens(n):
+        actions.answer_profile(process, user=citizen, answers=answers)
+
+
+def _alert_mails(process):
+    return Notification.objects.filter(subject__contains=process.title).filter(
+        subject__startswith="Représentativité"
+    )
+
+
+def test_organisers_are_told_once_when_enough_people_answered(proposals):
+    module, organiser = proposals
+    process = module.process
+    actions.configure_profile(
+        process, actor=organiser, questions=["commune_type", "gender"], alert_percent=80
+    )
+    _answer(process, 19, {"commune_type": "urban"})
+    assert check_all() == 0  # 19 respondents: too few to say anything
+    assert not _alert_mails(process).exists()
+    assert ProfileSettings.objects.get(process=process).alerts_checked_at is not None
+
+    _answer(process, 1, {"commune_type": "urban", "gender": "woman"})
+    assert check_representativeness_alerts.call() == 1
+    (mail, *others) = _alert_mails(process).order_by("recipient_id")
+    recipients = {n.recipient_id for n in _alert_mails(process)}
+    assert recipients == {process.sponsor_id, process.project_lead_id} - {None}
+    assert len(others) == len(recipients) - 1
+    assert mail.subject == f"Représentativité : des groupes manquent à « {process.title} »"
+    assert "- Type de commune : Rurale" in mail.body
+    assert "Genre" not in mail.body  # one respondent to the gender question: not yet
+    assert "80 %" in mail.body and "panel tiré au sort" in mail.body
+    assert mail.url == f"/dispositifs/{process.slug}/representativite/"
+
+    # Nothing new answered: not checked again; and a check would not repeat itself.
+    assert not settings_to_check().filter(process=process).exists()
+    _answer(process, 1, {"commune_type": "urban"})
+    count = _alert_mails(process).count()
+    assert check_all() == 0 and _alert_mails(process).count() == count
+
+    # A week later, the group is still missing: the organisers hear it again.
+    _answer(process, 1, {"commune_type": "urban"})
+    assert check_all(now=timezone.now() + timedelta(days=8)) == 1
+    assert _alert_mails(process).count() == 2 * count
+
+
+def test_a_group_that_is_present_raises_nothing_and_closed_processes_are_left(proposals):
+    module, organiser = proposals
+    process = module.process
+    actions.configure_profile(
+        process, actor=organiser, questions=["commune_type"], alert_percent=80
+    )
+    _answer(process, 14, {"commune_type": "urban"})
+    _answer(process, 7, {"commune_type": "rural"})  # a third: above 80 % of 33 %
+    assert check_all() == 0 and not _alert_mails(process).exists()
+    _answer(process, 20, {"commune_type": "urban"})
+    process.status = "closed"
+    process.save(update_fields=["status"])
+    assert not settings_to_check().exists()
+    assert check_all() == 0 and not _alert_mails(process).exists()
