@@ -31,6 +31,7 @@ from concerto.notifications.actions import notify
 from concerto.processes.actions.common import EditConflict, locked
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process, Transition
+from concerto.representativeness.catalogue import catalogue
 
 
 def require(process: Process, user, ability: str) -> None:
@@ -179,6 +180,29 @@ def set_reference_margins(
             for category, share in shares.items()
         )  # fmt: skip
         count += len(shares)
+    return count
+
+
+@transaction.atomic
+def use_catalogue_margins(process: Process, *, actor) -> int:
+    """Replace the margins of every criterion the State-wide profile catalogue also has
+    (age band, gender, département) with the catalogue's national reference shares and
+    their source, the same figures as the process's representativeness page: for a
+    national process, nothing to type. A local process keeps entering its own."""
+    known = catalogue()
+    count = 0
+    for dimension in Dimension.values:
+        question = known.get(dimension)
+        if question is None or not question.compared:
+            continue
+        shares = {
+            code: str((Decimal(100) * Decimal(share)).quantize(Decimal("0.01")))
+            for code, share in question.shares().items()
+        }
+        source = f"{question.source} ({question.year})" if question.year else question.source
+        count += set_reference_margins(
+            process, actor=actor, margins={dimension: shares}, source=source
+        )
     return count
 
 

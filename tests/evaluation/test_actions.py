@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from concerto.accounts.roles import Role
 from concerto.evaluation import actions
@@ -12,6 +13,7 @@ from concerto.evaluation.models import (
     SurveyResponse,
 )
 from concerto.processes.lifecycle import Status
+from concerto.representativeness.catalogue import catalogue
 from tests.factories import user_with_role
 
 JUDGEMENTS = {
@@ -121,3 +123,41 @@ def test_publish_report_freezes_indicators(evaluated):
     assert report.snapshot["channels"][0]["contributions"] == 5
     evaluated.process.refresh_from_db()
     assert evaluated.process.status == Status.CLOSED  # follow-up not published yet
+
+
+def test_the_national_margins_come_from_the_profile_catalogue(evaluated, client):
+    process = evaluated.process
+    ReferenceMargin.objects.create(
+        process=process, dimension="gender", category="woman", share="70", source="À la main"
+    )
+    ReferenceMargin.objects.create(
+        process=process, dimension="departement", category="29", share="100", source="Local"
+    )
+    client.force_login(evaluated.referent)
+    response = client.post(reverse("evaluation:margins", args=[process.pk]), {"catalogue": "1"})
+    assert response.status_code == 302
+    margins = {
+        (m.dimension, m.category): (str(m.share), m.source)
+        for m in ReferenceMargin.objects.filter(process=process)
+    }
+    known = catalogue()
+    age = known["age_band"]
+    expected_age = {
+        ("age_band", c.code): (f"{100 * c.reference / 100.0:.2f}", f"{age.source} (2024)")
+        for c in age.categories
+    }
+    assert {k: v for k, v in margins.items() if k[0] == "age_band"} == expected_age
+    gender = known["gender"]
+    assert margins[("gender", "woman")] == ("51.60", f"{gender.source} (2024)")
+    assert margins[("gender", "man")] == ("48.40", f"{gender.source} (2024)")
+    assert ("gender", "other") not in margins  # no reference: not compared
+    if "departement" not in known:  # the catalogue has no départements: left as typed
+        assert margins[("departement", "29")] == ("100.00", "Local")
+
+
+def test_only_those_who_edit_margins_may_take_the_catalogue_s(evaluated, client):
+    process = evaluated.process
+    client.force_login(evaluated.citizens[0])
+    response = client.post(reverse("evaluation:margins", args=[process.pk]), {"catalogue": "1"})
+    assert response.status_code in (403, 404)
+    assert ReferenceMargin.objects.count() == 0

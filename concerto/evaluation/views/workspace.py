@@ -150,6 +150,12 @@ def margins(request, pk: int):
             else:
                 messages.success(request, _("%(count)d marges importées.") % {"count": count})
                 return redirect("evaluation:workspace", pk)
+    elif request.method == "POST" and "catalogue" in request.POST:
+        count = actions.use_catalogue_margins(process, actor=request.user)
+        messages.success(
+            request, _("%(count)d marges nationales reprises du catalogue.") % {"count": count}
+        )
+        return redirect("evaluation:margins", pk)
     elif request.method == "POST" and form.is_valid():
         try:
             actions.set_reference_margins(
