@@ -3,13 +3,14 @@ follow-up answer covering the suggestion (and those merged into it), dated when 
 sponsor publishes it, and its authors are told like every participant answered."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concerto.followup.actions import save_answer
 from concerto.followup.models import Answer, AnswerLevel, AnswerStatus
 from concerto.participation.models import Contribution
+from concerto.processes.actions.common import locked
 
 
 class Decision(models.TextChoices):
@@ -33,6 +34,7 @@ def answers_of(suggestion: Contribution):
     return Answer.objects.filter(contributions=suggestion)
 
 
+@transaction.atomic
 def answer_suggestion(
     suggestion: Contribution,
     *,
@@ -53,6 +55,10 @@ def answer_suggestion(
         )
     if decision not in STATUS_CODES:
         raise ValidationError({"decision": _("Choisissez : retenue, avec modifications, ou non.")})
+    # The process row is locked before the draft is looked for (save_answer takes the same
+    # lock): a second click waits here, then finds the first click's draft and replaces it
+    # instead of drafting a second answer.
+    process = locked(suggestion.module.process)
     existing = answers_of(suggestion).order_by("-pk").first()
     if existing is not None and existing.published_at is not None:
         raise ValidationError(
@@ -64,7 +70,6 @@ def answer_suggestion(
             {"decision": _("Ce statut de réponse n'existe plus : choisissez-en un autre.")}
         )
     covered = [suggestion, *Contribution.objects.filter(merged_into=suggestion, status="published")]
-    process = suggestion.module.process
     fields = {
         "level": AnswerLevel.PROPOSAL,
         "target": suggestion.title[:255],
