@@ -51,10 +51,11 @@ test: install  ## Run the whole suite, browser tests included
 test-fast: install  ## Run the suite without the browser tests
 	$(UV) run pytest -m "not browser"
 
-quality: install  ## Lint, format check and migrations drift
+quality: install  ## Lint, format check, migrations drift and import contracts
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run concerto makemigrations --check --dry-run
+	$(UV) run lint-imports --no-cache
 
 audit: install  ## Known vulnerabilities in the locked dependencies (pip-audit; offline: a warning)
 	@UV="$(UV)" bash scripts/audit.sh
