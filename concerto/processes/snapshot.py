@@ -28,6 +28,17 @@ SNAPSHOT_FIELDS = (
     "providers", "guarantor", "follow_up_date", "evaluation_plan",
 )  # fmt: skip
 
+# Declaration form fields deliberately left out of the frozen version, and why
+# (tests/processes/test_snapshot_coverage.py checks every other field is frozen).
+OUTSIDE_SNAPSHOT = {
+    "revision": "the edit-conflict token of a step form, not a declared value",
+    "creation_key": "the idempotency key of the creation form, not a declared value",
+    "publish_opinion_at_launch": (
+        "when the CIPC's own opinion becomes public: a choice about the opinion, made "
+        "after it too, not part of the description the CIPC reviews"
+    ),
+}
+
 
 def snapshot(process: Process) -> dict:
     """A JSON-ready copy of everything the ministry declared."""
