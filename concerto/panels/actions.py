@@ -17,6 +17,7 @@ from concerto.engines import sortition
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport, engine
 from concerto.panels.models import Draw, Invitation, Panel, PanelCategory, PoolMember, Quota
+from concerto.panels.reasons import describe, error_reasons
 from concerto.panels.retention import retention_error
 
 
@@ -232,18 +233,17 @@ def start_computation(panel: Panel, *, actor):
 def store_computation(panel_id: int, *, progress=None) -> Panel:
     """Run the engine (outside any transaction: it may take minutes) and store the result.
 
-    Infeasible quotas are stored as the engine's French reasons, not raised.
+    Infeasible quotas are stored as the engine's reasons (codes and values), not raised.
     """
     panel = Panel.objects.select_related("process").get(pk=panel_id)
     problem = engine.build_problem(panel)
     try:
         result, lottery = engine.run_selection(problem, progress=progress)
     except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
-        reasons = getattr(error, "reasons", None) or [str(error)]
         with transaction.atomic():
             panel = _lock(panel)
             _reset_computation(panel)
-            panel.infeasible_reasons = list(reasons)
+            panel.infeasible_reasons = [reason.to_json() for reason in error_reasons(error)]
             panel.save()
         return panel
     with transaction.atomic():
@@ -358,7 +358,7 @@ def draw_replacement(panel: Panel, *, actor, seed: str) -> Draw:
     try:
         _result, lottery = engine.run_selection(problem)
     except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
-        raise ValidationError(getattr(error, "reasons", None) or [str(error)]) from error
+        raise ValidationError([describe(reason) for reason in error_reasons(error)]) from error
     number = sortition.draw_number(seed, lottery.m)
     ticket = list(lottery.tickets[number - 1])
     added = sorted(set(ticket) - set(problem.already_selected))

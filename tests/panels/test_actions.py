@@ -127,10 +127,20 @@ def test_infeasible_quotas_show_the_engine_reasons():
     panel.refresh_from_db()
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED
+    # Stored as the engine's code and values, put into words when shown.
     assert panel.infeasible_reasons == [
+        {
+            "code": "minimums_above_seats",
+            "values": {"category": "genre", "total": 11, "excess": 1, "k": 10},
+        }
+    ]
+    assert panel.infeasible_texts == [
         "Catégorie « genre » : la somme des minimums (11) dépasse de 1 le nombre de places "
         "à pourvoir (10)."
     ]
+    # A panel computed before the engine spoke codes kept its sentence: shown as it is.
+    panel.infeasible_reasons = ["Une phrase d'avant."]
+    assert panel.infeasible_texts == ["Une phrase d'avant."]
     assert panel.result is None and panel.lottery is None
 
 

@@ -24,6 +24,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "Problem": "model",
         "Quality": "model",
         "Quota": "model",
+        "Reason": "reasons",
         "SelectionResult": "model",
         "SelfCheckError": "checks",
         "SortitionError": "model",

@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from concerto.engines.sortition.model import InvalidInputError, Problem
+from concerto.engines.sortition.reasons import reason
 
 
 @dataclass(frozen=True)
@@ -61,27 +62,25 @@ class Compiled:
 
 
 def compile_problem(problem: Problem) -> Compiled:
-    """Validate `problem` and build its solver view. Raises `InvalidInputError` (French)."""
+    """Validate `problem` and build its solver view. Raises `InvalidInputError`."""
     pool = problem.pool
     cat_index = {c: i for i, c in enumerate(pool.categories)}
     features: list[tuple[str, str]] = []
     feat_index: dict[tuple[str, str], int] = {}
     for q in problem.quotas:
         if q.category not in cat_index:
-            raise InvalidInputError(f"La catégorie « {q.category} » est absente du vivier.")
+            raise InvalidInputError(reason("category_not_in_pool", category=q.category))
         if (q.category, q.value) in feat_index:
-            raise InvalidInputError(f"Quota en double pour « {q.category} = {q.value} ».")
+            raise InvalidInputError(reason("duplicate_quota", category=q.category, value=q.value))
         if q.min < 0 or q.max < q.min:
             raise InvalidInputError(
-                f"Quota invalide pour « {q.category} = {q.value} » : min {q.min}, max {q.max}."
+                reason("invalid_quota", category=q.category, value=q.value, min=q.min, max=q.max)
             )
         feat_index[(q.category, q.value)] = len(features)
         features.append((q.category, q.value))
     quota_cats = sorted({q.category for q in problem.quotas}, key=cat_index.__getitem__)
     if problem.k < 0 or problem.k > pool.size:
-        raise InvalidInputError(
-            f"Taille de panel {problem.k} impossible pour {pool.size} répondants."
-        )
+        raise InvalidInputError(reason("impossible_panel_size", k=problem.k, pool=pool.size))
 
     # Feature indices of every person, one per quota category.
     person_feats = np.empty((pool.size, len(quota_cats)), dtype=np.int64)
@@ -90,22 +89,21 @@ def compile_problem(problem: Problem) -> Compiled:
             key = (cat, row[cat_index[cat]])
             if key not in feat_index:
                 raise InvalidInputError(
-                    f"Le répondant « {pool.ids[i]} » a la valeur « {key[1]} » pour « {cat} », "
-                    "qui n'a pas de quota."
+                    reason("value_without_quota", person=pool.ids[i], value=key[1], category=cat)
                 )
             person_feats[i, j] = feat_index[key]
 
     id_index = {pid: i for i, pid in enumerate(pool.ids)}
     unknown = [pid for pid in problem.already_selected if pid not in id_index]
     if unknown:
-        raise InvalidInputError(f"Personnes déjà sélectionnées inconnues du vivier : {unknown}.")
+        raise InvalidInputError(reason("unknown_selected", people=unknown))
     fixed = np.array(sorted({id_index[pid] for pid in problem.already_selected}), dtype=np.int64)
     if len(fixed) > problem.k:
-        raise InvalidInputError("Plus de personnes déjà sélectionnées que de places dans le panel.")
+        raise InvalidInputError(reason("too_many_selected"))
 
     use_households = problem.household_rule and pool.households is not None
     if problem.household_rule and pool.households is None:
-        raise InvalidInputError("La règle « un par foyer » demande une colonne de foyer.")
+        raise InvalidInputError(reason("household_column_missing"))
     excluded_set: set[int] = set()
     members_by_house: dict[str, list[int]] = defaultdict(list)
     if use_households:
@@ -117,8 +115,11 @@ def compile_problem(problem: Problem) -> Compiled:
                 continue
             if h in fixed_houses:
                 raise InvalidInputError(
-                    f"« {pool.ids[fixed_houses[h]]} » et « {pool.ids[i]} », déjà sélectionnés, "
-                    "vivent dans le même foyer."
+                    reason(
+                        "selected_same_household",
+                        first=pool.ids[fixed_houses[h]],
+                        second=pool.ids[i],
+                    )
                 )
             fixed_houses[h] = int(i)
         fixed_set = set(fixed.tolist())

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from concerto.engines.sortition.model import InvalidInputError, Pool, Quota
+from concerto.engines.sortition.reasons import reason
 
 ID_COLUMN = "pool_member_identifier"
 
@@ -24,14 +25,16 @@ def read_quotas(path: str | Path) -> tuple[Quota, ...]:
         reader = csv.DictReader(f)
         missing = {"category", "feature", "min", "max"} - set(reader.fieldnames or ())
         if missing:
-            raise InvalidInputError(f"Colonnes manquantes dans {path} : {sorted(missing)}.")
+            raise InvalidInputError(
+                reason("csv_columns_missing", path=str(path), columns=sorted(missing))
+            )
         quotas = []
         for line, row in enumerate(reader, start=2):
             try:
                 lo, hi = int(row["min"]), int(row["max"])
             except ValueError as exc:
                 raise InvalidInputError(
-                    f"{path}, ligne {line} : min et max doivent être entiers."
+                    reason("csv_not_integer", path=str(path), line=line)
                 ) from exc
             quotas.append(Quota(row["category"].strip(), row["feature"].strip(), lo, hi))
     return tuple(quotas)
@@ -45,7 +48,9 @@ def read_pool(path: str | Path, household_columns: Sequence[str] = ()) -> Pool:
         rows = list(reader)
     missing = [c for c in household_columns if c not in header]
     if missing:
-        raise InvalidInputError(f"Colonnes de foyer absentes de {path} : {missing}.")
+        raise InvalidInputError(
+            reason("csv_household_columns_missing", path=str(path), columns=missing)
+        )
     categories = tuple(c for c in header if c != ID_COLUMN and c not in household_columns)
     ids = tuple(
         row[ID_COLUMN].strip() if ID_COLUMN in header else str(i)

@@ -1,10 +1,10 @@
-"""Explain, in French, why no panel meets the quotas and by how much they conflict.
+"""Explain why no panel meets the quotas and by how much they conflict, as reasons.
 
 First the simple counting conflicts (a minimum above the people available, the
 minimums of one category above k, the maximums of one category below k); if
 there is none, the conflict is between categories, and an "elastic" integer
 program finds the smallest total change to the quotas that makes a panel
-possible and reports each change.
+possible and reports each change. Reasons are codes and values (`reasons.py`).
 """
 
 from __future__ import annotations
@@ -17,35 +17,38 @@ import numpy as np
 from concerto.engines.sortition.compiled import Compiled
 from concerto.engines.sortition.model import SortitionError
 from concerto.engines.sortition.panel_ip import new_highs
+from concerto.engines.sortition.reasons import Reason, reason
 
 
 class InfeasibleQuotasError(SortitionError):
-    """No panel meets the quotas; `reasons` are French sentences for the organiser."""
+    """No panel meets the quotas; `reasons` say why, for the organiser."""
 
-    def __init__(self, reasons: list[str]) -> None:
+    def __init__(self, reasons: list[Reason]) -> None:
         self.reasons = reasons
-        super().__init__("Aucun panel ne respecte les quotas :\n- " + "\n- ".join(reasons))
+        texts = [r.text() for r in reasons]
+        super().__init__("Aucun panel ne respecte les quotas :\n- " + "\n- ".join(texts))
 
 
-def _label(cp: Compiled, f: int) -> str:
-    cat, value = cp.features[f]
-    return f"« {cat} = {value} »"
+def _quota(cp: Compiled, f: int) -> dict:
+    category, value = cp.features[f]
+    return {"category": category, "value": value}
 
 
-def _counting_conflicts(cp: Compiled) -> list[str]:
+def _counting_conflicts(cp: Compiled) -> list[Reason]:
     reasons = []
     available = cp.A @ cp.sizes
     for f in range(len(cp.features)):
         if cp.hi[f] < 0:
-            reasons.append(
-                f"Quota {_label(cp, f)} : les personnes déjà sélectionnées dépassent le maximum "
-                f"de {-cp.hi[f]}."
-            )
+            reasons.append(reason("selected_above_maximum", **_quota(cp, f), excess=-cp.hi[f]))
         elif cp.lo[f] > available[f]:
             reasons.append(
-                f"Quota {_label(cp, f)} : minimum de {cp.lo[f]} mais seulement {available[f]} "
-                "personne(s) disponible(s) dans le vivier "
-                f"(il en manque {cp.lo[f] - available[f]})."
+                reason(
+                    "minimum_above_available",
+                    **_quota(cp, f),
+                    min=cp.lo[f],
+                    available=available[f],
+                    missing=cp.lo[f] - available[f],
+                )  # fmt: skip
             )
     by_cat: dict[str, list[int]] = defaultdict(list)
     for f, (cat, _) in enumerate(cp.features):
@@ -55,13 +58,13 @@ def _counting_conflicts(cp: Compiled) -> list[str]:
         high = int(np.minimum(np.maximum(cp.hi[feats], 0), available[feats]).sum())
         if low > cp.k:
             reasons.append(
-                f"Catégorie « {cat} » : la somme des minimums ({low}) dépasse de {low - cp.k} "
-                f"le nombre de places à pourvoir ({cp.k})."
+                reason("minimums_above_seats", category=cat, total=low, excess=low - cp.k, k=cp.k)
             )
         if high < cp.k:
             reasons.append(
-                f"Catégorie « {cat} » : les maximums et le vivier ne permettent que {high} "
-                f"membres pour {cp.k} places (il en manque {cp.k - high})."
+                reason(
+                    "maximums_below_seats", category=cat, total=high, k=cp.k, missing=cp.k - high
+                )
             )
     return reasons
 
@@ -72,8 +75,8 @@ def _household_capacity(cp: Compiled) -> int:
     return singles + len(cp.households)
 
 
-def _elastic(cp: Compiled) -> list[str]:
-    """Smallest total quota change that admits a panel, as French sentences."""
+def _elastic(cp: Compiled) -> list[Reason]:
+    """Smallest total quota change that admits a panel, one reason per change."""
     n_g, n_f = cp.n_groups, len(cp.features)
     h = new_highs(time_limit=30.0)
     inf = highspy.kHighsInf
@@ -103,31 +106,22 @@ def _elastic(cp: Compiled) -> list[str]:
         down, up = x[n_g + f], x[n_g + n_f + f]
         if down:
             reasons.append(
-                f"Quota {_label(cp, f)} : abaisser le minimum de {down} (de {cp.lo[f]} à "
-                f"{cp.lo[f] - down})."
+                reason("lower_minimum", **_quota(cp, f), by=down, old=cp.lo[f], new=cp.lo[f] - down)
             )
         if up:
             reasons.append(
-                f"Quota {_label(cp, f)} : relever le maximum de {up} (de {cp.hi[f]} à "
-                f"{cp.hi[f] + up})."
+                reason("raise_maximum", **_quota(cp, f), by=up, old=cp.hi[f], new=cp.hi[f] + up)
             )
     if reasons:
-        reasons.insert(
-            0,
-            f"Les quotas de plusieurs catégories sont incompatibles entre eux ; la plus petite "
-            f"correction possible ({int(x[n_g:].sum())} place(s) au total) serait :",
-        )
+        reasons.insert(0, reason("quotas_conflict", total=int(x[n_g:].sum())))
     return reasons
 
 
-def explain(cp: Compiled) -> list[str]:
-    """French reasons why `cp` has no panel (empty if a panel does exist)."""
+def explain(cp: Compiled) -> list[Reason]:
+    """Why `cp` has no panel (empty if a panel does exist)."""
     reasons = _counting_conflicts(cp)
     if reasons:
         return reasons
     if cp.households and _household_capacity(cp) < cp.k:
-        return [
-            f"La règle « une personne par foyer » ne laisse que {_household_capacity(cp)} "
-            f"personnes sélectionnables pour {cp.k} places."
-        ]
+        return [reason("households_too_few", capacity=_household_capacity(cp), k=cp.k)]
     return _elastic(cp)

@@ -31,12 +31,17 @@ from numpy.typing import NDArray
 from concerto.engines.sortition.compiled import Compiled, compile_problem
 from concerto.engines.sortition.model import Distribution, Problem, SelectionResult, SortitionError
 from concerto.engines.sortition.panel_ip import new_highs
+from concerto.engines.sortition.reasons import Reason, reason
 
 SEED_PREFIX = "concerto-sortition-v1:"
 
 
 class LotteryError(SortitionError):
-    """The lottery file or the draw failed verification (message in French)."""
+    """The lottery file or the draw failed verification: `reason` says how."""
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(reason.text())
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ def verify(lottery: dict[str, object], seed: str, problem: Problem | None = None
     tickets = [list(map(str, t)) for t in lottery["tickets"]]  # type: ignore[attr-defined]
     digest = tickets_digest(tickets)
     if lottery.get("digest") not in (None, digest):
-        raise LotteryError("L'empreinte SHA-256 publiée ne correspond pas aux tickets.")
+        raise LotteryError(reason("lottery_digest_mismatch"))
     if problem is not None:
         _check_tickets(tickets, problem)
     number = draw_number(seed, len(tickets))
@@ -196,22 +201,29 @@ def _check_tickets(tickets: list[list[str]], problem: Problem) -> None:
     cat_index = {c: i for i, c in enumerate(pool.categories)}
     for number, ticket in enumerate(tickets, start=1):
         if len(set(ticket)) != problem.k or any(pid not in index for pid in ticket):
-            raise LotteryError(f"Ticket {number} : {problem.k} personnes du vivier attendues.")
+            raise LotteryError(reason("ticket_size", ticket=number, k=problem.k))
         if not set(problem.already_selected) <= set(ticket):
-            raise LotteryError(f"Ticket {number} : une personne déjà sélectionnée manque.")
+            raise LotteryError(reason("ticket_misses_selected", ticket=number))
         for q in problem.quotas:
             c = cat_index[q.category]
             count = sum(pool.values[index[pid]][c] == q.value for pid in ticket)
             if not q.min <= count <= q.max:
                 raise LotteryError(
-                    f"Ticket {number} : {count} « {q.category} = {q.value} », "
-                    f"hors du quota [{q.min}, {q.max}]."
+                    reason(
+                        "ticket_quota",
+                        ticket=number,
+                        count=count,
+                        category=q.category,
+                        value=q.value,
+                        min=q.min,
+                        max=q.max,
+                    )  # fmt: skip
                 )
         if problem.household_rule and pool.households is not None:
             houses = [pool.households[index[pid]] for pid in ticket]
             named = [h for h in houses if h is not None]
             if len(named) != len(set(named)):
-                raise LotteryError(f"Ticket {number} : deux personnes du même foyer.")
+                raise LotteryError(reason("ticket_household", ticket=number))
 
 
 def make_lottery(result: SelectionResult, m: int = 1000) -> Lottery:

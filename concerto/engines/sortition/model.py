@@ -14,13 +14,20 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from concerto.engines.sortition.reasons import Reason, reason
+
 
 class SortitionError(Exception):
     """Base class of the engine's errors."""
 
 
 class InvalidInputError(SortitionError):
-    """The input is malformed (unknown value, duplicate identifier, …); message in French."""
+    """The input is malformed (unknown value, duplicate identifier, …): `reason` says how,
+    as a code and its values (`reasons.py`); the message is its French text."""
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(reason.text())
 
 
 @dataclass(frozen=True)
@@ -48,13 +55,11 @@ class Pool:
 
     def __post_init__(self) -> None:
         if len(self.values) != len(self.ids):
-            raise InvalidInputError(
-                "Le nombre de lignes ne correspond pas au nombre d'identifiants."
-            )
+            raise InvalidInputError(reason("rows_ids_mismatch"))
         if len(set(self.ids)) != len(self.ids):
-            raise InvalidInputError("Identifiants de répondants en double dans le vivier.")
+            raise InvalidInputError(reason("duplicate_ids"))
         if self.households is not None and len(self.households) != len(self.ids):
-            raise InvalidInputError("Un foyer doit être indiqué pour chaque répondant.")
+            raise InvalidInputError(reason("household_per_person"))
 
     @property
     def size(self) -> int:

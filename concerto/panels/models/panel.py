@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.panels.reasons import describe
+
 M_TICKETS = 1000
 
 
@@ -47,6 +49,7 @@ class Panel(models.Model):
     min_probability = models.FloatField(null=True, blank=True)
     gini = models.FloatField(null=True, blank=True)
     geometric_mean = models.FloatField(null=True, blank=True)
+    # The engine's reasons as codes and values (panels.reasons.describe puts them in words).
     infeasible_reasons = models.JSONField(default=list, blank=True)
     computing_job = models.ForeignKey(
         "jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -82,6 +85,10 @@ class Panel(models.Model):
     @property
     def lottery_filename(self) -> str:
         return f"panel-{self.pk}-lottery.json"
+
+    @property
+    def infeasible_texts(self) -> list[str]:
+        return [describe(reason) for reason in self.infeasible_reasons]
 
     @property
     def initial_draw(self):

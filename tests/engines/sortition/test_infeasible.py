@@ -1,15 +1,24 @@
-"""Infeasible quotas are explained in French: which quotas, and by how much."""
+"""Infeasible quotas are explained as reasons (codes and values, in French words by
+default): which quotas, and by how much."""
 
 import pytest
 
-from concerto.engines.sortition import InfeasibleQuotasError, Problem, Quota, select
+from concerto.engines.sortition import (
+    InfeasibleQuotasError,
+    InvalidInputError,
+    Problem,
+    Quota,
+    Reason,
+    select,
+)
+from concerto.engines.sortition.reasons import TEXTS
 from tests.engines.sortition.helpers import gender_problem, pool
 
 
 def reasons(problem, algorithm="leximin"):
     with pytest.raises(InfeasibleQuotasError) as exc:
         select(problem, algorithm)
-    return exc.value.reasons
+    return [reason.text() for reason in exc.value.reasons]
 
 
 def test_minimum_above_available_people():
@@ -62,3 +71,27 @@ def test_already_selected_above_a_maximum():
     assert reasons(problem)[0] == (
         "Quota « genre = f » : les personnes déjà sélectionnées dépassent le maximum de 1."
     )
+
+
+def test_the_engine_speaks_codes_and_values_the_platform_puts_into_words():
+    with pytest.raises(InfeasibleQuotasError) as exc:
+        select(gender_problem(2, 5, 4, (3, 4), (0, 4)), "leximin")
+    (reason,) = exc.value.reasons
+    assert reason.to_json() == {
+        "code": "minimum_above_available",
+        "values": {"category": "genre", "value": "f", "min": 3, "available": 2, "missing": 1},
+    }
+    assert all(type(value) in (str, int) for value in reason.values.values())  # plain JSON
+    assert Reason.from_json(reason.to_json()) == reason
+    # A translation function receives the template, then the values are put in.
+    shout = {TEXTS["minimum_above_available"]: "Minimum %(min)s, disponibles %(available)s."}
+    assert reason.text(shout.get) == "Minimum 3, disponibles 2."
+
+
+def test_invalid_input_carries_its_reason():
+    with pytest.raises(InvalidInputError) as exc:
+        select(Problem(pool([("u",)] * 3, ("x",)), (Quota("y", "u", 0, 3),), 2))
+    assert exc.value.reason.to_json() == {
+        "code": "category_not_in_pool", "values": {"category": "y"},
+    }  # fmt: skip
+    assert str(exc.value) == "La catégorie « y » est absente du vivier."

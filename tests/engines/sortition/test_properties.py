@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from concerto.engines.sortition import InfeasibleQuotasError, Pool, Problem, Quota, select
+from concerto.engines.sortition.reasons import TEXTS
 
 
 def brute_force_maximin(problem: Problem) -> float | None:
@@ -72,7 +73,7 @@ def test_leximin_minimum_equals_brute_force_maximin(problem):
         try:
             select(problem)
         except InfeasibleQuotasError as exc:
-            assert exc.reasons and all(isinstance(r, str) and r for r in exc.reasons)
+            assert exc.reasons and all(r.code in TEXTS and r.text() for r in exc.reasons)
             return
         raise AssertionError("infeasible quotas were not detected")
     result = select(problem)  # self-checks run inside
