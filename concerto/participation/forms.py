@@ -126,9 +126,7 @@ class ProfileForm(DsfrBaseForm):
             "façon agrégée, qui a participé, et pour pré-remplir les questions de profil des "
             "prochains dispositifs. Elles ne sont jamais publiées individuellement."
         ),
-        error_messages={
-            "required": _("Cochez la case pour que vos réponses soient conservées.")
-        },
+        error_messages={"required": _("Cochez la case pour que vos réponses soient conservées.")},
     )
 
     def __init__(self, *args, **kwargs):

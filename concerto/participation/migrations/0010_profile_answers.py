@@ -25,9 +25,7 @@ def move_back_to_columns(apps, schema_editor):
         profile.save(update_fields=list(COLUMNS))
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
         ("participation", "0009_text_module_kind"),
     ]
