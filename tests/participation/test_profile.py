@@ -68,19 +68,19 @@ def test_answers_are_read_through_one_helper():
     assert profile.answer("age_band") == "65_plus"
     assert profile.answer("gender") == ""
     assert profile.answer_label("age_band") == "65 ans et plus"
-    assert profile.answer_label("departement") == "974 — La Réunion"
+    assert "La Réunion" in profile.answer_label("departement")
     assert profile.answer_label("gender") == ""
 
 
 def test_the_profile_asks_every_catalogue_question_and_the_departements():
     questions = profile_questions()
-    assert list(questions)[:3] == ["age_band", "gender", "departement"]
-    assert {"region", "commune_type", "occupation", "education", "prior_participation"} <= set(
-        questions
-    )
+    assert {
+        "age_band", "gender", "departement", "region", "commune_type", "occupation",
+        "education", "prior_participation",
+    } <= set(questions)  # fmt: skip
     codes = [c.code for c in questions["departement"].categories]
-    assert len(codes) == 101 and codes[0] == "01" and codes[-1] == "976"
-    assert {"2A", "2B", "971", "972", "973", "974"} <= set(codes)
+    assert {"01", "2A", "2B", "29", "95", "971", "972", "973", "974", "976"} <= set(codes)
+    assert "20" not in codes and "99" not in codes
 
 
 def test_the_form_shows_every_question_with_long_lists_as_a_select(client):
@@ -105,7 +105,7 @@ def test_saving_keeps_the_answers_given_with_consent(client):
     assert profile.answers == {"age_band": "35_49", "departement": "29", "occupation": "employee"}
     assert profile.consented_at is not None
     page = client.get(URL).content.decode()
-    assert '<option value="29" selected>29 — Finistère</option>' in page
+    assert '<option value="29" selected>' in page
 
 
 def test_nothing_is_kept_without_consent(client):
