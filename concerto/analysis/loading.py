@@ -107,9 +107,7 @@ def closed_questions(module) -> list[dict]:
             )
             participants.append(answer.response.participant_id)
         profiles_by_user = {
-            p.user_id: {
-                f: getattr(p, f"get_{f}_display")() if getattr(p, f) else "" for f in PROFILE_FIELDS
-            }
+            p.user_id: {f: p.answer_label(f) for f in PROFILE_FIELDS}
             for p in ParticipantProfile.objects.filter(user_id__in=set(participants))
         }
         choices = (

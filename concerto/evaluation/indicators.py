@@ -92,7 +92,7 @@ def representativeness(process) -> dict:
     )
     tables = []
     for dimension, label in Dimension.choices:
-        counts = Counter(value for value in profiles.values_list(dimension, flat=True) if value)
+        counts = Counter(value for value in (p.answer(dimension) for p in profiles) if value)
         answered = sum(counts.values())
         reference = margins.get(dimension, {})
         if not answered and not reference:

@@ -98,29 +98,49 @@ class ReportForm(DsfrBaseForm):
         self.fields["reason"].choices = [("", _("Choisir un motif")), *HiddenReason.choices]
 
 
-class ProfileForm(DsfrBaseForm):
-    age_band = forms.ChoiceField(label=_("Tranche d'âge"), required=False)
-    gender = forms.ChoiceField(label=_("Genre"), required=False)
-    departement = forms.RegexField(
-        label=_("Département (code)"),
-        regex=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$",
+# Past this many answers, a question is a drop-down list rather than radio buttons.
+LONG_LIST = 8
+
+
+def profile_field(question, *, blank_label) -> forms.ChoiceField:
+    """One optional question of the catalogue: radio buttons, or a list to pick from
+    when it is long (départements, régions)."""
+    from concerto.participation.profile_questions import invalid_answer_message
+
+    long_list = len(question.categories) > LONG_LIST
+    return forms.ChoiceField(
+        label=question.prompt,
+        choices=[("", blank_label)] + [(c.code, c.label) for c in question.categories],
+        widget=forms.Select if long_list else forms.RadioSelect,
         required=False,
-        help_text=_("Par exemple 69, 2A ou 974."),
-        error_messages={"invalid": _("Indiquez un code de département, par exemple 69 ou 2A.")},
+        error_messages={"invalid_choice": invalid_answer_message(question.key)},
     )
+
+
+class ProfileForm(DsfrBaseForm):
+    """Every catalogue question, each optional, and the consent that keeps them."""
+
     consent = forms.BooleanField(
         label=_(
-            "J'accepte que ces réponses servent uniquement à mesurer, de façon agrégée, qui a "
-            "participé. Elles ne sont jamais publiées individuellement."
-        )
+            "J'accepte que ces réponses soient conservées dans mon profil pour mesurer, de "
+            "façon agrégée, qui a participé, et pour pré-remplir les questions de profil des "
+            "prochains dispositifs. Elles ne sont jamais publiées individuellement."
+        ),
+        error_messages={"required": _("Cochez la case pour que vos réponses soient conservées.")},
     )
 
     def __init__(self, *args, **kwargs):
-        from concerto.participation.models.profile import AgeBand, Gender
+        from concerto.participation.profile_questions import profile_questions
 
         super().__init__(*args, **kwargs)
-        self.fields["age_band"].choices = [("", _("Ne pas répondre")), *AgeBand.choices]
-        self.fields["gender"].choices = [("", _("Ne pas répondre")), *Gender.choices]
+        consent = self.fields.pop("consent")
+        for key, question in profile_questions().items():
+            self.fields[key] = profile_field(question, blank_label=_("Ne pas répondre"))
+        self.fields["consent"] = consent
+        self.question_keys = list(profile_questions())
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key) or "" for key in self.question_keys}
 
 
 class CorrectionForm(DsfrBaseForm):

@@ -113,18 +113,28 @@ REGISTER: tuple[RegisterEntry, ...] = (
     RegisterEntry(
         _("Profil de participant"),
         _(
-            "Tranche d'âge, genre, département, donnés volontairement ; pour chaque "
-            "dispositif qui les pose, les réponses facultatives aux questions de profil "
-            "choisies par l'organisateur (âge, genre, région, type de commune, catégorie "
-            "socioprofessionnelle, diplôme, participation antérieure), conservées à part des "
-            "contributions et effacées avec le compte."
+            "Deux ensembles distincts, conservés à part des contributions. Le profil du "
+            "compte, créé seulement si la personne y consent (depuis son espace ou en cochant "
+            "« Enregistrer ces réponses dans mon profil » dans un dispositif) : ses réponses "
+            "facultatives aux questions du catalogue (âge, genre, département, région, type "
+            "de commune, catégorie socioprofessionnelle, diplôme, participation antérieure) et "
+            "la date du consentement. Pour chaque dispositif qui en pose, les réponses "
+            "facultatives aux questions de profil choisies par l'organisateur, données une "
+            "fois, éventuellement pré-remplies depuis le profil du compte puis confirmées."
         ),
         _(
             "Mesurer qui a participé, uniquement en chiffres agrégés : page de "
-            "représentativité du dispositif, où tout effectif inférieur à 10 est masqué."
+            "représentativité du dispositif, où tout effectif inférieur à 10 est masqué, et "
+            "évaluation. Le profil du compte sert en outre à pré-remplir, avec l'accord de "
+            "la personne, les questions de profil des dispositifs suivants."
         ),
         CONSENT,
-        _("Deux ans après la dernière contribution de la personne (ou après son consentement)."),
+        _(
+            "Deux ans après la dernière contribution de la personne (ou après son "
+            "consentement, ou sa réponse au dispositif) ; le profil du compte est effacé "
+            "dès que la personne retire son consentement, et les deux sont effacés avec le "
+            "compte."
+        ),
         "participant_profiles",
     ),
     RegisterEntry(

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.participation.actions import merge_into_profile, profile_answers
 from concerto.representativeness.abilities import representativeness_abilities
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
@@ -46,11 +47,23 @@ def needs_profile(process, user) -> bool:
     return not ProfileResponse.objects.filter(process=process, user=user).exists()
 
 
-def answer_profile(process, *, user, answers: dict[str, str]) -> tuple[ProfileResponse, bool]:
+def prefill(process, user) -> dict[str, str]:
+    """The person's account-level answers to the questions `process` asks, to pre-fill
+    its form. Empty unless the person once consented to keep a profile."""
+    kept = profile_answers(user)
+    return {key: kept[key] for key in asked_questions(process) if kept.get(key)}
+
+
+def answer_profile(
+    process, *, user, answers: dict[str, str], save_to_profile: bool = False
+) -> tuple[ProfileResponse, bool]:
     """Store a participant's profile answers once; skipped questions are left out.
 
     Only the process's chosen questions and their catalogue categories are kept. A
-    second call returns the first answers unchanged (asked once per process).
+    second call returns the first answers unchanged (asked once per process). With
+    `save_to_profile` (the person ticked the consent box), the answers given are also
+    merged into the account-level profile, in the same transaction, only on the call
+    that stores them: a double submit neither stores nor merges twice.
     """
     if not (user and user.is_authenticated and user.is_active):
         raise PermissionDenied
@@ -74,6 +87,8 @@ def answer_profile(process, *, user, answers: dict[str, str]) -> tuple[ProfileRe
             response = ProfileResponse.objects.create(
                 process=process, user=user, answers=kept, answered_at=timezone.now()
             )
+            if save_to_profile:
+                merge_into_profile(user, answers=kept)
     except IntegrityError:  # the same person answered twice at once: keep the first
         return ProfileResponse.objects.get(process=process, user=user), False
     return response, True

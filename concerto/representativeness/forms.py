@@ -32,11 +32,25 @@ class SettingsForm(DsfrBaseForm):
 
 
 class ProfileAnswersForm(DsfrBaseForm):
-    """One optional radio group per chosen question; nothing is required."""
+    """One optional question per chosen catalogue question; nothing is required.
+
+    The last field asks, unticked, whether to keep the answers in the account-level
+    profile so that the next processes can pre-fill them.
+    """
+
+    save_to_profile = forms.BooleanField(
+        label=_("Enregistrer ces réponses dans mon profil pour les prochains dispositifs"),
+        help_text=_(
+            "Facultatif. Elles y seront pré-remplies ; vous pourrez toujours les changer, et "
+            "les effacer à tout moment depuis « Mon profil de participant »."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, questions: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         known = catalogue()
+        consent = self.fields.pop("save_to_profile")
         for key in questions:
             question = known[key]
             self.fields[key] = forms.ChoiceField(
@@ -46,3 +60,8 @@ class ProfileAnswersForm(DsfrBaseForm):
                 widget=forms.RadioSelect,
                 required=False,
             )
+        self.fields["save_to_profile"] = consent
+        self.question_keys = list(questions)
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key) or "" for key in self.question_keys}

@@ -35,7 +35,7 @@ def evaluable_process(title: str = "Concertation sur le plan vélo") -> Evaluate
     closed = closed_process(n_citizens=4, title=title)
     for citizen, (age, gender, dep) in zip(closed.citizens, PROFILES, strict=True):
         ParticipantProfile.objects.create(
-            user=citizen, age_band=age, gender=gender, departement=dep,
+            user=citizen, answers={"age_band": age, "gender": gender, "departement": dep},
             consented_at=timezone.now() - timedelta(days=3),
         )  # fmt: skip
     shy = user_with_role(Role.CITIZEN)

@@ -29,7 +29,9 @@ def _contribute(module, author, body):
 
 def test_personal_data_holds_the_account_and_every_row_pointing_to_it():
     citizen = UserFactory(email="claire@exemple.fr", first_name="Claire")
-    ParticipantProfile.objects.create(user=citizen, gender="woman", consented_at=timezone.now())
+    ParticipantProfile.objects.create(
+        user=citizen, answers={"gender": "woman"}, consented_at=timezone.now()
+    )
     module, _ = open_module("proposals")
     contribution = _contribute(module, citizen, "Plus de bancs publics.")
 
@@ -41,7 +43,9 @@ def test_personal_data_holds_the_account_and_every_row_pointing_to_it():
     assert [(row["id"], row["body"]) for row in rows] == [
         (contribution.pk, "Plus de bancs publics.")
     ]
-    assert data["donnees_liees"]["participation.participantprofile/user"][0]["gender"] == "woman"
+    assert data["donnees_liees"]["participation.participantprofile/user"][0]["answers"] == {
+        "gender": "woman"
+    }
 
 
 def test_personal_data_holds_the_answers_of_ones_questionnaire_responses():
@@ -71,7 +75,9 @@ def test_personal_data_holds_the_answers_of_ones_questionnaire_responses():
 
 def test_erasing_keeps_closed_contributions_anonymous_and_withdraws_open_ones_on_request():
     citizen = UserFactory(email="paul@exemple.fr", first_name="Paul", last_name="Martin")
-    ParticipantProfile.objects.create(user=citizen, age_band="25_34", consented_at=timezone.now())
+    ParticipantProfile.objects.create(
+        user=citizen, answers={"age_band": "25_34"}, consented_at=timezone.now()
+    )
     open_mod, _ = open_module("proposals")
     closed_mod, _ = open_module("proposals")
     kept = _contribute(closed_mod, citizen, "Un texte qui restera.")

@@ -46,11 +46,13 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     never_signed_in.save()
 
     stale_profile = ParticipantProfile.objects.create(
-        user=recent_citizen, age_band="18_24", consented_at=at(TODAY - timedelta(800))
+        user=recent_citizen, answers={"age_band": "18_24"}, consented_at=at(TODAY - timedelta(800))
     )
     fresh_profile_user = UserFactory(last_login=at(TODAY))
     fresh_profile = ParticipantProfile.objects.create(
-        user=fresh_profile_user, gender="woman", consented_at=at(TODAY - timedelta(800))
+        user=fresh_profile_user,
+        answers={"gender": "woman"},
+        consented_at=at(TODAY - timedelta(800)),
     )
     module, _ = open_module("proposals")
     # A contribution 10 days ago keeps the second profile although consent is old.

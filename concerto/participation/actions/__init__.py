@@ -1,4 +1,4 @@
-"""Named write operations on participation: modules, contributions, moderation."""
+"""Named write operations on participation: modules, contributions, moderation, profile."""
 
 from concerto.participation.actions.contributions import (
     correct_contribution,
@@ -19,6 +19,12 @@ from concerto.participation.actions.modules import (
     set_module_published,
     update_module,
 )
+from concerto.participation.actions.profile import (
+    erase_profile,
+    merge_into_profile,
+    profile_answers,
+    save_profile,
+)
 
 __all__ = [
     "ban_participant",
@@ -26,10 +32,14 @@ __all__ = [
     "correct_contribution",
     "create_module",
     "delete_module",
+    "erase_profile",
     "hide_contribution",
+    "merge_into_profile",
     "move_module",
+    "profile_answers",
     "report_contribution",
     "restore_contribution",
+    "save_profile",
     "set_module_published",
     "submit_contribution",
     "update_module",

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+# The catalogue's codes for these two questions (checked by a test), kept as choices for
+# the evaluation's reference margins.
 class AgeBand(models.TextChoices):
     UNDER_18 = "under_18", _("Moins de 18 ans")
     FROM_18 = "18_24", _("18 à 24 ans")
@@ -19,19 +21,19 @@ class Gender(models.TextChoices):
 
 
 class ParticipantProfile(models.Model):
-    """Optional, consented answers used only for aggregate figures about who took part.
+    """Optional, consented answers used only for aggregate figures about who took part,
+    and, with that consent, to pre-fill the profile questions of the next processes.
 
-    Stored apart from contributions and never published per person.
+    `answers` maps a catalogue question key (concerto.participation.profile_questions)
+    to a category code; an unanswered question is absent. Read it through `answer()`.
+    Stored apart from contributions and never published per person. The row exists
+    only once the person consented (`consented_at`); withdrawing consent deletes it.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participant_profile"
     )
-    age_band = models.CharField(
-        _("tranche d'âge"), max_length=10, choices=AgeBand.choices, blank=True
-    )
-    gender = models.CharField(_("genre"), max_length=10, choices=Gender.choices, blank=True)
-    departement = models.CharField(_("département (code)"), max_length=3, blank=True)
+    answers = models.JSONField(_("réponses"), default=dict, blank=True)
     consented_at = models.DateTimeField(_("consentement donné le"))
 
     class Meta:
@@ -40,3 +42,15 @@ class ParticipantProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def answer(self, key: str) -> str:
+        """The category code answered to question `key`, "" when not answered."""
+        return str((self.answers or {}).get(key) or "")
+
+    def answer_label(self, key: str) -> str:
+        """The answer to `key` in words (the catalogue's label), "" when not answered."""
+        from concerto.participation.profile_questions import profile_questions
+
+        code = self.answer(key)
+        question = profile_questions().get(key)
+        return question.label_of(code) if code and question else code

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -64,22 +63,20 @@ def withdraw(request, contribution_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def profile(request):
-    """Optional, consented profile questions, stored apart from contributions."""
+    """Optional, consented profile answers, stored apart from contributions; erased at once."""
     existing = ParticipantProfile.objects.filter(user=request.user).first()
     if request.method == "POST" and request.POST.get("delete"):
-        ParticipantProfile.objects.filter(user=request.user).delete()
+        actions.erase_profile(request.user)
         messages.success(request, _("Vos réponses de profil sont supprimées."))
         return redirect("participation:profile")
-    initial = {}
-    if existing:
-        initial = {"age_band": existing.age_band, "gender": existing.gender,
-                   "departement": existing.departement, "consent": True}  # fmt: skip
+    initial = {**existing.answers, "consent": True} if existing else {}
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = {key: form.cleaned_data[key] for key in ("age_band", "gender", "departement")}
-        ParticipantProfile.objects.update_or_create(
-            user=request.user, defaults={**data, "consented_at": timezone.now()}
-        )
-        messages.success(request, _("Merci, vos réponses de profil sont enregistrées."))
-        return redirect("participation:profile")
+        try:
+            actions.save_profile(request.user, answers=form.answers())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Merci, vos réponses de profil sont enregistrées."))
+            return redirect("participation:profile")
     return render(request, "participation/profile.html", {"form": form, "existing": existing})

@@ -39,21 +39,23 @@ def answer(request, slug: str):
     if not actions.needs_profile(process, request.user):
         messages.info(request, _("Vous avez déjà répondu aux questions de profil."))
         return redirect(back)
-    form = ProfileAnswersForm(request.POST or None, questions=questions)
+    prefilled = actions.prefill(process, request.user)
+    form = ProfileAnswersForm(request.POST or None, questions=questions, initial=prefilled)
     if request.method == "POST":
-        answers = {} if request.POST.get("skip") else None
-        if answers is not None or form.is_valid():
+        skipped = bool(request.POST.get("skip"))
+        if skipped or form.is_valid():
             try:
                 actions.answer_profile(
                     process, user=request.user,
-                    answers=answers if answers is not None else form.cleaned_data,
+                    answers={} if skipped else form.answers(),
+                    save_to_profile=not skipped and form.cleaned_data["save_to_profile"],
                 )  # fmt: skip
             except ValidationError as error:
                 add_errors(form, error)
             else:
                 messages.success(request, _("Merci, vos réponses sont enregistrées."))
                 return redirect(back)
-    context = {"process": process, "form": form, "next": back}
+    context = {"process": process, "form": form, "next": back, "prefilled": bool(prefilled)}
     return render(request, "representativeness/answer.html", context)
 
 
