@@ -37,7 +37,8 @@ themes (those are atoms: every combination up to FULL_PATTERNS themes). Another
 table's cells are public anyway, so they are never hidden: if the engine asks to hide
 one, the result is re-audited with it shown, and if a count under k can then still be
 recovered the whole table is withheld. A cell gets figures only when it, its row
-total, its column total and the grand total all survive; the number of tested cells
+total, its column total and the grand total all survive; a group nobody in the table
+belongs to is left out of it (it discloses nobody); the number of tested cells
 (the family size) is published. As in `tables`, the difference with the profile
 table's category counts (people of a group who did not answer this question) is not
 protected: it counts a choice not to answer, not what anyone said.
@@ -45,7 +46,7 @@ protected: it counts a choice not to answer, not what anyone said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from django.utils.formats import number_format
@@ -225,10 +226,20 @@ def build_table(
         sizes[g] += 1
         for c in cols:
             counts[g, c] += 1
+    # A group nobody in this table belongs to is left out: it discloses nobody, and its
+    # zero cells would otherwise be pinned by the others (counts are non-negative),
+    # taking the whole table down with them.
+    kept = [g for g in range(units.n_groups) if sizes[g] > 0]
+    renumber = {g: i for i, g in enumerate(kept)}
+    units = replace(
+        units, groups=[None if g is None else renumber[g] for g in units.groups],
+        n_groups=len(kept),
+    )  # fmt: skip
+    counts, sizes, group_labels = counts[kept], sizes[kept], [group_labels[g] for g in kept]
     result = engine.who_says_what(
         counts, group_sizes=sizes, min_cell=k, alpha=ALPHA, correction=CORRECTION
     )
-    shown = visible_cells(units, k=k)
+    shown = visible_cells(units, k=k) if kept else np.zeros((0, units.n_columns), dtype=bool)
     rows, findings = [], []
     for g, label in enumerate(group_labels):
         cells = []

@@ -1,8 +1,10 @@
 """Who says what: lifts, Holm-adjusted p-values and what survives suppression."""
 
+import html
 import uuid
 
 import numpy as np
+from django.urls import reverse
 from django.utils import timezone
 from scipy.stats import chi2_contingency, fisher_exact
 
@@ -133,6 +135,15 @@ def test_a_small_group_recoverable_by_difference_with_the_raw_results_is_protect
     assert _shown(enough) == [[True, True]] * 3
 
 
+def test_a_group_nobody_belongs_to_is_left_out_instead_of_hiding_the_table():
+    # Group c is empty: its zeros would be pinned by the column totals (counts are not
+    # negative) and take every cell down; left out, a and b are shown.
+    rows = [(0, (0,), 30), (0, (1,), 10), (1, (0,), 10), (1, (1,), 30)]
+    result = _table(_units(rows, 3, 2))
+    assert [label for label, _cells in result.rows] == ["a", "b"]
+    assert _shown(result) == [[True, True], [True, True]]
+
+
 def _contribute(module, author, n=1):
     return [
         Contribution.objects.create(
@@ -203,3 +214,42 @@ def test_closed_questions_from_the_questionnaire_leave_out_who_skipped_the_profi
     )  # fmt: skip
     assert [label for label, _cells in table.rows] == ["Femme", "Homme"]
     assert [round(c.lift, 12) for _l, row in table.rows for c in row] == [1.5, 0.5, 0.5, 1.5]
+
+
+def test_the_page_says_which_correction_and_shows_the_findings(client, db):
+    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    process = module.process
+    question = questionnaire.add_question(
+        module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
+        choices=["Oui", "Non"], required=True,
+    )  # fmt: skip
+    actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
+    plan = [("woman", "Oui")] * 30 + [("woman", "Non")] * 10
+    plan += [("man", "Oui")] * 10 + [("man", "Non")] * 30
+    for citizen, (gender, answer) in zip(citizens(len(plan)), plan, strict=True):
+        actions.answer_profile(process, user=citizen, answers={"gender": gender})
+        questionnaire.submit_response(
+            module, participant=citizen, answers={question.pk: answer}, idempotency_key=uuid.uuid4()
+        )
+    client.force_login(organiser)
+    page = html.unescape(
+        client.get(reverse("representativeness:page", args=[process.slug])).content.decode()
+    )
+    # Every cell is the same 2 × 2 table [30, 10; 10, 30]: four equal p-values, Holm × 4.
+    p = min(1.0, 4 * float(chi2_contingency([[30, 10], [10, 30]], correction=False)[1]))
+    p_text = "< 0,001" if p < 0.001 else "= " + _fr(p, 3)
+    assert '<h2 class="fr-mt-6w" id="qui-dit-quoi">Qui dit quoi ?</h2>' in page
+    assert "corrigées par la méthode de Holm, la famille étant l'ensemble des cellules" in page
+    assert "Seules les cellules d'au moins 10 personnes sont testées" in page
+    assert "p-valeur ajustée est inférieure à 0,05" in page
+    assert "Vos trajets : Utilisez-vous le vélo ?, selon « Genre »" in page
+    assert (
+        "<li>Les répondants de la catégorie « Femme » (Genre) choisissent « Oui » 1,5 fois plus "
+        f"souvent que l'ensemble des répondants (p ajusté {p_text}).</li>"
+    ) in page
+    assert (
+        "<li>Les répondants de la catégorie « Homme » (Genre) choisissent « Oui » 2,0 fois moins "
+        f"souvent que l'ensemble des répondants (p ajusté {p_text}).</li>"
+    ) in page
+    assert "<caption>Selon « Genre » — cellules testées : 4</caption>" in page
+    assert "<td>75,0</td>" in page and "<td>1,50</td>" in page
