@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
 from concerto.processes.views.common import add_errors
-from concerto.representativeness import actions
+from concerto.representativeness import actions, whosays
 from concerto.representativeness.forms import ProfileAnswersForm
 from concerto.representativeness.published import COLUMNS, report_rows
 from concerto.representativeness.tables import build_report
@@ -73,6 +73,12 @@ def page(request, slug: str):
         ],
         "settings": getattr(process, "profile_settings", None),
         "alert_percent": round(report.threshold * 100),
+        "who_says_what": [
+            (table, [whosays.sentence(table, f) for f in table.findings])
+            for table in whosays.who_says_what(process)
+        ],
+        "who_says_what_k": report.k,
+        "who_says_what_alpha": whosays.ALPHA,
     }
     return render(request, "representativeness/page.html", context)
 
