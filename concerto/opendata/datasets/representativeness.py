@@ -2,15 +2,15 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.opendata import queries
 from concerto.opendata.datasets.base import Dataset, Field
+from concerto.representativeness.computed import figures
 from concerto.representativeness.published import report_rows
-from concerto.representativeness.tables import build_report
 
 
 def _rows():
     """The rows of every published representativeness page, as its CSV download has them."""
     for process in queries.published_representativeness():
         published_at = process.profile_settings.published_at
-        for row in report_rows(build_report(process)):
+        for row in report_rows(figures(process).report):
             yield {
                 "dispositif_id": process.pk,
                 "dispositif": process.slug,

@@ -12,11 +12,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from concerto.downloads import csv_download
 from concerto.processes.views.common import add_errors
 from concerto.representativeness import actions, whosays
+from concerto.representativeness.computed import figures
 from concerto.representativeness.forms import ProfileAnswersForm
 from concerto.representativeness.published import COLUMNS, report_rows
-from concerto.representativeness.tables import build_report
 from concerto.representativeness.views.common import process_by_slug, safe_next
-from concerto.representativeness.weighting import weighted_results
 
 # Why raking failed, in words (engine reason codes).
 REASON_LABELS = {
@@ -62,20 +61,21 @@ def answer(request, slug: str):
 @require_safe
 def page(request, slug: str):
     process, abilities = process_by_slug(request, slug)
-    report = build_report(process)
+    computed = figures(process)
+    report = computed.report
     context = {
         "process": process,
         "abilities": abilities,
         "report": report,
         "weighted": [
             (module, [str(REASON_LABELS.get(code, code)) for code in module.reasons])
-            for module in weighted_results(process)
+            for module in computed.weighted
         ],
         "settings": getattr(process, "profile_settings", None),
         "alert_percent": round(report.threshold * 100),
         "who_says_what": [
             (table, [whosays.sentence(table, f) for f in table.findings])
-            for table in whosays.who_says_what(process)
+            for table in computed.who_says_what
         ],
         "who_says_what_k": report.k,
         "who_says_what_alpha": whosays.ALPHA,
@@ -86,6 +86,6 @@ def page(request, slug: str):
 @require_safe
 def download(request, slug: str):
     process, _abilities = process_by_slug(request, slug)
-    report = build_report(process)
+    report = figures(process).report
     rows = ([row[name] for name in COLUMNS] for row in report_rows(report))
     return csv_download(f"representativite-{process.slug}.csv", COLUMNS, rows)
