@@ -15,6 +15,7 @@ from concerto.representativeness import actions
 from concerto.representativeness.forms import ProfileAnswersForm
 from concerto.representativeness.published import COLUMNS, report_rows
 from concerto.representativeness.tables import build_report
+from concerto.representativeness.territory import report_map
 from concerto.representativeness.views.common import process_by_slug, safe_next
 from concerto.representativeness.weighting import weighted_results
 
@@ -65,6 +66,7 @@ def page(request, slug: str):
         "process": process,
         "abilities": abilities,
         "report": report,
+        "departements": report_map(report),
         "weighted": [
             (module, [str(REASON_LABELS.get(code, code)) for code in module.reasons])
             for module in weighted_results(process)
