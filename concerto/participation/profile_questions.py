@@ -2,49 +2,20 @@
 
 They are the State-wide catalogue's questions (concerto.representativeness.catalogue),
 so that an answer kept in the profile can pre-fill any process that asks the same
-question. The catalogue does not list départements yet: until it does, the profile
-asks them from the official list here, and the catalogue's own list wins once shipped.
+question.
 """
-
-from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from concerto.participation.departements import DEPARTEMENTS
-from concerto.representativeness.catalogue import Category, ProfileQuestion, catalogue
+from concerto.representativeness.catalogue import ProfileQuestion, catalogue
 
 DEPARTEMENT = "departement"
 
 
-@cache
-def _departement_question() -> ProfileQuestion:
-    return ProfileQuestion(
-        key=DEPARTEMENT,
-        label="Département",
-        prompt="Dans quel département habitez-vous ?",
-        source="Insee, Code officiel géographique",
-        year=None,
-        confidence="",
-        population=None,
-        precision=None,
-        note="",
-        categories=tuple(Category(code, f"{code} — {name}", None) for code, name in DEPARTEMENTS),
-    )
-
-
 def profile_questions() -> dict[str, ProfileQuestion]:
-    """Every question the profile asks, in catalogue order (département before région)."""
-    known = catalogue()
-    if DEPARTEMENT in known:
-        return dict(known)
-    out: dict[str, ProfileQuestion] = {}
-    for key, question in known.items():
-        if key == "region":
-            out[DEPARTEMENT] = _departement_question()
-        out[key] = question
-    out.setdefault(DEPARTEMENT, _departement_question())
-    return out
+    """Every question the profile asks, in catalogue order."""
+    return dict(catalogue())
 
 
 def invalid_answer_message(key: str) -> str:

@@ -31,8 +31,14 @@ class SettingsForm(DsfrBaseForm):
     )
 
 
+# Above this many answers a radio group is too long to read and to scroll past: a select
+# list instead (the 103 départements; the 18 regions stay radio buttons).
+MAX_RADIOS = 30
+
+
 class ProfileAnswersForm(DsfrBaseForm):
-    """One optional question per chosen catalogue question; nothing is required.
+    """One optional radio group (or select list, for long lists such as the départements)
+    per chosen question; nothing is required.
 
     The last field asks, unticked, whether to keep the answers in the account-level
     profile so that the next processes can pre-fill them.
@@ -57,7 +63,9 @@ class ProfileAnswersForm(DsfrBaseForm):
                 label=question.prompt,
                 choices=[("", _("Je préfère ne pas répondre"))]
                 + [(c.code, c.label) for c in question.categories],
-                widget=forms.RadioSelect,
+                widget=(
+                    forms.Select if len(question.categories) > MAX_RADIOS else forms.RadioSelect
+                ),
                 required=False,
             )
         self.fields["save_to_profile"] = consent

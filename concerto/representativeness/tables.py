@@ -88,12 +88,12 @@ class Report:
 
 
 def _counts(responses: list[dict], question: ProfileQuestion) -> np.ndarray:
-    codes = [c.code for c in question.categories]
-    counts = np.zeros(len(codes), dtype=np.int64)
+    position = {c.code: i for i, c in enumerate(question.categories)}
+    counts = np.zeros(len(position), dtype=np.int64)
     for answers in responses:
-        code = answers.get(question.key)
-        if code in codes:
-            counts[codes.index(code)] += 1
+        i = position.get(answers.get(question.key))
+        if i is not None:
+            counts[i] += 1
     return counts
 
 
@@ -151,14 +151,7 @@ def build_report(process, *, k: int = K) -> Report:
     for key in keys:
         question = known[key]
         counts = _counts(responses, question)
-        # Answers without a reference (e.g. "other" gender) are left out of a compared
-        # question's table: a group nearly always under k, that would take a second
-        # category down with it.
-        kept = question.compared or question.categories
-        shown = _published(counts[[question.categories.index(c) for c in kept]], k)
-        table = replace(question, categories=kept)
-        rows, index, merged = _index(table, shown[0], shown[1], threshold)
-        tables.append(QuestionTable(question, shown[1], tuple(rows), index, merged))
+        tables.append(question_table(question, counts, k=k, threshold=threshold))
         alerts.extend(_alerts(question, counts, threshold))
     scored = [t.index for t in tables if t.index is not None]
     overall = sum(scored) / len(scored) if scored else None
@@ -180,6 +173,20 @@ def current_alerts(process) -> list[Alert]:
         question = known[key]
         alerts.extend(_alerts(question, _counts(responses, question), threshold))
     return alerts
+
+
+def question_table(
+    question: ProfileQuestion, counts: np.ndarray, *, k: int = K, threshold: float = 0.8
+) -> QuestionTable:
+    """The published table of one question from its true counts (in catalogue order)."""
+    # Answers without a reference (e.g. "other" gender) are left out of a compared
+    # question's table: a group nearly always under k, that would take a second
+    # category down with it.
+    kept = question.compared or question.categories
+    shown = _published(counts[[question.categories.index(c) for c in kept]], k)
+    table = replace(question, categories=kept)
+    rows, index, merged = _index(table, shown[0], shown[1], threshold)
+    return QuestionTable(question, shown[1], tuple(rows), index, merged)
 
 
 def _alerts(question: ProfileQuestion, counts: np.ndarray, threshold: float) -> list[Alert]:

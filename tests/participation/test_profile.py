@@ -80,7 +80,7 @@ def test_the_profile_asks_every_catalogue_question_and_the_departements():
     } <= set(questions)  # fmt: skip
     codes = [c.code for c in questions["departement"].categories]
     assert {"01", "2A", "2B", "29", "95", "971", "972", "973", "974", "976"} <= set(codes)
-    assert "20" not in codes and "99" not in codes
+    assert "20" not in codes and {"com", "99"} <= set(codes)  # overseas collectivities, abroad
 
 
 def test_the_form_shows_every_question_with_long_lists_as_a_select(client):

@@ -15,8 +15,8 @@ def test_every_question_names_its_source_and_confidence():
 
 def test_the_catalogue_holds_the_state_wide_questions():
     assert list(catalogue()) == [
-        "age_band", "gender", "region", "commune_type", "occupation", "education",
-        "prior_participation",
+        "age_band", "gender", "region", "departement", "commune_type", "occupation",
+        "education", "prior_participation",
     ]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from concerto.representativeness import actions, whosays
 from concerto.representativeness.computed import figures
 from concerto.representativeness.forms import ProfileAnswersForm
 from concerto.representativeness.published import COLUMNS, report_rows
+from concerto.representativeness.territory import report_map
 from concerto.representativeness.views.common import process_by_slug, safe_next
 
 # Why raking failed, in words (engine reason codes).
@@ -67,6 +68,7 @@ def page(request, slug: str):
         "process": process,
         "abilities": abilities,
         "report": report,
+        "departements": report_map(report),
         "weighted": [
             (module, [str(REASON_LABELS.get(code, code)) for code in module.reasons])
             for module in computed.weighted
