@@ -31,6 +31,8 @@ from concerto.representativeness.catalogue import ProfileQuestion, catalogue
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
 
 K = 10
+# An alert needs at least this many expected respondents in the group (see _alerts).
+ALERT_MIN_EXPECTED = 5
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,12 @@ def question_table(
 
 
 def _alerts(question: ProfileQuestion, counts: np.ndarray, threshold: float) -> list[Alert]:
-    """Groups under the organiser's threshold, from the true counts (never published)."""
+    """Groups under the organiser's threshold, from the true counts (never published).
+
+    Only groups of which at least ALERT_MIN_EXPECTED respondents were to be expected
+    (respondents × population share): with fewer, a missing person or two says nothing,
+    and a département question would otherwise alert on nearly every département.
+    """
     shares_ref = question.shares()
     compared = [(i, c) for i, c in enumerate(question.categories) if c.code in shares_ref]
     total = sum(int(counts[i]) for i, _c in compared)
@@ -200,7 +207,8 @@ def _alerts(question: ProfileQuestion, counts: np.ndarray, threshold: float) -> 
     for i, category in compared:
         share = int(counts[i]) / total
         reference = shares_ref[category.code]
-        if reference > 0 and share / reference < threshold:
+        expected = total * reference
+        if expected >= ALERT_MIN_EXPECTED and share / reference < threshold:
             out.append(
                 Alert(
                     question.label, category.label, share, reference, total,

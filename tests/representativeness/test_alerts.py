@@ -8,6 +8,7 @@ from concerto.notifications.models import Notification
 from concerto.representativeness import actions
 from concerto.representativeness.alerts import check_all, settings_to_check
 from concerto.representativeness.models import ProfileSettings
+from concerto.representativeness.tables import ALERT_MIN_EXPECTED, current_alerts
 from concerto.representativeness.tasks import check_representativeness_alerts
 from tests.representativeness.conftest import citizens
 
@@ -72,3 +73,22 @@ def test_a_group_that_is_present_raises_nothing_and_closed_processes_are_left(pr
     process.save(update_fields=["status"])
     assert not settings_to_check().exists()
     assert check_all() == 0 and not _alert_mails(process).exists()
+
+
+def test_a_group_of_which_fewer_than_five_were_expected_raises_no_alert(proposals):
+    module, organiser = proposals
+    process = module.process
+    actions.configure_profile(process, actor=organiser, questions=["departement"], alert_percent=80)
+    _answer(process, 40, {"departement": "75"})  # all in Paris
+    alerts = {alert.key for alert in current_alerts(process)}
+    # Expected among 40 respondents: Nord (2.4 % of the population) about 1: no alert;
+    # nor any other département, each under 5 expected; Paris itself is over-represented.
+    assert alerts == set()
+    _answer(process, 200, {"departement": "75"})
+    alerts = {alert.key for alert in current_alerts(process)}
+    # With 240 respondents the biggest départements were expected 5 times or more.
+    assert "departement:59" in alerts and "departement:48" not in alerts  # Nord, Lozère
+    assert all(
+        alert.respondents * alert.reference >= ALERT_MIN_EXPECTED
+        for alert in current_alerts(process)
+    )
