@@ -1,0 +1,1 @@
+"""Backup archives of the database and stored files (management commands)."""

@@ -1,0 +1,1 @@
+"""The per-role dashboards: a registry of panels that each domain contributes."""

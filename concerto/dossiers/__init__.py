@@ -1,0 +1,2 @@
+"""Information dossiers: the plural information of a process (documents, viewpoints,
+suggested sources)."""

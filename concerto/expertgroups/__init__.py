@@ -1,0 +1,1 @@
+"""Expert groups and their recommendations to the government, followed publicly."""

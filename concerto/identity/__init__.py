@@ -1,0 +1,1 @@
+"""Identity and sign-in: ProConnect (OpenID Connect), magic links and the second factor."""

@@ -1,0 +1,1 @@
+"""Public meetings: registration with a waiting list, calendars, reports."""

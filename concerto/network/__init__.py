@@ -1,0 +1,1 @@
+"""The network of ministerial participation referents: directory, action plans, meetings."""

@@ -1,0 +1,1 @@
+"""The CIPC's newsletter: editions, audiences, subscriptions and archive."""

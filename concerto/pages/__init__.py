@@ -1,0 +1,1 @@
+"""Site pages: home, navigation, error pages, the health check."""

@@ -1,0 +1,2 @@
+"""Participatory processes: the declaration, referral to the CIPC, review and opinion,
+lifecycle and publication."""

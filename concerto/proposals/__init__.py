@@ -1,0 +1,1 @@
+"""Module kind 'proposals': proposals, supports, arguments for and against, merging."""

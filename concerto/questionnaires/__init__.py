@@ -1,0 +1,1 @@
+"""Module kind 'questionnaire': questions with logic, responses, closed-question results."""

@@ -1,0 +1,1 @@
+"""The resource centre (Wagtail): the method guide, FAQ, capsules and search."""

@@ -1,0 +1,1 @@
+"""The platform's own clock: periodic jobs handed to the task worker, with no cron."""

@@ -1,0 +1,1 @@
+"""The CIPC's support offer: requests, triage, advisor and milestones."""

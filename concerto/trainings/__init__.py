@@ -1,0 +1,1 @@
+"""Trainings: sessions, registrations, reminders and certificates."""
