@@ -125,7 +125,7 @@ def test_an_unknown_departement_is_refused_next_to_the_field_and_nothing_changes
     )
     client.force_login(person)
     response = client.post(
-        URL, {"departement": "99", "gender": "woman", "age_band": "18_24", "consent": "on"}
+        URL, {"departement": "20", "gender": "woman", "age_band": "18_24", "consent": "on"}
     )
     assert response.status_code == 200
     form = response.context["form"]
