@@ -24,6 +24,8 @@ from concerto.analysis.models import (
 from concerto.engines import textmining
 from concerto.jobs.progress import start_job
 from concerto.participation.models import Contribution
+from concerto.processes.actions.common import locked, transition
+from concerto.processes.lifecycle import TRANSITIONS
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 REVIEW_REQUIRED = gettext_lazy(
@@ -247,4 +249,9 @@ def publish_synthesis(analysis: Analysis, *, actor, reviewed: bool) -> Synthesis
         # Answers to the curated theme, written before this publication, link to it.
         row.answers.add(*theme.followup_answers.all())
     SynthesisTheme.objects.filter(pk__in=[t.pk for t in kept.values()]).delete()
+    # A closed process's contributions are now analysed and published; a synthesis
+    # published while participation runs, or a later one, leaves the status as it is.
+    process = locked(module.process)
+    if process.status in TRANSITIONS["publish_synthesis"][0]:
+        transition(process, "publish_synthesis", actor, _("Synthèse publiée : %s") % module.title)
     return synthesis

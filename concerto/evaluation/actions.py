@@ -28,9 +28,9 @@ from concerto.evaluation.models.report import OECD_CRITERIA, CriterionRating
 from concerto.evaluation.questions import LIKERT, LIKERT_CHOICES, questions_for
 from concerto.evaluation.surveys import invitees
 from concerto.notifications.actions import notify
-from concerto.processes.actions.common import EditConflict, locked
-from concerto.processes.lifecycle import Status
-from concerto.processes.models import Process, Transition
+from concerto.processes.actions.common import EditConflict, locked, transition
+from concerto.processes.lifecycle import TRANSITIONS
+from concerto.processes.models import Process
 from concerto.representativeness.catalogue import catalogue
 
 
@@ -300,13 +300,9 @@ def publish_report(process: Process, *, actor) -> EvaluationReport:
     report.published_at = timezone.now()
     report.revision += 1
     report.save()
-    if process.status == Status.FOLLOW_UP_PUBLISHED:
-        Transition.objects.create(
-            process=process, action="publish_evaluation", from_status=process.status,
-            to_status=Status.EVALUATED, actor=actor, reason=_("Rapport d'évaluation publié"),
-        )  # fmt: skip
-        process.status = Status.EVALUATED
-        process.save(update_fields=["status", "updated_at"])
+    # Published earlier in the lifecycle, the report leaves the status as it is.
+    if process.status in TRANSITIONS["publish_evaluation"][0]:
+        transition(process, "publish_evaluation", actor, _("Rapport d'évaluation publié"))
     return report
 
 

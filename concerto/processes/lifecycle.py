@@ -33,10 +33,14 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     "publish_process": (frozenset({Status.OPINION_ISSUED}), Status.PUBLISHED),
     "open_participation": (frozenset({Status.PUBLISHED}), Status.OPEN),
     "close_participation": (frozenset({Status.OPEN}), Status.CLOSED),
+    # A synthesis published once participation is closed: the contributions are analysed.
+    "publish_synthesis": (frozenset({Status.CLOSED}), Status.ANALYSED),
     "publish_follow_up": (
         frozenset({Status.CLOSED, Status.ANALYSED}),
         Status.FOLLOW_UP_PUBLISHED,
     ),
+    # The evaluation report published once the follow-up is out.
+    "publish_evaluation": (frozenset({Status.FOLLOW_UP_PUBLISHED}), Status.EVALUATED),
     "archive_process": (frozenset({Status.FOLLOW_UP_PUBLISHED, Status.EVALUATED}), Status.ARCHIVED),
     "duplicate_process": (frozenset({Status.DRAFT}), None),
     "delete_copy": (frozenset(Status), None),
