@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from concerto.analysis import curation, quotes
 from concerto.analysis.abilities import analysis_abilities
-from concerto.analysis.loading import closed_questions, module_inputs, participation_figures
+from concerto.analysis.loading import (
+    Section,
+    closed_questions,
+    module_inputs,
+    participation_figures,
+)
 from concerto.analysis.models import (
     Analysis,
     Assignment,
@@ -65,8 +70,9 @@ def _stage_progress(progress, index: int, count: int):
 
 
 def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
-    """Run the engine once per open question (a questionnaire is analysed
-    question by question; texts outside a questionnaire form their own group),
+    """Run the engine once per section (a questionnaire is analysed question by
+    question, a text to co-draft article by article; texts in no section form their
+    own group),
     store the results, then re-apply the analysts' operations."""
     module = analysis.module
     inputs = module_inputs(module)
@@ -75,7 +81,7 @@ def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
     # The engine runs outside the transaction: no lock is held while it works.
     results = [
         (
-            question_id,
+            section,
             [inputs.ids[i] for i in rows],
             textmining.analyse(
                 [inputs.texts[i] for i in rows],
@@ -85,14 +91,14 @@ def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
                 _stage_progress(progress, index, len(groups)),
             ),
         )
-        for index, (question_id, rows) in enumerate(groups.items())
+        for index, (section, rows) in enumerate(groups.items())
     ]
     totals = {"copies": 0, "own_repeats": 0, "in_campaigns": 0, "campaigns": 0, "unclassified": 0}
     with transaction.atomic():
         position = 0
         duplicate_offset = 0
-        for question_id, ids, result in results:
-            _store(analysis, question_id, result, ids, position, duplicate_offset)
+        for section, ids, result in results:
+            _store(analysis, section, result, ids, position, duplicate_offset)
             position += len(result.themes)
             duplicate_offset += int(result.duplicate_group.max(initial=-1)) + 1
             totals["copies"] += result.n_copies
@@ -109,11 +115,22 @@ def compute_analysis(analysis: Analysis, progress=None) -> Analysis:
     return analysis
 
 
-def _store(analysis, question_id, result, ids, position, duplicate_offset) -> None:
+def _section_fields(section: Section | None) -> dict:
+    if section is None:
+        return {}
+    return {
+        "question_id": section.question_id,
+        "section_key": section.key,
+        "section_label": section.label[:500],
+        "section_position": section.position,
+    }
+
+
+def _store(analysis, section, result, ids, position, duplicate_offset) -> None:
     themes = Theme.objects.bulk_create(
         Theme(
             analysis=analysis,
-            question_id=question_id,
+            **_section_fields(section),
             position=position + t.id,
             label=t.label,
             terms=t.terms,
@@ -126,7 +143,7 @@ def _store(analysis, question_id, result, ids, position, duplicate_offset) -> No
     campaigns = CampaignGroup.objects.bulk_create(
         CampaignGroup(
             analysis=analysis,
-            question_id=question_id,
+            **_section_fields(section),
             kind=c.kind,
             size=c.size,
             authors=c.authors,
@@ -216,8 +233,8 @@ def publish_synthesis(analysis: Analysis, *, actor, reviewed: bool) -> Synthesis
     themes = sorted(
         analysis.themes.select_related("question"),
         key=lambda t: (
-            t.question.position if t.question else -1,
-            t.question_id or 0,
+            t.section_position,
+            t.section_key,
             -t.size,
             t.position,
             t.pk,
@@ -237,8 +254,11 @@ def publish_synthesis(analysis: Analysis, *, actor, reviewed: bool) -> Synthesis
         row = kept.pop(position, None) or SynthesisTheme(synthesis=synthesis, position=position)
         row.source = theme
         row.label = theme.label
-        row.question = theme.question.text if theme.question else ""
-        row.question_position = theme.question.position if theme.question else -1
+        # An open question's text as it reads now; an article's title as analysed.
+        row.question = theme.question.text if theme.question else theme.section_label
+        row.question_position = (
+            theme.question.position if theme.question else theme.section_position
+        )
         row.size = theme.size
         row.authors = theme.authors
         row.quotes = [

@@ -81,12 +81,14 @@ def merge_themes(analysis: Analysis, themes: list[Theme], *, actor, label: str =
     )
     if len(themes) < 2:
         raise ValidationError({"themes": _("Choisissez au moins deux thèmes à fusionner.")})
-    if len({t.question_id for t in themes}) > 1:
-        # Themes answer one question each: merging across questions would mix
-        # answers to different questions.
-        raise ValidationError(
-            {"themes": _("Fusionnez des thèmes d'une même question du questionnaire.")}
-        )
+    if len({t.section_key for t in themes}) > 1:
+        # Themes belong to one section each (an open question, an article): merging
+        # across sections would mix answers to different questions or articles.
+        if any(t.question_id for t in themes):
+            message = _("Fusionnez des thèmes d'une même question du questionnaire.")
+        else:
+            message = _("Fusionnez des thèmes d'un même article du texte.")
+        raise ValidationError({"themes": message})
     themes.sort(key=lambda t: (-t.size, t.position, t.pk))
     payload = {"themes": [anchors(t) for t in themes], "label": label.strip()}
     _record(analysis, actor, Operation.Kind.MERGE, payload)
@@ -171,19 +173,24 @@ def apply(analysis: Analysis, operation: Operation) -> None:
         position = (
             analysis.themes.order_by("-position").values_list("position", flat=True).first() or 0
         ) + 1
-        # The new theme answers the question its contributions answered.
-        question_id = (
+        # The new theme belongs to the section (question, article) of its contributions.
+        section = (
             Assignment.objects.filter(
                 analysis=analysis, contribution_id__in=payload["contributions"], theme__isnull=False
             )
-            .values_list("theme__question_id", flat=True)
+            .values(
+                "theme__question_id",
+                "theme__section_key",
+                "theme__section_label",
+                "theme__section_position",
+            )
             .first()
-        )
+        ) or {}
         theme = Theme.objects.create(
             analysis=analysis,
             position=position,
             label=payload["label"][:200],
-            question_id=question_id,
+            **{name.removeprefix("theme__"): value for name, value in section.items()},
         )
         moved = Assignment.objects.filter(
             analysis=analysis, contribution_id__in=payload["contributions"]

@@ -48,6 +48,8 @@ class MergeForm(DsfrBaseForm):
 def _theme_choice(theme) -> str:
     if theme.question_id:
         return f"{theme.label} ({theme.size}) — {theme.question.text}"
+    if theme.section_label:
+        return f"{theme.label} ({theme.size}) — {theme.section_label}"
     return f"{theme.label} ({theme.size})"
 
 
@@ -68,9 +70,9 @@ class MoveForm(DsfrBaseForm):
     def __init__(self, *args, theme, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contributions"].choices = choices
-        # Only themes of the same question: each question is analysed apart.
+        # Only themes of the same section (question, article): each is analysed apart.
         self.fields["target"].queryset = (
-            theme.analysis.themes.filter(question_id=theme.question_id)
+            theme.analysis.themes.filter(section_key=theme.section_key)
             .exclude(pk=theme.pk)
             .order_by("-size", "position")
         )

@@ -1,4 +1,8 @@
-"""From a module's contributions to the engine's inputs, and its closed questions."""
+"""From a module's contributions to the engine's inputs, and its closed questions.
+
+Texts are analysed section by section: a questionnaire's open question, or an article of
+a text to co-draft (its suggestions, and the arguments and comments on them). Texts in no
+section (a proposals module's) form one group of their own."""
 
 from __future__ import annotations
 
@@ -10,6 +14,21 @@ from concerto.participation.models import Channel, Contribution, ParticipantProf
 PROFILE_FIELDS = ("age_band", "gender")
 
 
+@dataclass(frozen=True)
+class Section:
+    """What a group of texts answers, analysed apart from the others: `key` names it
+    ("question:12", "article:34"), `label` and `position` lay out the synthesis."""
+
+    key: str
+    label: str
+    position: int
+    question_id: int | None = None  # set for a questionnaire's open question
+
+
+def question_section(question_id: int, text: str, position: int) -> Section:
+    return Section(f"question:{question_id}", text, position, question_id)
+
+
 @dataclass
 class Inputs:
     ids: list[int]
@@ -17,15 +36,19 @@ class Inputs:
     texts: list[str]
     authors: list[str | None]
     moments: list
-    questions: list[int | None]  # the open question each text answers, if any
+    sections: list[Section | None]  # the question or article each text is about, if any
 
-    def groups(self) -> dict[int | None, list[int]]:
-        """Row indices per open question (None first: texts outside a
-        questionnaire), so that each question is analysed on its own."""
-        out: dict[int | None, list[int]] = {}
-        for i, question in enumerate(self.questions):
-            out.setdefault(question, []).append(i)
-        return dict(sorted(out.items(), key=lambda item: (item[0] is not None, item[0] or 0)))
+    def groups(self) -> dict[Section | None, list[int]]:
+        """Row indices per section (None first: texts in no section), in the order of
+        the questionnaire or of the text, so that each section is analysed on its own."""
+        out: dict[Section | None, list[int]] = {}
+        for i, section in enumerate(self.sections):
+            out.setdefault(section, []).append(i)
+        return dict(sorted(out.items(), key=lambda item: _order(item[0])))
+
+
+def _order(section: Section | None) -> tuple:
+    return (False, 0, "") if section is None else (True, section.position, section.key)
 
 
 def module_inputs(module) -> Inputs:
@@ -43,10 +66,18 @@ def module_inputs(module) -> Inputs:
             "pseudonym",
             "created_at",
             "questionnaire_answer__question_id",
+            "questionnaire_answer__question__text",
+            "questionnaire_answer__question__position",
         )
     )
+    articles = _articles(module)
     inputs = Inputs([], [], [], [], [], [])
-    for pk, channel, title, body, author_id, pseudonym, created_at, question in rows.iterator():
+    for row in rows.iterator():
+        pk, channel, title, body, author_id, pseudonym, created_at, question, text, rank = row
+        article = articles.get(pk)
+        if article is not None and article.is_suggestion:
+            # The platform wrote its title; the citizen wrote its text and explanation.
+            title, body = "", f"{body}. {article.explanation}" if article.explanation else body
         inputs.ids.append(pk)
         inputs.channels.append(channel)
         inputs.texts.append(f"{title}. {body}" if title else body)
@@ -55,8 +86,26 @@ def module_inputs(module) -> Inputs:
             f"u{author_id}" if author_id else (f"p{pseudonym}" if pseudonym else None)
         )
         inputs.moments.append(created_at)
-        inputs.questions.append(question)
+        if question:
+            inputs.sections.append(question_section(question, text, rank))
+        elif article is not None:
+            inputs.sections.append(
+                Section(f"article:{article.article}", article.title, article.position)
+            )
+        else:
+            inputs.sections.append(None)
     return inputs
+
+
+def _articles(module) -> dict:
+    """A text to co-draft is analysed article by article (concerto.codrafting.sections)."""
+    from concerto.participation.models import ModuleKind
+
+    if module.kind != ModuleKind.TEXT:
+        return {}
+    from concerto.codrafting.sections import contribution_articles
+
+    return contribution_articles(module)
 
 
 def participation_figures(inputs: Inputs, totals: dict) -> dict:

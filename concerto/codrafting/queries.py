@@ -1,9 +1,20 @@
 """Reading the text and its suggestions: one query per list, counted in the database."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Least
 
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
@@ -94,25 +105,105 @@ def suggestions_on(unit_ids: list[int]):
     )
 
 
+@dataclass(frozen=True)
+class OpinionGroups:
+    """The groups of the process's last opinion map: its id and each group's number of
+    members with an account ({engine label: members}), the label 0 being group A."""
+
+    map_id: int
+    sizes: dict[int, int]
+
+    @property
+    def names(self) -> dict[int, str]:
+        from concerto.opinionmaps.mapping import group_name
+
+        return {label: group_name(label) for label in self.sizes}
+
+
+def opinion_groups(process) -> OpinionGroups | None:
+    """The groups of the last map computed with groups in one of the process's
+    opinion-map modules; None without one (or with fewer than two groups)."""
+    from concerto.opinionmaps.models import GroupMembership, MapResult
+    from concerto.participation.models import ModuleKind
+
+    latest = (
+        MapResult.objects.filter(
+            module__process=process, module__kind=ModuleKind.OPINION_MAP, insufficient=False
+        )
+        .order_by("-computed_at", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    sizes = dict(
+        GroupMembership.objects.filter(map=latest)
+        .values_list("group")
+        .annotate(n=Count("pk"))
+        .order_by("group")
+    )
+    return OpinionGroups(latest.pk, sizes) if len(sizes) >= 2 else None
+
+
+def with_group_support(queryset, groups: OpinionGroups):
+    """Annotate suggestions with the supports from each opinion group (`group_<label>`)
+    and `cross_support`: the smallest, over the groups, of the share of the group's
+    members who support the suggestion (0 to 1). A suggestion scores high only when
+    every group supports it, whatever the groups' sizes: a large group alone cannot lift
+    it (the idea of Polis's "group-informed consensus", with the minimum instead of
+    Polis's product of smoothed shares, so that the figure reads as a plain share)."""
+    counts, shares = {}, []
+    for label, size in sorted(groups.sizes.items()):
+        name = f"group_{label}"
+        counts[name] = Count(
+            "supports",
+            filter=Q(
+                supports__user__opinion_groups__map_id=groups.map_id,
+                supports__user__opinion_groups__group=label,
+            ),
+        )
+        shares.append(Cast(F(name), FloatField()) / Value(float(size)))
+    return queryset.annotate(**counts).annotate(cross_support=Least(*shares))
+
+
+def group_support(suggestion, groups) -> dict:
+    """A suggestion annotated by `with_group_support`, as the page says it: each group's
+    supporters among its members, and the cross-group support, in %."""
+    rows = [
+        {"name": name, "supports": getattr(suggestion, f"group_{label}"),
+         "members": groups.sizes[label],
+         "percent": round(100 * getattr(suggestion, f"group_{label}") / groups.sizes[label])}
+        for label, name in groups.names.items()
+    ]  # fmt: skip
+    return {"groups": rows, "percent": round(100 * suggestion.cross_support)}
+
+
+SUPPORT_ORDER = ("-text_suggestion__supports_count", "-created_at", "-pk")
+
+
 class SuggestionList:
     """`suggestions_on` for a Paginator: the order is computed on the suggestions' ids and
     support counts alone, then only the page's rows are read with their authors and
-    argument counts (an offset would otherwise compute them for every skipped row)."""
+    argument counts (an offset would otherwise compute them for every skipped row).
+
+    With `groups`, the order is by cross-group support first (`with_group_support`,
+    computed by the database in the same query), then by support."""
 
     # Read by Paginator, which warns about an unordered list: this one is ordered. (An
     # attribute of this name holding a queryset made Paginator fetch every row to test it.)
     ordered = True
 
-    def __init__(self, unit_ids: list[int]):
+    def __init__(self, unit_ids: list[int], groups: OpinionGroups | None = None):
         self.full = suggestions_on(unit_ids)
-        self.in_order = (
-            listed_suggestions()
-            .filter(text_suggestion__unit__in=unit_ids)
-            .order_by("-text_suggestion__supports_count", "-created_at", "-pk")
-        )
+        self.listed = listed_suggestions().filter(text_suggestion__unit__in=unit_ids)
+        self.in_order = self.listed.order_by(*SUPPORT_ORDER)
+        if groups is not None:
+            self.full = with_group_support(self.full, groups)
+            self.in_order = with_group_support(self.in_order, groups).order_by(
+                "-cross_support", *SUPPORT_ORDER
+            )
 
     def count(self) -> int:
-        return self.in_order.count()
+        return self.listed.count()
 
     def __len__(self) -> int:
         return self.count()

@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from concerto.engines import opinions
 from concerto.opinionmaps import mapping
-from concerto.opinionmaps.models import MAX_STATEMENT_LENGTH, MapResult, Statement, Vote
+from concerto.opinionmaps.models import (
+    MAX_STATEMENT_LENGTH,
+    GroupMembership,
+    MapResult,
+    Statement,
+    Vote,
+)
 from concerto.participation import ratelimit
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import RateLimited, is_blank, require
@@ -169,11 +175,34 @@ def recompute_map(module: Module) -> MapResult:
             n_participants=n_participants, insufficient=True,
             state=latest.state if latest is not None else {},
         )  # fmt: skip
-    return MapResult.objects.create(
-        module=module, computed_at=timezone.now(), votes_until=started, n_votes=n_votes,
-        n_participants=n_participants, data=mapping.serialise(result),
-        state=mapping.state_to_json(result.state),
-    )  # fmt: skip
+    with transaction.atomic():
+        stored = MapResult.objects.create(
+            module=module, computed_at=timezone.now(), votes_until=started, n_votes=n_votes,
+            n_participants=n_participants, data=mapping.serialise(result),
+            state=mapping.state_to_json(result.state),
+        )  # fmt: skip
+        store_memberships(stored, result)
+    return stored
+
+
+def store_memberships(stored: MapResult, result: opinions.OpinionMap) -> int:
+    """Keep who is in which group of this map, for accounts only (server-side, see
+    GroupMembership), and drop the previous maps' memberships: one grouping per module."""
+    # An erased account keeps its votes, anonymous, in the map; never a membership again.
+    erased = set(
+        Vote.objects.filter(statement__module=stored.module_id, participant__is_active=False)
+        .values_list("participant_id", flat=True)
+        .distinct()
+    )
+    rows = [
+        GroupMembership(map=stored, participant_id=int(pid), group=int(label))
+        for pid, label in zip(result.participant_ids, result.labels, strict=True)
+        # Accounts only (imported voters are negative), clustered ones.
+        if pid > 0 and label >= 0 and int(pid) not in erased
+    ]
+    GroupMembership.objects.filter(map__module=stored.module_id).exclude(map=stored).delete()
+    GroupMembership.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
 
 
 def request_recompute(module: Module, *, actor):

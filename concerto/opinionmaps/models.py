@@ -148,3 +148,31 @@ class MapResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module_id} @ {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class GroupMembership(models.Model):
+    """Which group of a computed map a participant with an account falls in (the engine's
+    `OpinionMap.labels`). Used on the server only, to order a text's suggestions by their
+    support across the groups (concerto.codrafting.queries); never published: the pages
+    show each group's size and votes, never its members. Only the last map with groups
+    keeps its memberships; they go with the map, and with the account when it is erased
+    (concerto.privacy.actions.erase_account). Imported Polis voters have no account and
+    no row here."""
+
+    map = models.ForeignKey(MapResult, on_delete=models.CASCADE, related_name="memberships")
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opinion_groups"
+    )
+    group = models.PositiveSmallIntegerField(_("groupe"))  # the engine's stable label: 0 is A
+
+    class Meta:
+        verbose_name = _("appartenance à un groupe d'opinion")
+        verbose_name_plural = _("appartenances à un groupe d'opinion")
+        constraints = [
+            models.UniqueConstraint(fields=["map", "participant"], name="one_group_per_map")
+        ]
+        # Supports are joined on their author, then on this map: participant first.
+        indexes = [models.Index(fields=["participant", "map"], name="opinion_group_of_participant")]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} → {self.group} ({self.map_id})"

@@ -103,6 +103,8 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
     ParticipantProfile.objects.filter(user=user).delete()
     ProfileResponse.objects.filter(user=user).delete()
     user.memberships.all().delete()
+    # The opinion group each map placed them in (server-side only, see GroupMembership).
+    user.opinion_groups.all().delete()
     user.notifications.all().delete()
     user.newsletter_subscriptions.all().delete()
     # What the person follows, how often they hear of it, and the bulk e-mails not yet

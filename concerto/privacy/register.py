@@ -111,6 +111,26 @@ REGISTER: tuple[RegisterEntry, ...] = (
         _("Fichiers produits à la demande, non conservés par la plateforme."),
     ),
     RegisterEntry(
+        _("Cartes des opinions"),
+        _(
+            "Votes sur les énoncés, avec leur date et leur auteur ; pour la dernière carte "
+            "calculée de chaque module, le groupe d'opinion où le calcul place chaque "
+            "votant. Ce groupe reste sur le serveur : les pages publiques ne montrent que "
+            "la taille et les votes de chaque groupe, jamais ses membres."
+        ),
+        _(
+            "Faire apparaître les groupes d'opinion et les points d'accord ; classer les "
+            "suggestions sur un texte à co-construire selon leur soutien dans chacun des "
+            "groupes (soutien transversal)."
+        ),
+        PUBLIC_INTEREST,
+        _(
+            "Les votes sont conservés avec le dispositif, anonymes à la suppression du "
+            "compte. Le groupe de chaque votant est remplacé à chaque nouveau calcul de la "
+            "carte et effacé avec le compte."
+        ),
+    ),
+    RegisterEntry(
         _("Profil de participant"),
         _(
             "Deux ensembles distincts, conservés à part des contributions. Le profil du "

@@ -49,6 +49,12 @@ class Theme(models.Model):
         blank=True,
         related_name="+",
     )
+    # The section these texts belong to, analysed apart from the others
+    # (concerto.analysis.loading.Section): "question:12" for an open question,
+    # "article:34" for an article of a text to co-draft, "" for texts in no section.
+    section_key = models.CharField(max_length=40, blank=True, default="")
+    section_label = models.CharField(max_length=500, blank=True, default="")
+    section_position = models.IntegerField(default=-1)
     position = models.PositiveIntegerField(default=0)
     label = models.CharField(_("intitulé"), max_length=200)
     terms = models.JSONField(default=list, blank=True)
@@ -89,6 +95,12 @@ class CampaignGroup(models.Model):
         blank=True,
         related_name="+",
     )
+    # The section these texts belong to, analysed apart from the others
+    # (concerto.analysis.loading.Section): "question:12" for an open question,
+    # "article:34" for an article of a text to co-draft, "" for texts in no section.
+    section_key = models.CharField(max_length=40, blank=True, default="")
+    section_label = models.CharField(max_length=500, blank=True, default="")
+    section_position = models.IntegerField(default=-1)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.DETECTED)
     size = models.PositiveIntegerField(default=0)

@@ -44,8 +44,9 @@ class SynthesisTheme(models.Model):
         "analysis.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     label = models.CharField(_("intitulé"), max_length=200)
-    # The open question the theme belongs to ("" for contributions outside a
-    # questionnaire), and its rank, to lay the synthesis out question by question.
+    # The section the theme belongs to: the open question, or the article of a text to
+    # co-draft ("Article 3 — Titre"); "" for contributions in no section. With its rank,
+    # it lays the synthesis out question by question, or article by article.
     question = models.CharField(_("question"), max_length=500, blank=True)
     question_position = models.IntegerField(default=-1)
     size = models.PositiveIntegerField(default=0)

@@ -23,9 +23,9 @@ def _synthesis(request, slug: str, module_id: int) -> Synthesis:
 
 
 def _sections(themes, questions) -> list[dict]:
-    """The synthesis question by question, in questionnaire order: an open
-    question's themes, a closed question's table; texts outside a
-    questionnaire first."""
+    """The synthesis section by section, in the order of the questionnaire or of the
+    text: an open question's or an article's themes (`question` holds its heading), a
+    closed question's table; texts in no section first."""
     sections: dict = {}
     for theme in themes:
         key = (theme.question_position, theme.question)

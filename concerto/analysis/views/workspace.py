@@ -51,12 +51,21 @@ def index(request, pk: int, module_id: int):
 
 
 def _sections(analysis) -> list[dict]:
-    """Themes grouped by the open question they answer, in questionnaire order."""
+    """Themes grouped by section (the open question they answer, the article of the text
+    they are about), in the order of the questionnaire or of the text."""
     sections: dict = {}
     themes = analysis.themes.select_related("question").order_by("-size", "position")
     for theme in themes:
-        key = (theme.question.position, theme.question_id) if theme.question else (-1, 0)
-        section = sections.setdefault(key, {"question": theme.question, "themes": []})
+        key = (theme.section_position, theme.section_key)
+        section = sections.setdefault(
+            key,
+            {
+                "question": theme.question,
+                "label": theme.question.text if theme.question else theme.section_label,
+                "slug": theme.section_key.replace(":", "-"),
+                "themes": [],
+            },
+        )
         section["themes"].append(theme)
     return [sections[key] for key in sorted(sections)]
 

@@ -211,14 +211,22 @@ REVIEW_PER_PAGE = 20
 MAX_MERGE_CHOICES = 50
 
 
+# ?ordre=groupes: by cross-group support, offered where the process has an opinion map.
+BY_GROUPS = "groupes"
+
+
 def _render_review(request, module, article, forms=None, status=200):
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
     unit_ids = [pk for pks in chains.values() for pk in pks]
-    page = Paginator(queries.SuggestionList(unit_ids), REVIEW_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    groups = queries.opinion_groups(module.process)
+    by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
+    listing = queries.SuggestionList(unit_ids, groups if by_groups else None)
+    page = Paginator(listing, REVIEW_PER_PAGE).get_page(request.GET.get("page"))
     suggestions = list(page)
+    if by_groups:
+        for suggestion in suggestions:
+            suggestion.group_support = queries.group_support(suggestion, groups)
     if page.paginator.count <= MAX_MERGE_CHOICES:
         choices = (
             suggestions if not page.has_other_pages() else list(queries.suggestions_on(unit_ids))
@@ -257,6 +265,9 @@ def _render_review(request, module, article, forms=None, status=200):
         "article": article,
         "suggestions": suggestions,
         "page": page,
+        "groups": groups,
+        "by_groups": by_groups,
+        "order_query": f"ordre={BY_GROUPS}&" if by_groups else "",
         "can_answer": followup_abilities(module.process, request.user)["answer"],
         "breadcrumb": organiser_breadcrumb(
             module, _("Suggestions : %(label)s") % {"label": article.label}, inner=True
