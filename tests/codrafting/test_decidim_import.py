@@ -191,3 +191,16 @@ def test_only_an_organiser_of_the_module_imports(module_and_organiser):
         call_command("import_decidim_text", str(FIXTURE), module=module.pk, actor=stranger.email)
     assert str(error.value) == f"{stranger} does not manage module {module.pk}."
     assert nothing_imported(module)
+
+
+def test_an_amendment_the_model_refuses_imports_nothing(module_and_organiser, tmp_path):
+    module, _organiser = module_and_organiser
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    rows[10]["body"] = {"fr": "Un amendement bien trop long. " * 1000}
+    bad = tmp_path / "export.json"
+    bad.write_text(json.dumps(rows), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_decidim_text", str(bad), module=module.pk)
+    assert str(error.value).startswith("Amendement 302 : ")
+    # The text was written before the amendments were checked: it is gone with them.
+    assert nothing_imported(module)
