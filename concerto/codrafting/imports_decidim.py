@@ -12,6 +12,11 @@ The engine (`concerto.engines.codrafting.decidim`) reads the export; here:
   as counts on its ImportedRecord, never turned into supports (their voters are not
   in the export). Decidim's own answer to it (accepted, rejected) is not imported:
   the organiser answers here, through the devoir de suite.
+- With the comments export, each comment for or against an article or an amendment
+  becomes an ARGUMENT contribution: an amendment's is its reply, an article's has no
+  parent and is tied to the article by its ImportedRecord (as République numérique's
+  arguments on the draft). Neutral comments, replies and comments on sections are
+  counted in `left_out`, not imported.
 - All or nothing: a file the engine refuses, or an amendment the model refuses,
   imports nothing. Importing the same file again adds nothing (each item's
   idempotency key is a keyed hash of the source, the module and its Decidim id).
@@ -30,7 +35,7 @@ from concerto.codrafting.documents import reading_order, write_units
 from concerto.codrafting.imports import ImportRefused, ImportResult
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, TextVersion
-from concerto.engines.codrafting import load_decidim_text
+from concerto.engines.codrafting import load_decidim_comments, load_decidim_text
 from concerto.opendata.imports.store import external_key
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
@@ -38,6 +43,15 @@ from concerto.participation.models import Channel, Contribution, ContributionKin
 
 SOURCE = "decidim"
 OPINION = ImportedRecord.SourceKind.OPINION
+ARGUMENT = ImportedRecord.SourceKind.ARGUMENT
+
+
+class CommentsRefused(ImportRefused):
+    """The comments export could not be read: `problems` are the engine's."""
+
+
+def _key(module, kind: str, source_id: int):
+    return external_key(SOURCE, module.pk, kind, source_id)
 
 
 def _version(module, actor, text, name: str, result: ImportResult) -> TextVersion:
@@ -80,10 +94,11 @@ def _title(article: TextUnit, paragraph: TextUnit, rows: dict[str, TextUnit]) ->
     return _("%(place)s : nouvelle rédaction") % {"place": place}
 
 
-def _pending(module, actor, text, rows) -> list[Pending]:
-    """Every amendment as a contribution to store; refused all together if the model
-    refuses one."""
+def _pending(module, actor, text, arguments, rows) -> list[Pending]:
+    """Every amendment, then every argument, as a contribution to store; refused all
+    together if the model refuses one."""
     pending, refused = [], []
+    amended = {a.proposal.id for a in text.amendments}
     for amendment in text.amendments:
         proposal = amendment.proposal
         contribution = Contribution(
@@ -94,7 +109,7 @@ def _pending(module, actor, text, rows) -> list[Pending]:
             ).chars(200),
             status=Contribution.Status.WITHDRAWN if proposal.withdrawn
             else Contribution.Status.PUBLISHED,
-            idempotency_key=external_key(SOURCE, module.pk, OPINION, proposal.id),
+            idempotency_key=_key(module, OPINION, proposal.id),
         )  # fmt: skip
         problems = check_contribution(contribution)
         if problems:
@@ -103,41 +118,61 @@ def _pending(module, actor, text, rows) -> list[Pending]:
                 % {"id": proposal.id, "problems": " ".join(problems)}
             )
         pending.append(Pending(contribution, proposal.submitted_at))
+    for argument in arguments:
+        contribution = Contribution(
+            module=module, kind=ContributionKind.ARGUMENT, channel=Channel.ONLINE,
+            entered_by=actor, body=argument.body, stance=argument.stance,
+            idempotency_key=_key(module, ARGUMENT, argument.id),
+        )  # fmt: skip
+        problems = check_contribution(contribution)
+        if problems:
+            refused.append(
+                _("Commentaire %(id)s : %(problems)s")
+                % {"id": argument.id, "problems": " ".join(problems)}
+            )
+        parent = argument.proposal_id in amended
+        parent_key = _key(module, OPINION, argument.proposal_id) if parent else None
+        pending.append(Pending(contribution, argument.submitted_at, parent_key))
     if refused:
         raise ValidationError(refused)
     return pending
 
 
-def _record(module, proposal, *, unit, contribution_pk=None) -> ImportedRecord:
+def _record(module, item, *, kind=OPINION, unit, contribution_pk=None) -> ImportedRecord:
+    supports = getattr(item, "supports", 0)
     return ImportedRecord(
-        module=module, source=SOURCE, source_kind=OPINION, source_id=proposal.id, unit=unit,
-        contribution_id=contribution_pk, submitted_at=proposal.submitted_at or timezone.now(),
-        votes_for=proposal.supports, votes_total=proposal.supports,
-        trashed=False,
+        module=module, source=SOURCE, source_kind=kind, source_id=item.id, unit=unit,
+        contribution_id=contribution_pk, submitted_at=item.submitted_at or timezone.now(),
+        votes_for=supports, votes_total=supports, trashed=False,
     )  # fmt: skip
 
 
 @transaction.atomic
-def import_decidim_text(module, *, actor, data: str | bytes, name: str = "") -> ImportResult:
-    """Import the export `data` into a co-drafting module `actor` manages (see the module
-    docstring); a second run of the same export adds nothing."""
+def import_decidim_text(
+    module, *, actor, data: str | bytes, comments: str | bytes | None = None, name: str = ""
+) -> ImportResult:
+    """Import the proposals export `data`, and the comments export `comments` if given,
+    into a co-drafting module `actor` manages (see the module docstring); a second run of
+    the same exports adds nothing."""
     require(module, actor, "manage", kind=ModuleKind.TEXT)
     text = load_decidim_text(data, name or module.title)
     if not text.ok:
         raise ImportRefused(text.problems)
-    result = ImportResult()
+    read = load_decidim_comments(comments, text) if comments is not None else None
+    if read is not None and read.problems:
+        raise CommentsRefused(read.problems)
+    arguments = read.arguments if read else ()
+    result = ImportResult(left_out=dict(read.left_out) if read else {})
     version = _version(module, actor, text, name or module.title, result)
     rows = _rows(version, text)
     result.articles = sum(1 for row in rows.values() if row.kind == "article")
 
-    stored = store_contributions(module, _pending(module, actor, text, rows))
+    stored = store_contributions(module, _pending(module, actor, text, arguments, rows))
     result.contributions_existing = stored.existing
     result.suggestions_created = stored.by_kind[ContributionKind.PROPOSAL]
+    result.arguments_created = stored.by_kind[ContributionKind.ARGUMENT]
 
-    pks = {
-        a.proposal.id: stored.pks[external_key(SOURCE, module.pk, OPINION, a.proposal.id)]
-        for a in text.amendments
-    }
+    pks = {a.proposal.id: stored.pks[_key(module, OPINION, a.proposal.id)] for a in text.amendments}
     have = set(
         Suggestion.objects.filter(contribution_id__in=pks.values()).values_list(
             "contribution_id", flat=True
@@ -160,18 +195,32 @@ def import_decidim_text(module, *, actor, data: str | bytes, name: str = "") -> 
 
     recorded = set(
         ImportedRecord.objects.filter(module=module, source=SOURCE).values_list(
-            "source_id", flat=True
+            "source_kind", "source_id"
         )
     )
     records = [
         _record(module, part, unit=rows[key])
         for key, part in text.parts.items()
-        if part.id not in recorded
+        if (OPINION, part.id) not in recorded
     ]
     records += [
         _record(module, a.proposal, unit=rows[a.article_key], contribution_pk=pks[a.proposal.id])
         for a in text.amendments
-        if a.proposal.id not in recorded
+        if (OPINION, a.proposal.id) not in recorded
+    ]
+    # An argument is about its article, or about the article its amendment rewords.
+    article_of = {part.id: rows[key] for key, part in text.parts.items()}
+    article_of.update((a.proposal.id, rows[a.article_key]) for a in text.amendments)
+    records += [
+        _record(
+            module,
+            argument,
+            kind=ARGUMENT,
+            unit=article_of[argument.proposal_id],
+            contribution_pk=stored.pks[_key(module, ARGUMENT, argument.id)],
+        )  # fmt: skip
+        for argument in arguments
+        if (ARGUMENT, argument.id) not in recorded
     ]
     ImportedRecord.objects.bulk_create(records)
     result.records_created = len(records)

@@ -38,10 +38,10 @@ DECIDIM_MESSAGES = {
     "undecodable_text": _("Le fichier n'est pas en UTF-8"),
     "invalid_json": _("Le fichier n'est pas du JSON valide"),
     "not_a_list": _("Le fichier n'est pas un export des propositions de Decidim (liste JSON)"),
-    "not_an_object": _("Un élément de l'export n'est pas une proposition"),
-    "missing_field": _("Il manque un champ à une proposition"),
-    "invalid_value": _("Une proposition a une valeur illisible"),
-    "duplicate_id": _("Un identifiant de proposition apparaît deux fois"),
+    "not_an_object": _("Un élément de l'export n'est pas un objet JSON"),
+    "missing_field": _("Il manque un champ à un élément"),
+    "invalid_value": _("Un élément a une valeur illisible"),
+    "duplicate_id": _("Un identifiant apparaît deux fois"),
     "unknown_level": _(
         "Une proposition n'a pas de niveau de texte participatif connu "
         "(section, sub-section ou article)"
@@ -52,6 +52,9 @@ DECIDIM_MESSAGES = {
     "amended_not_article": _("Un amendement porte sur autre chose qu'un article"),
     "amendment_unchanged": _("Un amendement ne change rien au texte de l'article"),
     "no_article": _("L'export ne contient aucun article"),
+    "unknown_commented_proposal": _(
+        "Un commentaire porte sur une proposition absente de l'export des propositions"
+    ),
 }
 
 
@@ -63,5 +66,5 @@ def decidim_problem_message(problem) -> str:
     if problem.code == "invalid_json":
         message += str(_(", ligne %(line)s") % {"line": problem.line})
     elif problem.line:
-        message += str(_(", proposition n° %(rank)s de l'export") % {"rank": problem.line})
+        message += str(_(", élément n° %(rank)s de l'export") % {"rank": problem.line})
     return message + "."

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from concerto.codrafting import queries
 from concerto.codrafting.imports import ImportRefused
 from concerto.codrafting.imports_decidim import SOURCE, import_decidim_text
 from concerto.codrafting.legacy import ImportedRecord
@@ -14,10 +15,9 @@ from concerto.codrafting.models import Suggestion, SuggestionAction, TextVersion
 from concerto.participation.models import Channel, Contribution
 from tests.factories import UserFactory, open_module
 
-FIXTURE = (
-    Path(__file__).resolve().parents[1]
-    / "fixtures" / "imports" / "decidim" / "participatory_text_proposals.json"
-)  # fmt: skip
+FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "decidim"
+FIXTURE = FOLDER / "participatory_text_proposals.json"
+COMMENTS = FOLDER / "participatory_text_comments.json"
 
 
 @pytest.fixture
@@ -141,6 +141,8 @@ def test_the_command_imports_and_says_what(module_and_organiser):
     assert out.getvalue().splitlines() == [
         "Version 1: 5 articles (created)",
         "Suggestions created: 3",
+        "Arguments created: 0",
+        "Comments left out: none",
         "Already imported: 0",
         "Withdrawn (on Decidim): 1",
         "Records (supports, sources) created: 12",
@@ -160,8 +162,8 @@ def test_the_command_refuses_a_bad_file_in_french(module_and_organiser, tmp_path
     assert str(error.value) == (
         "L'export export.json n'a pas été importé :\n"
         "Une proposition n'a pas de niveau de texte participatif connu (section, sub-section "
-        "ou article) (chapitre), proposition n° 6 de l'export.\n"
-        "Un amendement ne change rien au texte de l'article, proposition n° 10 de l'export."
+        "ou article) (chapitre), élément n° 6 de l'export.\n"
+        "Un amendement ne change rien au texte de l'article, élément n° 10 de l'export."
     )
     bad.write_text('[{"id": 1,', encoding="utf-8")
     with pytest.raises(CommandError) as error:
@@ -204,3 +206,85 @@ def test_an_amendment_the_model_refuses_imports_nothing(module_and_organiser, tm
     assert str(error.value).startswith("Amendement 302 : ")
     # The text was written before the amendments were checked: it is gone with them.
     assert nothing_imported(module)
+
+
+def test_comments_for_or_against_become_arguments(module_and_organiser):
+    module, organiser = module_and_organiser
+    out = StringIO()
+    call_command(
+        "import_decidim_text", str(FIXTURE), module=module.pk, comments=str(COMMENTS), stdout=out
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[2:4] == [
+        "Arguments created: 4",
+        "Comments left out: neutral: 1, on_section: 1, reply: 1",
+    ]
+    arguments = Contribution.objects.filter(module=module, kind="argument").order_by(
+        "imported_record__source_id"
+    )
+    rows = [
+        (a.imported_record.source_id, a.stance, a.parent and a.parent.imported_record.source_id,
+         a.imported_record.unit.label)
+        for a in arguments
+    ]  # fmt: skip
+    assert rows == [
+        (701, "for", None, "Article 1"),
+        (702, "against", None, "Article 1"),
+        (705, "for", 301, "Article 1"),
+        (706, "against", 302, "Article 2"),
+    ]
+    assert arguments[0].body == (
+        "Enfin un engagement clair : trop de projets sont décidés avant toute réunion publique."
+    )
+    assert arguments[0].created_at.isoformat() == "2026-03-03T09:12:00+00:00"
+    # The article page shows its supports on Decidim and the arguments about it (as for
+    # République numérique, those on its amendment too: their records name the article).
+    article_1 = module.text_versions.get().units.get(key="c1.a1")
+    about = queries.imported_about(article_1)
+    assert (about["record"].votes_total, about["n_arguments"]) == (31, 3)
+    # Once more: nothing new.
+    again = import_decidim_text(
+        module, actor=organiser, data=FIXTURE.read_bytes(), comments=COMMENTS.read_bytes()
+    )
+    assert (again.arguments_created, again.records_created, again.contributions_existing) == (
+        0, 0, 7,
+    )  # fmt: skip
+
+
+def test_a_broken_comments_export_imports_nothing(module_and_organiser, tmp_path):
+    module, _organiser = module_and_organiser
+    rows = json.loads(COMMENTS.read_text(encoding="utf-8"))
+    rows[1]["commentable_id"] = 999
+    del rows[2]["alignment"]
+    bad = tmp_path / "commentaires.json"
+    bad.write_text(json.dumps(rows), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_decidim_text", str(FIXTURE), module=module.pk, comments=str(bad))
+    assert str(error.value) == (
+        "L'export commentaires.json n'a pas été importé :\n"
+        "Un commentaire porte sur une proposition absente de l'export des propositions (999), "
+        "élément n° 2 de l'export.\n"
+        "Il manque un champ à un élément (alignment), élément n° 3 de l'export."
+    )
+    assert nothing_imported(module)
+
+
+def test_the_imported_text_reads_on_its_pages(module_and_organiser, client):
+    from django.urls import reverse
+
+    module, organiser = module_and_organiser
+    import_decidim_text(
+        module, actor=organiser, data=FIXTURE.read_bytes(), comments=COMMENTS.read_bytes()
+    )
+    public = {"slug": module.process.slug, "module_id": module.pk}
+    article_1 = module.text_versions.get().units.get(key="c1.a1")
+    page = client.get(reverse("codrafting:article", kwargs={**public, "unit_id": article_1.pk}))
+    assert page.status_code == 200
+    assert "31 votes : 31 d'accord, 0 pas d'accord, 0 mitigés." in page.content.decode()
+    # The withdrawn amendment is not shown, as a suggestion withdrawn here.
+    statuses = []
+    for suggestion in Suggestion.objects.filter(unit__version__module=module).order_by("pk"):
+        url = reverse("codrafting:suggestion", kwargs={**public, "suggestion_id": suggestion.pk})
+        statuses.append(client.get(url).status_code)
+    assert statuses == [200, 200, 404]
+    assert client.get(reverse("codrafting:module", kwargs=public)).status_code == 200

@@ -69,3 +69,26 @@ class DecidimText:
     @property
     def ok(self) -> bool:
         return self.document is not None
+
+
+@dataclass(frozen=True)
+class DecidimComment:
+    """A comment of the export that argues: for (alignment 1) or against (-1) a part of
+    the text or an amendment (`proposal_id`)."""
+
+    id: int
+    proposal_id: int
+    stance: str  # "for" or "against"
+    body: str
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DecidimComments:
+    """The comments export read against the text: the arguments, and how many comments
+    were left out and why ("neutral": no alignment, "reply": an answer to a comment,
+    "on_section": about a section, where no argument goes)."""
+
+    arguments: tuple[DecidimComment, ...] = ()
+    left_out: dict[str, int] | None = None
+    problems: tuple[Problem, ...] = ()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from concerto.engines.codrafting.decidim import load_decidim_text, plain_text, translated
+from concerto.engines.codrafting.decidim_comments import load_decidim_comments
 
 FIXTURE = (
     Path(__file__).resolve().parents[2]
@@ -150,3 +151,33 @@ def test_translations_and_html_bodies():
     assert translated({"ca": "", "machine_translations": {"fr": "Salut"}}) == "Salut"
     assert translated(None) == ""
     assert plain_text("<p>L&#39;article</p><p>Deux<br>lignes</p>") == ("L'article\n\nDeux\nlignes")
+
+
+COMMENTS = FIXTURE.parent / "participatory_text_comments.json"
+
+
+def test_comments_for_or_against_are_arguments_the_others_counted():
+    text = load_decidim_text(FIXTURE.read_bytes())
+    read = load_decidim_comments(COMMENTS.read_bytes(), text)
+    assert read.problems == ()
+    assert [(c.id, c.proposal_id, c.stance) for c in read.arguments] == [
+        (701, 202, "for"), (702, 202, "against"), (705, 301, "for"), (706, 302, "against"),
+    ]  # fmt: skip
+    assert read.arguments[2].body == (
+        "Sans information, associer les habitants ne veut rien dire : bonne précision."
+    )
+    assert read.left_out == {"neutral": 1, "reply": 1, "on_section": 1}
+
+
+def test_a_broken_comments_export_gives_its_problems():
+    text = load_decidim_text(FIXTURE.read_bytes())
+    rows = json.loads(COMMENTS.read_text(encoding="utf-8"))
+    rows[0]["commentable_id"] = 999
+    rows[1]["alignment"] = "pour"
+    read = load_decidim_comments(json.dumps(rows), text)
+    assert (read.arguments, read.left_out) == ((), None)
+    assert codes(read) == [
+        ("unknown_commented_proposal", 1, "999"),
+        ("invalid_value", 2, "alignment"),
+    ]
+    assert codes(load_decidim_comments("{}", text)) == [("not_a_list", 0, "")]
