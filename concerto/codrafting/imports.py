@@ -80,6 +80,8 @@ class ImportResult:
     arguments_created: int = 0
     contributions_existing: int = 0
     hidden: int = 0  # of the imported contributions, created now or before
+    withdrawn: int = 0  # likewise: withdrawn by their authors on the other platform
+    left_out: dict[str, int] = field(default_factory=dict)  # comments that are no argument
     records_created: int = 0
     by_action: Counter = field(default_factory=Counter)
     rejected: list[str] = field(default_factory=list)

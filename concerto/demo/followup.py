@@ -1,8 +1,9 @@
 """Demo data: one process answered end to end (issue 23), through the real actions.
 
 The Grand Débat process of processes_answered.py is opened by the walker; here its
-participation (320 real answers, a quarter of them typed in from paper, and proposals)
-is closed, analysed, its synthesis published, each large theme and two proposals
+participation (320 real answers, a quarter of them typed in from paper, proposals, and
+a draft plan co-written in concerto/demo/codrafting.py) is closed, analysed, its
+synthesis published, each large theme, two proposals and a suggestion on the plan
 answered, milestones set (one late), citizens rate the answers, one commitment is kept
 and one is late, the follow-up is published and an expert's evaluation report too.
 Each step runs "as of" its own day, so dates and lateness tell a coherent story.
@@ -19,6 +20,7 @@ from concerto.analysis import actions as analysis_actions
 from concerto.analysis import curation
 from concerto.analysis.models import Analysis
 from concerto.analysis.sample import load_sample
+from concerto.demo import codrafting
 from concerto.demo.participation import CITIZENS, key
 from concerto.demo.processes import ANSWERED_TITLE
 from concerto.demo.walker import on_day
@@ -76,6 +78,7 @@ def load() -> None:
         )  # fmt: skip
         ideas = create_module(process, actor=lead, kind="proposals", opens_on=start,
                               closes_on=end, title="Vos propositions")  # fmt: skip
+        codrafting.prepare(process, lead)
     with on_day((start - today).days + 10, 14):
         load_sample(questionnaire, entered_by=lead)
         proposals = [
@@ -86,11 +89,13 @@ def load() -> None:
         for supporter in citizens:
             if supporter != proposals[0].author:
                 support_proposal(proposals[0], user=supporter)
+        codrafting.discuss(process, citizens)
     with on_day((end - today).days + 1, 9):
         processes.close_participation(process, actor=referent)
     with on_day((end - today).days + 10, 10):
         synthesis_themes = _analyse(questionnaire, lead)
     with on_day(-50, 11):
+        codrafting.answer(process, sponsor)  # published by _answer with the others
         answers = _answer(process, sponsor, synthesis_themes, proposals)
     with on_day(-48, 9):
         _milestones(answers[0], sponsor, today)

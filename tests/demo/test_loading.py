@@ -247,7 +247,8 @@ def test_one_process_is_answered_end_to_end(demo, client):
     assert process.evaluation_report.is_published
     assert Synthesis.objects.filter(module__process=process).count() == 1
     answers = Answer.objects.published().filter(process=process)
-    assert sorted(answers.values_list("level", flat=True)) == ["proposal"] * 2 + ["theme"] * 4
+    # Two proposals and one suggestion on the co-drafted plan (concerto/demo/codrafting.py).
+    assert sorted(answers.values_list("level", flat=True)) == ["proposal"] * 3 + ["theme"] * 4
     assert all(a.contributions.exists() for a in answers)
     theme_answers = answers.filter(level="theme")
     assert sum(a.contributions.count() for a in theme_answers) == sum(
@@ -260,10 +261,74 @@ def test_one_process_is_answered_end_to_end(demo, client):
     assert (overdue.delivered_at, overdue.late) == (None, True)
     assert Rating.objects.filter(answer__process=process).count() == 6
     counts = follow_up_counts([process.pk])
-    assert counts.contributions == 323 and 0 < counts.covered < counts.contributions
+    # 320 answers, 3 proposals, and 4 suggestions and 3 arguments on the co-drafted plan.
+    assert counts.contributions == 330 and 0 < counts.covered < counts.contributions
     page = client.get(f"/dispositifs/{process.slug}/suites/").content.decode()
     assert "En retard" in page
     state = state_follow_up()
     home = client.get("/").content.decode()
     assert f"({state.covered} contributions sur {state.contributions}" in home
     assert state.covered == counts.covered  # the only answered process of the demo
+
+
+def test_the_demo_plan_is_co_drafted_and_one_suggestion_answered(demo, client):
+    """Issue 26: in the answered process, a published five-article draft plan (the last
+    article closed), citizens' rewordings and a new article, supported and argued, the
+    most supported one answered in the devoir de suite; its pages answer."""
+    from django.urls import reverse
+
+    from concerto.codrafting.models import Suggestion
+    from concerto.demo import codrafting
+    from concerto.followup.models import Answer
+    from concerto.participation.models import Contribution, Module
+
+    module = Module.objects.get(title=codrafting.TITLE)
+    process = module.process
+    assert (process.title, module.kind) == (ANSWERED_TITLE, "text")
+    version = module.text_versions.get()
+    assert (version.number, version.name, version.is_published) == (1, codrafting.NAME, True)
+    articles = version.units.filter(kind="article").order_by("position")
+    assert list(articles.values_list("label", "open")) == [
+        ("Article 1er", True), ("Article 2", True), ("Article 3", True), ("Article 4", True),
+        ("Article 5", False),
+    ]  # fmt: skip
+    assert articles.last().closed_reason == codrafting.CLOSED_REASON
+    suggestions = Suggestion.objects.filter(unit__version=version).order_by("pk")
+    assert list(suggestions.values_list("action", "unit__key", "supports_count")) == [
+        ("reword", "c1.a1.p2", 4), ("reword", "c2.a1.p1", 3), ("reword", "c2.a2.p1", 2),
+        ("new_article", "c1.a2", 2),
+    ]  # fmt: skip
+    arguments = Contribution.objects.filter(module=module, kind="argument")
+    assert sorted(arguments.values_list("stance", flat=True)) == ["against", "for", "for"]
+    answer = Answer.objects.get(contributions=suggestions[0].contribution)
+    assert (answer.status.code, answer.text, answer.reason) == (
+        "partly-retained", codrafting.ANSWER, codrafting.ANSWER_REASON,
+    )  # fmt: skip
+    assert answer.published_at is not None
+    # Loading the demo again adds nothing.
+    load_demo()
+    assert Contribution.objects.filter(module=module).count() == 7
+    assert Module.objects.filter(title=codrafting.TITLE).count() == 1
+
+    public = {"slug": process.slug, "module_id": module.pk}
+    urls = [
+        reverse("codrafting:module", kwargs=public),
+        reverse("codrafting:versions", kwargs=public),
+        reverse("codrafting:version", kwargs={**public, "number": 1}),
+        *(reverse("codrafting:article", kwargs={**public, "unit_id": a.pk}) for a in articles),
+        *(
+            reverse("codrafting:suggestion", kwargs={**public, "suggestion_id": s.pk})
+            for s in suggestions
+        ),
+        f"/dispositifs/{process.slug}/suites/",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    client.force_login(process.project_lead)
+    organiser = {"pk": process.pk, "module_id": module.pk}
+    urls = [
+        reverse("codrafting:manage", kwargs=organiser),
+        *(reverse("codrafting:review", kwargs={**organiser, "unit_id": a.pk}) for a in articles),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url

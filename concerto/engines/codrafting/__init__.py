@@ -14,7 +14,10 @@ Modules: `structure` (Unit, Document, position keys), `numbering` (recognising
 `odt`, dispatched by `reading`), `diff` (word diff of two paragraphs), `alignment`
 (pairing units between versions), `document_diff` and `changes` (two versions compared,
 with provenance), `republique_numerique` with its `_model` and `_draft` (the 2015
-consultation's public dump, and the government's draft rebuilt from it); `odt_writer`
+consultation's public dump, and the government's draft rebuilt from it), `decidim` with
+its `_model` and `_comments` (a Decidim participatory text's proposals export, with its
+amendments, and its comments export);
+`odt_writer`
 writes a text, or the changes between two versions, as ODT.
 
 The engine returns codes and values, never French sentences: the platform translates.
@@ -27,6 +30,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
     {
         "Block": "building",
         "Consultation": "republique_numerique_model",
+        "DecidimComments": "decidim_model",
+        "DecidimText": "decidim_model",
         "DiffOp": "diff",
         "Document": "structure",
         "DocumentDiff": "changes",
@@ -41,6 +46,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "document_diff": "document_diff",
         "draft_document": "republique_numerique_draft",
         "format_of": "reading",
+        "load_decidim_comments": "decidim_comments",
+        "load_decidim_text": "decidim",
         "load_republique_numerique": "republique_numerique",
         "read_docx": "docx",
         "read_draft": "reading",
