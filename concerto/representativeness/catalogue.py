@@ -8,6 +8,7 @@ category without a reference (None) is asked and counted but never compared.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -70,6 +71,12 @@ def catalogue() -> dict[str, ProfileQuestion]:
             ),
         )
     return out
+
+
+@cache
+def fingerprint() -> str:
+    """Changes when the shipped margins do (a deployment): cached figures then expire."""
+    return hashlib.sha256(DATA_FILE.read_bytes()).hexdigest()[:12]
 
 
 def question_choices() -> list[tuple[str, str]]:

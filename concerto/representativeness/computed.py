@@ -19,11 +19,13 @@ from django.db.models import Count, Max
 from concerto.analysis.models import Synthesis
 from concerto.questionnaires.models import Response
 from concerto.representativeness import whosays
+from concerto.representativeness.catalogue import fingerprint
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
 from concerto.representativeness.tables import Report, build_report
 from concerto.representativeness.weighting import ModuleWeights, weighted_results
 
-# Bump when what is computed changes shape: entries of the old code are then ignored.
+# Bump when what is computed changes (code): entries of the old code are then ignored.
+# A change of the shipped margins changes the key by itself (catalogue.fingerprint).
 VERSION = 1
 TIMEOUT = 7 * 24 * 3600
 
@@ -53,7 +55,7 @@ def inputs_version(process) -> str:
 
 
 def figures(process) -> Figures:
-    key = f"representativeness:{VERSION}:{process.pk}:{inputs_version(process)}"
+    key = f"representativeness:{VERSION}:{fingerprint()}:{process.pk}:{inputs_version(process)}"
     found = cache.get(key)
     if found is None:
         found = Figures(
