@@ -78,7 +78,7 @@ def seed(contributions: int, themes: int, big_share: int):
     from bench.load import texts
     from concerto.analysis.models import Analysis, Assignment, Theme
     from concerto.notifications.actions import without_emails
-    from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+    from concerto.participation.models import Contribution, ContributionKind
     from concerto.processes import actions as process_actions
     from concerto.processes.lifecycle import Status
     from tests.factories import MinistryFactory, complete_process, open_module, walk_to
@@ -87,9 +87,7 @@ def seed(contributions: int, themes: int, big_share: int):
     with without_emails():
         process = complete_process(ministry=ministry, title="Grande consultation sur le climat")
         referent, _advisor = walk_to(process, Status.OPEN)
-        module, _organiser = open_module(
-            ModuleKind.QUESTIONNAIRE, process=process, title="Questionnaire"
-        )
+        module, _organiser = open_module("questionnaire", process=process, title="Questionnaire")
 
     authored = contributions // 10
     start = time.perf_counter()

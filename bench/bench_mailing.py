@@ -94,7 +94,6 @@ def seed_followers(count: int) -> None:
     from bench.load.seed import copy_lines, seed_participants
     from concerto.follows.models import Event, EventTarget, Follow, Preferences
     from concerto.notifications.actions import without_emails
-    from concerto.participation.models import ModuleKind
     from concerto.processes.lifecycle import Status
     from tests.factories import MinistryFactory, complete_process, open_module, walk_to
 
@@ -103,7 +102,7 @@ def seed_followers(count: int) -> None:
         ministry = MinistryFactory(name="Ministère de la Transition écologique", slug="ecologie")
         process = complete_process(ministry=ministry, title="Grande consultation sur le climat")
         walk_to(process, Status.OPEN)
-        open_module(ModuleKind.PROPOSALS, process=process, title="Propositions")
+        open_module("proposals", process=process, title="Propositions")
     low, high = seed_participants(count)
     now = timezone.now().isoformat()
     copy_lines(

@@ -102,7 +102,6 @@ def missing_required(model, fields: list[str]) -> list[str]:
 
 def hot_processes(count: int, today):
     """Processes walked through the real lifecycle, with their modules and questions."""
-    from concerto.participation.models import ModuleKind
     from concerto.processes.lifecycle import Status
     from concerto.questionnaires.actions import add_question
     from tests.factories import MinistryFactory, complete_process, open_module, walk_to
@@ -116,7 +115,7 @@ def hot_processes(count: int, today):
         )
         walk_to(process, Status.OPEN)
         questionnaire, organiser = open_module(
-            ModuleKind.QUESTIONNAIRE, process=process, title="Questionnaire", results_public=False
+            "questionnaire", process=process, title="Questionnaire", results_public=False
         )
         questions = [
             add_question(questionnaire, actor=organiser, kind="single", required=True,
@@ -127,9 +126,7 @@ def hot_processes(count: int, today):
             add_question(questionnaire, actor=organiser, kind="open",
                          text="Que proposez-vous ?"),
         ]  # fmt: skip
-        proposals, _organiser = open_module(
-            ModuleKind.PROPOSALS, process=process, title="Vos propositions"
-        )
+        proposals, _organiser = open_module("proposals", process=process, title="Vos propositions")
         hot.append(
             {
                 "process": process,
@@ -180,11 +177,11 @@ def clone_processes(template, count: int, today) -> list[int]:
 
 
 def clone_modules(process_ids: list[int], today) -> list[int]:
-    from concerto.participation.models import Module, ModuleKind
+    from concerto.participation.models import Module
 
     created = Module.objects.bulk_create(
         [
-            Module(process_id=pk, kind=ModuleKind.PROPOSALS, title="Vos propositions",
+            Module(process_id=pk, kind="proposals", title="Vos propositions",
                    position=1, opens_on=today - timedelta(days=10),
                    closes_on=today + timedelta(days=30))
             for pk in process_ids

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from concerto.codrafting.kind import TEXT
 from concerto.engines import textmining
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
 
@@ -99,9 +100,7 @@ def module_inputs(module) -> Inputs:
 
 def _articles(module) -> dict:
     """A text to co-draft is analysed article by article (concerto.codrafting.sections)."""
-    from concerto.participation.models import ModuleKind
-
-    if module.kind != ModuleKind.TEXT:
+    if module.kind != TEXT:
         return {}
     from concerto.codrafting.sections import contribution_articles
 

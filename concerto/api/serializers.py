@@ -10,7 +10,8 @@ from rest_framework import serializers
 from concerto.api.actions import API_CHANNELS, API_KINDS
 from concerto.followup.models import AnswerLevel
 from concerto.opendata.anonymise import contribution_author_id
-from concerto.participation.models import Channel, ContributionKind, ModuleKind
+from concerto.participation.kinds import RegisteredChoices
+from concerto.participation.models import Channel, ContributionKind
 from concerto.processes.lifecycle import Status
 
 MAX_ID = 2**53  # larger values cannot be database keys; refused before any query
@@ -55,7 +56,7 @@ class ProcessSerializer(serializers.Serializer):
 class ModuleSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     process = serializers.IntegerField(source="process_id")
-    kind = serializers.ChoiceField(choices=ModuleKind.choices)
+    kind = serializers.ChoiceField(choices=RegisteredChoices())
     title = serializers.CharField()
     description = serializers.CharField()
     opens_on = serializers.DateField()
@@ -144,7 +145,7 @@ class ProcessFilters(serializers.Serializer):
 
 class ModuleFilters(serializers.Serializer):
     dispositif = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
-    type = serializers.ChoiceField(choices=ModuleKind.choices, required=False)
+    type = serializers.ChoiceField(choices=RegisteredChoices(), required=False)
 
 
 class ContributionFilters(serializers.Serializer):

@@ -1,12 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from concerto.codrafting.kind import SPEC
+from concerto.participation.kinds import register
+
 
 class CodraftingConfig(AppConfig):
     name = "concerto.codrafting"
     verbose_name = _("Textes à co-construire")
 
     def ready(self) -> None:
+        register(SPEC)
         from concerto.codrafting import signals
 
         signals.connect()

@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 
 from concerto.codrafting.actions.text import publish_version
 from concerto.codrafting.documents import reading_order, write_units
+from concerto.codrafting.kind import TEXT
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, TextVersion
 from concerto.engines.codrafting.republique_numerique import load_republique_numerique
@@ -48,7 +49,7 @@ from concerto.engines.codrafting.republique_numerique_model import Argument, Opi
 from concerto.opendata.imports.store import external_key
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
-from concerto.participation.models import Channel, Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Channel, Contribution, ContributionKind
 
 SOURCE = "republique_numerique"
 DRAFT_NAME = "Projet de loi pour une République numérique"
@@ -196,7 +197,7 @@ def _record(module, kind, item: Opinion | Argument, *, unit, contribution_pk) ->
 def import_republique_numerique(module, *, actor, folder=DEFAULT_FOLDER) -> ImportResult:
     """Import the dump in `folder` into a co-drafting module `actor` manages (see the
     module docstring); a second run finds everything stored and adds nothing."""
-    require(module, actor, "manage", kind=ModuleKind.TEXT)
+    require(module, actor, "manage", kind=TEXT)
     consultation = load_republique_numerique(folder)
     if consultation.problems or consultation.orphan_arguments:
         raise ImportRefused(consultation.problems)

@@ -33,13 +33,14 @@ from django.utils.translation import gettext as _
 from concerto.codrafting.actions.text import publish_version
 from concerto.codrafting.documents import reading_order, write_units
 from concerto.codrafting.imports import ImportRefused, ImportResult
+from concerto.codrafting.kind import TEXT
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, TextVersion
 from concerto.engines.codrafting import load_decidim_comments, load_decidim_text
 from concerto.opendata.imports.store import external_key
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
-from concerto.participation.models import Channel, Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Channel, Contribution, ContributionKind
 
 SOURCE = "decidim"
 OPINION = ImportedRecord.SourceKind.OPINION
@@ -154,7 +155,7 @@ def import_decidim_text(
     """Import the proposals export `data`, and the comments export `comments` if given,
     into a co-drafting module `actor` manages (see the module docstring); a second run of
     the same exports adds nothing."""
-    require(module, actor, "manage", kind=ModuleKind.TEXT)
+    require(module, actor, "manage", kind=TEXT)
     text = load_decidim_text(data, name or module.title)
     if not text.ok:
         raise ImportRefused(text.problems)

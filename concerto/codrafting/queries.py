@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, Coalesce, Least
 
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
+from concerto.opinionmaps.kind import OPINION_MAP
 from concerto.participation.models import Contribution, ContributionKind
 
 MAX_VERSIONS_BACK = 50
@@ -124,11 +125,10 @@ def opinion_groups(process) -> OpinionGroups | None:
     """The groups of the last map computed with groups in one of the process's
     opinion-map modules; None without one (or with fewer than two groups)."""
     from concerto.opinionmaps.models import GroupMembership, MapResult
-    from concerto.participation.models import ModuleKind
 
     latest = (
         MapResult.objects.filter(
-            module__process=process, module__kind=ModuleKind.OPINION_MAP, insufficient=False
+            module__process=process, module__kind=OPINION_MAP, insufficient=False
         )
         .order_by("-computed_at", "-pk")
         .first()

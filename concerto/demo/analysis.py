@@ -7,9 +7,10 @@ Ouverte; see concerto/analysis/data/README.md), one in eight entered as paper.
 from datetime import date
 
 from concerto.analysis.sample import QUESTION, load_sample
-from concerto.participation.models import Module, ModuleKind
+from concerto.participation.models import Module
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
+from concerto.questionnaires.kind import QUESTIONNAIRE
 
 TITLE = "Grand Débat national 2019 : agir pour l'environnement"
 
@@ -23,7 +24,7 @@ def load() -> None:
         process=process,
         title=TITLE,
         defaults={
-            "kind": ModuleKind.QUESTIONNAIRE,
+            "kind": QUESTIONNAIRE,
             "description": f"Réponses réelles à la question : « {QUESTION} »",
             "position": 99,
             "opens_on": date(2019, 1, 15),

@@ -7,11 +7,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from concerto.dossiers.kind import DOSSIER
 from concerto.dossiers.models import Document, SourceReview
 from concerto.notifications.actions import notify
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
-from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind, Module
 
 DOCUMENT_FIELDS = ("title", "summary", "body", "source", "url", "viewpoint", "contradictory")
 
@@ -19,7 +20,7 @@ DOCUMENT_FIELDS = ("title", "summary", "body", "source", "url", "viewpoint", "co
 @transaction.atomic
 def add_document(module: Module, *, actor, **fields) -> Document:
     """An organiser adds a document at the end of the dossier."""
-    require(module, actor, "manage", kind=ModuleKind.DOSSIER)
+    require(module, actor, "manage", kind=DOSSIER)
     last = module.documents.aggregate(last=Max("position"))["last"] or 0
     document = Document(module=module, position=last + 1, **_document_fields(fields))
     document.full_clean()
@@ -29,7 +30,7 @@ def add_document(module: Module, *, actor, **fields) -> Document:
 
 @transaction.atomic
 def update_document(document: Document, *, actor, **fields) -> Document:
-    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
+    require(document.module, actor, "manage", kind=DOSSIER)
     for name, value in _document_fields(fields).items():
         setattr(document, name, value)
     document.full_clean()
@@ -39,14 +40,14 @@ def update_document(document: Document, *, actor, **fields) -> Document:
 
 @transaction.atomic
 def delete_document(document: Document, *, actor) -> None:
-    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
+    require(document.module, actor, "manage", kind=DOSSIER)
     document.delete()
 
 
 @transaction.atomic
 def move_document(document: Document, *, actor, offset: int) -> Document:
     """Swap the document with its neighbour above (offset -1) or below (offset +1)."""
-    require(document.module, actor, "manage", kind=ModuleKind.DOSSIER)
+    require(document.module, actor, "manage", kind=DOSSIER)
     siblings = list(Document.objects.select_for_update().filter(module_id=document.module_id))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == document.pk)
     target = index + offset
@@ -76,7 +77,7 @@ def suggest_source(
     Stored as a core contribution, so it is moderated, counted and answered
     like any other; a retried submission stores one suggestion.
     """
-    if module.kind != ModuleKind.DOSSIER:
+    if module.kind != DOSSIER:
         raise PermissionDenied
     if not why.strip():
         raise ValidationError({"why": _("Expliquez pourquoi cette source manque au dossier.")})
@@ -105,7 +106,7 @@ def review_suggestion(suggestion: Contribution, *, actor, decision: str) -> Sour
     within minutes, see concerto.opendata.freshness); declined, it stays with the
     organisers. A later decision replaces the earlier one; each is logged.
     """
-    require(suggestion.module, actor, "manage", kind=ModuleKind.DOSSIER)
+    require(suggestion.module, actor, "manage", kind=DOSSIER)
     if suggestion.kind != ContributionKind.SOURCE_SUGGESTION:
         raise PermissionDenied
     if decision not in SourceReview.Decision.values:

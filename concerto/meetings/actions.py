@@ -16,11 +16,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from concerto.meetings.kind import MEETINGS
 from concerto.meetings.models import Meeting, MeetingContribution, Registration
 from concerto.notifications.actions import notify
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import is_blank, require
-from concerto.participation.models import Channel, Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Channel, Contribution, ContributionKind
 
 MEETING_FIELDS = (
     "title", "description", "starts_at", "ends_at", "online", "address", "join_url", "capacity",
@@ -46,7 +47,7 @@ def _check(meeting: Meeting) -> None:
 def create_meeting(module, *, actor, **fields) -> Meeting:
     """Schedule a meeting in a "meetings" module the actor manages."""
     require(module, actor, "manage")
-    if module.kind != ModuleKind.MEETINGS:
+    if module.kind != MEETINGS:
         raise ValidationError(_("Ce module n'accueille pas de réunions publiques."))
     meeting = Meeting(module=module, created_by=actor, **_known(fields))
     _check(meeting)

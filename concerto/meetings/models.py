@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.meetings.kind import MEETINGS
+
 MAX_REPORT_FILE_SIZE = 10 * 1024 * 1024
 
 
@@ -19,12 +21,9 @@ class MeetingQuerySet(models.QuerySet):
 
     def public(self):
         """Meetings of "meetings" modules whose process is published: anyone may see them."""
-        from concerto.participation.models import ModuleKind
         from concerto.processes.lifecycle import PUBLIC_STATUSES
 
-        return self.filter(
-            module__kind=ModuleKind.MEETINGS, module__process__status__in=PUBLIC_STATUSES
-        )
+        return self.filter(module__kind=MEETINGS, module__process__status__in=PUBLIC_STATUSES)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.forms import DateInput
+from concerto.participation import kinds
 
 
 class IdempotentForm(DsfrBaseForm):
@@ -40,10 +41,8 @@ class ModuleForm(DsfrBaseForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from concerto.participation.models import ModuleKind
-
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = ModuleKind.choices
+        self.fields["kind"].choices = kinds.choices()
 
     def clean(self):
         cleaned = super().clean()

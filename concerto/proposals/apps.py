@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from concerto.participation.kinds import register
+from concerto.proposals.kind import SPEC
+
 
 class ProposalsConfig(AppConfig):
     name = "concerto.proposals"
     verbose_name = _("Propositions et arguments")
+
+    def ready(self) -> None:
+        register(SPEC)

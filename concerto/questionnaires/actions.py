@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import require
-from concerto.participation.models import ContributionKind, Module, ModuleKind
+from concerto.participation.models import ContributionKind, Module
 from concerto.participation.models.contribution import MAX_TITLE_LENGTH
+from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.logic import check_answers
 from concerto.questionnaires.models import (
     CHOICE_KINDS,
@@ -54,7 +55,7 @@ def has_responses(module: Module) -> bool:
 @transaction.atomic
 def add_question(module: Module, *, actor, **fields) -> Question:
     """Add a question at the end of the questionnaire, while nobody has answered."""
-    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
+    require(module, actor, "manage", kind=QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -70,7 +71,7 @@ def add_question(module: Module, *, actor, **fields) -> Question:
 def update_question(question: Question, *, actor, **fields) -> Question:
     """Edit a question; once someone has answered, only its wording may change."""
     module = question.module
-    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
+    require(module, actor, "manage", kind=QUESTIONNAIRE)
     _lock_module(module)
     question = Question.objects.select_for_update().get(pk=question.pk)
     before = {name: getattr(question, name) for name in STRUCTURAL_FIELDS}
@@ -86,7 +87,7 @@ def update_question(question: Question, *, actor, **fields) -> Question:
 @transaction.atomic
 def delete_question(question: Question, *, actor) -> None:
     module = question.module
-    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
+    require(module, actor, "manage", kind=QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -106,7 +107,7 @@ def delete_question(question: Question, *, actor) -> None:
 def move_question(question: Question, *, actor, offset: int) -> Question:
     """Swap the question with its neighbour above (offset -1) or below (offset +1)."""
     module = question.module
-    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
+    require(module, actor, "manage", kind=QUESTIONNAIRE)
     _lock_module(module)
     if has_responses(module):
         raise ValidationError(locked_message())
@@ -134,7 +135,7 @@ def move_question(question: Question, *, actor, offset: int) -> Question:
 @transaction.atomic
 def set_results_public(module: Module, *, actor, public: bool) -> Module:
     """Open (or close) the live results of closed questions to the public."""
-    require(module, actor, "manage", kind=ModuleKind.QUESTIONNAIRE)
+    require(module, actor, "manage", kind=QUESTIONNAIRE)
     if module.results_public != public:
         module.results_public = public
         module.save(update_fields=["results_public"])
@@ -229,7 +230,7 @@ def _validate(question: Question) -> None:
 
 def _require_participant(module: Module, participant) -> None:
     """Questionnaires are answered with an account, while the module is open."""
-    if module.kind != ModuleKind.QUESTIONNAIRE:
+    if module.kind != QUESTIONNAIRE:
         raise PermissionDenied
     if not (participant is not None and participant.is_authenticated):
         raise PermissionDenied

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from concerto.engines import representativeness as engine
-from concerto.participation.models import ModuleKind
+from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.models import Answer, Question, QuestionKind, Response
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
@@ -67,7 +67,7 @@ def weighted_results(process, *, k: int = K) -> list[ModuleWeights]:
         ProfileResponse.objects.filter(process=process).values_list("user_id", "answers")
     )
     out = []
-    for module in process.modules.filter(kind=ModuleKind.QUESTIONNAIRE).order_by("position", "pk"):
+    for module in process.modules.filter(kind=QUESTIONNAIRE).order_by("position", "pk"):
         senders = list(
             Response.objects.filter(module=module, status=Response.Status.SUBMITTED)
             .order_by("pk")

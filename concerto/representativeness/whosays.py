@@ -53,7 +53,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from concerto.engines import representativeness as engine
-from concerto.participation.models import Contribution, ModuleKind
+from concerto.participation.models import Contribution
+from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.models import Answer, Question, QuestionKind, Response
 from concerto.representativeness.catalogue import ProfileQuestion, catalogue
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
@@ -342,7 +343,7 @@ def who_says_what(process, *, k: int = K) -> list[Table]:
     }
     tables = []
     modules = process.modules.order_by("position", "pk")
-    for module in modules.filter(kind=ModuleKind.QUESTIONNAIRE):
+    for module in modules.filter(kind=QUESTIONNAIRE):
         tables.extend(_questionnaire_tables(module, profiles, profile_questions, k))
     for module in modules.filter(synthesis__isnull=False).select_related("synthesis"):
         tables.extend(_theme_tables(module, profiles, profile_questions, k))

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from concerto.analysis.sample import sample_answers
-from concerto.participation.models import Channel, Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Channel, Contribution, ContributionKind
 from concerto.questionnaires.models import Answer, Question, QuestionKind, Response
 from tests.factories import UserFactory, open_module
 
@@ -17,7 +17,7 @@ CLOSED = "Êtes-vous inquiet pour le climat ?"
 
 
 def questionnaire_module(respondents: int = 40):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     first = Question.objects.create(module=module, position=1, kind=QuestionKind.OPEN, text=OPEN_1)
     closed = Question.objects.create(
         module=module, position=2, kind=QuestionKind.SINGLE, text=CLOSED, choices=["Oui", "Non"]

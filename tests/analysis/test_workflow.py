@@ -9,14 +9,13 @@ from concerto.analysis import actions, curation
 from concerto.analysis.models import Analysis, Operation, Synthesis
 from concerto.analysis.sample import load_sample
 from concerto.jobs.models import Job
-from concerto.participation.models import ModuleKind
 from tests.factories import open_module
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_module():
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     today = timezone.localdate()
     module.opens_on, module.closes_on = today - timedelta(days=30), today - timedelta(days=1)
     module.save()
@@ -59,7 +58,7 @@ def test_analyse_merge_rerun_and_publish(client):
 
 
 def test_refused_while_module_open():
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     with pytest.raises(Exception):  # noqa: B017, PT011
         actions.start_analysis(module, actor=organiser)
     assert Analysis.objects.count() == 0

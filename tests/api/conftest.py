@@ -6,7 +6,7 @@ from django.conf import settings
 from concerto.accounts.roles import Role
 from concerto.api.actions import create_token
 from concerto.api.models import Scope
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import open_module, user_with_role
 
 
@@ -34,7 +34,7 @@ class ApiState:
 def api_state() -> ApiState:
     """An open proposals module with two published contributions and a hidden one, and a
     token of the process's ministry holding both scopes."""
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     process = module.process
     referent = user_with_role(Role.REFERENT, organisation=process.ministry)
     citizen = user_with_role(Role.CITIZEN)

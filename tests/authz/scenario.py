@@ -120,7 +120,7 @@ def _participation(w, today, now):
     from concerto.meetings.actions import create_meeting, register
     from concerto.opinionmaps.actions import add_seed_statement, propose_statement
     from concerto.participation.actions.modules import create_module
-    from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+    from concerto.participation.models import Contribution, ContributionKind
     from concerto.proposals.actions import argue_proposal, submit_proposal
     from concerto.questionnaires.actions import add_question
     from concerto.questionnaires.models import QuestionKind
@@ -133,17 +133,17 @@ def _participation(w, today, now):
             opens_on=today - timedelta(days=1), closes_on=today + timedelta(days=30),
         )  # fmt: skip
 
-    w.dossier = module(ModuleKind.DOSSIER, "Le dossier")
+    w.dossier = module("dossier", "Le dossier")
     w.document = add_document(w.dossier, actor=w.lead, title="Étude d'impact", source="Ministère A",
                               summary="Résumé", body="Texte.")  # fmt: skip
     w.suggestion, _created = suggest_source(
         w.dossier, author=u[CITIZEN], title="Étude manquante", url="", why="Elle manque.",
         idempotency_key=None,
     )  # fmt: skip
-    w.questionnaire = module(ModuleKind.QUESTIONNAIRE, "Le questionnaire")
+    w.questionnaire = module("questionnaire", "Le questionnaire")
     w.question = add_question(w.questionnaire, actor=w.lead, kind=QuestionKind.OPEN,
                               text="Vos idées ?")  # fmt: skip
-    w.proposals = module(ModuleKind.PROPOSALS, "Les propositions")
+    w.proposals = module("proposals", "Les propositions")
     w.proposal, _ = submit_proposal(
         w.proposals, author=u[CITIZEN], title="Des pistes cyclables",
         body="Partout.", idempotency_key=None,
@@ -154,14 +154,14 @@ def _participation(w, today, now):
     w.argument, _ = argue_proposal(
         w.proposal, author=w.lead, stance="for", body="Sûr.", idempotency_key=None
     )
-    w.meetings = module(ModuleKind.MEETINGS, "Les réunions")
+    w.meetings = module("meetings", "Les réunions")
     starts = now.replace(microsecond=0) + timedelta(days=7)
     w.meeting = create_meeting(
         w.meetings, actor=w.lead, title="Réunion à Lyon", starts_at=starts,
         ends_at=starts + timedelta(hours=2), address="Hôtel de ville, Lyon",
     )  # fmt: skip
     register(w.meeting, user=u[CITIZEN])
-    w.map = module(ModuleKind.OPINION_MAP, "La carte")
+    w.map = module("opinion_map", "La carte")
     w.statement = add_seed_statement(w.map, actor=w.lead, text="Il faut plus de pistes.")
     # The citizen's own contribution (edited, withdrawn, reported in the matrix).
     w.contribution = Contribution.objects.create(
@@ -180,7 +180,7 @@ def _participation(w, today, now):
     # the matrix).
     from concerto.participation.actions import set_module_published
 
-    w.unpublished = module(ModuleKind.QUESTIONNAIRE, "Module dépublié", process=w.published)
+    w.unpublished = module("questionnaire", "Module dépublié", process=w.published)
     set_module_published(w.unpublished, actor=w.lead, published=False)
     # A process whose follow-up is published: the referent archives it in the matrix.
     from tests.processes.helpers import finished_process
@@ -214,9 +214,8 @@ def _codrafting(w, module):
     its paragraphs, and version 2 in preparation (the organiser's unpublished units)."""
     from concerto.codrafting import actions as codrafting
     from concerto.codrafting.models import UnitKind
-    from concerto.participation.models import ModuleKind
 
-    w.text = module(ModuleKind.TEXT, "Le projet de loi")
+    w.text = module("text", "Le projet de loi")
     v1, _reading = codrafting.import_draft(
         w.text, actor=w.lead, data=CODRAFT, format="markdown", name="Projet de loi"
     )
@@ -241,7 +240,7 @@ def _closed_life(w, today):
     from concerto.followup.models import AnswerLevel, AnswerStatus
     from concerto.panels.actions import create_panel, import_pool
     from concerto.participation.actions.modules import create_module
-    from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+    from concerto.participation.models import Contribution, ContributionKind
     from concerto.processes.actions.closing import close_participation
     from tests.followup.conftest import ensure_statuses
     from tests.panels.helpers import drawn_panel, pool_csv
@@ -249,7 +248,7 @@ def _closed_life(w, today):
     u = w.users
     ensure_statuses()
     w.closed_module = create_module(
-        w.closed, actor=w.lead, kind=ModuleKind.PROPOSALS, title="Propositions closes",
+        w.closed, actor=w.lead, kind="proposals", title="Propositions closes",
         opens_on=today - timedelta(days=30), closes_on=today + timedelta(days=30),
     )  # fmt: skip
     w.closed_contribution = Contribution.objects.create(

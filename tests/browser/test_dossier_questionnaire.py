@@ -9,7 +9,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from concerto.dossiers import actions as dossier_actions
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.questionnaires import actions as questionnaire_actions
 from concerto.questionnaires.models import Response
 from tests.browser.conftest import check_page, log_in, log_out
@@ -38,7 +38,7 @@ def choose(question, label: str) -> None:
 
 
 def test_a_citizen_reads_the_dossier_and_suggests_a_missing_source(page):
-    module, organiser = open_module(ModuleKind.DOSSIER, title="Dossier du plan vélo")
+    module, organiser = open_module("dossier", title="Dossier du plan vélo")
     dossier_actions.add_document(
         module, actor=organiser, title="Étude d'impact du plan", source="DGITM",
         viewpoint="administration", summary="Les effets attendus du plan.",

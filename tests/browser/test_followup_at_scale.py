@@ -12,7 +12,7 @@ from concerto.analysis.sample import load_sample
 from concerto.followup.forms import theme_label
 from concerto.followup.models import Answer
 from concerto.followup.selection import Selection, selected
-from concerto.participation.models import Channel, Contribution, Module, ModuleKind
+from concerto.participation.models import Channel, Contribution, Module
 from tests.browser.conftest import check_page, log_in, log_out
 from tests.factories import PASSWORD
 from tests.followup.conftest import closed_process
@@ -23,7 +23,7 @@ def grand_debat(closed):
     by the real engine; one answer of the largest theme is signed by a citizen."""
     today = timezone.localdate()
     module = Module.objects.create(
-        process=closed.process, kind=ModuleKind.QUESTIONNAIRE, title="Grand Débat",
+        process=closed.process, kind="questionnaire", title="Grand Débat",
         position=2, opens_on=today - timedelta(days=40), closes_on=today - timedelta(days=10),
     )  # fmt: skip
     load_sample(module, entered_by=closed.sponsor)

@@ -12,7 +12,7 @@ from concerto.accounts.roles import Role
 from concerto.api.models import ApiToken
 from concerto.opendata.publish import publish
 from concerto.panels.models import Panel, Quota
-from concerto.participation.models import Contribution, ModuleKind
+from concerto.participation.models import Contribution
 from tests.browser.conftest import check_page, log_in
 from tests.factories import PASSWORD, open_module, user_with_role
 from tests.followup.conftest import closed_process
@@ -55,7 +55,7 @@ def test_a_visitor_downloads_a_dataset_and_reads_the_api_docs(page):
 
 
 def test_an_organiser_imports_a_grand_debat_csv_and_reads_the_report(page):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     log_in(page, organiser.email, PASSWORD)
     check_page(page, page.locator("h1").inner_text())
     page.goto(f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/import-plateforme/")
@@ -73,7 +73,7 @@ def test_an_organiser_imports_a_grand_debat_csv_and_reads_the_report(page):
 
 
 def test_a_referent_creates_a_token_sees_it_once_and_revokes_it(page):
-    module, _organiser = open_module(ModuleKind.PROPOSALS)
+    module, _organiser = open_module("proposals")
     referent = user_with_role(Role.REFERENT, organisation=module.process.ministry)
     log_in(page, referent.email, PASSWORD)
     check_page(page, page.locator("h1").inner_text())

@@ -5,7 +5,6 @@ import uuid
 
 from playwright.sync_api import expect
 
-from concerto.participation.models import ModuleKind
 from concerto.questionnaires import actions as questionnaire
 from concerto.questionnaires.models import QuestionKind
 from concerto.representativeness import actions as profile_actions
@@ -16,7 +15,7 @@ PAGE = "Qui a participé ?"
 
 
 def test_organiser_reads_who_says_what_on_the_representativeness_page(page):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    module, organiser = open_module("questionnaire", title="Vos trajets")
     process = module.process
     question = questionnaire.add_question(
         module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from concerto.accounts.roles import Role
 from concerto.dossiers import actions
 from concerto.dossiers.models import Document
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import UserFactory, open_module, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ STUDY = {
 
 
 def test_an_organiser_adds_documents_in_order():
-    module, organiser = open_module(ModuleKind.DOSSIER)
+    module, organiser = open_module("dossier")
     first = actions.add_document(module, actor=organiser, **STUDY)
     second = actions.add_document(
         module, actor=organiser, title="Contre-expertise de la FUB", source="FUB",
@@ -42,14 +42,14 @@ def test_an_organiser_adds_documents_in_order():
 
 
 def test_a_citizen_cannot_add_a_document():
-    module, _organiser = open_module(ModuleKind.DOSSIER)
+    module, _organiser = open_module("dossier")
     with pytest.raises(PermissionDenied):
         actions.add_document(module, actor=UserFactory(), **STUDY)
     assert Document.objects.count() == 0
 
 
 def test_an_agent_of_another_ministry_cannot_edit_the_dossier():
-    module, organiser = open_module(ModuleKind.DOSSIER)
+    module, organiser = open_module("dossier")
     document = actions.add_document(module, actor=organiser, **STUDY)
     outsider = user_with_role(Role.AGENT)
     with pytest.raises(PermissionDenied):
@@ -61,7 +61,7 @@ def test_an_agent_of_another_ministry_cannot_edit_the_dossier():
 
 
 def test_a_document_needs_a_title_and_a_source():
-    module, organiser = open_module(ModuleKind.DOSSIER)
+    module, organiser = open_module("dossier")
     with pytest.raises(ValidationError) as error:
         actions.add_document(module, actor=organiser, title="", source="")
     assert set(error.value.message_dict) == {"title", "source"}
@@ -69,7 +69,7 @@ def test_a_document_needs_a_title_and_a_source():
 
 
 def test_an_organiser_edits_moves_and_removes_documents():
-    module, organiser = open_module(ModuleKind.DOSSIER)
+    module, organiser = open_module("dossier")
     study = actions.add_document(module, actor=organiser, **STUDY)
     note = actions.add_document(module, actor=organiser, title="Note des maires", source="AMF")
     actions.update_document(note, actor=organiser, contradictory=True, viewpoint="collectivités")
@@ -83,7 +83,7 @@ def test_an_organiser_edits_moves_and_removes_documents():
 
 
 def test_a_citizen_suggests_a_source_once_per_key():
-    module, _organiser = open_module(ModuleKind.DOSSIER)
+    module, _organiser = open_module("dossier")
     citizen = UserFactory()
     key = uuid.uuid4()
     suggestion, created = actions.suggest_source(
@@ -105,13 +105,13 @@ def test_a_citizen_suggests_a_source_once_per_key():
 
 
 def test_an_anonymous_visitor_suggests_under_a_pseudonym_only_where_allowed():
-    module, _organiser = open_module(ModuleKind.DOSSIER)
+    module, _organiser = open_module("dossier")
     with pytest.raises(PermissionDenied):
         actions.suggest_source(
             module, author=None, title="Rapport", url="", why="Utile.",
             idempotency_key=uuid.uuid4(), pseudonym="Cycliste73",
         )  # fmt: skip
-    open_to_all, _organiser = open_module(ModuleKind.DOSSIER, allow_pseudonym=True)
+    open_to_all, _organiser = open_module("dossier", allow_pseudonym=True)
     suggestion, created = actions.suggest_source(
         open_to_all, author=None, title="Rapport", url="", why="Utile.",
         idempotency_key=uuid.uuid4(), pseudonym="Cycliste73",
@@ -123,7 +123,7 @@ def test_an_anonymous_visitor_suggests_under_a_pseudonym_only_where_allowed():
 def test_no_suggestion_once_the_module_is_closed_or_without_a_reason():
     today = timezone.localdate()
     closed, _organiser = open_module(
-        ModuleKind.DOSSIER, opens_on=today - timedelta(days=10), closes_on=today - timedelta(days=1)
+        "dossier", opens_on=today - timedelta(days=10), closes_on=today - timedelta(days=1)
     )
     citizen = UserFactory()
     with pytest.raises(PermissionDenied):
@@ -131,7 +131,7 @@ def test_no_suggestion_once_the_module_is_closed_or_without_a_reason():
             closed, author=citizen, title="Rapport", url="", why="Utile.",
             idempotency_key=uuid.uuid4(),
         )  # fmt: skip
-    module, _organiser = open_module(ModuleKind.DOSSIER)
+    module, _organiser = open_module("dossier")
     with pytest.raises(ValidationError) as error:
         actions.suggest_source(
             module, author=citizen, title="Rapport", url="", why="   ",

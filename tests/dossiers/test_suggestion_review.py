@@ -11,20 +11,20 @@ from concerto.dossiers import actions
 from concerto.dossiers.models import SourceReview
 from concerto.notifications.models import Notification
 from concerto.opendata.queries import public_contributions
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import UserFactory, open_module
 
 pytestmark = pytest.mark.django_db
 
 
 def suggestion_state():
-    module, organiser = open_module(ModuleKind.DOSSIER)
+    module, organiser = open_module("dossier")
     citizen = UserFactory()
     suggestion, _created = actions.suggest_source(
         module, author=citizen, title="Rapport de l'ADEME", url="https://ademe.fr/velo",
         why="Il chiffre les bénéfices pour la santé.", idempotency_key=uuid.uuid4(),
     )  # fmt: skip
-    proposals, _ = open_module(ModuleKind.PROPOSALS, process=module.process, title="Idées")
+    proposals, _ = open_module("proposals", process=module.process, title="Idées")
     proposal = Contribution.objects.create(
         module=proposals, kind=ContributionKind.PROPOSAL, author=citizen, body="Des pistes."
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from concerto.accounts.roles import Role
 from concerto.dossiers import actions
 from concerto.participation.actions import create_module
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import UserFactory, complete_process, open_module, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def dossier():
-    module, organiser = open_module(ModuleKind.DOSSIER, title="Dossier du plan vélo")
+    module, organiser = open_module("dossier", title="Dossier du plan vélo")
     actions.add_document(
         module, actor=organiser, title="Étude d'impact", source="DGITM", viewpoint="administration",
         summary="Les effets attendus.", body="Premier paragraphe.\n\nSecond paragraphe.",
@@ -73,7 +73,7 @@ def test_a_document_reads_in_full(client, dossier):
     assert response.status_code == 200
     assert "<p>Premier paragraphe.</p>\n\n<p>Second paragraphe.</p>" in response.text
     assert "Source : DGITM" in response.text
-    other, organiser = open_module(ModuleKind.DOSSIER)
+    other, organiser = open_module("dossier")
     foreign = actions.add_document(other, actor=organiser, title="Ailleurs", source="X")
     url = f"/dispositifs/{module.process.slug}/dossier/{module.pk}/documents/{foreign.pk}/"
     assert client.get(url).status_code == 404
@@ -87,7 +87,7 @@ def test_a_module_of_an_unpublished_process_or_another_kind_is_not_found(client,
     )
     draft = complete_process(title="Projet en préparation")
     hidden = create_module(
-        draft, actor=draft.project_lead, kind=ModuleKind.DOSSIER, title="Dossier",
+        draft, actor=draft.project_lead, kind="dossier", title="Dossier",
         opens_on=module.opens_on, closes_on=module.closes_on,
     )  # fmt: skip
     assert client.get(hidden.get_absolute_url()).status_code == 404
@@ -199,7 +199,7 @@ def test_an_organiser_adds_and_edits_a_document_from_the_workspace(client, dossi
 def test_a_workspace_page_of_a_hidden_process_is_not_found(client):
     draft = complete_process(title="Projet en préparation")
     module = create_module(
-        draft, actor=draft.project_lead, kind=ModuleKind.DOSSIER, title="Dossier",
+        draft, actor=draft.project_lead, kind="dossier", title="Dossier",
         opens_on=draft.participation_start, closes_on=draft.participation_start + timedelta(days=9),
     )  # fmt: skip
     client.force_login(user_with_role(Role.AGENT))

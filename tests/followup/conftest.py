@@ -4,7 +4,7 @@ import pytest
 
 from concerto.accounts.roles import Role
 from concerto.followup.models import AnswerStatus
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.processes import actions
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Theme
@@ -38,7 +38,7 @@ def closed_process(
     ensure_statuses()
     process = complete_process(title=title, ministry=ministry)
     referent, _advisor = walk_to(process, Status.OPEN)
-    module, _organiser = open_module(ModuleKind.PROPOSALS, process=process)
+    module, _organiser = open_module("proposals", process=process)
     theme, _ = Theme.objects.get_or_create(slug="mobilites", defaults={"name": "Mobilités"})
     citizens = [user_with_role(Role.CITIZEN) for _ in range(n_citizens)]
     proposals = [

@@ -11,7 +11,7 @@ from concerto.jobs.models import Job, JobInput
 from concerto.jobs.progress import start_job
 from concerto.opendata.imports.jobs import import_platform_file
 from concerto.opendata.models import ImportRun
-from concerto.participation.models import Contribution, ModuleKind
+from concerto.participation.models import Contribution
 from concerto.participation.tasks import import_offline_file
 from tests.factories import open_module
 
@@ -72,7 +72,7 @@ def run_offline(module, organiser, data: bytes) -> Job:
 
 
 def test_the_same_10000_row_offline_file_imported_twice_stores_each_row_once():
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     rows = offline_rows(10_000)
     data = offline_csv(rows)
 
@@ -98,7 +98,7 @@ def test_the_same_10000_row_offline_file_imported_twice_stores_each_row_once():
 
 
 def test_the_same_decidim_export_imported_twice_stores_each_item_once():
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     data = decidim_zip(proposals=1_000, comments=600)
 
     def run() -> Job:

@@ -3,13 +3,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from concerto.meetings.actions import create_meeting
-from concerto.participation.models import ModuleKind
 from tests.factories import open_module
 
 
 def meetings_module(**fields):
     """An open "meetings" module and its organiser."""
-    return open_module(ModuleKind.MEETINGS, title="Réunions publiques", **fields)
+    return open_module("meetings", title="Réunions publiques", **fields)
 
 
 def schedule(module, organiser, *, in_days: float = 7, hours: float = 2, **fields):

@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 
 from concerto.opendata.datasets.participation import CONTRIBUTIONS, PROPOSALS
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.questionnaires import actions as questionnaire_actions
 from tests.factories import UserFactory, open_module
 from tests.questionnaires.helpers import bike_questionnaire
@@ -30,7 +30,7 @@ def state():
     made a proposal in another process."""
     questionnaire, _organiser, q = bike_questionnaire()
     process = questionnaire.process
-    proposals, _ = open_module(ModuleKind.PROPOSALS, process=process)
+    proposals, _ = open_module("proposals", process=process)
     citizen = UserFactory(first_name="Camille", last_name="Dupont")
     questionnaire_actions.submit_response(
         questionnaire, participant=citizen,
@@ -41,7 +41,7 @@ def state():
     proposal = Contribution.objects.create(
         module=proposals, kind=ContributionKind.PROPOSAL, author=citizen, body="Des pistes."
     )
-    elsewhere, _ = open_module(ModuleKind.PROPOSALS, title="Autre dispositif")
+    elsewhere, _ = open_module("proposals", title="Autre dispositif")
     other = Contribution.objects.create(
         module=elsewhere, kind=ContributionKind.PROPOSAL, author=citizen, body="Ailleurs."
     )

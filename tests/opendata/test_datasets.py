@@ -17,7 +17,7 @@ from concerto.opendata.datasets import DATASETS
 from concerto.opendata.models import Publication
 from concerto.opendata.publish import publish
 from concerto.panels.models import Panel, Quota
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.proposals.models import Support
 from tests.factories import complete_process, open_module
 from tests.followup.conftest import closed_process, status
@@ -59,7 +59,7 @@ def public_state():
     )  # fmt: skip
     Quota.objects.create(panel=panel, category="âge", value="18-34 ans", min=1, max=1)
     Quota.objects.create(panel=panel, category="âge", value="35 ans et plus", min=1, max=1)
-    other_module, _ = open_module(ModuleKind.PROPOSALS, title="Autre module")
+    other_module, _ = open_module("proposals", title="Autre module")
     other = Contribution.objects.create(
         module=other_module, kind=ContributionKind.PROPOSAL, author=alice, body="Ailleurs."
     )

@@ -14,7 +14,7 @@ from concerto.opendata.anonymise import contribution_author_id
 from concerto.opendata.freshness import refresh, stale_reason
 from concerto.opendata.models import Publication
 from concerto.participation.actions import hide_contribution, withdraw_contribution
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.privacy.actions import erase_account
 from concerto.scheduler.schedule import run_due as run_every_due
 from tests.factories import UserFactory, open_module
@@ -39,7 +39,7 @@ def current_rows() -> dict[int, dict]:
 @pytest.fixture
 def published():
     """An open proposals module with two proposals, the files published by the clock."""
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     author, other = UserFactory(), UserFactory()
     target, kept = (
         Contribution.objects.create(
@@ -124,7 +124,7 @@ def test_unchanged_files_are_not_written_again_until_the_next_day(published):
 
 def test_a_suggested_source_reaches_the_files_only_once_accepted(published):
     now, organiser, author, target, kept = published
-    dossier, _ = open_module(ModuleKind.DOSSIER, process=target.module.process, title="Dossier")
+    dossier, _ = open_module("dossier", process=target.module.process, title="Dossier")
     suggestion, _created = suggest_source(
         dossier, author=author, title="Étude", url="", why="Elle manque.", idempotency_key=None
     )

@@ -8,7 +8,7 @@ from concerto.accounts.roles import Role
 from concerto.opendata.imports import decidim
 from concerto.opendata.imports.actions import import_contributions
 from concerto.participation.actions import submit_contribution
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from tests.factories import open_module, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ PUBLIC_NAMESPACE = uuid.UUID("0b6a4f0e-52d4-4a8f-9a33-7f1e8d5c2b19")
 
 
 def test_a_citizen_sending_an_imports_derived_key_first_does_not_pre_empt_it(decidim_export):
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     citizen = user_with_role(Role.CITIZEN)
     guessed = uuid.uuid5(PUBLIC_NAMESPACE, f"decidim\x1f{module.pk}\x1fproposal:101")
     squatted, _ = submit_contribution(

@@ -11,7 +11,7 @@ from concerto.opendata.imports import capcollectif, common, decidim
 from concerto.opendata.imports.actions import import_contributions
 from concerto.opendata.imports.parsed import Item, ParsedImport
 from concerto.opendata.imports.report import ImportReport
-from concerto.participation.models import Contribution, ModuleKind
+from concerto.participation.models import Contribution
 from tests.factories import open_module
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_more_rows_than_the_limit_across_files_are_refused(monkeypatch):
 
 
 def test_a_row_with_a_wrong_number_of_fields_refuses_the_whole_archive():
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     proposals = PROPOSAL_HEADER + "1;A;<p>Un</p>;2020-06-10\n2;B;<p>Deux; trois</p>;2020-06-10\n"
     parsed = decidim.parse(archive({PROPOSALS: proposals.encode()}))
     report = import_contributions(module, actor=organiser, parsed=parsed)
@@ -136,7 +136,7 @@ def test_reply_chains_are_checked_in_linear_time_parents_first():
 
 def test_identical_answers_on_rows_without_an_identifier_are_each_imported():
     """Issue 21, finding 2, for Cap Collectif files without an id column."""
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     data = "createdAt;Que proposez-vous ?\n" + "2019-02-01;Plus de bus.\n" * 3
     report = import_contributions(
         module, actor=organiser, parsed=capcollectif.parse(data.encode("cp1252"))

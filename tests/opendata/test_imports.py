@@ -8,7 +8,7 @@ from concerto.jobs.models import Job, JobInput
 from concerto.opendata.imports import capcollectif, decidim
 from concerto.opendata.imports.actions import import_contributions
 from concerto.opendata.models import ImportRun
-from concerto.participation.models import Channel, Contribution, ModuleKind
+from concerto.participation.models import Channel, Contribution
 from tests.factories import open_module, user_with_role
 from tests.opendata.conftest import FIXTURES
 
@@ -22,7 +22,7 @@ Q_DEMOCRATIE = (
 
 
 def test_grand_debat_csv_imports_each_answer_and_reports_what_was_left_out(grand_debat_export):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     parsed = capcollectif.parse(grand_debat_export)
     report = import_contributions(module, actor=organiser, parsed=parsed, filename="gd.csv")
 
@@ -64,7 +64,7 @@ def test_grand_debat_csv_imports_each_answer_and_reports_what_was_left_out(grand
 
 
 def test_importing_the_same_export_again_adds_nothing(grand_debat_export):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     import_contributions(module, actor=organiser, parsed=capcollectif.parse(grand_debat_export))
     report = import_contributions(
         module, actor=organiser, parsed=capcollectif.parse(grand_debat_export)
@@ -78,7 +78,7 @@ def test_importing_the_same_export_again_adds_nothing(grand_debat_export):
 
 
 def test_decidim_zip_imports_proposals_and_comments_with_a_report(decidim_export):
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     report = import_contributions(module, actor=organiser, parsed=decidim.parse(decidim_export))
 
     assert (report.created, report.existing, report.refused) == (10, 0, False)
@@ -131,7 +131,7 @@ def test_decidim_zip_imports_proposals_and_comments_with_a_report(decidim_export
 
 
 def test_a_refused_file_imports_nothing():
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     report = import_contributions(module, actor=organiser, parsed=decidim.parse(b"not a zip"))
     assert report.refused
     assert report.lines() == [
@@ -161,7 +161,7 @@ def test_a_utf8_file_is_recognised_whatever_the_announced_encoding():
 
 
 def test_only_organisers_import_and_nothing_changes_otherwise(grand_debat_export):
-    module, _organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, _organiser = open_module("questionnaire")
     citizen = user_with_role(Role.CITIZEN)
     with pytest.raises(PermissionDenied):
         import_contributions(module, actor=citizen, parsed=capcollectif.parse(grand_debat_export))
@@ -170,7 +170,7 @@ def test_only_organisers_import_and_nothing_changes_otherwise(grand_debat_export
 
 
 def test_the_command_imports_a_file(capsys):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     call_command(
         "opendata", "import", str(FIXTURES / "grand_debat_democratie.csv"),
         module=module.pk, source="capcollectif", actor=organiser.email,
@@ -183,7 +183,7 @@ def test_the_command_imports_a_file(capsys):
 def test_the_import_page_shows_the_report(client, decidim_export):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     client.force_login(organiser)
     url = reverse("opendata:import", kwargs={"pk": module.process_id, "module_id": module.pk})
     response = client.post(url, {

@@ -12,7 +12,6 @@ from frictionless import Resource, Schema
 from concerto.opendata.datasets import BY_NAME
 from concerto.opendata.datasets.representativeness import REPRESENTATIVENESS
 from concerto.opendata.publish import publish
-from concerto.participation.models import ModuleKind
 from concerto.representativeness import actions
 from tests.factories import open_module
 from tests.representativeness.conftest import citizens
@@ -38,7 +37,7 @@ def _published_rows(tmp_path) -> list[dict]:
 
 def test_only_published_pages_and_exactly_the_page_download(client, tmp_path):
     assert BY_NAME["representativite"] is REPRESENTATIVENESS
-    module, organiser = open_module(ModuleKind.PROPOSALS)
+    module, organiser = open_module("proposals")
     process = module.process
     actions.configure_profile(
         process, actor=organiser, questions=["gender", "commune_type"], alert_percent=80

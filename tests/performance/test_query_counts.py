@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from concerto.participation.actions import submit_contribution
-from concerto.participation.models import ContributionKind, ModuleKind
+from concerto.participation.models import ContributionKind
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Theme
 from concerto.proposals import actions as proposals
@@ -58,15 +58,13 @@ def propose(module, number: int):
 
 @pytest.fixture
 def proposals_module():
-    module, _organiser = open_module(ModuleKind.PROPOSALS, title="Vos propositions")
+    module, _organiser = open_module("proposals", title="Vos propositions")
     return module
 
 
 @pytest.fixture
 def questionnaire():
-    module, organiser = open_module(
-        ModuleKind.QUESTIONNAIRE, title="Questionnaire", results_public=True
-    )
+    module, organiser = open_module("questionnaire", title="Questionnaire", results_public=True)
     questions = [
         questionnaires.add_question(module, actor=organiser, kind="single", text="Vélo ?",
                                     choices=["Oui", "Non"], required=True),
@@ -169,11 +167,11 @@ def published(title: str):
 
 def test_home_and_process_list(client, django_assert_max_num_queries):
     first = published("Dispositif 0")
-    open_module(ModuleKind.PROPOSALS, process=None)  # an open process with a module
+    open_module("proposals", process=None)  # an open process with a module
     home, listing = query_count(client, "/"), query_count(client, "/dispositifs/")
     for number in range(1, 8):
         published(f"Dispositif {number}")
-    propose(first.modules.first() or open_module(ModuleKind.PROPOSALS)[0], 0)
+    propose(first.modules.first() or open_module("proposals")[0], 0)
     with django_assert_max_num_queries(home):
         client.get("/")
     with django_assert_max_num_queries(listing):

@@ -1,4 +1,3 @@
-from concerto.participation.models import ModuleKind
 from concerto.questionnaires import actions
 from concerto.questionnaires.models import QuestionKind
 from tests.factories import open_module
@@ -10,7 +9,7 @@ def bike_questionnaire(**module_fields):
     The trips question shows only to those who ride a bike.
     """
     module, organiser = open_module(
-        ModuleKind.QUESTIONNAIRE, title="Questionnaire sur le plan vélo", **module_fields
+        "questionnaire", title="Questionnaire sur le plan vélo", **module_fields
     )
     add = lambda **fields: actions.add_question(module, actor=organiser, **fields)  # noqa: E731
     rides = add(kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?", choices=["Oui", "Non"],

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.questionnaires import actions
 from concerto.questionnaires.models import Answer, Question, QuestionKind, Response
 from tests.factories import UserFactory, open_module, user_with_role
@@ -88,7 +88,7 @@ def test_a_citizen_or_another_ministry_cannot_build_questions():
     ],
 )  # fmt: skip
 def test_invalid_questions_are_refused_next_to_their_field(fields, errors):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE)
+    module, organiser = open_module("questionnaire")
     with pytest.raises(ValidationError) as error:
         actions.add_question(module, actor=organiser, **fields)
     assert error.value.message_dict == errors

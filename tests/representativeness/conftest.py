@@ -1,7 +1,6 @@
 import pytest
 
 from concerto.accounts.roles import Role
-from concerto.participation.models import ModuleKind
 from concerto.representativeness import actions
 from tests.factories import open_module, user_with_role
 
@@ -11,7 +10,7 @@ FOUR = ["age_band", "gender", "region", "commune_type"]
 @pytest.fixture
 def proposals(db):
     """An open proposals module; returns (module, organiser)."""
-    return open_module(ModuleKind.PROPOSALS)
+    return open_module("proposals")
 
 
 @pytest.fixture

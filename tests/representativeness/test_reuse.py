@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concerto.participation.actions import save_profile
-from concerto.participation.models import ModuleKind, ParticipantProfile
+from concerto.participation.models import ParticipantProfile
 from concerto.privacy.actions import erase_account
 from concerto.representativeness import actions
 from concerto.representativeness.models import ProfileResponse
@@ -20,7 +20,7 @@ NOTICE = "Certaines réponses sont pré-remplies à partir de votre profil de pa
 
 
 def _other_process(questions):
-    module, organiser = open_module(ModuleKind.PROPOSALS, title="Un autre dispositif")
+    module, organiser = open_module("proposals", title="Un autre dispositif")
     actions.configure_profile(
         module.process, actor=organiser, questions=questions, alert_percent=80
     )

@@ -2,7 +2,6 @@
 
 import uuid
 
-from concerto.participation.models import ModuleKind
 from concerto.questionnaires import actions as questionnaire
 from concerto.questionnaires.models import QuestionKind
 from concerto.representativeness import actions
@@ -12,7 +11,7 @@ from tests.representativeness.conftest import citizens
 
 
 def _questionnaire(genders_answers: list[tuple[str | None, str]]):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    module, organiser = open_module("questionnaire", title="Vos trajets")
     process = module.process
     question = questionnaire.add_question(
         module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from scipy.stats import chi2_contingency, fisher_exact
 
 from concerto.analysis.models import Analysis, Assignment, Synthesis, SynthesisTheme, Theme
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.questionnaires import actions as questionnaire
 from concerto.questionnaires.models import QuestionKind
 from concerto.representativeness import actions
@@ -154,7 +154,7 @@ def _contribute(module, author, n=1):
 
 
 def test_themes_count_people_once_per_theme_with_group_sizes_in_people(db):
-    module, organiser = open_module(ModuleKind.PROPOSALS, title="Vos idées")
+    module, organiser = open_module("proposals", title="Vos idées")
     process = module.process
     actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
     analysis = Analysis.objects.create(
@@ -193,7 +193,7 @@ def test_themes_count_people_once_per_theme_with_group_sizes_in_people(db):
 
 
 def test_closed_questions_from_the_questionnaire_leave_out_who_skipped_the_profile(db):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    module, organiser = open_module("questionnaire", title="Vos trajets")
     process = module.process
     question = questionnaire.add_question(
         module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
@@ -217,7 +217,7 @@ def test_closed_questions_from_the_questionnaire_leave_out_who_skipped_the_profi
 
 
 def test_the_page_says_which_correction_and_shows_the_findings(client, db):
-    module, organiser = open_module(ModuleKind.QUESTIONNAIRE, title="Vos trajets")
+    module, organiser = open_module("questionnaire", title="Vos trajets")
     process = module.process
     question = questionnaire.add_question(
         module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",

@@ -14,7 +14,7 @@ from concerto.api.models import Scope
 from concerto.api.views.public import PublicViewSet
 from concerto.followup.models import AnswerStatus
 from concerto.opendata import queries
-from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
+from concerto.participation.models import Contribution, Module
 from concerto.processes.models import Process, Theme
 
 IDEMPOTENCY_HEADER = OpenApiParameter(
@@ -27,16 +27,6 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     ),
 )
 MAX_KEY_LENGTH = 200
-# The kinds of contribution each kind of module receives from the API: a proposal goes to
-# a proposals module, an answer to a questionnaire; a free contribution goes anywhere.
-KINDS_BY_MODULE = {
-    ModuleKind.PROPOSALS: {ContributionKind.CONTRIBUTION, ContributionKind.PROPOSAL},
-    ModuleKind.QUESTIONNAIRE: {ContributionKind.CONTRIBUTION, ContributionKind.ANSWER},
-    ModuleKind.DOSSIER: {ContributionKind.CONTRIBUTION},
-    ModuleKind.MEETINGS: {ContributionKind.CONTRIBUTION},
-    ModuleKind.OPINION_MAP: {ContributionKind.CONTRIBUTION},
-    ModuleKind.TEXT: {ContributionKind.CONTRIBUTION},
-}
 
 
 def _django_errors(error: DjangoValidationError) -> exceptions.ValidationError:
@@ -91,7 +81,9 @@ class ContributionViewSet(PublicViewSet):
         module = Module.objects.select_related("process").filter(pk=values.pop("module")).first()
         if module is None:
             raise exceptions.ValidationError({"module": _("Module inconnu.")})
-        if values["kind"] not in KINDS_BY_MODULE.get(module.kind, {ContributionKind.CONTRIBUTION}):
+        # Each kind says what partners may send it: a proposal goes to a proposals module,
+        # an answer to a questionnaire; a free contribution goes anywhere.
+        if values["kind"] not in module.kind_spec.api_contribution_kinds:
             raise exceptions.ValidationError(
                 {
                     "kind": _(

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 
 from concerto.codrafting.documents import document_of, write_units
 from concerto.codrafting.history import record_version
+from concerto.codrafting.kind import TEXT
 from concerto.codrafting.models import POSITION_STEP, TextUnit, TextVersion, UnitKind
 from concerto.engines.codrafting import read_draft
 from concerto.participation.actions.common import require, required_text
-from concerto.participation.models import Contribution, ContributionKind, Module, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind, Module
 
 
 class DraftUnreadable(Exception):
@@ -23,13 +24,13 @@ class DraftUnreadable(Exception):
 
 
 def _locked_module(module: Module, actor) -> Module:
-    require(module, actor, "manage", kind=ModuleKind.TEXT)
+    require(module, actor, "manage", kind=TEXT)
     return Module.objects.select_for_update().get(pk=module.pk)
 
 
 def _draft_unit(unit: TextUnit, actor) -> TextUnit:
     """The unit, read afresh, of a version still being prepared."""
-    require(unit.version.module, actor, "manage", kind=ModuleKind.TEXT)
+    require(unit.version.module, actor, "manage", kind=TEXT)
     unit = (
         TextUnit.objects.select_related("version").select_for_update(of=("self",)).get(pk=unit.pk)
     )

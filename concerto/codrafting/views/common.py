@@ -2,17 +2,17 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from concerto.codrafting.kind import TEXT
 from concerto.codrafting.models import TextUnit, UnitKind
-from concerto.participation.models import ModuleKind
 from concerto.participation.views.common import module_for, organiser_module_for
 
 
 def public_module(request, slug: str, module_id: int):
-    return module_for(request, slug, module_id, ModuleKind.TEXT)
+    return module_for(request, slug, module_id, TEXT)
 
 
 def organiser_module(request, pk: int, module_id: int):
-    return organiser_module_for(request, pk, module_id, ModuleKind.TEXT)
+    return organiser_module_for(request, pk, module_id, TEXT)
 
 
 def unit_or_404(module, unit_id: int, *, kind: str | None = None, published: bool | None = None):

@@ -2,7 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from concerto.participation.models import Module, ModuleKind
+from concerto.dossiers.kind import DOSSIER
+from concerto.participation.models import Module
 
 
 def managed_module(request, pk: int, module_id: int) -> Module:
@@ -12,7 +13,7 @@ def managed_module(request, pk: int, module_id: int) -> Module:
         Module.objects.select_related("process__ministry"),
         pk=module_id,
         process_id=pk,
-        kind=ModuleKind.DOSSIER,
+        kind=DOSSIER,
     )
     abilities = module.get_abilities(request.user)
     if not abilities["view"]:

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from concerto.clientaddress import client_address
 from concerto.dossiers import actions
 from concerto.dossiers.forms import PseudonymSourceSuggestionForm, SourceSuggestionForm
+from concerto.dossiers.kind import DOSSIER
 from concerto.participation.actions.common import RateLimited
-from concerto.participation.models import ModuleKind
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
 from concerto.processes.views.common import add_errors
 
@@ -28,7 +28,7 @@ def breadcrumb(module, current: str | None = None) -> dict:
 
 @require_safe
 def module(request, slug: str, module_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.DOSSIER)
+    module, abilities = module_for(request, slug, module_id, DOSSIER)
     documents = list(module.documents.all())
     return render(
         request,
@@ -46,7 +46,7 @@ def module(request, slug: str, module_id: int):
 
 @require_safe
 def document(request, slug: str, module_id: int, document_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.DOSSIER)
+    module, abilities = module_for(request, slug, module_id, DOSSIER)
     document = get_object_or_404(module.documents, pk=document_id)
     return render(
         request,
@@ -63,7 +63,7 @@ def document(request, slug: str, module_id: int, document_id: int):
 
 @require_http_methods(["GET", "POST"])
 def suggest(request, slug: str, module_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.DOSSIER)
+    module, abilities = module_for(request, slug, module_id, DOSSIER)
     signed_in = request.user.is_authenticated
     form_class = SourceSuggestionForm if signed_in else PseudonymSourceSuggestionForm
     form = form_class(request.POST or None)

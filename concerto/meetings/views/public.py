@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from concerto.meetings import actions, ical
+from concerto.meetings.kind import MEETINGS
 from concerto.meetings.models import Meeting, Registration
 from concerto.meetings.views.common import meeting_in
-from concerto.participation.models import Contribution, ModuleKind
+from concerto.participation.models import Contribution
 from concerto.participation.views.common import module_for
 from concerto.uploads.responses import upload_response
 
@@ -32,7 +33,7 @@ def _breadcrumb(module, current: str, meeting: Meeting | None = None) -> dict:
 
 @require_safe
 def module_page(request, slug: str, module_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.MEETINGS)
+    module, abilities = module_for(request, slug, module_id, MEETINGS)
     meetings = module.meetings.with_counts()
     mine = {}
     if request.user.is_authenticated:
@@ -56,7 +57,7 @@ def module_page(request, slug: str, module_id: int):
 
 
 def _public_meeting(request, slug: str, module_id: int, meeting_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.MEETINGS)
+    module, abilities = module_for(request, slug, module_id, MEETINGS)
     return meeting_in(module, meeting_id, Meeting.objects.with_counts()), abilities
 
 
@@ -157,7 +158,7 @@ def meeting_ical(request, slug: str, module_id: int, meeting_id: int):
 
 @require_safe
 def module_ical(request, slug: str, module_id: int):
-    module, _abilities = module_for(request, slug, module_id, ModuleKind.MEETINGS)
+    module, _abilities = module_for(request, slug, module_id, MEETINGS)
     meetings = module.meetings.order_by("starts_at", "pk")
     for meeting in meetings:
         meeting.module = module

@@ -4,12 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from concerto.participation.models import Module, ModuleKind
+from concerto.opinionmaps.kind import OPINION_MAP
+from concerto.participation.models import Module
 from concerto.participation.views.common import module_for
 
 
 def public_module(request, slug: str, module_id: int) -> tuple[Module, dict]:
-    return module_for(request, slug, module_id, ModuleKind.OPINION_MAP)
+    return module_for(request, slug, module_id, OPINION_MAP)
 
 
 def organiser_module(request, pk: int, module_id: int) -> tuple[Module, dict]:
@@ -19,7 +20,7 @@ def organiser_module(request, pk: int, module_id: int) -> tuple[Module, dict]:
         Module.objects.select_related("process__ministry"),
         pk=module_id,
         process_id=pk,
-        kind=ModuleKind.OPINION_MAP,
+        kind=OPINION_MAP,
     )
     abilities = module.get_abilities(request.user)
     if not abilities["view"]:

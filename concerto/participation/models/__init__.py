@@ -5,7 +5,7 @@ from concerto.participation.models.contribution import (
     HiddenReason,
 )
 from concerto.participation.models.moderation import Ban, ModerationEvent, Report
-from concerto.participation.models.module import Module, ModuleKind
+from concerto.participation.models.module import Module
 from concerto.participation.models.profile import ParticipantProfile
 
 __all__ = [
@@ -16,7 +16,6 @@ __all__ = [
     "HiddenReason",
     "ModerationEvent",
     "Module",
-    "ModuleKind",
     "ParticipantProfile",
     "Report",
 ]

@@ -3,37 +3,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.participation import kinds
 from concerto.processes.lifecycle import Status
-
-
-class ModuleKind(models.TextChoices):
-    DOSSIER = "dossier", _("Dossier d'information")
-    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
-    PROPOSALS = "proposals", _("Propositions")
-    MEETINGS = "meetings", _("Réunions publiques")
-    OPINION_MAP = "opinion_map", _("Carte des opinions")
-    TEXT = "text", _("Texte à co-construire")
-
-
-MODULE_URL_NAMESPACES = {
-    ModuleKind.DOSSIER: "dossiers",
-    ModuleKind.QUESTIONNAIRE: "questionnaires",
-    ModuleKind.PROPOSALS: "proposals",
-    ModuleKind.MEETINGS: "meetings",
-    ModuleKind.OPINION_MAP: "opinionmaps",
-    ModuleKind.TEXT: "codrafting",
-}
-
-
-# Where organisers build each kind of module: (url name, kwargs style, link label).
-MODULE_ORGANISER_PAGES = {
-    ModuleKind.DOSSIER: ("dossiers:documents", "workspace", _("Gérer les documents")),
-    ModuleKind.QUESTIONNAIRE: ("questionnaires:questions", "workspace", _("Gérer les questions")),
-    ModuleKind.PROPOSALS: ("proposals:merge", "public", _("Fusionner des propositions")),
-    ModuleKind.MEETINGS: ("meetings:manage", "workspace", _("Gérer les réunions")),
-    ModuleKind.OPINION_MAP: ("opinionmaps:manage", "workspace", _("Gérer la carte des opinions")),
-    ModuleKind.TEXT: ("codrafting:manage", "workspace", _("Gérer le texte")),
-}
 
 
 class Module(models.Model):
@@ -42,7 +13,9 @@ class Module(models.Model):
     process = models.ForeignKey(
         "processes.Process", on_delete=models.CASCADE, related_name="modules"
     )
-    kind = models.CharField(_("type"), max_length=20, choices=ModuleKind.choices)
+    # A registered module kind's code (concerto.participation.kinds): no fixed choices,
+    # so that a new kind needs no migration here.
+    kind = models.CharField(_("type"), max_length=20, validators=[kinds.validate_registered])
     title = models.CharField(_("titre"), max_length=200)
     description = models.TextField(_("présentation"), blank=True)
     position = models.PositiveIntegerField(_("ordre"), default=0)
@@ -71,18 +44,20 @@ class Module(models.Model):
     def get_absolute_url(self) -> str:
         """Each kind of module is served by its own domain package."""
         return reverse(
-            f"{MODULE_URL_NAMESPACES[self.kind]}:module",
+            f"{self.kind_spec.namespace}:module",
             kwargs={"slug": self.process.slug, "module_id": self.pk},
         )
 
-    def organiser_page(self) -> tuple[str, str]:
+    @property
+    def kind_spec(self) -> kinds.ModuleKindSpec:
+        return kinds.get(self.kind)
+
+    def get_kind_display(self) -> str:
+        return str(self.kind_spec.label)
+
+    def organiser_page(self) -> tuple[str, str] | None:
         """The organisers' page for this kind of module, and its link label."""
-        name, style, label = MODULE_ORGANISER_PAGES[self.kind]
-        if style == "workspace":
-            kwargs = {"pk": self.process_id, "module_id": self.pk}
-        else:
-            kwargs = {"slug": self.process.slug, "module_id": self.pk}
-        return reverse(name, kwargs=kwargs), str(label)
+        return self.kind_spec.organiser_page(self)
 
     def is_open(self, today=None) -> bool:
         """Citizens may contribute: the process is open and today is within the dates."""
@@ -95,25 +70,17 @@ class Module(models.Model):
         )
 
     def participation_count(self) -> int:
-        """What citizens left here: contributions, questionnaire responses (drafts too) and
-        meeting registrations. A module holding any of it is never deleted."""
-        from concerto.meetings.models import Registration
-
-        return (
-            self.contributions.count()
-            + self.questionnaire_responses.count()
-            + Registration.objects.filter(meeting__module=self).count()
-        )
+        """What citizens left here: contributions, and what the kind counts besides
+        (questionnaire responses, meeting registrations). A module holding any of it is
+        never deleted."""
+        extra = sum(count(self) for count in self.kind_spec.participation_counters)
+        return self.contributions.count() + extra
 
     @property
     def offline_kind(self) -> str:
         """What a contribution that arrived offline (paper, mail, meeting) is here: in a
         proposals module, a proposal, listed, supported and answered like online ones."""
-        from concerto.participation.models.contribution import ContributionKind
-
-        if self.kind == ModuleKind.PROPOSALS:
-            return ContributionKind.PROPOSAL
-        return ContributionKind.CONTRIBUTION
+        return self.kind_spec.offline_contribution_kind
 
     def offline_title(self, title: str, body: str) -> str:
         """The title of such a contribution: a proposal is listed by its title, so one

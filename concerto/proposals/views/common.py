@@ -2,12 +2,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from concerto.participation.models import Contribution, ContributionKind, ModuleKind
+from concerto.participation.models import Contribution, ContributionKind
 from concerto.participation.views.common import module_for
+from concerto.proposals.kind import PROPOSALS
 
 
 def proposals_module(request, slug: str, module_id: int):
-    return module_for(request, slug, module_id, ModuleKind.PROPOSALS)
+    return module_for(request, slug, module_id, PROPOSALS)
 
 
 def proposal_or_404(module, proposal_id: int, *, withdrawn: bool = False) -> Contribution:

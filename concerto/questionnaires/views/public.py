@@ -13,11 +13,11 @@ from django.views.decorators.http import require_http_methods
 
 from concerto.clientaddress import client_address
 from concerto.participation.actions.common import RateLimited
-from concerto.participation.models import ModuleKind
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
 from concerto.processes.views.common import add_errors
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import AnswerForm
+from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.models import Answer, QuestionKind, Response
 from concerto.questionnaires.results import compute_results
 from concerto.representativeness.views.common import after_contribution
@@ -25,7 +25,7 @@ from concerto.representativeness.views.common import after_contribution
 
 @require_http_methods(["GET", "POST"])
 def module(request, slug: str, module_id: int):
-    module, abilities = module_for(request, slug, module_id, ModuleKind.QUESTIONNAIRE)
+    module, abilities = module_for(request, slug, module_id, QUESTIONNAIRE)
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     questions = list(module.questions.select_related("condition_question"))

@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concerto.participation.models import Module, ModuleKind
+from concerto.participation.models import Module
 from concerto.processes.views.common import add_errors, error_messages
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import QuestionForm
+from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.models import CONDITION_SOURCE_KINDS, Response
 from concerto.questionnaires.results import compute_results
 
@@ -24,7 +25,7 @@ def managed_module(request, pk: int, module_id: int) -> Module:
         Module.objects.select_related("process__ministry"),
         pk=module_id,
         process_id=pk,
-        kind=ModuleKind.QUESTIONNAIRE,
+        kind=QUESTIONNAIRE,
     )
     abilities = module.get_abilities(request.user)
     if not abilities["view"]:

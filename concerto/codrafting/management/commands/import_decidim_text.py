@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from concerto.codrafting.kind import TEXT
+
 
 class Command(BaseCommand):
     help = (
@@ -30,12 +32,10 @@ class Command(BaseCommand):
         from concerto.codrafting.imports import ImportRefused
         from concerto.codrafting.imports_decidim import CommentsRefused, import_decidim_text
         from concerto.codrafting.messages import decidim_problem_message
-        from concerto.participation.models import Module, ModuleKind
+        from concerto.participation.models import Module
 
         try:
-            module = Module.objects.select_related("process").get(
-                pk=options["module"], kind=ModuleKind.TEXT
-            )
+            module = Module.objects.select_related("process").get(pk=options["module"], kind=TEXT)
             actor = (
                 User.objects.get(email=options["actor"])
                 if options["actor"]

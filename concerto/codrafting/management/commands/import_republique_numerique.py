@@ -1,6 +1,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from concerto.codrafting.kind import TEXT
+
 
 class Command(BaseCommand):
     help = (
@@ -24,12 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from concerto.accounts.models import User
         from concerto.codrafting.imports import ImportRefused, import_republique_numerique
-        from concerto.participation.models import Module, ModuleKind
+        from concerto.participation.models import Module
 
         try:
-            module = Module.objects.select_related("process").get(
-                pk=options["module"], kind=ModuleKind.TEXT
-            )
+            module = Module.objects.select_related("process").get(pk=options["module"], kind=TEXT)
             actor = (
                 User.objects.get(email=options["actor"])
                 if options["actor"]

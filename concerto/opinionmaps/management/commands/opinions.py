@@ -4,6 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from concerto.engines.opinions import cli
+from concerto.opinionmaps.kind import OPINION_MAP
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         from concerto.accounts.models import User
         from concerto.engines.opinions import OpinionsError, load_polis_export
         from concerto.opinionmaps.actions import import_polis, recompute_map
-        from concerto.participation.models import Module, ModuleKind
+        from concerto.participation.models import Module
 
         parser = argparse.ArgumentParser(prog="concerto opinions import")
         parser.add_argument("directory")
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         )
         options = parser.parse_args(args)
         try:
-            module = Module.objects.get(pk=options.module, kind=ModuleKind.OPINION_MAP)
+            module = Module.objects.get(pk=options.module, kind=OPINION_MAP)
             actor = User.objects.get(email=options.actor)
             export = load_polis_export(options.directory)
         except (Module.DoesNotExist, User.DoesNotExist, OpinionsError) as error:
