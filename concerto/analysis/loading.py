@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concerto.codrafting.kind import TEXT
 from concerto.engines import textmining
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
 
@@ -99,12 +98,10 @@ def module_inputs(module) -> Inputs:
 
 
 def _articles(module) -> dict:
-    """A text to co-draft is analysed article by article (concerto.codrafting.sections)."""
-    if module.kind != TEXT:
-        return {}
-    from concerto.codrafting.sections import contribution_articles
-
-    return contribution_articles(module)
+    """The sections the module's kind puts its contributions in (a text to co-draft: its
+    articles, concerto.codrafting.sections), by contribution id; none for other kinds."""
+    sections = module.kind_spec.analysis_sections
+    return sections(module) if sections else {}
 
 
 def participation_figures(inputs: Inputs, totals: dict) -> dict:

@@ -6,6 +6,14 @@ from concerto.participation.kinds import ModuleKindSpec
 
 TEXT = "text"
 
+
+def _articles(module) -> dict:
+    # Imported here: apps.py imports this file before the models are loaded.
+    from concerto.codrafting.sections import contribution_articles
+
+    return contribution_articles(module)
+
+
 SPEC = ModuleKindSpec(
     code=TEXT,
     label=_("Texte à co-construire"),
@@ -13,4 +21,6 @@ SPEC = ModuleKindSpec(
     position=60,
     organiser_url="codrafting:manage",
     organiser_label=_("Gérer le texte"),
+    # Analysed article by article.
+    analysis_sections=_articles,
 )

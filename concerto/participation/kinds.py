@@ -39,6 +39,10 @@ class ModuleKindSpec:
     # What people left in such a module besides contributions (a module holding any of
     # it is never deleted): each callable counts it for one module.
     participation_counters: tuple[Callable, ...] = field(default=())
+    # How the analysis groups this kind's contributions besides a questionnaire's questions:
+    # a callable giving, per contribution id, its section (a text's article: key, title,
+    # position, and whether it is a suggestion with the citizen's `explanation`).
+    analysis_sections: Callable | None = None
 
     def organiser_page(self, module) -> tuple[str, str] | None:
         if not self.organiser_url:
