@@ -49,12 +49,8 @@ def check_alerts(settings_pk: int, *, now: datetime | None = None) -> list[Alert
     """E-mail the organisers about the groups newly under the threshold; locked, so that
     two workers checking the same process at once send one e-mail."""
     now = now or timezone.now()
-    settings = (
-        ProfileSettings.objects.select_for_update()
-        .select_related("process__sponsor", "process__project_lead")
-        .filter(pk=settings_pk)
-        .first()
-    )
+    # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
+    settings = ProfileSettings.objects.select_for_update().filter(pk=settings_pk).first()
     if settings is None:
         return []
     process = settings.process

@@ -15,7 +15,7 @@ from concerto.codrafting.models import Suggestion, SuggestionAction, TextVersion
 from concerto.participation.models import Channel, Contribution
 from tests.factories import UserFactory, open_module
 
-FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "decidim"
+FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "decidim_text"
 FIXTURE = FOLDER / "participatory_text_proposals.json"
 COMMENTS = FOLDER / "participatory_text_comments.json"
 

@@ -11,7 +11,7 @@ from concerto.engines.codrafting.decidim_comments import load_decidim_comments
 
 FIXTURE = (
     Path(__file__).resolve().parents[2]
-    / "fixtures" / "imports" / "decidim" / "participatory_text_proposals.json"
+    / "fixtures" / "imports" / "decidim_text" / "participatory_text_proposals.json"
 )  # fmt: skip
 
 
