@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from concerto.codrafting.kind import TEXT
+from concerto.codrafting.management.target import ACTOR_HELP, text_module_and_actor
 
 
 class Command(BaseCommand):
@@ -22,31 +22,14 @@ class Command(BaseCommand):
         parser.add_argument("--module", type=int, required=True)
         parser.add_argument("--comments", help="the component's comments JSON export")
         parser.add_argument("--name", default="", help="the text's title (default: the module's)")
-        parser.add_argument(
-            "--actor",
-            help="e-mail of an organiser of the module's process (default: its project lead)",
-        )
+        parser.add_argument("--actor", help=ACTOR_HELP)
 
     def handle(self, *args, **options):
-        from concerto.accounts.models import User
         from concerto.codrafting.imports import ImportRefused
         from concerto.codrafting.imports_decidim import CommentsRefused, import_decidim_text
         from concerto.codrafting.messages import decidim_problem_message
-        from concerto.participation.models import Module
 
-        try:
-            module = Module.objects.select_related("process").get(pk=options["module"], kind=TEXT)
-            actor = (
-                User.objects.get(email=options["actor"])
-                if options["actor"]
-                else module.process.project_lead
-            )
-        except (Module.DoesNotExist, User.DoesNotExist) as error:
-            raise CommandError(
-                f"{error} (module {options['module']}, a co-drafting one?)"
-            ) from error
-        if actor is None:
-            raise CommandError("The process has no project lead: give --actor.")
+        module, actor = text_module_and_actor(options)
         path = Path(options["file"])
         data = _read(path)
         comments_path = Path(options["comments"]) if options["comments"] else None

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from concerto.codrafting.kind import TEXT
+from concerto.codrafting.management.target import ACTOR_HELP, text_module_and_actor
 
 
 class Command(BaseCommand):
@@ -18,29 +18,12 @@ class Command(BaseCommand):
 
         parser.add_argument("--module", type=int, required=True)
         parser.add_argument("--folder", default=str(DEFAULT_FOLDER))
-        parser.add_argument(
-            "--actor",
-            help="e-mail of an organiser of the module's process (default: its project lead)",
-        )
+        parser.add_argument("--actor", help=ACTOR_HELP)
 
     def handle(self, *args, **options):
-        from concerto.accounts.models import User
         from concerto.codrafting.imports import ImportRefused, import_republique_numerique
-        from concerto.participation.models import Module
 
-        try:
-            module = Module.objects.select_related("process").get(pk=options["module"], kind=TEXT)
-            actor = (
-                User.objects.get(email=options["actor"])
-                if options["actor"]
-                else module.process.project_lead
-            )
-        except (Module.DoesNotExist, User.DoesNotExist) as error:
-            raise CommandError(
-                f"{error} (module {options['module']}, a co-drafting one?)"
-            ) from error
-        if actor is None:
-            raise CommandError("The process has no project lead: give --actor.")
+        module, actor = text_module_and_actor(options)
         try:
             result = import_republique_numerique(module, actor=actor, folder=options["folder"])
         except ImportRefused as error:
