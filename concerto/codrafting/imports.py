@@ -96,19 +96,22 @@ def _status(trashed: bool) -> str:
     return Contribution.Status.HIDDEN if trashed else Contribution.Status.PUBLISHED
 
 
-def _version(module, actor, draft, result: ImportResult) -> TextVersion:
-    """Version 1 from the government's draft, published; the one an earlier run made."""
+def imported_version(
+    module, actor, document, *, name: str, source: str, result: ImportResult
+) -> TextVersion:
+    """Version 1 from an imported text, published; the one an earlier run of the same
+    import made. A module holding another text is refused: imports go to an empty module."""
     version = module.text_versions.filter(number=1).first()
     if version is None:
         if module.text_versions.exists():
             raise ValidationError(_("Ce module a déjà un texte : importez dans un module vide."))
         with transaction.atomic():
             version = TextVersion.objects.create(
-                module=module, number=1, name=DRAFT_NAME, source_format=SOURCE, created_by=actor
+                module=module, number=1, name=name[:300], source_format=source, created_by=actor
             )
-            write_units(version, draft.document)
+            write_units(version, document)
         result.version_created = True
-    elif version.source_format != SOURCE:
+    elif version.source_format != source:
         raise ValidationError(_("Ce module a déjà un autre texte : importez dans un module vide."))
     return publish_version(version, actor=actor)
 
@@ -203,7 +206,9 @@ def import_republique_numerique(module, *, actor, folder=DEFAULT_FOLDER) -> Impo
         raise ImportRefused(consultation.problems)
     draft = draft_document(consultation)
     result = ImportResult()
-    version = _version(module, actor, draft, result)
+    version = imported_version(
+        module, actor, draft.document, name=DRAFT_NAME, source=SOURCE, result=result
+    )
     rows = _article_rows(version, draft)
     result.articles = sum(1 for row in rows.values() if row.kind == "article")
     draft_ids = {opinion_id: rows[key] for key, opinion_id in draft.article_opinions.items()}

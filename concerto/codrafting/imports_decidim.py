@@ -30,9 +30,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from concerto.codrafting.actions.text import publish_version
-from concerto.codrafting.documents import reading_order, write_units
-from concerto.codrafting.imports import ImportRefused, ImportResult
+from concerto.codrafting.documents import reading_order
+from concerto.codrafting.imports import ImportRefused, ImportResult, imported_version
 from concerto.codrafting.kind import TEXT
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, TextVersion
@@ -53,22 +52,6 @@ class CommentsRefused(ImportRefused):
 
 def _key(module, kind: str, source_id: int):
     return external_key(SOURCE, module.pk, kind, source_id)
-
-
-def _version(module, actor, text, name: str, result: ImportResult) -> TextVersion:
-    """Version 1 from the export, published; the one an earlier run of it made."""
-    version = module.text_versions.filter(number=1).first()
-    if version is None:
-        if module.text_versions.exists():
-            raise ValidationError(_("Ce module a déjà un texte : importez dans un module vide."))
-        version = TextVersion.objects.create(
-            module=module, number=1, name=name[:300], source_format=SOURCE, created_by=actor
-        )
-        write_units(version, text.document)
-        result.version_created = True
-    elif version.source_format != SOURCE:
-        raise ValidationError(_("Ce module a déjà un autre texte : importez dans un module vide."))
-    return publish_version(version, actor=actor)
 
 
 def _rows(version: TextVersion, text) -> dict[str, TextUnit]:
@@ -164,7 +147,9 @@ def import_decidim_text(
         raise CommentsRefused(read.problems)
     arguments = read.arguments if read else ()
     result = ImportResult(left_out=dict(read.left_out) if read else {})
-    version = _version(module, actor, text, name or module.title, result)
+    version = imported_version(
+        module, actor, text.document, name=name or module.title, source=SOURCE, result=result
+    )
     rows = _rows(version, text)
     result.articles = sum(1 for row in rows.values() if row.kind == "article")
 
