@@ -27,9 +27,7 @@ import argparse
 import itertools
 import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -37,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from bench.bench_followup import (  # noqa: E402
+    Platform,
     Reader,
     diagnose,
     load_average,
@@ -45,7 +44,6 @@ from bench.bench_followup import (  # noqa: E402
     sponsor_cookie,
     summary,
 )
-from bench.benchenv import use_bench_database  # noqa: E402
 from bench.load import servers  # noqa: E402
 
 servers.VENV_BIN = Path(sys.executable).parent
@@ -274,31 +272,8 @@ def main() -> None:
         )  # fmt: skip
 
     log(f"load average at the start: {load_average()}")
-    workdir = Path(tempfile.mkdtemp(prefix="concerto-codrafting."))
-    postgres = servers.Postgres()
-    web = None
-    try:
-        postgres.start(durable=False)
-        log(f"PostgreSQL {postgres.version()} on port {postgres.port}, {workdir}")
-        use_bench_database(str(workdir), postgres.url)
-        env = servers.app_env(postgres.url, workdir, rate_limit=10**9)
-        for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY"):
-            env[name] = os.environ[name]
-        collect = subprocess.Popen(
-            [sys.executable, "-m", "concerto.cli", "collectstatic", "--noinput", "--verbosity",
-             "0"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection
+    with Platform("codrafting", log) as platform:
         from django.urls import reverse
-
-        start = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
-        log(f"migrations in {time.perf_counter() - start:.1f} s")
 
         start = time.perf_counter()
         process, module, organiser, articles, biggest, sizes, top_support = seed(
@@ -332,19 +307,11 @@ def main() -> None:
             (f"review page, biggest, page {later}", [review(biggest) + f"?page={later}"], cookie),
             ("review page, 20 random articles", [review(a) for a in others], cookie),
         ]
-        collect.wait()
+        platform.collect.wait()  # the pages render with the collected static files
         counts = {}
         for name, paths, who in pages:
             counts[name] = query_count(paths[0], who)
-        connection.close()
-        postgres.make_durable()
-
-        port = servers.free_port()
-        web = servers.gunicorn(env, port, workdir / "gunicorn.log", args.workers, args.threads)
-        web.start()
-        servers.wait_http(f"http://127.0.0.1:{port}/sante/", timeout=120)
-        log(f"gunicorn {args.workers} workers × {args.threads} gthread threads, --preload; "
-            f"load average {load_average()}")  # fmt: skip
+        port = platform.serve(args.workers, args.threads)
 
         verdicts = []
         for name, paths, who in pages:
@@ -366,21 +333,9 @@ def main() -> None:
         for name, p95, verdict in verdicts:
             log(f"SUMMARY {name}: p95 {p95 * 1000:.0f} ms — {verdict}")
         if args.diagnose:
-            web.stop()
-            web = None
+            platform.stop_web()
             for _name, paths, who in pages[::3] + pages[1::3]:
                 diagnose(paths[0], who)
-    finally:
-        if web is not None:
-            web.stop()
-        try:
-            from django.db import connection
-
-            connection.close()
-        except Exception:  # noqa: BLE001 - Django may not be set up yet
-            pass
-        postgres.stop()
-        subprocess.run(["rm", "-rf", str(workdir)])
 
 
 def parallel_paths(port, paths, cookie, readers, per_reader, duration):

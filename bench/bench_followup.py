@@ -367,6 +367,82 @@ def parallel(
     return [t for times in results for t in times], wall, statuses
 
 
+class Platform:
+    """A throwaway PostgreSQL with this process set up on it and migrated, static files
+    being collected beside, and, once `serve()` is called, gunicorn in front of it. Use it
+    as a context manager: everything is stopped and removed on the way out."""
+
+    def __init__(self, prefix: str, say=log) -> None:
+        self.say = say
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"concerto-{prefix}."))
+        self.postgres = servers.Postgres()
+        self.web = None
+        self.env: dict = {}
+        self.collect = None
+
+    def __enter__(self) -> "Platform":
+        try:
+            self._start()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _start(self) -> None:
+        self.postgres.start(durable=False)
+        self.say(f"PostgreSQL {self.postgres.version()} on port {self.postgres.port}, "
+                 f"{self.workdir}")  # fmt: skip
+        use_bench_database(str(self.workdir), self.postgres.url)
+        # The benchmarks run jobs here, by hand, as the worker would: no worker runs.
+        self.env = servers.app_env(self.postgres.url, self.workdir, rate_limit=10**9)
+        # The same secrets here and in gunicorn: sessions are signed here.
+        for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY"):
+            self.env[name] = os.environ[name]
+        self.collect = subprocess.Popen(
+            [sys.executable, "-m", "concerto.cli", "collectstatic", "--noinput", "--verbosity",
+             "0"], env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        start = time.perf_counter()
+        call_command("migrate", verbosity=0, interactive=False)
+        self.say(f"migrations in {time.perf_counter() - start:.1f} s")
+
+    def serve(self, workers: int, threads: int) -> int:
+        """Once seeded: the database made durable, gunicorn started; returns its port."""
+        from django.db import connection
+
+        connection.close()
+        self.postgres.make_durable()
+        self.collect.wait()
+        port = servers.free_port()
+        self.web = servers.gunicorn(self.env, port, self.workdir / "gunicorn.log", workers, threads)
+        self.web.start()
+        servers.wait_http(f"http://127.0.0.1:{port}/sante/", timeout=120)
+        self.say(f"gunicorn {workers} workers × {threads} gthread threads, --preload; "
+                 f"load average {load_average()}")  # fmt: skip
+        return port
+
+    def stop_web(self) -> None:
+        if self.web is not None:
+            self.web.stop()
+            self.web = None
+
+    def __exit__(self, *exc) -> None:
+        self.stop_web()
+        try:
+            from django.db import connection
+
+            connection.close()
+        except Exception:  # noqa: BLE001 - Django may not be set up yet
+            pass
+        self.postgres.stop()
+        subprocess.run(["rm", "-rf", str(self.workdir)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--contributions", type=int, default=1_000_000)
@@ -394,33 +470,7 @@ def main() -> None:
         args.contributions, args.themes = 50_000, 50
 
     log(f"load average at the start: {load_average()}")
-    workdir = Path(tempfile.mkdtemp(prefix="concerto-followup."))
-    postgres = servers.Postgres()
-    web = None
-    try:
-        postgres.start(durable=False)
-        log(f"PostgreSQL {postgres.version()} on port {postgres.port}, {workdir}")
-        use_bench_database(str(workdir), postgres.url)
-        # The jobs are run here, by hand, as the worker would: the queue only records them.
-        env = servers.app_env(postgres.url, workdir, rate_limit=10**9)
-        # The same secrets here and in gunicorn: the sponsor's session is signed here.
-        for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY"):
-            env[name] = os.environ[name]
-        collect = subprocess.Popen(
-            [sys.executable, "-m", "concerto.cli", "collectstatic", "--noinput", "--verbosity",
-             "0"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection
-
-        start = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
-        log(f"migrations in {time.perf_counter() - start:.1f} s")
-
+    with Platform("followup") as platform:
         start = time.perf_counter()
         process, theme, big = seed(args.contributions, args.themes, args.big_share)
         seeding = time.perf_counter() - start
@@ -439,16 +489,7 @@ def main() -> None:
         workspace = f"/espace/dispositifs/{process.pk}/suites/?theme={theme.pk}"
         answer_url = answer.get_absolute_url()
         follow_up_url = f"/dispositifs/{process.slug}/suites/"
-        connection.close()
-        postgres.make_durable()
-        collect.wait()
-
-        port = servers.free_port()
-        web = servers.gunicorn(env, port, workdir / "gunicorn.log", args.workers, args.threads)
-        web.start()
-        servers.wait_http(f"http://127.0.0.1:{port}/sante/", timeout=120)
-        log(f"gunicorn {args.workers} workers × {args.threads} gthread threads, --preload; "
-            f"load average {load_average()}")  # fmt: skip
+        port = platform.serve(args.workers, args.threads)
 
         page1 = sequential(port, workspace, cookie, args.requests)
         page2 = sequential(port, workspace + "&page=2", cookie, args.requests)
@@ -479,22 +520,10 @@ def main() -> None:
             f"{'met' if answer_p95 <= 0.1 else 'NOT MET'})")  # fmt: skip
         log(f"load average at the end: {load_average()}")
         if args.diagnose:
-            web.stop()
-            web = None
+            platform.stop_web()
             diagnose(answer_url)
             diagnose(follow_up_url)
             diagnose(workspace, cookie)
-    finally:
-        if web is not None:
-            web.stop()
-        try:
-            from django.db import connection
-
-            connection.close()
-        except Exception:  # noqa: BLE001 - Django may not be set up yet
-            pass
-        postgres.stop()
-        subprocess.run(["rm", "-rf", str(workdir)])
 
 
 if __name__ == "__main__":
