@@ -1,37 +1,12 @@
 """Closed-question results raw and post-stratified on the profile margins."""
 
-import uuid
-
-from concerto.questionnaires import actions as questionnaire
-from concerto.questionnaires.models import QuestionKind
-from concerto.representativeness import actions
 from concerto.representativeness.weighting import weighted_results
-from tests.factories import open_module
-from tests.representativeness.conftest import citizens
-
-
-def _questionnaire(genders_answers: list[tuple[str | None, str]]):
-    module, organiser = open_module("questionnaire", title="Vos trajets")
-    process = module.process
-    question = questionnaire.add_question(
-        module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
-        choices=["Oui", "Non"], required=True,
-    )  # fmt: skip
-    actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
-    for citizen, (gender, answer) in zip(
-        citizens(len(genders_answers)), genders_answers, strict=True
-    ):
-        if gender is not None:
-            actions.answer_profile(process, user=citizen, answers={"gender": gender})
-        questionnaire.submit_response(
-            module, participant=citizen, answers={question.pk: answer}, idempotency_key=uuid.uuid4()
-        )
-    return process
+from tests.representativeness.conftest import cycling_questionnaire
 
 
 def test_raw_and_weighted_shares_with_the_effective_sample_size(db):
     # 15 women (10 yes, 5 no) and 5 men (all no): women weigh 0.516·20/15, men 0.484·20/5.
-    process = _questionnaire(
+    process, _organiser = cycling_questionnaire(
         [("woman", "Oui")] * 10 + [("woman", "Non")] * 5 + [("man", "Non")] * 5
     )
     (module,) = weighted_results(process)
@@ -49,7 +24,7 @@ def test_raw_and_weighted_shares_with_the_effective_sample_size(db):
 
 
 def test_a_margin_nobody_reaches_gives_raw_results_only_with_the_reason(db):
-    process = _questionnaire([("woman", "Oui")] * 6 + [("woman", "Non")] * 4)
+    process, _organiser = cycling_questionnaire([("woman", "Oui")] * 6 + [("woman", "Non")] * 4)
     (module,) = weighted_results(process)
     assert not module.converged and module.reasons == ("empty_category",)
     assert [(r.raw_pct, r.weighted_pct) for r in module.questions[0].rows] == [
@@ -59,5 +34,5 @@ def test_a_margin_nobody_reaches_gives_raw_results_only_with_the_reason(db):
 
 
 def test_fewer_than_k_senders_show_nothing(db):
-    process = _questionnaire([("woman", "Oui")] * 5 + [("man", "Non")] * 4)
+    process, _organiser = cycling_questionnaire([("woman", "Oui")] * 5 + [("man", "Non")] * 4)
     assert weighted_results(process) == []

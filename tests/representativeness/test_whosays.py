@@ -1,7 +1,6 @@
 """Who says what: lifts, Holm-adjusted p-values and what survives suppression."""
 
 import html
-import uuid
 
 import numpy as np
 from django.urls import reverse
@@ -10,13 +9,11 @@ from scipy.stats import chi2_contingency, fisher_exact
 
 from concerto.analysis.models import Analysis, Assignment, Synthesis, SynthesisTheme, Theme
 from concerto.participation.models import Contribution, ContributionKind
-from concerto.questionnaires import actions as questionnaire
-from concerto.questionnaires.models import QuestionKind
 from concerto.representativeness import actions
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.whosays import Units, build_table, sentence, who_says_what
 from tests.factories import open_module
-from tests.representativeness.conftest import citizens
+from tests.representativeness.conftest import citizens, cycling_questionnaire
 
 
 def _units(rows: list[tuple[int | None, tuple[int, ...], int]], n_groups, n_columns, **kw):
@@ -193,21 +190,9 @@ def test_themes_count_people_once_per_theme_with_group_sizes_in_people(db):
 
 
 def test_closed_questions_from_the_questionnaire_leave_out_who_skipped_the_profile(db):
-    module, organiser = open_module("questionnaire", title="Vos trajets")
-    process = module.process
-    question = questionnaire.add_question(
-        module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
-        choices=["Oui", "Non"], required=True,
-    )  # fmt: skip
-    actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
     plan = [("woman", "Oui")] * 30 + [("woman", "Non")] * 10 + [("man", "Oui")] * 10
     plan += [("man", "Non")] * 30 + [(None, "Oui")] * 10 + [(None, "Non")] * 10
-    for citizen, (gender, answer) in zip(citizens(len(plan)), plan, strict=True):
-        if gender:
-            actions.answer_profile(process, user=citizen, answers={"gender": gender})
-        questionnaire.submit_response(
-            module, participant=citizen, answers={question.pk: answer}, idempotency_key=uuid.uuid4()
-        )
+    process, _organiser = cycling_questionnaire(plan)
     (table,) = who_says_what(process)
     assert (table.kind, table.subject, table.answers) == (
         "question", "Utilisez-vous le vélo ?", ("Oui", "Non"),
@@ -217,20 +202,9 @@ def test_closed_questions_from_the_questionnaire_leave_out_who_skipped_the_profi
 
 
 def test_the_page_says_which_correction_and_shows_the_findings(client, db):
-    module, organiser = open_module("questionnaire", title="Vos trajets")
-    process = module.process
-    question = questionnaire.add_question(
-        module, actor=organiser, kind=QuestionKind.SINGLE, text="Utilisez-vous le vélo ?",
-        choices=["Oui", "Non"], required=True,
-    )  # fmt: skip
-    actions.configure_profile(process, actor=organiser, questions=["gender"], alert_percent=80)
     plan = [("woman", "Oui")] * 30 + [("woman", "Non")] * 10
     plan += [("man", "Oui")] * 10 + [("man", "Non")] * 30
-    for citizen, (gender, answer) in zip(citizens(len(plan)), plan, strict=True):
-        actions.answer_profile(process, user=citizen, answers={"gender": gender})
-        questionnaire.submit_response(
-            module, participant=citizen, answers={question.pk: answer}, idempotency_key=uuid.uuid4()
-        )
+    process, organiser = cycling_questionnaire(plan)
     client.force_login(organiser)
     page = html.unescape(
         client.get(reverse("representativeness:page", args=[process.slug])).content.decode()
