@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concerto.participation.profile_questions import profile_questions
+
 
 # The catalogue's codes for these two questions (checked by a test), kept as choices for
 # the evaluation's reference margins.
@@ -49,8 +51,6 @@ class ParticipantProfile(models.Model):
 
     def answer_label(self, key: str) -> str:
         """The answer to `key` in words (the catalogue's label), "" when not answered."""
-        from concerto.participation.profile_questions import profile_questions
-
         code = self.answer(key)
         question = profile_questions().get(key)
         return question.label_of(code) if code and question else code
