@@ -2,14 +2,17 @@
 
 A support made or withdrawn (or deleted with its account) moves the count by one, in
 the database (no lost update between two requests); a merge moves supports in bulk, so
-the MergeEvent it writes recounts its two suggestions.
+the MergeEvent it writes recounts its two suggestions. A version published renews its
+module's generation, so that no kept page shows the text before it.
 """
 
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 
-from concerto.codrafting.models import Suggestion
+from concerto.codrafting.models import Suggestion, TextVersion
+from concerto.generations import renew
+from concerto.participation.scopes import module_scope
 from concerto.proposals.models import MergeEvent, Support
 
 
@@ -46,7 +49,13 @@ def merged(sender, instance, created, raw=False, **kwargs) -> None:
         recount(Suggestion.objects.filter(contribution_id__in=pair))
 
 
+def version_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and instance.published_at is not None:  # drafts show on no public page
+        renew(module_scope(instance.module_id))
+
+
 def connect() -> None:
     post_save.connect(support_saved, sender=Support, dispatch_uid="codrafting-support")
     post_delete.connect(support_deleted, sender=Support, dispatch_uid="codrafting-unsupport")
     post_save.connect(merged, sender=MergeEvent, dispatch_uid="codrafting-merge")
+    post_save.connect(version_saved, sender=TextVersion, dispatch_uid="codrafting-version")

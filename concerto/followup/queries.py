@@ -18,8 +18,9 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
-from concerto.followup.counts import STATE, fingerprint, process_scope, remembered
+from concerto.followup.counts import STATE, process_scope, remembered
 from concerto.followup.models import Answer
+from concerto.generations import fingerprint
 from concerto.participation.models import Contribution
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 from concerto.processes.models import FollowUpCommitment, Process

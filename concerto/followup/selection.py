@@ -14,8 +14,9 @@ from django.utils.http import urlencode
 from concerto.analysis.actions import latest_analysis
 from concerto.analysis.models import Assignment, CampaignGroup, Theme
 from concerto.converters import IdConverter
-from concerto.followup.counts import fingerprint, process_scope, remembered
+from concerto.followup.counts import process_scope, remembered
 from concerto.followup.models import Answer
+from concerto.generations import fingerprint
 from concerto.participation.models import Channel, Contribution, ContributionKind
 
 # What the sponsor answers: proposals, open answers to questionnaires, and every

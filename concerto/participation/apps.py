@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "concerto.participation"
     verbose_name = _("Participation du public")
+
+    def ready(self) -> None:
+        from concerto.participation import scopes  # models are loaded only now
+
+        scopes.connect()

@@ -11,3 +11,6 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
         register(SPEC)
+        from concerto.proposals import scopes  # models are loaded only now
+
+        scopes.connect()

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from concerto import generations
 from concerto.followup import actions, counts
 from concerto.followup.models import AnswerLevel
 from concerto.followup.queries import FollowUpCount, state_follow_up
@@ -96,13 +97,13 @@ def test_a_page_that_has_the_counts_does_not_count_the_links_again(client):
 
 def test_a_change_renews_the_token_again_once_committed(django_capture_on_commit_callbacks):
     scope = counts.process_scope(7)
-    before = counts.generation(scope)
+    before = generations.current(scope)
     with django_capture_on_commit_callbacks(execute=True):
         counts.changed(7)
-        during = counts.generation(scope)
+        during = generations.current(scope)
         assert during != before
         # Counted now, before the commit: kept under `during`, which the commit retires.
         assert counts.remembered(scope, "n", lambda: 1) == 1
-    after = counts.generation(scope)
+    after = generations.current(scope)
     assert after not in (before, during)
     assert counts.remembered(scope, "n", lambda: 2) == 2

@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto import generations, pagecache
 from concerto.codrafting import actions, queries
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.forms import (
@@ -28,7 +30,9 @@ from concerto.codrafting.views.common import (
 )
 from concerto.engines.codrafting import format_of, word_diff
 from concerto.followup.abilities import followup_abilities
+from concerto.followup.counts import process_scope
 from concerto.followup.models import Answer
+from concerto.participation.scopes import module_scope
 from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
 
@@ -215,12 +219,11 @@ MAX_MERGE_CHOICES = 50
 BY_GROUPS = "groupes"
 
 
-def _render_review(request, module, article, forms=None, status=200):
+def _review_listing(request, article, groups, by_groups: bool, forms: dict) -> dict:
+    """The page of suggestions, each with its diff, its latest answer and its forms."""
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
     unit_ids = [pk for pks in chains.values() for pk in pks]
-    groups = queries.opinion_groups(module.process)
-    by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
     listing = queries.SuggestionList(unit_ids, groups if by_groups else None)
     page = Paginator(listing, REVIEW_PER_PAGE).get_page(request.GET.get("page"))
     suggestions = list(page)
@@ -233,7 +236,6 @@ def _render_review(request, module, article, forms=None, status=200):
         )
     else:
         choices = None
-    forms = forms or {}
     # The latest answer to each suggestion of the page, in one query.
     links = (
         Answer.contributions.through.objects.filter(contribution_id__in=[s.pk for s in suggestions])
@@ -259,12 +261,16 @@ def _render_review(request, module, article, forms=None, status=200):
         suggestion.merge_form = forms.get(("merge", suggestion.pk)) or MergeForm(
             prefix=f"m{suggestion.pk}", targets=targets
         )
+    return {"suggestions": suggestions, "page": page}
+
+
+def _render_review(request, module, article, forms=None, status=200):
+    groups = queries.opinion_groups(module.process)
+    by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
     context = {
         "module": module,
         "process": module.process,
         "article": article,
-        "suggestions": suggestions,
-        "page": page,
         "groups": groups,
         "by_groups": by_groups,
         "order_query": f"ordre={BY_GROUPS}&" if by_groups else "",
@@ -273,6 +279,21 @@ def _render_review(request, module, article, forms=None, status=200):
             module, _("Suggestions : %(label)s") % {"label": article.label}, inner=True
         ),
     }
+
+    def list_context():
+        return {**context, **_review_listing(request, article, groups, by_groups, forms or {})}
+
+    template = "codrafting/_review_list.html"
+    if forms:  # a form sent back with its errors: this reader's own
+        context["listing"] = render_to_string(template, list_context(), request=request)
+    else:
+        # Kept until a contribution, support, answer or version of the module changes.
+        page = request.GET.get("page", "")
+        name = f"codrafting-review:{article.pk}:{by_groups}:{context['can_answer']}:{page}"
+        scopes = [module_scope(module.pk), process_scope(module.process_id)]
+        context["listing"] = pagecache.fragment(
+            request, scopes, generations.fingerprint(name), template, list_context
+        )
     return render(request, "codrafting/review.html", context, status=status)
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto import pagecache
 from concerto.clientaddress import client_address
 from concerto.codrafting import actions, queries
 from concerto.codrafting.actions.answers import answers_of
@@ -26,6 +27,7 @@ from concerto.codrafting.views.common import (
 )
 from concerto.engines.codrafting import word_diff
 from concerto.participation.actions.common import RateLimited
+from concerto.participation.scopes import module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
@@ -36,7 +38,12 @@ PER_PAGE = 20
 COMMENT_PREFIX = "commentaire"
 
 
+def _module_scopes(module_id: int, **_address) -> list[str]:
+    return [module_scope(module_id)]
+
+
 @require_safe
+@pagecache.for_visitors(_module_scopes)
 def module_page(request, slug: str, module_id: int):
     """The text in force, article by article, with the number of suggestions on each."""
     module, abilities = public_module(request, slug, module_id)
@@ -58,6 +65,7 @@ def module_page(request, slug: str, module_id: int):
 
 
 @require_safe
+@pagecache.for_visitors(_module_scopes)
 def article_page(request, slug: str, module_id: int, unit_id: int):
     """One article: its paragraphs, each with its suggestions, the most supported first."""
     module, abilities = public_module(request, slug, module_id)

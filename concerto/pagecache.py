@@ -1,0 +1,132 @@
+"""Pages and parts of pages read far more often than they change, kept rendered in the
+shared cache under the generations of the data they show (concerto/generations.py).
+
+- `for_visitors(scopes_of)` keeps a whole page for visitors who are not signed in: no
+  session, no message waiting, so nothing on the page is theirs. A signed-in person, or
+  anyone who just did something (a session, a message), gets the page made afresh.
+- `fragment(request, scopes, name, template, make_context)` keeps part of a page for
+  everyone allowed to see the page (a list that costs many queries and forms).
+
+A change of the data renews its scopes, so nobody reads a page older than the last
+change, on any app server; KEPT_SECONDS bounds what no write renews (a module that opens
+on its date, an opinion map computed again).
+
+What must never be shared is put back on each response: the CSP nonce (every response
+gets its own, or a script injected into the page could borrow the one served to all) and
+the CSRF token (a form kept in a fragment carries the token of whoever reads it; a page
+that needs one is not kept for visitors at all).
+"""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
+
+from concerto import generations
+
+KEPT_SECONDS = 60
+NONCE_SLOT = "concerto-nonce-slot-5f0c"
+CSRF_SLOT = "concerto-csrf-slot-9a4e"
+
+
+def _stamp(tokens: dict[str, str]) -> str:
+    return generations.fingerprint(json.dumps(tokens, sort_keys=True))
+
+
+def _for_a_visitor(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _shareable(request, response) -> bool:
+    """Nothing in the response belongs to this request: no cookie, no session written,
+    no message queued, no CSRF token rendered."""
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and not len(messages.get_messages(request))
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _nonce(request) -> str:
+    nonce = getattr(request, "csp_nonce", None)
+    return str(nonce) if nonce is not None else ""
+
+
+def for_visitors(scopes_of: Callable[..., list[str]], seconds: int = KEPT_SECONDS):
+    """Keep the view's page for visitors; `scopes_of(**url_kwargs)` names what it shows,
+    from the address alone (no query before the cache is read)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _for_a_visitor(request):
+                return view(request, *args, **kwargs)
+            key = "page:" + generations.fingerprint(request.get_full_path())
+            tokens, found = generations.tokens(scopes_of(**kwargs), key)
+            stamp = _stamp(tokens)
+            kept = found.get(key)
+            if kept is not None and kept["stamp"] == stamp:
+                return _revive(request, kept)
+            response = view(request, *args, **kwargs)
+            if _shareable(request, response):
+                content = response.content
+                nonce = _nonce(request)
+                if nonce:
+                    content = content.replace(nonce.encode(), NONCE_SLOT.encode())
+                page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
+                cache.set(key, page, seconds)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def _revive(request, kept: dict) -> HttpResponse:
+    content = kept["content"].replace(NONCE_SLOT.encode(), _nonce(request).encode())
+    response = HttpResponse(content, content_type=kept["type"])
+    patch_vary_headers(response, ["Cookie"])
+    response.from_cache = True  # for the tests
+    return response
+
+
+def fragment(
+    request,
+    scopes: list[str],
+    name: str,
+    template: str,
+    make_context: Callable[[], dict],
+    seconds: int = KEPT_SECONDS,
+) -> SafeString:
+    """`template` rendered with `make_context()`, kept under the scopes' generations and
+    `name` (which must hold whatever else the fragment depends on: the page, the order,
+    what the reader may do). Its forms get the reader's own CSRF token."""
+    key = f"fragment:{name}"
+    tokens, found = generations.tokens(scopes, key)
+    stamp = _stamp(tokens)
+    kept = found.get(key)
+    if kept is not None and kept["stamp"] == stamp:
+        html = kept["html"]
+    else:
+        context = {**make_context(), "csrf_token": CSRF_SLOT}
+        html = render_to_string(template, context, request=request)
+        cache.set(key, {"stamp": stamp, "html": html}, seconds)
+    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))  # noqa: S308 (our render)

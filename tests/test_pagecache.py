@@ -1,0 +1,63 @@
+"""What concerto/pagecache.py keeps for visitors, and what it never keeps."""
+
+import pytest
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+
+from concerto import generations, pagecache
+
+pytestmark = pytest.mark.django_db  # a renewal waits for the commit
+
+SCOPE = "test:page"
+
+
+def make_view(body):
+    calls = []
+
+    @pagecache.for_visitors(lambda **_address: [SCOPE])
+    def view(request):
+        calls.append(request)
+        return body(request)
+
+    return view, calls
+
+
+def test_a_visitor_page_is_kept_until_its_scope_changes(django_capture_on_commit_callbacks):
+    view, calls = make_view(lambda request: HttpResponse(f"page {len(calls)}"))
+    factory = RequestFactory()
+    assert view(factory.get("/p/")).content == b"page 1"
+    assert view(factory.get("/p/")).content == b"page 1"
+    assert view(factory.get("/p/?page=2")).content == b"page 2"  # another address
+    with django_capture_on_commit_callbacks(execute=True):
+        generations.renew(SCOPE)
+    assert view(factory.get("/p/")).content == b"page 3"
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        lambda request: HttpResponse(f"<input value='{get_token(request)}'>"),
+        lambda request: HttpResponse("mine", headers={"Cache-Control": "private"}),
+        lambda request: HttpResponse("missing", status=404),
+    ],
+    ids=["csrf token", "private", "not found"],
+)
+def test_a_page_of_its_own_is_never_kept(body):
+    view, calls = make_view(body)
+    factory = RequestFactory()
+    view(factory.get("/p/"))
+    view(factory.get("/p/"))
+    assert len(calls) == 2
+
+
+def test_a_request_with_a_session_or_a_post_is_never_served_a_kept_page():
+    view, calls = make_view(lambda request: HttpResponse("page"))
+    factory = RequestFactory()
+    view(factory.get("/p/"))
+    with_session = factory.get("/p/")
+    with_session.COOKIES["sessionid"] = "abc"
+    view(with_session)
+    view(factory.post("/p/"))
+    assert len(calls) == 3
