@@ -10,10 +10,15 @@ Several workers share one campaign by lanes: delivery pk modulo the campaign's l
 count, one lease per lane. A sender takes any lane no live sender holds, sends it, then
 takes the next; so one worker alone sends every lane in turn, and N workers send N lanes
 at once, each over its own SMTP connection.
+
+A worker asked to stop (SIGTERM at a restart, concerto/jobs/stopping.py) sends no further
+message once the one in flight is marked, and hands its lane back: a restart never
+resends anything; only a kill (SIGKILL, a lost machine) can, for that one message.
 """
 
 import logging
 import smtplib
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -28,6 +33,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Mod
 from django.utils import timezone
 
+from concerto.jobs.stopping import stop_requested
 from concerto.mailing import kinds
 from concerto.mailing.messages import build_message
 from concerto.mailing.models import Campaign, Delivery, Lane, Suppression, normalised
@@ -177,6 +183,7 @@ class SendingContext:
     sender: str
     connection: object
     pace: _Pace
+    stop: threading.Event  # the worker was asked to stop: leave the lane to another
 
 
 def send_campaign(campaign_id: int, call_helpers=None) -> Outcome:
@@ -204,9 +211,10 @@ def send_campaign(campaign_id: int, call_helpers=None) -> Outcome:
     pace = _Pace(settings.MAILING_MAX_PER_SECOND)
     connection = get_connection()
     try:
-        with asynchronous_commits():
-            while lane := take_free_lane(campaign, sender):
-                _send_lane(campaign, lane, SendingContext(kind, sender, connection, pace), outcome)
+        with asynchronous_commits(), stop_requested() as stop:
+            context = SendingContext(kind, sender, connection, pace, stop)
+            while not stop.is_set() and (lane := take_free_lane(campaign, sender)):
+                _send_lane(campaign, lane, context, outcome)
     finally:
         connection.close()
     outcome.busy = not finish_if_done(campaign)
@@ -230,6 +238,11 @@ def _send_lane(campaign: Campaign, lane: Lane, context: SendingContext, outcome:
         )
         unwanted = kind.unwanted(campaign, addresses) if hasattr(kind, "unwanted") else set()
         for delivery in batch:
+            if context.stop.is_set():
+                # Leased until now: the next sender, or the periodic resume, takes it at once.
+                held = Lane.objects.filter(pk=lane.pk, sender=context.sender)
+                held.update(leased_until=timezone.now())
+                return
             if delivery.address in suppressed or delivery.address in unwanted:
                 reason = "suppressed" if delivery.address in suppressed else "unsubscribed"
                 _skip(delivery, reason)

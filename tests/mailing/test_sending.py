@@ -1,3 +1,4 @@
+import signal
 import smtplib
 from datetime import timedelta
 
@@ -105,6 +106,44 @@ def test_a_send_interrupted_midway_resumes_with_the_rest_only(letter, settings):
     assert sorted(message.to[0] for message in mail.outbox) == letter.addresses
     assert campaign.deliveries.filter(status="sent").count() == 5
     assert resume_campaigns.call() == []
+
+
+class AskedToStopAfterTwo(EmailBackend):
+    """A restart (SIGTERM) arrives while the second message is with the server."""
+
+    def send_messages(self, messages):
+        sent = super().send_messages(messages)
+        if len(mail.outbox) == 2:
+            signal.raise_signal(signal.SIGTERM)
+        return sent
+
+
+def test_a_sender_asked_to_stop_marks_its_message_hands_back_its_lane_and_sends_no_more(
+    letter, settings
+):
+    letter.addresses = [f"p{number}@exemple.fr" for number in range(5)]
+    campaign = outbox.open_campaign("lettre:12", kind="test-letter")
+    settings.EMAIL_BACKEND = "tests.mailing.test_sending.AskedToStopAfterTwo"
+    worker_told = []
+
+    def worker_handler(number, frame):
+        worker_told.append(number)
+
+    previous = signal.signal(signal.SIGTERM, worker_handler)
+    try:
+        outcome = sending.send_campaign(campaign.pk)
+        # The worker's own handler heard it too (it leaves after the task), and is back.
+        assert worker_told == [signal.SIGTERM]
+        assert signal.getsignal(signal.SIGTERM) is worker_handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert outcome.busy and outcome.sent == 2
+    assert campaign.deliveries.filter(status="sent").count() == 2  # the one in flight marked
+    assert len(mail.outbox) == 2
+    # Its lane is free at once: the periodic resume sends the rest, each address once.
+    assert resume_campaigns.call() == [campaign.pk]
+    assert sorted(message.to[0] for message in mail.outbox) == letter.addresses
+    assert campaign.deliveries.filter(status="sent").count() == 5
 
 
 def test_a_second_sender_leaves_a_campaign_whose_lease_is_held(letter, settings, monkeypatch):
