@@ -1,6 +1,6 @@
 """Bulk e-mail at State scale (issue 25): one newsletter edition to 500,000 subscribers and
 one daily digest to 200,000 followers, through a real SMTP server on loopback, with the
-worker SIGKILLed twice during each send.
+worker stopped twice during each send: restarted (SIGTERM) once, killed (SIGKILL) once.
 
     uv run python bench/bench_mailing.py            # 500,000 + 200,000
     uv run python bench/bench_mailing.py --quick    # 50,000 + 20,000
@@ -14,8 +14,9 @@ worker SIGKILLed twice during each send.
    (MAILING_LANES=4, --lanes), each over its own SMTP connection, with short leases
    (TASK_LEASE_SECONDS=5, MAILING_LEASE_SECONDS=5) so a killed worker's send is taken
    over within seconds.
-3. For each campaign: opens and starts it as the platform does, SIGKILLs one worker's
-   whole process group (the first, then the second) when a third and two thirds of the
+3. For each campaign: opens and starts it as the platform does, stops one worker's
+   whole process group (the first, then the second; `--signal both`, the default: a
+   restart by SIGTERM, then a crash by SIGKILL) when a third and two thirds of the
    deliveries are sent, starts a new worker each time, and waits for the campaign to
    finish. Prints the total time, the rate, the workers' peak memory (sum of the resident
    sizes of all their processes, sampled every 0.2 s), and, counted on the SMTP side, how
@@ -180,9 +181,17 @@ def send(name: str, campaign, total: int, env: dict, workdir: Path, args) -> dic
         if thresholds and sent >= thresholds[0]:
             thresholds.pop(0)
             victim = len(killed_at) % len(workers)  # each kill takes another worker
-            workers[victim].kill()
+            restart = args.signal == "term" or (args.signal == "both" and not len(killed_at) % 2)
+            asked = time.perf_counter()
+            if restart:  # a deploy: SIGTERM, SIGKILL after 30 s if still there
+                workers[victim].stop()
+                how = (f"SIGTERMed (a restart), gone in {time.perf_counter() - asked:.1f} s"
+                       + (", then SIGKILLed" if workers[victim].kills else ""))  # fmt: skip
+            else:
+                workers[victim].kill()
+                how = "SIGKILLed (a crash)"
             killed_at.append(sent)
-            log(f"{name}: worker {victim} SIGKILLed at {sent:,} sent "
+            log(f"{name}: worker {victim} {how} at {sent:,} sent "
                 f"({time.perf_counter() - start:.0f} s)")  # fmt: skip
             workers[victim] = new_worker(env, workdir, started)
             started += 1
@@ -220,6 +229,11 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=500_000)
     parser.add_argument("--followers", type=int, default=200_000)
     parser.add_argument("--kills", type=int, default=2)
+    parser.add_argument(
+        "--signal", choices=["kill", "term", "both"], default="both",
+        help="how each kill is made: SIGKILL (a crash), SIGTERM (a restart), or a "
+        "restart first and a crash next",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2, help="task workers sending at once")
     parser.add_argument("--lanes", type=int, default=4, help="MAILING_LANES")
     args = parser.parse_args()

@@ -47,6 +47,7 @@ class Outcome:
     sent: int = 0
     skipped: int = 0
     busy: bool = False  # other live senders hold what is left of the campaign
+    stopped: bool = False  # the worker was asked to stop: what is left waits for another
 
 
 def lease_seconds() -> float:
@@ -215,6 +216,7 @@ def send_campaign(campaign_id: int, call_helpers=None) -> Outcome:
             context = SendingContext(kind, sender, connection, pace, stop)
             while not stop.is_set() and (lane := take_free_lane(campaign, sender)):
                 _send_lane(campaign, lane, context, outcome)
+            outcome.stopped = stop.is_set()
     finally:
         connection.close()
     outcome.busy = not finish_if_done(campaign)

@@ -15,6 +15,8 @@ def send_campaign(campaign_id: int) -> dict:
             send_campaign.enqueue(campaign_id)
 
     outcome = sending.send_campaign(campaign_id, call_helpers=call_helpers)
+    if outcome.stopped:  # its worker is leaving: the next free one goes on at once
+        send_campaign.enqueue(campaign_id)
     return {"sent": outcome.sent, "skipped": outcome.skipped, "busy": outcome.busy}
 
 

@@ -137,7 +137,7 @@ def test_a_sender_asked_to_stop_marks_its_message_hands_back_its_lane_and_sends_
         assert signal.getsignal(signal.SIGTERM) is worker_handler
     finally:
         signal.signal(signal.SIGTERM, previous)
-    assert outcome.busy and outcome.sent == 2
+    assert outcome.busy and outcome.stopped and outcome.sent == 2
     assert campaign.deliveries.filter(status="sent").count() == 2  # the one in flight marked
     assert len(mail.outbox) == 2
     # Its lane is free at once: the periodic resume sends the rest, each address once.
