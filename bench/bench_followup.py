@@ -376,6 +376,9 @@ class Platform:
         self.say = say
         self.workdir = Path(tempfile.mkdtemp(prefix=f"concerto-{prefix}."))
         self.postgres = servers.Postgres()
+        # The shared cache production runs, where this machine has it; the database's
+        # own cache table otherwise (the embedded default).
+        self.redis = servers.Redis() if servers.Redis.available() else None
         self.web = None
         self.env: dict = {}
         self.collect = None
@@ -393,6 +396,10 @@ class Platform:
         self.say(f"PostgreSQL {self.postgres.version()} on port {self.postgres.port}, "
                  f"{self.workdir}")  # fmt: skip
         use_bench_database(str(self.workdir), self.postgres.url)
+        if self.redis is not None:
+            self.redis.start()
+            os.environ["CACHE_URL"] = self.redis.url
+        self.say(f"shared cache: {'Redis' if self.redis else 'the database (no redis-server)'}")
         # The benchmarks run jobs here, by hand, as the worker would: no worker runs.
         self.env = servers.app_env(self.postgres.url, self.workdir, rate_limit=10**9)
         # The same secrets here and in gunicorn: sessions are signed here.
@@ -440,6 +447,8 @@ class Platform:
         except Exception:  # noqa: BLE001 - Django may not be set up yet
             pass
         self.postgres.stop()
+        if self.redis is not None:
+            self.redis.stop()
         subprocess.run(["rm", "-rf", str(self.workdir)])
 
 

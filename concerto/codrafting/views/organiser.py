@@ -219,8 +219,11 @@ MAX_MERGE_CHOICES = 50
 BY_GROUPS = "groupes"
 
 
-def _review_listing(request, article, groups, by_groups: bool, forms: dict) -> dict:
-    """The page of suggestions, each with its diff, its latest answer and its forms."""
+def _review_listing(request, module, article, forms: dict) -> dict:
+    """The choice of order, and the page of suggestions in that order, each with its
+    diff, its latest answer and its forms."""
+    groups = queries.opinion_groups(module.process)
+    by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])
     unit_ids = [pk for pks in chains.values() for pk in pks]
@@ -261,19 +264,20 @@ def _review_listing(request, article, groups, by_groups: bool, forms: dict) -> d
         suggestion.merge_form = forms.get(("merge", suggestion.pk)) or MergeForm(
             prefix=f"m{suggestion.pk}", targets=targets
         )
-    return {"suggestions": suggestions, "page": page}
+    return {
+        "suggestions": suggestions,
+        "page": page,
+        "groups": groups,
+        "by_groups": by_groups,
+        "order_query": f"ordre={BY_GROUPS}&" if by_groups else "",
+    }
 
 
 def _render_review(request, module, article, forms=None, status=200):
-    groups = queries.opinion_groups(module.process)
-    by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
     context = {
         "module": module,
         "process": module.process,
         "article": article,
-        "groups": groups,
-        "by_groups": by_groups,
-        "order_query": f"ordre={BY_GROUPS}&" if by_groups else "",
         "can_answer": followup_abilities(module.process, request.user)["answer"],
         "breadcrumb": organiser_breadcrumb(
             module, _("Suggestions : %(label)s") % {"label": article.label}, inner=True
@@ -281,15 +285,15 @@ def _render_review(request, module, article, forms=None, status=200):
     }
 
     def list_context():
-        return {**context, **_review_listing(request, article, groups, by_groups, forms or {})}
+        return {**context, **_review_listing(request, module, article, forms or {})}
 
     template = "codrafting/_review_list.html"
     if forms:  # a form sent back with its errors: this reader's own
         context["listing"] = render_to_string(template, list_context(), request=request)
     else:
         # Kept until a contribution, support, answer or version of the module changes.
-        page = request.GET.get("page", "")
-        name = f"codrafting-review:{article.pk}:{by_groups}:{context['can_answer']}:{page}"
+        order, page = request.GET.get("ordre") == BY_GROUPS, request.GET.get("page", "")
+        name = f"codrafting-review:{article.pk}:{order}:{context['can_answer']}:{page}"
         scopes = [module_scope(module.pk), process_scope(module.process_id)]
         context["listing"] = pagecache.fragment(
             request, scopes, generations.fingerprint(name), template, list_context
