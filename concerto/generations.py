@@ -22,8 +22,6 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 
-_MISSING = object()
-
 
 def _token_key(scope: str) -> str:
     return f"generation:{scope}"
@@ -61,12 +59,15 @@ def renew(*scopes: str) -> None:
 
 
 def remembered(scope: str, name: str, compute: Callable[[], Any], seconds: int) -> Any:
-    """`compute()`, kept for `seconds` under the scope's current generation."""
-    key = f"kept:{scope}:{current(scope)}:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, seconds)
+    """`compute()`, kept for `seconds` beside the scope's token of when it was computed:
+    read with the current token in one round trip, and computed again once they differ."""
+    key = f"kept:{scope}:{name}"
+    current, found = tokens([scope], key)
+    kept = found.get(key)
+    if kept is not None and kept[0] == current[scope]:
+        return kept[1]
+    value = compute()
+    cache.set(key, (current[scope], value), seconds)
     return value
 
 

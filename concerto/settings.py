@@ -423,6 +423,14 @@ def caches_setting(url: str) -> dict:
 
 
 CACHES = caches_setting(os.environ.get("CACHE_URL", ""))
+# With Redis, sessions are read from it and written through to the database (which keeps
+# them when the cache is emptied): a signed-in page saves a query. The database cache
+# would only trade one query for another.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Addresses or networks of the reverse proxies and load balancers in front of the app
 # servers: only requests from them have their X-Forwarded-For believed

@@ -29,7 +29,14 @@ STORAGES = {
 }
 # One cache per test process, cleared before each test (tests/conftest.py); the shared
 # caches themselves (database, Redis) are tested across processes in tests/scaleout.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Bounded like the real ones in practice: locmem's default of 300 entries would cull what
+# a test keeps (generation tokens, the site configuration) once it writes many rows.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 # Django's test client signs in without a request, which django-axes refuses;
 # tests/security turns it back on to test the lockout itself.
 AXES_ENABLED = False

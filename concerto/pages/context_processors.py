@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from dsfr.models import DsfrConfig
 
+from concerto import generations
 from concerto.pages.navigation import FOOTER_LINKS, main_menu
 
 # What the site shows when no DsfrConfig row exists (e.g. a freshly flushed test
@@ -17,9 +18,22 @@ DEFAULT_SITE_CONFIG = {
 }
 
 
+SITE_SCOPE = "site"
+
+
+def site_config_changed(**kwargs) -> None:
+    """Heard on every save or deletion of the configuration (pages/apps.py)."""
+    generations.renew(SITE_SCOPE)
+
+
+def _stored_config():
+    return DsfrConfig.objects.filter(language="fr").first()
+
+
 def site_config(request) -> dict:
-    """The DSFR site configuration (notice banner, mourning…) editable in the admin."""
-    config = DsfrConfig.objects.filter(language="fr").first()
+    """The DSFR site configuration (notice banner, mourning…) editable in the admin, kept
+    in the shared cache: every page shows it."""
+    config = generations.remembered(SITE_SCOPE, "dsfr-config", _stored_config, 3600)
     return {"SITE_CONFIG": config or DsfrConfig(**DEFAULT_SITE_CONFIG)}
 
 

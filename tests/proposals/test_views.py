@@ -100,6 +100,7 @@ def test_the_list_costs_the_same_queries_for_2_or_12_proposals(client, module):
     user = signed_in(client)
 
     def count() -> int:
+        client.get(module_url(module))  # warm: the site configuration is kept in the cache
         with CaptureQueriesContext(connection) as queries:
             assert client.get(module_url(module)).status_code == 200
         return len(queries)
@@ -402,6 +403,7 @@ def test_the_proposal_page_costs_the_same_queries_however_long_the_debate(client
     user = signed_in(client)
 
     def count() -> int:
+        client.get(proposal_url(proposal))  # warm: the site configuration is kept in the cache
         with CaptureQueriesContext(connection) as queries:
             assert client.get(proposal_url(proposal)).status_code == 200
         return len(queries)
