@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto import generations
 from concerto.accounts.roles import (
     MEMBERSHIP_ROLE_CHOICES,
     MEMBERSHIP_ROLE_KINDS,
@@ -123,7 +124,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @cached_property
     def _memberships(self) -> list["Membership"]:
-        return list(self.memberships.select_related("organisation"))
+        """Read on every signed-in page (roles, abilities): kept in the shared cache until
+        a membership of this user, or one of its organisations, changes (accounts/scopes.py)."""
+        if self.pk is None:
+            return []
+        return generations.remembered(
+            user_scope(self.pk),
+            "memberships",
+            lambda: list(self.memberships.select_related("organisation")),
+            3600,
+        )
 
     def has_role(self, role: str, organisation: "Organisation | None" = None) -> bool:
         if organisation is None:
@@ -171,6 +181,10 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"parent": _("Une direction doit être rattachée à un ministère.")}
             )
+
+
+def user_scope(user_id: int) -> str:
+    return f"user:{user_id}"
 
 
 class Membership(models.Model):
