@@ -18,6 +18,7 @@ that needs one is not kept for visitors at all).
 """
 
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 
@@ -28,13 +29,20 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
 from concerto import generations
 
 KEPT_SECONDS = 60
-NONCE_SLOT = "concerto-nonce-slot-5f0c"
-CSRF_SLOT = "concerto-csrf-slot-9a4e"
+# Where the nonce and the CSRF token go back: derived from the secret key, so that no
+# contribution can carry one into a kept page.
+NONCE_SLOT = "n" + salted_hmac("concerto.pagecache.nonce", "slot").hexdigest()[:24]
+CSRF_SLOT = "c" + salted_hmac("concerto.pagecache.csrf", "slot").hexdigest()[:24]
+# The only query string a kept page may have: the first 9,999 pages of a list. Any other
+# is rendered and not kept, so that nobody can fill the shared cache with addresses of
+# their own making (the database cache culls a third of its entries when full).
+KEPT_QUERY = re.compile(r"(page=[1-9][0-9]{0,3})?")
 
 
 def _stamp(tokens: dict[str, str]) -> str:
@@ -46,6 +54,7 @@ def _for_a_visitor(request) -> bool:
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
+        and KEPT_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
     )
 
 
@@ -79,7 +88,8 @@ def for_visitors(scopes_of: Callable[..., list[str]], seconds: int = KEPT_SECOND
         def wrapper(request, *args, **kwargs):
             if not _for_a_visitor(request):
                 return view(request, *args, **kwargs)
-            key = "page:" + generations.fingerprint(request.get_full_path())
+            address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            key = "page:" + generations.fingerprint(address)
             tokens, found = generations.tokens(scopes_of(**kwargs), key)
             stamp = _stamp(tokens)
             kept = found.get(key)

@@ -61,3 +61,16 @@ def test_a_request_with_a_session_or_a_post_is_never_served_a_kept_page():
     view(with_session)
     view(factory.post("/p/"))
     assert len(calls) == 3
+
+
+def test_only_a_page_number_may_vary_what_is_kept():
+    """Nobody fills the shared cache with addresses of their own making."""
+    view, calls = make_view(lambda request: HttpResponse("page"))
+    factory = RequestFactory()
+    for address in ("/p/?page=2", "/p/?page=2"):
+        view(factory.get(address))
+    assert len(calls) == 1
+    for address in ("/p/?page=2&x=1", "/p/?x=1", "/p/?page=99999", "/p/?page=0"):
+        view(factory.get(address))
+        view(factory.get(address))
+    assert len(calls) == 1 + 8
