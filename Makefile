@@ -10,12 +10,18 @@ VAR_DIR := $(or $(CONCERTO_VAR_DIR),var)
 # collectstatic (hashing and compressing every file takes a minute) runs again only when a
 # static file or a dependency changed.
 STATIC_SOURCES := $(shell find concerto -path '*/static/*' -type f 2>/dev/null) uv.lock
+# The French message catalogue, compiled whenever it changed (concerto/pages/catalogue.py).
+CATALOGUE := concerto/locale/fr/LC_MESSAGES/django
 
-.PHONY: install run dev serve worker test test-fast quality audit format bench clean
+.PHONY: install run dev serve worker test test-fast quality audit format bench clean messages
 
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
 	$(UV) sync --frozen --quiet --compile-bytecode
+	@$(MAKE) --no-print-directory $(CATALOGUE).mo
+
+$(CATALOGUE).mo: $(CATALOGUE).po
+	$(UV) run concerto catalogue --compile
 
 $(VAR_DIR)/static/staticfiles.json: $(STATIC_SOURCES)
 	$(UV) run concerto collectstatic --noinput --verbosity 0
@@ -59,6 +65,10 @@ quality: install  ## Lint, format check, migrations drift and import contracts
 
 audit: install  ## Known vulnerabilities in the locked dependencies (pip-audit; offline: a warning)
 	@UV="$(UV)" bash scripts/audit.sh
+
+messages: install  ## Update the French message catalogue from the sources (needs GNU gettext)
+	$(UV) run concerto catalogue
+	@$(MAKE) --no-print-directory $(CATALOGUE).mo
 
 format: install
 	$(UV) run ruff format .

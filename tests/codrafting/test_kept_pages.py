@@ -69,7 +69,7 @@ def test_a_visitor_reads_the_kept_page_with_a_nonce_of_its_own(client, module, a
 
 def test_a_suggestion_a_support_and_a_hiding_show_at_once(client, module, article, organiser):
     url = article_url(module, article)
-    assert ">0 suggestion" in client.get(url).content.decode()
+    assert ">0 suggestion sur cet article<" in client.get(url).content.decode()
     assert client.get(url).from_cache is True
 
     suggestion = suggest(article)
@@ -81,7 +81,7 @@ def test_a_suggestion_a_support_and_a_hiding_show_at_once(client, module, articl
     assert "1 soutien ·" in client.get(url).content.decode()
 
     hide_contribution(suggestion, actor=organiser, reason="spam")
-    assert ">0 suggestion" in client.get(url).content.decode()
+    assert ">0 suggestion sur cet article<" in client.get(url).content.decode()
 
 
 def test_a_new_version_shows_at_once(client, module, published, organiser):

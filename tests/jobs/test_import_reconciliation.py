@@ -111,7 +111,7 @@ def test_the_same_decidim_export_imported_twice_stores_each_item_once():
 
     assert first.message == "1600 contributions importées."
     assert second.message == (
-        "0 contributions importées. 1600 déjà importées auparavant, non ajoutées à nouveau."
+        "0 contribution importée. 1600 déjà importées auparavant, non ajoutées à nouveau."
     )
     runs = ImportRun.objects.order_by("pk").values_list("created", "existing", "rejected")
     assert list(runs) == [(1_600, 0, 0), (0, 1_600, 0)]

@@ -71,7 +71,7 @@ def test_importing_the_same_export_again_adds_nothing(grand_debat_export):
     )
     assert (report.created, report.existing) == (0, 8)
     assert report.summary() == (
-        "0 contributions importées. 8 déjà importées auparavant, non ajoutées à nouveau. "
+        "0 contribution importée. 8 déjà importées auparavant, non ajoutées à nouveau. "
         "4 lignes non importées."
     )
     assert Contribution.objects.filter(module=module).count() == 8
