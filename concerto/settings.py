@@ -200,6 +200,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "concerto" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # « 1er janvier »: the `date` filter of every template (concerto/frenchdates.py).
+            "builtins": ["concerto.templatetags.frenchdates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

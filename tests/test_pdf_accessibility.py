@@ -13,9 +13,10 @@ from html import escape
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
 from concerto.accounts.roles import Role
+from concerto.frenchdates import french_date
 from concerto.testing.pdf import read_pdf, text_string
 from tests.factories import user_with_role
 
@@ -46,7 +47,7 @@ def long_date(value) -> str:
     if hasattr(value, "hour"):
         value = timezone.localtime(value)
     with translation.override("fr"):
-        return formats.date_format(value, "j F Y")
+        return french_date(value, "j F Y")
 
 
 def assert_accessible(response, *, title: str, issuer: str | None, date: str, errors=()):

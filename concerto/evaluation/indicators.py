@@ -9,7 +9,6 @@ from collections import Counter
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from concerto.evaluation.models import (
@@ -23,6 +22,7 @@ from concerto.evaluation.models.margins import DIMENSION_CATEGORIES, category_la
 from concerto.evaluation.questions import AGREE, LIKERT, LIKERT_CHOICES, SATISFACTION
 from concerto.followup.models import Rating
 from concerto.followup.queries import commitments_with_delivery, follow_up_counts
+from concerto.frenchdates import french_date
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
 from concerto.processes.models import Recommendation
 
@@ -35,7 +35,7 @@ def percent(part: int | float, whole: int | float) -> float | None:
 
 
 def _day(value) -> str:
-    return date_format(value, "j F Y") if value else ""
+    return french_date(value, "j F Y") if value else ""
 
 
 def process_contributions(process):

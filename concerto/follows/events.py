@@ -7,12 +7,12 @@ hand; each builds the one-line French "what changed", its link and the targets c
 from datetime import date, timedelta
 
 from django.urls import reverse
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concerto.follows.actions import record_event
 from concerto.follows.models import STATE_WIDE, EventKind, TargetKind
+from concerto.frenchdates import french_date
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
 
 # How many covered proposals an answer tells the followers of, at most: a theme answer
@@ -28,7 +28,7 @@ PROCESS_CHANGES = {
 
 
 def _day(value: date) -> str:
-    return formats.date_format(value, "j F Y")
+    return french_date(value, "j F Y")
 
 
 def answer_published(answer):

@@ -13,9 +13,9 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from concerto.frenchdates import french_date
 from concerto.meetings.kind import MEETINGS
 from concerto.meetings.models import Meeting, MeetingContribution, Registration
 from concerto.notifications.actions import notify
@@ -168,7 +168,7 @@ def _promote(meeting: Meeting) -> list[Registration]:
             )
             % {
                 "title": meeting.title,
-                "date": date_format(timezone.localtime(meeting.starts_at), "j F Y à H:i"),
+                "date": french_date(timezone.localtime(meeting.starts_at), "j F Y à H:i"),
             },
             url=meeting.get_absolute_url(),
         )

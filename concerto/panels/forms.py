@@ -1,10 +1,10 @@
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.followup.forms import AnswerForm
 from concerto.forms import DateInput, DateTimeField, DateTimeInput
+from concerto.frenchdates import french_date
 from concerto.uploads.validators import UploadValidator
 
 MAX_CSV_SIZE = 5 * 1024 * 1024
@@ -178,7 +178,7 @@ class RegistrationForm(DsfrBaseForm):
                 "« %(name)s » et conservées jusqu'au %(date)s, date à laquelle elles sont "
                 "supprimées."
             )
-            % {"name": panel.name, "date": date_format(panel.retention_date, "j F Y")},
+            % {"name": panel.name, "date": french_date(panel.retention_date, "j F Y")},
             error_messages={
                 "required": _("Votre accord est nécessaire pour entrer dans le vivier.")
             },

@@ -9,8 +9,9 @@ brought within it by migration panels 0003); the daily retention run
 
 from datetime import date
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from concerto.frenchdates import french_date
 
 MAX_YEARS = 2
 
@@ -38,5 +39,5 @@ def retention_error(process, retention_date: date, today: date) -> str:
         return _(
             "La date de suppression ne peut pas dépasser le %(limit)s : les données du "
             "vivier sont conservées au plus deux ans après la fin de la participation."
-        ) % {"limit": date_format(limit, "j F Y")}
+        ) % {"limit": french_date(limit, "j F Y")}
     return ""

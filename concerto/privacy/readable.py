@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from concerto.frenchdates import french_date
 
 
 @dataclass
@@ -57,9 +59,9 @@ def _value(model_field, value) -> str:
     if isinstance(value, bool):
         return _("oui") if value else _("non")
     if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return french_date(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return french_date(value, "DATE_FORMAT")
     if model_field is not None and model_field.is_relation:
         return _("n° %(id)s") % {"id": value}
     if isinstance(value, list | dict):

@@ -11,9 +11,10 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
 from concerto.trainings.abilities import registration_abilities, session_abilities
 from concerto.trainings.models import Registration, Session, Survey
@@ -27,7 +28,7 @@ def _locked(session: Session) -> Session:
 
 
 def _when(session: Session) -> str:
-    return formats.date_format(timezone.localtime(session.starts_at), "j F Y à H:i")
+    return french_date(timezone.localtime(session.starts_at), "j F Y à H:i")
 
 
 def _own(session: Session, user) -> Registration | None:

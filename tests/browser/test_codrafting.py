@@ -6,12 +6,12 @@ and version 2, whose public diff names the suggestions each change comes from; t
 authors find their dated answers on their own page."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from concerto.accounts.roles import Role
 from concerto.codrafting.models import Suggestion, TextVersion
 from concerto.followup.models import Answer
+from concerto.frenchdates import french_date
 from concerto.participation.models import Contribution
 from concerto.processes.actions import close_participation
 from concerto.proposals.models import MergeEvent, Support
@@ -232,7 +232,7 @@ def test_a_draft_is_co_drafted_answered_and_published_as_version_two(page):
     check_page(page, TITLE)
     page.get_by_role("link", name="Voir les 2 versions et leurs changements").click()
     check_page(page, "Versions du texte")
-    today = date_format(timezone.localdate(), "j F Y")
+    today = french_date(timezone.localdate(), "j F Y")
     page.get_by_role("link", name=f"Version 2 du {today}").click()
     check_page(page, "Projet de loi pour une République numérique — version 2")
     expect(page.locator("#changements")).to_have_text("1 changement depuis la version 1")

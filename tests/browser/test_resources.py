@@ -58,7 +58,7 @@ def test_anonymous_visitor_reads_the_guide_and_searches_the_faq(page):
     page.get_by_role("link", name="Foire aux questions").click()
     check_page(page, "Foire aux questions")
     expect(page.locator("main section > h2")).to_have_text(["Méthodes", "Saisine du CIPC"])
-    expect(page.get_by_text("Réponse vérifiée le 1 octobre 2026")).to_have_count(2)
+    expect(page.get_by_text("Réponse vérifiée le 1er octobre 2026")).to_have_count(2)
     page.get_by_label("Rechercher dans la FAQ").fill("indemnisation tires")
     page.get_by_role("button", name="Rechercher").click()
     check_page(page, "Foire aux questions")

@@ -3,10 +3,10 @@ differences between versions, the fifteen criteria appraised in one submission, 
 question that pauses the review clock, then the opinion."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from concerto.accounts.roles import Role
+from concerto.frenchdates import french_date
 from concerto.processes import actions
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import CriterionReview
@@ -94,7 +94,7 @@ def test_an_advisor_reviews_a_referral_on_one_screen(page):
     page.locator("#id_body").fill("Quelles sources contradictoires prévoyez-vous ?")
     page.get_by_role("button", name="Poser la question").click()
     check_page(page, TITLE)
-    today = date_format(timezone.localdate(), "j F Y")
+    today = french_date(timezone.localdate(), "j F Y")
     expect(page.locator(".review-clock").first).to_have_text(
         f"Délai d'examen suspendu depuis le {today} : une question attend la réponse du ministère"
     )

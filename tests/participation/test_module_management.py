@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from concerto.accounts.roles import Role
+from concerto.frenchdates import french_date
 from concerto.participation.actions import (
     close_module_early,
     create_module,
@@ -157,7 +157,7 @@ def test_close_early_stops_contributions_once():
     with pytest.raises(ValidationError) as error:
         close_module_early(module, actor=lead)  # the double submit
     assert error.value.messages == [
-        f"Ce module est déjà clos depuis le {date_format(TODAY(), 'j F Y')}."
+        f"Ce module est déjà clos depuis le {french_date(TODAY(), 'j F Y')}."
     ]
     assert state(module.process) == before
 

@@ -227,7 +227,7 @@ def test_process_page_shows_framing_commitments_sources_and_opinion(client):
         "Réunions publiques en mairie et questionnaires papier.",
         "Consultation publique",
         "Réunions ouvertes",
-        "Du 1 octobre 2026 au 30 novembre 2026",
+        "Du 1er octobre 2026 au 30 novembre 2026",
         "Contribution de la FUB — association d&#x27;usagers",
         "au plus tard le 28 février 2027",
         "Ministère des Transports",

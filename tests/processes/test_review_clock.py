@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.test import override_settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from freezegun import freeze_time
 
+from concerto.frenchdates import french_date
 from concerto.processes import actions
 from concerto.processes.lifecycle import Status
 from tests.factories import complete_process, walk_to
@@ -62,7 +62,7 @@ def test_the_review_and_the_workspace_show_the_clock_paused(client):
     process = complete_process()
     _referent, advisor = walk_to(process, Status.UNDER_REVIEW)
     actions.ask_question(process, actor=advisor, body="Quel budget ?")
-    today = date_format(timezone.localdate(), "j F Y")
+    today = french_date(timezone.localdate(), "j F Y")
     expected = (
         f"Délai d'examen suspendu depuis le {today} : une question attend la réponse du ministère"
     )

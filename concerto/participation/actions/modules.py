@@ -7,10 +7,10 @@ each other's result), checks the rules and logs a line in the process's journal.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from concerto.frenchdates import french_date
 from concerto.participation.actions.common import require, required_text
 from concerto.participation.models import Module
 from concerto.processes.actions.common import locked, transition
@@ -85,13 +85,13 @@ def edit_limits(module: Module, today=None) -> dict[str, str]:
             "(%(today)s), ce qui fermerait le module rétroactivement. Pour arrêter la "
             "participation, clôturez le module par anticipation."
         )
-        % {"today": date_format(today, "j F Y")},
+        % {"today": french_date(today, "j F Y")},
     }
     if first is not None:
         limits["opens_on"] = _(
             "La première contribution date du %(date)s : l'ouverture ne peut pas être "
             "repoussée après cette date."
-        ) % {"date": date_format(timezone.localdate(first), "j F Y")}
+        ) % {"date": french_date(timezone.localdate(first), "j F Y")}
     return limits
 
 
@@ -146,13 +146,13 @@ def close_module_early(module: Module, *, actor) -> Module:
     if module.closed_early_on is not None:
         raise ValidationError(
             _("Ce module est déjà clos depuis le %(date)s.")
-            % {"date": date_format(module.closed_early_on, "j F Y")}
+            % {"date": french_date(module.closed_early_on, "j F Y")}
         )
     if not module.opens_on <= today <= module.closes_on:
         raise ValidationError(
             _("Ce module n'est pas en cours (du %(start)s au %(end)s) : modifiez plutôt ses "
-              "dates.") % {"start": date_format(module.opens_on, "j F Y"),
-                           "end": date_format(module.closes_on, "j F Y")}
+              "dates.") % {"start": french_date(module.opens_on, "j F Y"),
+                           "end": french_date(module.closes_on, "j F Y")}
         )  # fmt: skip
     module.closed_early_on = today
     module.save(update_fields=["closed_early_on"])

@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
 from concerto.processes.actions.common import locked, require, transition
 from concerto.processes.actions.referral import referents_of
@@ -21,7 +21,7 @@ def issue_opinion(
     if existing:
         raise ValidationError(
             _("Un avis a déjà été rendu sur cette saisine par %(advisor)s le %(date)s.")
-            % {"advisor": existing.issued_by, "date": date_format(existing.issued_at, "j F Y")}
+            % {"advisor": existing.issued_by, "date": french_date(existing.issued_at, "j F Y")}
         )
     require(process, actor, "issue_opinion")
     recommendations = [text.strip() for text in recommendations if text.strip()]

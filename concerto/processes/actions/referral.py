@@ -2,12 +2,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.engines.workdays import add_working_days
+from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
 from concerto.processes.actions.clock import pause_clock, resume_clock_when_answered
 from concerto.processes.actions.common import locked, require, transition
@@ -77,7 +77,7 @@ def submit_referral(process: Process, *, actor, reason: str = "") -> Referral:
     if not first and frozen == process.referral.version.snapshot:
         raise ValidationError(
             _("Ce dispositif a déjà été transmis au CIPC le %(date)s et n'a pas changé depuis.")
-            % {"date": date_format(timezone.localtime(process.referral.submitted_at), "j F Y")}
+            % {"date": french_date(timezone.localtime(process.referral.submitted_at), "j F Y")}
         )
     gaps = submission_gaps(process)
     if gaps:

@@ -3,13 +3,13 @@
 import uuid
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
 from concerto.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField
+from concerto.frenchdates import french_date
 from concerto.processes.models import Process
 from concerto.processes.models.process import METHOD_CHOICES
 
@@ -18,7 +18,7 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
 def _day(value) -> str:
-    return date_format(value, "d/m/Y")
+    return french_date(value, "d/m/Y")
 
 
 class StepForm(DsfrBaseForm, forms.ModelForm):

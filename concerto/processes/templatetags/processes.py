@@ -1,7 +1,8 @@
 from datetime import date
 
 from django import template
-from django.utils.formats import date_format
+
+from concerto.frenchdates import french_date
 
 register = template.Library()
 
@@ -11,4 +12,4 @@ def iso_date(value: str | None) -> str:
     """Show a date frozen in a version snapshot (ISO 8601) the French way."""
     if not value:
         return "—"
-    return date_format(date.fromisoformat(value), "j F Y")
+    return french_date(date.fromisoformat(value), "j F Y")

@@ -7,11 +7,11 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from concerto.clientaddress import client_address
+from concerto.frenchdates import french_date
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
 from concerto.processes.views.common import add_errors
@@ -106,7 +106,7 @@ def _act(request, module, form):
             messages.success(
                 request,
                 _("Vos réponses sont enregistrées. Vous pouvez revenir les compléter et les "
-                  "envoyer jusqu'au %(date)s.") % {"date": date_format(module.closes_on, "j F Y")},
+                  "envoyer jusqu'au %(date)s.") % {"date": french_date(module.closes_on, "j F Y")},
             )  # fmt: skip
     except RateLimited:
         form.add_error(None, RATE_LIMIT_MESSAGE)
