@@ -11,7 +11,7 @@ import io
 import json
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from concerto.opinionmaps.models import Statement
 from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution
 from concerto.processes.models import Process
+from concerto.procurement.models import Order
 from tests.evaluation.conftest import evaluable_process
 from tests.factories import UserFactory, complete_process, open_module, user_with_role
 from tests.followup.conftest import closed_process, status
@@ -215,6 +216,17 @@ def test_procurement_orders_export(client):
     rows = _rows(client.get(reverse("procurement:orders_csv")))
     assert rows[1][6] == SAFE
     assert rows[1][8] == "1250.00"
+
+
+@pytest.mark.django_db
+def test_procurement_orders_export_dates_an_order_by_the_day_in_france(client):
+    s = procurement_setup()
+    order = order_for(s, {"day": "1"}, title="Ateliers")
+    # 23:30 UTC on 5 December is 00:30 on 6 December in Paris.
+    Order.objects.filter(pk=order.pk).update(created_at=datetime(2026, 12, 5, 23, 30, tzinfo=UTC))
+    client.force_login(s.agent)
+    rows = _rows(client.get(reverse("procurement:orders_csv")))
+    assert rows[1][12] == "2026-12-06"
 
 
 @pytest.mark.django_db

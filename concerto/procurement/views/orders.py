@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -190,8 +191,9 @@ def export_csv(request):
             order.vat_rate,
             order.amount_vat,
             order.amount_ttc,
-            order.created_at.date().isoformat(),
-            order.sent_at.date().isoformat() if order.sent_at else "",
+            # The day in France, not in UTC: an order made at 00:30 is of that day.
+            timezone.localdate(order.created_at).isoformat(),
+            timezone.localdate(order.sent_at).isoformat() if order.sent_at else "",
         ]
         for order in orders.order_by("number")
     )
