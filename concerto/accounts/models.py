@@ -14,6 +14,7 @@ from concerto.accounts.roles import (
     OrganisationKind,
     Role,
 )
+from concerto.folding import french_order
 
 
 class UserManager(BaseUserManager):
@@ -72,7 +73,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
-        ordering = ["last_name", "first_name", "email"]
+        ordering = [*french_order("last_name"), *french_order("first_name"), "email"]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
@@ -161,7 +162,7 @@ class Organisation(models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = french_order("name")
 
     def __str__(self) -> str:
         return self.name

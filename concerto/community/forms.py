@@ -4,6 +4,7 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
+from concerto.folding import french_order
 from concerto.forms import ModelChoiceField, ModelMultipleChoiceField
 from concerto.processes.models import Process
 from concerto.resources.models import FaqTheme
@@ -69,4 +70,4 @@ class ProfileForm(DsfrBaseForm):
         ministries = user.ministry_ids("agent", "referent")
         self.fields["processes"].queryset = Process.objects.filter(
             ministry_id__in=ministries
-        ).order_by("title")
+        ).order_by(*french_order("title"))

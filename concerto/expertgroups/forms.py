@@ -5,6 +5,7 @@ from dsfr.forms import DsfrBaseForm
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.expertgroups.models.drafting import AnswerStatus, DraftKind
+from concerto.folding import french_order
 from concerto.forms import DateInput, ModelMultipleChoiceField
 from concerto.processes.models import Process
 
@@ -44,7 +45,9 @@ class GroupForm(DsfrBaseForm):
             .distinct()
             .order_by("last_name", "first_name")
         )
-        self.fields["processes"].queryset = Process.objects.published().order_by("title")
+        self.fields["processes"].queryset = Process.objects.published().order_by(
+            *french_order("title")
+        )
 
     def group_fields(self) -> dict:
         names = ("name", "mandate", "calendar", "starts_on", "ends_on")

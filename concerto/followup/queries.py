@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from concerto.accounts.models import Organisation
+from concerto.folding import french_order
 from concerto.followup.counts import STATE, process_scope, remembered
 from concerto.followup.models import Answer
 from concerto.generations import fingerprint
@@ -192,7 +193,7 @@ def ministry_figures(today=None) -> list[MinistryFigures]:
     figures: dict[int, MinistryFigures] = {}
     ministries = Organisation.objects.filter(
         pk__in=Process.objects.published().values("ministry")
-    ).order_by("name")
+    ).order_by(*french_order("name"))
     for ministry in ministries:
         figures[ministry.pk] = MinistryFigures(ministry)
     closed = (

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from concerto.accounts.models import Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
+from concerto.folding import french_order
 from concerto.network.models import ActionPlan, Deputy
 from concerto.network.models.plans import CLOSED_ACTION_STATUSES, ActionStatus
 
@@ -28,7 +29,9 @@ class DirectoryEntry:
 
 
 def directory() -> list[DirectoryEntry]:
-    ministries = Organisation.objects.filter(kind=OrganisationKind.MINISTRY).order_by("name")
+    ministries = Organisation.objects.filter(kind=OrganisationKind.MINISTRY).order_by(
+        *french_order("name")
+    )
     referents: dict[int, list] = {}
     for user in User.objects.filter(memberships__role=Role.REFERENT, is_active=True).annotate(
         ministry_id=Max("memberships__organisation_id", filter=Q(memberships__role=Role.REFERENT))

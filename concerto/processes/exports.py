@@ -9,6 +9,7 @@ from typing import NamedTuple
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from concerto.folding import french_order, french_sort_key
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Opinion, Process, Referral
 
@@ -46,7 +47,7 @@ def registry_queryset() -> QuerySet:
     return (
         Process.objects.select_related("ministry", "directorate", "referral__opinion")
         .prefetch_related("themes")
-        .order_by("ministry__name", "title", "pk")
+        .order_by(*french_order("ministry__name"), *french_order("title"), "pk")
     )
 
 
@@ -78,7 +79,7 @@ def status_counts(processes: QuerySet) -> StatusCounts:
     ):
         counts[(row["ministry__name"], row["status"])] = row["n"]
     statuses = [status for status in Status if any(s == status for _, s in counts)]
-    ministries = sorted({name for name, _ in counts})
+    ministries = sorted({name for name, _ in counts}, key=french_sort_key)
     rows = []
     for name in ministries:
         cells = [counts.get((name, status), 0) for status in statuses]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.accounts.roles import Role
+from concerto.folding import french_order
 from concerto.forms import ModelChoiceField
 from concerto.processes.models import Process
 
@@ -23,7 +24,7 @@ class OrderForm(DsfrBaseForm):
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = Process.objects.filter(
             ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
-        ).order_by("title")
+        ).order_by(*french_order("title"))
         self.services = list(holder.services.filter(active=True))
         for service in self.services:
             self.fields[self.quantity_field(service)] = forms.DecimalField(

@@ -2,6 +2,7 @@
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from concerto.folding import french_order
 from concerto.resources.models.faq import FaqEntryPage
 
 
@@ -11,7 +12,7 @@ def faq_by_theme(index_page) -> list[dict]:
         FaqEntryPage.objects.live()
         .child_of(index_page)
         .select_related("theme")
-        .order_by("theme__position", "theme__name", "title")
+        .order_by("theme__position", *french_order("theme__name"), *french_order("title"))
     )
     groups: list[dict] = []
     for entry in entries:

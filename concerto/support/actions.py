@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.accounts.roles import Role
+from concerto.folding import french_order
 from concerto.notifications.actions import notify
 from concerto.processes.models import Process
 from concerto.support.abilities import is_cipc, may_request, request_abilities
@@ -74,7 +75,7 @@ def requestable_processes(user):
             Q(ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT)) | Q(sponsor=user)
         )
         .select_related("ministry")
-        .order_by("title")
+        .order_by(*french_order("title"))
     )
 
 
@@ -83,7 +84,7 @@ def requestable_ministries(user):
 
     return Organisation.objects.filter(
         pk__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
-    ).order_by("name")
+    ).order_by(*french_order("name"))
 
 
 def submit_request(

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concerto.folding import french_order
+
 
 class ExpertGroup(models.Model):
     """A group of experts the CIPC mandates to analyse processes and draw lessons."""
@@ -33,7 +35,7 @@ class ExpertGroup(models.Model):
     class Meta:
         verbose_name = _("groupe d'experts")
         verbose_name_plural = _("groupes d'experts")
-        ordering = ["name"]
+        ordering = french_order("name")
 
     def __str__(self) -> str:
         return self.name

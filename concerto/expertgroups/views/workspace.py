@@ -21,6 +21,7 @@ from concerto.expertgroups.forms import (
     NoteForm,
 )
 from concerto.expertgroups.models import Draft, ExpertGroup, ProcessNote
+from concerto.folding import french_order
 from concerto.participation.models import Contribution
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.models import Process
@@ -83,7 +84,9 @@ def group_form(request, slug: str | None = None):
 @login_required
 def workspace(request, slug: str):
     group, abilities = group_for(request, slug)
-    processes = group.processes.select_related("ministry", "referral__opinion").order_by("title")
+    processes = group.processes.select_related("ministry", "referral__opinion").order_by(
+        *french_order("title")
+    )
     context = {
         "group": group,
         "abilities": abilities,
@@ -229,5 +232,5 @@ def expert_processes(user):
             Q(expert_groups__memberships__user=user) | Q(evaluator_grants__expert=user)
         )
         .distinct()
-        .order_by("title")
+        .order_by(*french_order("title"))
     )

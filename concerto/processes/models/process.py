@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.accounts.roles import Role
 from concerto.engines.quality import Method
+from concerto.folding import french_order
 from concerto.processes.lifecycle import ACTION_LABELS, PUBLIC_STATUSES, Status
 
 METHOD_CHOICES = [(method.value, method.label.capitalize()) for method in Method]
@@ -26,7 +27,7 @@ class Theme(models.Model):
     class Meta:
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
-        ordering = ["name"]
+        ordering = french_order("name")
 
     def __str__(self) -> str:
         return self.name

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.folding import french_order
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
@@ -121,7 +123,7 @@ class Holder(models.Model):
     class Meta:
         verbose_name = _("titulaire")
         verbose_name_plural = _("titulaires")
-        ordering = ["lot", "name"]
+        ordering = ["lot", *french_order("name")]
 
     def __str__(self) -> str:
         return self.name

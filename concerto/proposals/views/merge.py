@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concerto.folding import french_order
 from concerto.participation.models import Contribution, ContributionKind
 from concerto.proposals.actions import merge_proposals
 from concerto.proposals.forms import MergeForm
@@ -22,7 +23,7 @@ def merge(request, slug: str, module_id: int):
     proposals = (
         Contribution.objects.published()
         .filter(module=module, kind=ContributionKind.PROPOSAL, merged_into__isnull=True)
-        .order_by("title", "pk")
+        .order_by(*french_order("title"), "pk")
     )
     if request.method == "POST":
         form = MergeForm(request.POST, proposals=proposals)

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.snippets.models import register_snippet
 
+from concerto.folding import french_order
 from concerto.resources.models.base import ResourcePage
 
 
@@ -19,7 +20,7 @@ class FaqTheme(models.Model):
     class Meta:
         verbose_name = _("thème de la FAQ")
         verbose_name_plural = _("thèmes de la FAQ")
-        ordering = ["position", "name"]
+        ordering = ["position", *french_order("name")]
 
     def __str__(self) -> str:
         return self.name

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from concerto.folding import french_order
+
 
 class TrainingQuerySet(models.QuerySet):
     def published(self):
@@ -30,7 +32,7 @@ class Training(models.Model):
     class Meta:
         verbose_name = _("formation")
         verbose_name_plural = _("formations")
-        ordering = ["title"]
+        ordering = french_order("title")
 
     def __str__(self) -> str:
         return self.title
