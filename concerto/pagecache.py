@@ -4,6 +4,8 @@ shared cache under the generations of the data they show (concerto/generations.p
 - `for_visitors(scopes_of)` keeps a whole page for visitors who are not signed in: no
   session, no message waiting, so nothing on the page is theirs. A signed-in person, or
   anyone who just did something (a session, a message), gets the page made afresh.
+- `for_signed_in(scopes_of)` keeps a page for each signed-in reader (an organiser's
+  review page), served without running the view while nothing it reads has changed.
 - `fragment(request, scopes, name, template, make_context)` keeps part of a page for
   everyone allowed to see the page (a list that costs many queries and forms).
 
@@ -110,8 +112,64 @@ def for_visitors(scopes_of: Callable[..., list[str]], seconds: int = KEPT_SECOND
     return decorate
 
 
+# Every form's token, as {% csrf_token %} and the follow button write it.
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+
+
+def for_signed_in(
+    scopes_of: Callable[..., list[str]],
+    query: re.Pattern = KEPT_QUERY,
+    seconds: int = KEPT_SECONDS,
+):
+    """Keep the view's page for each signed-in reader, their own. A kept page is served
+    without running the view, its checks included: `scopes_of(request, **url_kwargs)`
+    must name everything the page and those checks read, the reader's roles among them
+    (the middleware's checks, sign-in and second factor, still run on every request).
+    A page with a message for its reader is neither served from nor put in the cache."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if (
+                request.method not in ("GET", "HEAD")
+                or not user.is_authenticated
+                or query.fullmatch(request.META.get("QUERY_STRING", "")) is None
+                or len(messages.get_messages(request))
+            ):
+                return view(request, *args, **kwargs)
+            address = f"{user.pk}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            key = "page:" + generations.fingerprint(address)
+            tokens, found = generations.tokens(scopes_of(request, **kwargs), key)
+            stamp = _stamp(tokens)
+            kept = found.get(key)
+            if kept is not None and kept["stamp"] == stamp:
+                return _revive(request, kept)
+            response = view(request, *args, **kwargs)
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not len(messages.get_messages(request))
+                and "no-store" not in response.get("Cache-Control", "")
+            ):
+                slot = CSRF_SLOT.encode()
+                content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
+                nonce = _nonce(request)
+                if nonce:
+                    content = content.replace(nonce.encode(), NONCE_SLOT.encode())
+                page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
+                cache.set(key, page, seconds)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
 def _revive(request, kept: dict) -> HttpResponse:
     content = kept["content"].replace(NONCE_SLOT.encode(), _nonce(request).encode())
+    if CSRF_SLOT.encode() in content:
+        content = content.replace(CSRF_SLOT.encode(), get_token(request).encode())
     response = HttpResponse(content, content_type=kept["type"])
     patch_vary_headers(response, ["Cookie"])
     response.from_cache = True  # for the tests

@@ -147,6 +147,38 @@ def test_each_organiser_reads_the_kept_list_with_their_own_token_and_answers_wit
     form = {f"s{target.pk}-decision": "accepted", f"s{target.pk}-text": "Nous la retenons."}
     refused = second.post(answer, {**form, "csrfmiddlewaretoken": csrf_of(page_one)})
     assert refused.status_code == 403  # the other organiser's token is not this one's
-    answered = second.post(answer, {**form, "csrfmiddlewaretoken": csrf_of(page_two)})
+    # The page kept for this reader carries this reader's token, which answers.
+    kept = second.get(url)
+    assert kept.from_cache is True and csrf_of(kept) != csrf_of(page_two)
+    answered = second.post(answer, {**form, "csrfmiddlewaretoken": csrf_of(kept)})
     assert answered.status_code == 302
+    told = second.get(url)  # with its message: made for this request, not kept
+    assert not getattr(told, "from_cache", False)
+    assert "Réponse enregistrée." in told.content.decode()
     assert "Retenue</span>" in first.get(url).content.decode()
+    assert "Réponse enregistrée." not in second.get(url).content.decode()
+
+
+def test_a_kept_review_page_is_its_readers_own_and_gone_with_their_role():
+    version, organiser, _made, _discussion = suggested_text()
+    module = version.module
+    article = version.units.get(label="Article 1er")
+    url = reverse(
+        "codrafting:review",
+        kwargs={"pk": module.process_id, "module_id": module.pk, "unit_id": article.pk},
+    )
+    colleague = user_with_role(Role.AGENT, organisation=module.process.ministry)
+    mine, theirs = Client(), Client()
+    mine.force_login(organiser)
+    theirs.force_login(colleague)
+    assert mine.get(url).status_code == 200
+    assert mine.get(url).from_cache is True
+    first_of_theirs = theirs.get(url)
+    assert first_of_theirs.status_code == 200
+    assert not getattr(first_of_theirs, "from_cache", False)
+    assert theirs.get(url).from_cache is True
+    colleague.memberships.all().delete()  # their role is withdrawn
+    refused = theirs.get(url)
+    assert refused.status_code == 403
+    assert not getattr(refused, "from_cache", False)
+    assert mine.get(url).from_cache is True

@@ -1,6 +1,8 @@
 """Organisers' pages: import and correct the draft, publish versions, review the
 suggestions article by article (merge, answer), revise the text."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto import generations, pagecache
+from concerto.accounts.models import user_scope
 from concerto.codrafting import actions, queries
 from concerto.codrafting.changes import diff_html
 from concerto.codrafting.forms import (
@@ -301,7 +304,18 @@ def _render_review(request, module, article, forms=None, status=200):
     return render(request, "codrafting/review.html", context, status=status)
 
 
+def _review_scopes(request, pk: int, module_id: int, unit_id: int) -> list[str]:
+    """What the review page and its checks read: the module, its process (answers, the
+    organiser's ministry) and the reader's roles."""
+    return [module_scope(module_id), process_scope(pk), user_scope(request.user.pk)]
+
+
+# The order by opinion groups, and the page.
+REVIEW_QUERY = re.compile(r"(?:ordre=groupes(?:&page=[1-9][0-9]{0,3})?|page=[1-9][0-9]{0,3})?")
+
+
 @require_http_methods(["GET"])
+@pagecache.for_signed_in(_review_scopes, query=REVIEW_QUERY)
 def review(request, pk: int, module_id: int, unit_id: int):
     module, abilities = organiser_module(request, pk, module_id)
     article = unit_or_404(module, unit_id, kind=UnitKind.ARTICLE, published=True)
