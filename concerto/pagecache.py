@@ -76,6 +76,17 @@ def _shareable(request, response) -> bool:
     )
 
 
+def _keepable_for_its_reader(request, response) -> bool:
+    """A page of the reader's own, with no message for them (their CSRF tokens are put
+    back on each response, their session may be written by the middleware)."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not len(messages.get_messages(request))
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
 def _nonce(request) -> str:
     nonce = getattr(request, "csp_nonce", None)
     return str(nonce) if nonce is not None else ""
@@ -90,22 +101,10 @@ def for_visitors(scopes_of: Callable[..., list[str]], seconds: int = KEPT_SECOND
         def wrapper(request, *args, **kwargs):
             if not _for_a_visitor(request):
                 return view(request, *args, **kwargs)
-            address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-            key = "page:" + generations.fingerprint(address)
-            tokens, found = generations.tokens(scopes_of(**kwargs), key)
-            stamp = _stamp(tokens)
-            kept = found.get(key)
-            if kept is not None and kept["stamp"] == stamp:
-                return _revive(request, kept)
-            response = view(request, *args, **kwargs)
-            if _shareable(request, response):
-                content = response.content
-                nonce = _nonce(request)
-                if nonce:
-                    content = content.replace(nonce.encode(), NONCE_SLOT.encode())
-                page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
-                cache.set(key, page, seconds)
-            return response
+            return _kept_page(
+                request, "", scopes_of(**kwargs), lambda: view(request, *args, **kwargs),
+                lambda response: _shareable(request, response), seconds,
+            )  # fmt: skip
 
         return wrapper
 
@@ -114,6 +113,29 @@ def for_visitors(scopes_of: Callable[..., list[str]], seconds: int = KEPT_SECOND
 
 # Every form's token, as {% csrf_token %} and the follow button write it.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+
+
+def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> HttpResponse:
+    """The page kept for this address (and reader) under the scopes' current tokens, or
+    `render()`'s, kept when `keep(response)` holds, with slots for the nonce and the
+    CSRF tokens."""
+    address = f"{reader}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    key = "page:" + generations.fingerprint(address)
+    tokens, found = generations.tokens(scopes, key)
+    stamp = _stamp(tokens)
+    kept = found.get(key)
+    if kept is not None and kept["stamp"] == stamp:
+        return _revive(request, kept)
+    response = render()
+    if keep(response):
+        slot = CSRF_SLOT.encode()
+        content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
+        nonce = _nonce(request)
+        if nonce:
+            content = content.replace(nonce.encode(), NONCE_SLOT.encode())
+        page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
+        cache.set(key, page, seconds)
+    return response
 
 
 def for_signed_in(
@@ -138,28 +160,11 @@ def for_signed_in(
                 or len(messages.get_messages(request))
             ):
                 return view(request, *args, **kwargs)
-            address = f"{user.pk}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
-            key = "page:" + generations.fingerprint(address)
-            tokens, found = generations.tokens(scopes_of(request, **kwargs), key)
-            stamp = _stamp(tokens)
-            kept = found.get(key)
-            if kept is not None and kept["stamp"] == stamp:
-                return _revive(request, kept)
-            response = view(request, *args, **kwargs)
-            if (
-                response.status_code == 200
-                and not response.streaming
-                and not len(messages.get_messages(request))
-                and "no-store" not in response.get("Cache-Control", "")
-            ):
-                slot = CSRF_SLOT.encode()
-                content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
-                nonce = _nonce(request)
-                if nonce:
-                    content = content.replace(nonce.encode(), NONCE_SLOT.encode())
-                page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
-                cache.set(key, page, seconds)
-            return response
+            return _kept_page(
+                request, str(user.pk), scopes_of(request, **kwargs),
+                lambda: view(request, *args, **kwargs),
+                lambda response: _keepable_for_its_reader(request, response), seconds,
+            )  # fmt: skip
 
         return wrapper
 
