@@ -10,7 +10,40 @@ import base64
 import pickle
 
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router, transaction
+
+
+def caches_setting(url: str) -> dict:
+    """CACHES for CACHE_URL. Rate limits, the API's throttle and the opinion maps'
+    recompute guard count in this cache, and kept pages and values live in it
+    (concerto/generations.py, concerto/pagecache.py)."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif url in ("", "db://"):
+        backend = {
+            "BACKEND": "concerto.cache.DatabaseCache",
+            "LOCATION": "concerto_cache",
+            # Django culls a third of the entries past MAX_ENTRIES, rate-limit counters
+            # included: a bound high enough never to forget a live counter.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    elif url == "locmem://":
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL non reconnue : {url!r} (redis://…, db:// ou locmem://)"
+        )
+    return {"default": backend}
+
+
+def session_engine(caches: dict) -> str:
+    """With Redis, sessions are read from it and written through to the database (which
+    keeps them when the cache is emptied): a signed-in page saves a query. The database
+    cache would only trade one query for another."""
+    if caches["default"]["BACKEND"].endswith("RedisCache"):
+        return "django.contrib.sessions.backends.cached_db"
+    return "django.contrib.sessions.backends.db"
 
 
 class DatabaseCache(DjangoDatabaseCache):

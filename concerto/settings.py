@@ -399,40 +399,12 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
 }
 
-# The cache every app server shares (concerto/cache.py): rate limits, the API's throttle
-# and the opinion maps' recompute guard count in it. Redis/Valkey in production
-# (CACHE_URL=redis://…); the database by default, shared by every process of the machine.
-
-
-def caches_setting(url: str) -> dict:
-    if url.startswith(("redis://", "rediss://", "unix://")):
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    elif url in ("", "db://"):
-        backend = {
-            "BACKEND": "concerto.cache.DatabaseCache",
-            "LOCATION": "concerto_cache",
-            # Django culls a third of the entries past MAX_ENTRIES, rate-limit counters
-            # included: a bound high enough never to forget a live counter.
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-        }
-    elif url == "locmem://":
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    else:
-        raise ImproperlyConfigured(
-            f"CACHE_URL non reconnue : {url!r} (redis://…, db:// ou locmem://)"
-        )
-    return {"default": backend}
-
+# The cache every app server shares (concerto/cache.py): Redis/Valkey in production
+# (CACHE_URL=redis://…), the database by default; sessions read from it with Redis.
+from concerto.cache import caches_setting, session_engine  # noqa: E402
 
 CACHES = caches_setting(os.environ.get("CACHE_URL", ""))
-# With Redis, sessions are read from it and written through to the database (which keeps
-# them when the cache is emptied): a signed-in page saves a query. The database cache
-# would only trade one query for another.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"].endswith("RedisCache")
-    else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = session_engine(CACHES)
 
 # Addresses or networks of the reverse proxies and load balancers in front of the app
 # servers: only requests from them have their X-Forwarded-For believed
