@@ -53,19 +53,25 @@ def fill(catalog) -> list[str]:
             message.flags.discard("fuzzy")
             message.previous_id = []
             message.string = "" if isinstance(message.id, str) else ("", "")
-        empty = not message.string or (
-            not isinstance(message.string, str) and not all(message.string)
-        )
-        if empty:
+        if unworded(message):
             message.string = message.id
     return replaced
 
 
-def update() -> list[str]:
+def unworded(message) -> bool:
+    """No wording yet: an empty one, or a plural message missing one of its forms."""
+    if isinstance(message.string, str):
+        return not message.string
+    return not all(message.string)
+
+
+def extract(root: Path) -> None:
+    """Extract the messages of the sources under `root` into its catalogue (GNU gettext's
+    xgettext and msgmerge, through Django's makemessages, which reads the tree it runs in)."""
     from django.core.management import call_command
 
     cwd = os.getcwd()
-    os.chdir(settings.BASE_DIR)
+    os.chdir(root)
     try:
         call_command(
             "makemessages", locale=["fr"], no_obsolete=True, no_location=True,
@@ -73,6 +79,10 @@ def update() -> list[str]:
         )  # fmt: skip
     finally:
         os.chdir(cwd)
+
+
+def update() -> list[str]:
+    extract(Path(settings.BASE_DIR))
     catalog = read()
     replaced = fill(catalog)
     _write(catalog, CATALOGUE)
