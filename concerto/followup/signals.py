@@ -7,11 +7,17 @@ linked to contributions; a contribution written, withdrawn, hidden or restored; 
 published or moved along its lifecycle; an analysis finished or curated (its themes feed
 the workspace's theme filter and "nouvelles depuis la réponse"). The one write that
 bypasses them, the linking job's bulk insert, calls counts.changed itself.
+
+The public follow-up pages, kept rendered for visitors, also show what does not move the
+counts (counts.pages_scope): milestones, citizens' ratings, commitments and their dates,
+the published synthesis and its themes' answers, the panel's recommendations. Their
+changes are heard here too; those of other apps by the sender's name, so that this app
+imports none of them.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from concerto.analysis.models import Analysis, Operation
+from concerto.analysis.models import Analysis, Operation, SynthesisTheme
 from concerto.followup import counts
 from concerto.followup.models import Answer
 from concerto.participation.models import Contribution, Module
@@ -58,7 +64,60 @@ def process_changed(sender, instance, raw=False, **kwargs) -> None:
         counts.changed(instance.pk)
 
 
+def _of_answer(instance) -> int | None:
+    if type(instance).answer.is_cached(instance):
+        return instance.answer.process_id
+    return Answer.objects.filter(pk=instance.answer_id).values_list("process_id", flat=True).first()
+
+
+def _of_panel(instance) -> int | None:
+    panels = type(instance).panel.get_queryset()
+    return panels.filter(pk=instance.panel_id).values_list("process_id", flat=True).first()
+
+
+def _of_synthesis(instance) -> int | None:
+    return _module_process(instance.module_id)
+
+
+SHOWN = {
+    "followup.Milestone": _of_answer,
+    "followup.Rating": _of_answer,
+    "followup.AnswerVersion": lambda instance: instance.process_id,
+    "followup.CommitmentVersion": lambda instance: instance.process_id,
+    "processes.FollowUpCommitment": lambda instance: instance.process_id,
+    "panels.Recommendation": _of_panel,
+    "analysis.Synthesis": _of_synthesis,
+}
+
+
+def page_row_changed(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    process_id = SHOWN[sender._meta.label](instance)
+    if process_id is not None:
+        counts.shown(process_id)
+
+
+def synthesis_answers_changed(sender, instance, action, reverse, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if reverse:  # answer.synthesis_themes
+        counts.shown(instance.process_id)
+    else:
+        process_id = _module_process(instance.synthesis.module_id)
+        if process_id is not None:
+            counts.shown(process_id)
+
+
 def connect() -> None:
+    for label in SHOWN:
+        for signal in (post_save, post_delete):
+            signal.connect(page_row_changed, sender=label, dispatch_uid=f"followup-shown-{label}")
+    m2m_changed.connect(
+        synthesis_answers_changed,
+        sender=SynthesisTheme.answers.through,
+        dispatch_uid="followup-shown-themes",
+    )
     # Saves only for contributions: a receiver of their deletion would make Django load
     # every contribution of a deleted module one by one instead of deleting them in bulk
     # (they leave only with their module or process, whose own change is heard).

@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from concerto import pagecache
 from concerto.downloads import csv_download
 from concerto.followup import actions
 from concerto.followup.abilities import followup_abilities
+from concerto.followup.counts import pages_scope, process_scope
 from concerto.followup.forms import RatingForm
 from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion, Rating
 from concerto.followup.queries import (
@@ -41,6 +43,14 @@ def public_process(slug: str, user) -> Process:
     if not process.get_abilities(user)["view"]:
         raise Http404
     return process
+
+
+def _shown_scopes(slug: str, **_address) -> list[str]:
+    """What a public follow-up page shows (followup/counts.py): its process's counts and
+    the rest, kept for visitors until either changes; lateness moves with the day, within
+    the cache's minute."""
+    process_id = Process.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    return [] if process_id is None else [process_scope(process_id), pages_scope(process_id)]
 
 
 def published_answers(process: Process) -> list[Answer]:
@@ -89,6 +99,7 @@ def _breadcrumb(process, *trail, current):
 
 
 @require_safe
+@pagecache.for_visitors(_shown_scopes)
 def process_page(request, slug: str):
     process = public_process(slug, request.user)
     today = timezone.localdate()
@@ -122,6 +133,7 @@ def process_page(request, slug: str):
 
 
 @require_safe
+@pagecache.for_visitors(_shown_scopes)
 def answer_page(request, slug: str, answer_id: int):
     """ "Vous avez dit, nous avons fait" for one answer: what was asked, what was said,
     what was decided and why, what was done."""
