@@ -21,6 +21,7 @@ that needs one is not kept for visitors at all).
 
 import json
 import re
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -45,6 +46,13 @@ CSRF_SLOT = "c" + salted_hmac("concerto.pagecache.csrf", "slot").hexdigest()[:24
 # is rendered and not kept, so that nobody can fill the shared cache with addresses of
 # their own making (the database cache culls a third of its entries when full).
 KEPT_QUERY = re.compile(r"(page=[1-9][0-9]{0,3})?")
+# While one reader makes a page, the others asking for it wait for that page (at most
+# MAKING_SECONDS) rather than make it too: after a change, a page read by many would
+# otherwise be made by every thread of every server at once (20 readers of a process's
+# follow-up page at 1,000,000 contributions each counted its taux de suite,
+# bench/bench_followup.py).
+MAKING_SECONDS = 10
+POLL_SECONDS = 0.05
 
 
 def _stamp(tokens: dict[str, str]) -> str:
@@ -126,16 +134,42 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
     kept = found.get(key)
     if kept is not None and kept["stamp"] == stamp:
         return _revive(request, kept)
-    response = render()
-    if keep(response):
-        slot = CSRF_SLOT.encode()
-        content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
-        nonce = _nonce(request)
-        if nonce:
-            content = content.replace(nonce.encode(), NONCE_SLOT.encode())
-        page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
-        cache.set(key, page, seconds)
+    making = f"{key}:making"
+    mine = cache.add(making, stamp, MAKING_SECONDS)
+    if not mine:
+        kept = _made_by_another(key, making, stamp)
+        if kept is not None:
+            return _revive(request, kept)
+    try:
+        response = render()
+        if keep(response):
+            slot = CSRF_SLOT.encode()
+            content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
+            nonce = _nonce(request)
+            if nonce:
+                content = content.replace(nonce.encode(), NONCE_SLOT.encode())
+            page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
+            cache.set(key, page, seconds)
+    finally:
+        if mine:
+            cache.delete(making)
     return response
+
+
+def _made_by_another(key: str, making: str, stamp: str) -> dict | None:
+    """The page another reader is making under the same tokens, once made; None when
+    they stopped without keeping it (a page not to keep), made it under other tokens, or
+    took too long: then this reader makes it."""
+    deadline = time.monotonic() + MAKING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        found = cache.get_many([key, making])
+        kept = found.get(key)
+        if kept is not None and kept["stamp"] == stamp:
+            return kept
+        if found.get(making) != stamp:
+            return None
+    return None
 
 
 def for_signed_in(

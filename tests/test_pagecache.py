@@ -1,5 +1,8 @@
 """What concerto/pagecache.py keeps for visitors, and what it never keeps."""
 
+import concurrent.futures
+import time
+
 import pytest
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -74,3 +77,32 @@ def test_only_a_page_number_may_vary_what_is_kept():
         view(factory.get(address))
         view(factory.get(address))
     assert len(calls) == 1 + 8
+
+
+def _at_once(view, readers: int) -> list:
+    factory = RequestFactory()
+    with concurrent.futures.ThreadPoolExecutor(readers) as pool:
+        return list(pool.map(lambda _n: view(factory.get("/p/")), range(readers)))
+
+
+def test_readers_asking_while_a_page_is_made_wait_for_it_instead_of_making_it_too():
+    def slow(request):
+        time.sleep(0.3)
+        return HttpResponse("made once")
+
+    view, calls = make_view(slow)
+    responses = _at_once(view, 5)
+    assert len(calls) == 1
+    assert [response.content for response in responses] == [b"made once"] * 5
+    assert sum(getattr(response, "from_cache", False) for response in responses) == 4
+
+
+def test_a_page_not_to_keep_is_made_by_each_reader_who_waited():
+    def slow_missing(request):
+        time.sleep(0.2)
+        return HttpResponse("missing", status=404)
+
+    view, calls = make_view(slow_missing)
+    responses = _at_once(view, 3)
+    assert len(calls) == 3
+    assert {response.status_code for response in responses} == {404}

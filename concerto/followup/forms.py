@@ -16,7 +16,7 @@ from concerto.followup.selection import (
     current_campaigns,
     current_themes,
 )
-from concerto.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField
+from concerto.forms import DateInput, LongSelect, ModelChoiceField, ModelMultipleChoiceField
 from concerto.participation.models import Channel, Contribution, Module
 from concerto.processes.models import FollowUpCommitment
 from concerto.questionnaires.models import Question
@@ -39,6 +39,7 @@ class AnswerForm(DsfrBaseForm):
         label=_("Thème de l'analyse"),
         queryset=AnalysisTheme.objects.none(),
         required=False,
+        widget=LongSelect,
         help_text=_(
             "Pour une réponse à un thème : elle couvre toutes les contributions que l'analyse "
             "y a classées au moment de l'enregistrement."
@@ -117,18 +118,34 @@ class AnswerForm(DsfrBaseForm):
 
 def offer_themes(field, process) -> None:
     """The process's current analysis themes as the field's choices, each named with its
-    module when the process has several analysed modules."""
+    module when the process has several analysed modules. The choices come from one
+    query of the columns they show: a Grand Débat module has 500 themes, and loading
+    them whole (quotes and words included) twice per view of the workspace cost more than
+    the rest of the page (bench/bench_followup.py)."""
     themes = current_themes(process)
-    several = len({theme.analysis.module_id for theme in themes}) > 1
-    field.queryset = themes
-    field.label_from_instance = lambda theme: theme_label(theme, with_module=several)
+    rows = list(
+        themes.values_list("pk", "label", "size", "analysis__module_id", "analysis__module__title")
+    )
+    several = len({row[3] for row in rows}) > 1
+
+    def module_of(title: str) -> str | None:
+        return title if several else None
+
+    field.queryset = themes  # what a chosen theme is checked against, one row
+    field.label_from_instance = lambda theme: theme_label(
+        theme.label, theme.size, module_of(theme.analysis.module.title)
+    )
+    field.choices = [
+        *([("", field.empty_label)] if field.empty_label is not None else []),
+        *((pk, theme_label(label, size, module_of(title))) for pk, label, size, _m, title in rows),
+    ]
 
 
-def theme_label(theme, with_module=False) -> str:
+def theme_label(label: str, size: int, module_title: str | None = None) -> str:
     label = ngettext(
-        "%(label)s (%(count)s contribution)", "%(label)s (%(count)s contributions)", theme.size
-    ) % {"label": theme.label, "count": theme.size}
-    return f"{theme.analysis.module.title} — {label}" if with_module else label
+        "%(label)s (%(count)s contribution)", "%(label)s (%(count)s contributions)", size
+    ) % {"label": label, "count": size}
+    return f"{module_title} — {label}" if module_title else label
 
 
 class MilestoneForm(DsfrBaseForm):
@@ -183,7 +200,7 @@ class WorkspaceFilterForm(DsfrBaseForm):
     q = forms.CharField(label=_("Rechercher dans le texte"), required=False, max_length=200)
     theme = ModelChoiceField(
         label=_("Thème de l'analyse"), queryset=AnalysisTheme.objects.none(), required=False,
-        empty_label=_("Tous les thèmes"),
+        empty_label=_("Tous les thèmes"), widget=LongSelect,
     )  # fmt: skip
     campaign = ModelChoiceField(
         label=_("Campagne"), queryset=CampaignGroup.objects.none(), required=False,
