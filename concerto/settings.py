@@ -200,8 +200,12 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "concerto" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # « 1er janvier »: the `date` filter of every template (concerto/frenchdates.py).
-            "builtins": ["concerto.templatetags.frenchdates"],
+            # « 1er janvier »: the `date` filter of every template (concerto/frenchdates.py);
+            # « 20 000 »: its `nombre` filter (concerto/frenchnumbers.py).
+            "builtins": [
+                "concerto.templatetags.frenchdates",
+                "concerto.templatetags.frenchnumbers",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

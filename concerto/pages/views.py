@@ -2,6 +2,7 @@ from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -10,15 +11,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto import pagecache
+from concerto.followup.counts import STATE
 from concerto.followup.queries import latest_answers, state_follow_up
 from concerto.pages.navigation import ACCOUNT_PAGES, MAIN_MENU, STATUTORY_PAGES
+from concerto.processes.lifecycle import Status
+from concerto.processes.models import Process
+from concerto.processes.scopes import REGISTRY
 
 HOME_ANSWERS = 3
 HOME_FOLLOW_UP_KEY = "home:follow-up"
 HOME_FOLLOW_UP_SECONDS = 300
 
 
+HOME_OPEN_PROCESSES = 6
+
+
+def _home_scopes(**_address) -> list[str]:
+    """The home page shows the registry's open processes and the State's follow-up."""
+    return [REGISTRY, STATE]
+
+
 @require_safe
+@pagecache.for_visitors(_home_scopes)
 def home(request):
     audiences = [
         {
@@ -27,6 +42,8 @@ def home(request):
                 "Trouver les démarches ouvertes, s'informer, contribuer, et savoir ce que "
                 "l'État a fait de chaque contribution."
             ),
+            "link": _("Participer à un dispositif ouvert"),
+            "url": f"{reverse('processes:public_list')}?status={Status.OPEN}",
         },
         {
             "title": _("Agents publics"),
@@ -34,6 +51,8 @@ def home(request):
                 "Apprendre la méthode, déclarer un dispositif, saisir le CIPC avant son "
                 "lancement et publier les suites données."
             ),
+            "link": _("Apprendre la méthode"),
+            "url": reverse("resources:home"),
         },
         {
             "title": _("Centre interministériel de la participation citoyenne"),
@@ -41,12 +60,26 @@ def home(request):
                 "Examiner les saisines, rendre des avis, accompagner les ministères et "
                 "suivre le devoir de suite dans tout l'État."
             ),
+            "link": _("Être accompagné par le CIPC"),
+            "url": reverse("support:offer"),
         },
     ]
-    # The State-wide figure counts every published contribution: computed once for every
-    # server and visitor for a few minutes, like the latest answers beside it.
-    follow_up = cache.get_or_set(HOME_FOLLOW_UP_KEY, home_follow_up, HOME_FOLLOW_UP_SECONDS)
-    return render(request, "pages/home.html", {"audiences": audiences, **follow_up})
+    published = Process.objects.published()
+    open_now = published.filter(status=Status.OPEN)
+    context = {
+        "audiences": audiences,
+        # Closing soonest first: the ones a citizen could miss.
+        "open_processes": open_now.select_related("ministry").order_by(
+            F("participation_end").asc(nulls_last=True), "-published_at", "pk"
+        )[:HOME_OPEN_PROCESSES],
+        "open_count": open_now.count(),
+        "published_count": published.count(),
+        "open_list_url": f"{reverse('processes:public_list')}?status={Status.OPEN}",
+        # The State-wide figure counts every published contribution: computed once for
+        # every server and visitor for a few minutes, like the latest answers beside it.
+        **cache.get_or_set(HOME_FOLLOW_UP_KEY, home_follow_up, HOME_FOLLOW_UP_SECONDS),
+    }
+    return render(request, "pages/home.html", context)
 
 
 def home_follow_up() -> dict:

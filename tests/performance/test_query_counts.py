@@ -166,6 +166,9 @@ def published(title: str):
 
 
 def test_home_and_process_list(client, django_assert_max_num_queries):
+    # Signed in: a visitor's home page is kept whole (tests/pages/test_home.py), so only
+    # a reader's own page shows what making it costs.
+    client.force_login(UserFactory())
     first = published("Dispositif 0")
     open_module("proposals", process=None)  # an open process with a module
     home, listing = query_count(client, "/"), query_count(client, "/dispositifs/")
