@@ -39,6 +39,7 @@ FOOTER_LINKS: tuple[MenuEntry, ...] = (
 STATUTORY_PAGES: tuple[MenuEntry, ...] = (
     MenuEntry(_("Déclaration d'accessibilité"), "pages:accessibility"),
     MenuEntry(_("Mentions légales"), "pages:legal_notice"),
+    MenuEntry(_("Charte de participation"), "pages:charter"),
     MenuEntry(_("Données personnelles"), "pages:personal_data"),
     MenuEntry(_("Plan du site"), "pages:sitemap"),
     MenuEntry(_("Politique de sécurité"), "pages:security"),

@@ -7,6 +7,7 @@ app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("accessibilite/", views.accessibility, name="accessibility"),
+    path("charte/", views.charter, name="charter"),
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", views.personal_data, name="personal_data"),
     path("plan-du-site/", views.sitemap, name="sitemap"),

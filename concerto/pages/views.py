@@ -92,6 +92,15 @@ def accessibility(request):
 
 
 @require_safe
+def charter(request):
+    """The participation charter; its moderation reasons are the ones moderators choose
+    from, so that the page and the practice never differ."""
+    from concerto.participation.models import HiddenReason
+
+    return render(request, "pages/charter.html", {"hidden_reasons": HiddenReason.choices})
+
+
+@require_safe
 def legal_notice(request):
     return render(request, "pages/legal_notice.html")
 

@@ -116,6 +116,7 @@ MATRIX: dict[str, Action] = {
     "pages:home": get(EVERYONE),
     "pages:accessibility": get(EVERYONE),
     "pages:legal_notice": get(EVERYONE),
+    "pages:charter": get(EVERYONE),
     "pages:personal_data": get(EVERYONE),
     "pages:sitemap": get(EVERYONE),
     "pages:security": get(EVERYONE),
