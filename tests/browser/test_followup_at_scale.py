@@ -52,7 +52,7 @@ def test_an_organiser_answers_a_whole_theme_and_every_page_agrees(page):
     expect(page.locator("#selection-count")).to_have_text(
         f"{total} contributions correspondent · page 1 sur 7"
     )
-    page.locator("#id_theme").select_option(label=theme_label(theme))
+    page.locator("#id_theme").select_option(label=theme_label(theme.label, theme.size))
     page.get_by_role("button", name="Filtrer").click()
     check_page(page, "Devoir de suite")
     expect(page.locator("#selection-count")).to_contain_text(
