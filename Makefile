@@ -13,7 +13,7 @@ STATIC_SOURCES := $(shell find concerto -path '*/static/*' -type f 2>/dev/null) 
 # The French message catalogue, compiled whenever it changed (concerto/pages/catalogue.py).
 CATALOGUE := concerto/locale/fr/LC_MESSAGES/django
 
-.PHONY: install run dev serve worker test test-fast quality audit format bench clean messages
+.PHONY: install run dev serve worker test test-fast quality audit format bench clean messages accessibility-report
 
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
@@ -65,6 +65,10 @@ quality: install  ## Lint, format check, migrations drift and import contracts
 
 audit: install  ## Known vulnerabilities in the locked dependencies (pip-audit; offline: a warning)
 	@UV="$(UV)" bash scripts/audit.sh
+
+accessibility-report: install  ## Check every page of the browser journeys with axe-core and write what the accessibility statement says
+	CONCERTO_ACCESSIBILITY_REPORT=$(CURDIR)/concerto/pages/accessibility_checks.json \
+	  $(UV) run pytest tests/browser -q -p no:cacheprovider
 
 messages: install  ## Update the French message catalogue from the sources (needs GNU gettext)
 	$(UV) run concerto catalogue

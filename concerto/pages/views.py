@@ -88,7 +88,9 @@ def home_follow_up() -> dict:
 
 @require_safe
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    from concerto.pages.accessibility import checks
+
+    return render(request, "pages/accessibility.html", {"checks": checks()})
 
 
 @require_safe

@@ -23,6 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
 
+from tests.browser import accessibility_report
 from tests.browser.structure import fingerprint
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -53,6 +54,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
+        accessibility_report.write(browser.version, AXE_TAGS)
         browser.close()
 
 
@@ -93,10 +95,12 @@ def check_page(page: Page, heading: str) -> None:
     skipped = page.checked.unchecked[:-1]
     assert not skipped, f"Pages loaded but never checked for accessibility: {skipped}"
     structure = fingerprint(page)
+    results = None
     if structure not in ACCESSIBLE_STRUCTURES:
         results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, results.generate_report()
         ACCESSIBLE_STRUCTURES.add(structure)
+    accessibility_report.record(page, heading, results)
     page.checked.unchecked.clear()
 
 
