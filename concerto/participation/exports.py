@@ -1,15 +1,26 @@
-"""CSV exports of contributions: UTF-8, comma, ISO 8601 dates, constant memory."""
+"""CSV exports of contributions: UTF-8, comma, ISO 8601 dates, constant memory.
+
+Staff read the file in a spreadsheet: French column names, and each coded value (type,
+channel, status…) written as the label the pages show.
+"""
 
 from collections.abc import Iterator
 
 from django.utils import timezone
 
 from concerto.opendata.anonymise import export_scope, pseudonymous_id
-from concerto.participation.models import Contribution, Module
+from concerto.participation.models import (
+    Channel,
+    Contribution,
+    ContributionKind,
+    HiddenReason,
+    Module,
+)
 
 COLUMNS = [
-    "id", "created_at", "kind", "channel", "status", "hidden_reason", "author_ref", "pseudonym",
-    "title", "body", "theme", "location", "parent_id", "stance", "merged_into_id",
+    "identifiant", "cree_le", "type", "canal", "statut", "motif_de_masquage", "ref_auteur",
+    "pseudonyme", "titre", "texte", "theme", "lieu", "identifiant_parent", "position",
+    "fusionnee_dans",
 ]  # fmt: skip
 CHUNK = 2000
 
@@ -27,6 +38,12 @@ def author_ref(process_id: int, user_id: int | None, kind: str) -> str:
     return pseudonymous_id(f"u{user_id}", process_id, export_scope(kind)) or ""
 
 
+def _labels(choices) -> dict[str, str]:
+    """Each code's label, translated once per export rather than once per row; the empty
+    code (no stance, no reason) stays an empty cell."""
+    return {code: str(label) for code, label in choices if code}
+
+
 def contribution_rows(module: Module) -> Iterator[list]:
     """One row per contribution, in COLUMNS' order, read in chunks."""
     queryset = (
@@ -40,11 +57,15 @@ def contribution_rows(module: Module) -> Iterator[list]:
     )  # fmt: skip
     process_id = module.process_id
     tz = timezone.get_current_timezone()
+    kinds, channels = _labels(ContributionKind.choices), _labels(Channel.choices)
+    statuses, reasons = _labels(Contribution.Status.choices), _labels(HiddenReason.choices)
+    stances = _labels(Contribution.Stance.choices)
     for row in queryset.iterator(chunk_size=CHUNK):
         (pk, created, kind, channel, status, reason, author, pseudonym, title, body, theme,
          location, parent, stance, merged) = row  # fmt: skip
         yield [
-            pk, created.astimezone(tz).isoformat(timespec="seconds"), kind, channel, status,
-            reason, author_ref(process_id, author, kind), pseudonym, title, body, theme or "",
-            location, parent or "", stance, merged or "",
+            pk, created.astimezone(tz).isoformat(timespec="seconds"), kinds.get(kind, kind),
+            channels.get(channel, channel), statuses.get(status, status),
+            reasons.get(reason, reason), author_ref(process_id, author, kind), pseudonym, title,
+            body, theme or "", location, parent or "", stances.get(stance, stance), merged or "",
         ]  # fmt: skip

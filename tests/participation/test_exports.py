@@ -30,17 +30,19 @@ def test_the_module_export_streams_every_contribution_as_csv(client):
     response = client.get(f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/export/")
     assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:10] == [
-        "id", "created_at", "kind", "channel", "status", "hidden_reason", "author_ref",
-        "pseudonym", "title", "body",
+    assert rows[0] == [
+        "identifiant", "cree_le", "type", "canal", "statut", "motif_de_masquage", "ref_auteur",
+        "pseudonyme", "titre", "texte", "theme", "lieu", "identifiant_parent", "position",
+        "fusionnee_dans",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == [str(online.pk), str(paper.pk)]
     assert rows[1][2:10] == [
-        "proposal", "online", "published", "", author_ref(module.process_id, author.pk, "proposal"),
-        "",
+        "Proposition", "En ligne", "Publiée", "",
+        author_ref(module.process_id, author.pk, "proposal"), "",
         "Pistes", "Relier, les villages.",
     ]  # fmt: skip
-    assert rows[2][2:4] == ["contribution", "paper"] and rows[2][6] == ""
+    assert rows[2][2:4] == ["Contribution libre", "Papier (cahier citoyen, formulaire)"]
+    assert rows[2][6] == ""
     assert rows[1][1] == timezone.localtime(online.created_at).isoformat(timespec="seconds")
 
 
