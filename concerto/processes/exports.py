@@ -13,24 +13,26 @@ from concerto.folding import french_order, french_sort_key
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Opinion, Process, Referral
 
-# Stable column names: scripts and spreadsheets of the ministries rely on them.
+# French column names for the CIPC's spreadsheets (issue 24), with statuses, methods and
+# verdicts as the pages name them; keep them stable from now on, scripts of the
+# ministries read them.
 COLUMNS = (
-    "slug",
-    "title",
-    "ministry",
-    "directorate",
-    "status",
-    "methods",
+    "identifiant",
+    "titre",
+    "ministere",
+    "direction",
+    "statut",
+    "methodes",
     "themes",
-    "participation_start",
-    "participation_end",
-    "decision_date",
-    "follow_up_date",
-    "referral_submitted_at",
-    "referral_due_date",
-    "opinion_verdict",
-    "opinion_issued_at",
-    "published_at",
+    "debut_participation",
+    "fin_participation",
+    "date_decision",
+    "date_engagement_suite",
+    "saisine_transmise_le",
+    "avis_attendu_le",
+    "sens_de_l_avis",
+    "avis_rendu_le",
+    "publie_le",
 )
 
 
@@ -103,8 +105,8 @@ def csv_row(entry: RegistryEntry) -> list[str]:
         process.title,
         process.ministry.name,
         process.directorate.name if process.directorate else "",
-        process.status,
-        ";".join(process.methods),
+        process.get_status_display(),
+        ";".join(process.method_labels()),
         ";".join(theme.slug for theme in process.themes.all()),
         _iso(process.participation_start),
         _iso(process.participation_end),
@@ -112,7 +114,7 @@ def csv_row(entry: RegistryEntry) -> list[str]:
         _iso(process.follow_up_date),
         _iso(referral.submitted_at if referral else None),
         _iso(referral.due_date if referral else None),
-        opinion.verdict if opinion else "",
+        opinion.get_verdict_display() if opinion else "",
         _iso(opinion.issued_at if opinion else None),
         _iso(process.published_at),
     ]

@@ -24,9 +24,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 EXPORT_HEADER = (
-    "slug,title,ministry,directorate,status,methods,themes,participation_start,participation_end,"
-    "decision_date,follow_up_date,referral_submitted_at,referral_due_date,opinion_verdict,"
-    "opinion_issued_at,published_at"
+    "identifiant,titre,ministere,direction,statut,methodes,themes,debut_participation,"
+    "fin_participation,date_decision,date_engagement_suite,saisine_transmise_le,avis_attendu_le,"
+    "sens_de_l_avis,avis_rendu_le,publie_le"
 )
 
 
@@ -228,16 +228,17 @@ def test_export_writes_the_filtered_list_as_csv(advisor_client, registry_data):
     s = registry_data
     assert response.getvalue().decode("utf-8").split("\r\n") == [
         EXPORT_HEADER,
-        f"{s['submitted'].slug},Archives ouvertes,Ministère de la Culture,,submitted,information,,"
-        f"{dates},{referral},,,",
-        f"{s['draft'].slug},Musées gratuits,Ministère de la Culture,Direction des musées,draft,"
-        f"public_consultation;open_meetings,culture;education,{dates},,,,,",
-        f"{s['published'].slug},Convention fin de vie,Ministère de la Santé,,published,"
-        f"deliberative,,2026-09-01,2026-11-30,2027-03-01,2027-02-01,{referral},with_recommendations,"
+        f"{s['submitted'].slug},Archives ouvertes,Ministère de la Culture,,"
+        f"Saisine transmise au CIPC,Information et données,,{dates},{referral},,,",
+        f"{s['draft'].slug},Musées gratuits,Ministère de la Culture,Direction des musées,Brouillon,"
+        f"Consultation publique;Réunions ouvertes,culture;education,{dates},,,,,",
+        f"{s['published'].slug},Convention fin de vie,Ministère de la Santé,,Publié,"
+        "Processus délibératif représentatif,,2026-09-01,2026-11-30,2027-03-01,2027-02-01,"
+        f"{referral},Favorable avec recommandations,"
         "2026-01-20T15:00:00+01:00,2026-02-01T10:00:00+01:00",
-        f"{s['opened'].slug},Plan hôpital,Ministère de la Santé,,open,"
-        f"public_consultation;open_meetings,,{dates},{referral},with_recommendations,"
-        "2026-01-20T15:00:00+01:00,2026-02-01T10:00:00+01:00",
+        f"{s['opened'].slug},Plan hôpital,Ministère de la Santé,,Participation ouverte,"
+        f"Consultation publique;Réunions ouvertes,,{dates},{referral},"
+        "Favorable avec recommandations,2026-01-20T15:00:00+01:00,2026-02-01T10:00:00+01:00",
         "",
     ]
 
