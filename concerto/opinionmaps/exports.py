@@ -4,11 +4,16 @@ The votes file uses Polis's `votes.csv` columns, so an export can be imported ag
 (here or in Polis's own tools); voter ids are pseudonymous numbers: a keyed hash of
 the account for this process (concerto.opendata.anonymise), never the account number,
 and imported Polis voters keep their negative engine ids.
+
+The results file is read by organisers only: French column names, and the statement's
+status, the overall row and the engine's directions written in words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
 
 from concerto.opendata.anonymise import Scope, pseudonymous_number
 from concerto.opinionmaps.mapping import engine_participant_id, group_name
@@ -16,18 +21,17 @@ from concerto.opinionmaps.models import MapResult, Statement, Vote
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
 RESULTS_HEADER = [
-    "statement_id",
-    "statement",
-    "status",
-    "group",
-    "group_size",
-    "agree",
-    "disagree",
-    "pass",
-    "representative",
+    "identifiant_enonce",
+    "enonce",
+    "statut",
+    "groupe",
+    "taille_groupe",
+    "d_accord",
+    "pas_d_accord",
+    "passer",
+    "representatif",
     "consensus",
 ]
-ALL = "all"
 
 
 def voter_id(process_id: int, user_id: int | None, imported: int | None) -> int:
@@ -61,18 +65,27 @@ def result_rows(module, result: MapResult | None) -> Iterator[list]:
     data = result.data if result is not None and not result.insufficient else {}
     summary = data.get("summary", {})
     groups = data.get("groups", [])
+    # The engine's direction codes, in the words of the map page.
+    words = {"agree": _("d'accord"), "disagree": _("pas d'accord")}
     representative = {
-        (g["label"], r["statement_id"]): r["direction"] for g in groups for r in g["representative"]
+        (g["label"], r["statement_id"]): words.get(r["direction"], r["direction"])
+        for g in groups
+        for r in g["representative"]
     }
-    consensus = {c["statement_id"]: c["direction"] for c in data.get("consensus", [])}
+    consensus = {
+        c["statement_id"]: words.get(c["direction"], c["direction"])
+        for c in data.get("consensus", [])
+    }
+    everyone = _("Tous")
     statements = Statement.objects.filter(module=module).order_by("position", "pk")
     for statement in statements:
         entry = summary.get(str(statement.pk))
         overall = entry["overall"] if entry else [0, 0, 0]
-        yield [statement.pk, statement.text, statement.status, ALL, "", *overall, "",
+        status = statement.get_status_display()
+        yield [statement.pk, statement.text, status, everyone, "", *overall, "",
                consensus.get(statement.pk, "")]  # fmt: skip
         for gi, group in enumerate(groups):
             counts = entry["by_group"][gi] if entry else [0, 0, 0]
-            yield [statement.pk, statement.text, statement.status, group_name(group["label"]),
+            yield [statement.pk, statement.text, status, group_name(group["label"]),
                    group["size"], *counts,
                    representative.get((group["label"], statement.pk), ""), ""]  # fmt: skip

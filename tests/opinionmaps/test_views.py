@@ -75,10 +75,10 @@ def test_exports_have_exact_headers_and_rows(client, module, organiser, seeds):
     assert voter != citizen.pk and 0 < voter < 2**52  # never the account number
     results = _csv(client.get(manage_url(module, "export_results")))
     assert results[0] == RESULTS_HEADER == [
-        "statement_id", "statement", "status", "group", "group_size", "agree", "disagree",
-        "pass", "representative", "consensus",
+        "identifiant_enonce", "enonce", "statut", "groupe", "taille_groupe", "d_accord",
+        "pas_d_accord", "passer", "representatif", "consensus",
     ]  # fmt: skip
-    assert results[1] == [str(seeds[0].pk), seeds[0].text, "accepted", "all", "", "0", "0", "0",
+    assert results[1] == [str(seeds[0].pk), seeds[0].text, "Acceptée", "Tous", "", "0", "0", "0",
                           "", ""]  # fmt: skip
     assert len(results) == 1 + len(seeds)
 
