@@ -84,7 +84,7 @@ def _recommendation_rows():
         current = r.current
         yield [
             r.number, timezone.localdate(r.published_at).isoformat(), r.group.name, r.title,
-            r.due_date.isoformat(), current.status if current else "",
+            r.due_date.isoformat(), current.get_status_display() if current else "",
             current.answered_on.isoformat() if current else "",
             current.reason if current else "", "oui" if r.late else "non",
         ]  # fmt: skip
