@@ -202,7 +202,7 @@ def test_public_figures_show_exact_counts(page):
     ]  # fmt: skip
     csv = page.request.get("/chiffres/ministeres.csv")
     assert csv.text() == (
-        "Ministère,Dispositifs\r\n"
+        "ministere,dispositifs\r\n"
         "Ministère de la Transition écologique,2\r\n"
         "Ministère de la Santé,1\r\n"
     )

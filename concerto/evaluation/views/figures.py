@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -41,7 +42,9 @@ def figures_csv(request, slug: str):
     data = dataset(slug, cipc=is_cipc(request.user))
     if data is None:
         raise Http404
-    header = [str(column) for column in data.columns]
+    # The page's French headings as column names a script can write as they are:
+    # « Écart maximal (points) » is ecart_maximal_points.
+    header = [slugify(str(column)).replace("-", "_") for column in data.columns]
     rows = ([str(value) if value is not None else "" for value in row] for row in data.rows)
     return csv_download(f"chiffres-{slug}.csv", header, rows)
 
