@@ -136,3 +136,11 @@ def test_a_page_that_is_not_found_is_not_kept(closed, answer):
     assert Client().get(url).status_code == 404
     assert Client().get(url).status_code == 404
     assert Client().get("/dispositifs/nulle-part/suites/").status_code == 404
+
+
+def test_large_counts_are_written_the_french_way(closed, answer, monkeypatch):
+    from concerto.followup.views import public
+
+    monkeypatch.setattr(public, "covered_by_channel", lambda answer: [("online", 20000)])
+    text = read(answer.get_absolute_url())
+    assert "20\u202f000 contributions reçoivent cette réponse (en ligne : 20\u202f000)." in text
