@@ -127,8 +127,23 @@ def test_whole_panel_journey(page, tmp_path, capsys):
     )
     expect(page.locator("pre.command").first).to_have_text(command)
 
-    # Anyone can download the lottery and re-run the draw from the published seed.
+    # Anyone can check the draw in their browser, with nothing to install.
     initial = Draw.objects.get(kind=Draw.Kind.INITIAL)
+    expect(page.locator("#comment-se-passe-le-tirage")).to_contain_text(
+        "Elle écrit ensuite 1\u202f000 panels possibles respectant les quotas"
+    )
+    draw_block = page.locator(f"#draw-{initial.pk}")
+    draw_block.get_by_role("button", name="Vérifier le tirage dans mon navigateur").click()
+    expect(draw_block.locator(".verify-result .fr-alert")).to_have_text(
+        [
+            "L'empreinte recalculée dans votre navigateur est identique à l'empreinte publiée : "
+            "la loterie n'a pas été modifiée.",
+            f"La graine désigne le panel n° {initial.number} sur {initial.lottery['m']} : "
+            "c'est bien le panel retenu.",
+        ]
+    )
+
+    # Anyone can download the lottery and re-run the draw from the published seed.
     with page.expect_download() as info:
         page.locator(f"#draw-{initial.pk}").get_by_role(
             "link", name="Télécharger la loterie"

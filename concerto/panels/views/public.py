@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from concerto.panels.models import Panel
+from concerto.panels.models import M_TICKETS, Panel
 from concerto.processes.models import Process
 
 
@@ -46,6 +46,7 @@ def public(request, slug: str, panel_id: int):
         "process": panel.process,
         "quotas": quotas,
         "draws": draws,
+        "lottery_size": draws[0].lottery["m"] if draws else M_TICKETS,
         "recommendations": panel.recommendations.select_related(
             "answer__status", "answer__process"
         ),
