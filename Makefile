@@ -6,6 +6,9 @@ PORT ?= 8000
 # Web server processes and threads of `make run` (gunicorn).
 WEB_WORKERS ?= 2
 WEB_THREADS ?= 4
+# The demo's simulated ProConnect and FranceConnect (this port and the next, loopback only).
+DEMO_OIDC_PORT ?= 8101
+DEMO_IDENTITY = $(UV) run concerto demo_identity_providers --port $(DEMO_OIDC_PORT)
 VAR_DIR := $(or $(CONCERTO_VAR_DIR),var)
 # collectstatic (hashing and compressing every file takes a minute) runs again only when a
 # static file or a dependency changed.
@@ -34,6 +37,8 @@ run: install  ## Set up and serve the platform with demo data and a task worker
 	@$(MAKE) --no-print-directory $(VAR_DIR)/static/staticfiles.json
 	@echo "Concerto : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
+	  eval "$$($(DEMO_IDENTITY) --print-environment)"; \
+	  $(DEMO_IDENTITY) & \
 	  $(UV) run bash scripts/supervise.sh concerto db_worker & \
 	  $(UV) run gunicorn concerto.wsgi:application --preload --bind $(HOST):$(PORT) \
 	    --workers $(WEB_WORKERS) --worker-class gthread --threads $(WEB_THREADS) \
@@ -44,6 +49,8 @@ dev: install  ## Development server that reloads on code changes (DEBUG), and a 
 	$(UV) run concerto load_demo
 	@echo "Concerto (développement) : http://$(HOST):$(PORT)/ (Ctrl+C pour arrêter)"
 	@trap 'kill 0' EXIT INT TERM; \
+	  eval "$$($(DEMO_IDENTITY) --print-environment)"; \
+	  $(DEMO_IDENTITY) & \
 	  DEBUG=1 $(UV) run concerto db_worker & \
 	  DEBUG=1 $(UV) run concerto runserver $(HOST):$(PORT)
 

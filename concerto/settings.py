@@ -266,6 +266,9 @@ IDENTITY_PROVIDERS = {
     },
 }
 OIDC_TIMEOUT = 10
+# `make run` points the providers at the demo's simulated ProConnect and FranceConnect on
+# loopback (concerto/demo/identity.py); the sign-in pages then say so.
+DEMO_IDENTITY_PROVIDERS = os.environ.get("DEMO_IDENTITY_PROVIDERS") == "1"
 # Two-factor authentication (TOTP) for CIPC advisors and administrators, whose sessions
 # also end after 30 idle minutes and 12 hours in all (concerto/identity/gate.py).
 STAFF_SESSION_IDLE_TIMEOUT = 30 * 60

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
@@ -34,7 +35,15 @@ class LoginView(auth_views.LoginView):
         return signin.begin_session(self.request, user, next_url=self.get_success_url())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(providers=enabled_providers(), **kwargs)
+        return super().get_context_data(**providers_context(), **kwargs)
+
+
+def providers_context() -> dict:
+    """The identity providers offered on the sign-in and sign-up pages."""
+    return {
+        "providers": enabled_providers(),
+        "demo_identity_providers": settings.DEMO_IDENTITY_PROVIDERS,
+    }
 
 
 UNCONFIRMED_SIGN_IN = _lazy(
@@ -90,7 +99,7 @@ def signup(request):
                 confirmation.send_confirmation(request, user)
             request.session[SIGNUP_SENT_KEY] = email
             return redirect("accounts:signup_sent")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, **providers_context()})
 
 
 SIGNUP_SENT_KEY = "accounts_signup_sent_to"

@@ -4,7 +4,7 @@ import pytest
 
 from concerto.content_policy import form_action
 from concerto.identity.providers import forget_discovery
-from tests.identity.provider import LoopbackProvider
+from concerto.testing.oidc import LoopbackProvider
 
 PROCONNECT_SUBS = "proconnect-sub-"
 

@@ -1,12 +1,17 @@
-"""A real OpenID Connect provider on loopback, for the tests.
+"""A real OpenID Connect provider on loopback, for the tests and the demo.
 
 A WSGI application served by a thread on 127.0.0.1: discovery document, JWKS,
 authorization (auto-consent for the identity the test chose), token, userinfo
 (JSON or, like ProConnect, a signed JWT) and end-session endpoints. ID tokens are
 RS256-signed with joserfc. A test can make the next sign-in misbehave the way an
 attacker would: a forged signature, another nonce, an expired token.
+
+Given `demo_identities`, it is the demo's ProConnect or FranceConnect (`make run`,
+concerto/demo/identity.py): the authorization page lets the visitor choose who to be,
+under a notice that this is a demonstration.
 """
 
+import html
 import json
 import secrets
 import threading
@@ -30,8 +35,20 @@ class ThreadedServer(WSGIServer):
 
 
 class LoopbackProvider:
-    def __init__(self, name: str, *, client_id: str, client_secret: str, userinfo_jwt: bool):
+    def __init__(
+        self,
+        name: str,
+        *,
+        client_id: str,
+        client_secret: str,
+        userinfo_jwt: bool,
+        demo_identities: list[dict] | None = None,
+        label: str = "",
+    ):
         self.name = name
+        self.label = label or name
+        # Each: the claims, plus "label" (who this is, as the chooser shows it).
+        self.demo_identities = demo_identities or []
         self.client_id = client_id
         self.client_secret = client_secret
         self.userinfo_jwt = userinfo_jwt
@@ -55,9 +72,9 @@ class LoopbackProvider:
         self.logouts: list[dict] = []
 
     # -- server -------------------------------------------------------------------
-    def start(self) -> "LoopbackProvider":
+    def start(self, port: int = 0) -> "LoopbackProvider":
         self.server = make_server(
-            "127.0.0.1", 0, self, server_class=ThreadedServer, handler_class=QuietHandler
+            "127.0.0.1", port, self, server_class=ThreadedServer, handler_class=QuietHandler
         )
         self.issuer = f"http://127.0.0.1:{self.server.server_port}/{self.name}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -132,28 +149,65 @@ class LoopbackProvider:
     def jwks(self, start_response, **_):
         return self.respond(start_response, "200 OK", {"keys": [self.key.as_dict(private=False)]})
 
-    def authorize(self, start_response, query, **_):
+    def authorize(self, start_response, query, form, environ, **_):
+        chosen = None
+        if environ["REQUEST_METHOD"] == "POST":  # the demo's chooser sent its choice
+            query = {key: value for key, value in form.items() if key != "identity"}
+            chosen = self._demo_identity(form.get("identity", ""))
         self.authorize_requests.append(query)
+        identity = chosen or self.identity
         valid = (
             query.get("client_id") == self.client_id
             and query.get("response_type") == "code"
             and "openid" in query.get("scope", "").split()
             and len(query.get("state", "")) >= 32
             and len(query.get("nonce", "")) >= 32
-            and self.identity is not None
         )
-        if not valid:
+        if valid and identity is None and self.demo_identities:
+            return self.chooser(start_response, query)
+        if not valid or identity is None:
             return self.respond(start_response, "400 Bad Request", {"error": "invalid_request"})
         code = secrets.token_urlsafe(32)
         self.codes[code] = {
             "redirect_uri": query["redirect_uri"],
             "nonce": query["nonce"],
-            "identity": dict(self.identity),
+            "identity": dict(identity),
             "attack": self.attack,
         }
         url = f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query['state']})}"
         self.callback_urls.append(url)
         return self.redirect(start_response, url)
+
+    def _demo_identity(self, sub: str) -> dict | None:
+        for identity in self.demo_identities:
+            if identity["sub"] == sub:
+                return {key: value for key, value in identity.items() if key != "label"}
+        return None
+
+    def chooser(self, start_response, query):
+        """The demo's sign-in page: who to be, each a button carrying the request on."""
+        hidden = "".join(
+            f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+            for k, v in query.items()
+        )
+        buttons = "".join(
+            f'<li><button type="submit" name="identity" value="{html.escape(i["sub"])}">'
+            f"{html.escape(i['label'])}</button></li>"
+            for i in self.demo_identities
+        )
+        title = f"{self.label} — environnement de démonstration"
+        page = (
+            '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title></head><body><main>"
+            f"<h1>{html.escape(title)}</h1>"
+            "<p>Ce fournisseur d'identité est simulé sur cet ordinateur pour la démonstration "
+            "de Concerto : aucun mot de passe n'est demandé et aucune donnée ne quitte la "
+            "machine. Choisissez la personne que vous voulez être.</p>"
+            f'<form method="post" action="{html.escape(self.issuer)}/authorize">{hidden}'
+            f"<ul>{buttons}</ul></form></main></body></html>"
+        )
+        return self.respond(start_response, "200 OK", page, content_type="text/html; charset=utf-8")
 
     def token(self, start_response, form, **_):
         grant = self.codes.pop(form.get("code", ""), None)  # a code is used once
