@@ -85,6 +85,9 @@ if PRODUCTION:
         problems.append("valeurs publiques, donc non secrètes : " + ", ".join(public))
     if keys["SECRET_KEY"] and keys["SECRET_KEY"] == keys["PSEUDONYMISATION_KEY"]:
         problems.append("PSEUDONYMISATION_KEY doit différer de SECRET_KEY")
+    # The demo's simulated identity providers (make run) let anyone choose who to be.
+    if os.environ.get("DEMO_IDENTITY_PROVIDERS") == "1":
+        problems.append("DEMO_IDENTITY_PROVIDERS active les fournisseurs d'identité simulés")
     if problems:
         raise ImproperlyConfigured(
             "Concerto refuse de démarrer : DATABASE_URL est définie (production), mais "

@@ -26,6 +26,7 @@ UNSET = [
     "PROCONNECT_CLIENT_SECRET",
     "FRANCECONNECT_CLIENT_ID",
     "FRANCECONNECT_CLIENT_SECRET",
+    "DEMO_IDENTITY_PROVIDERS",
     # Set by the browser tests' conftest for the test process only.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]
@@ -101,6 +102,12 @@ def test_one_key_for_both_uses_is_refused(tmp_path):
     message = refusal(start(tmp_path, **DATABASE, **variables))
 
     assert "PSEUDONYMISATION_KEY doit différer de SECRET_KEY" in message
+
+
+def test_the_demos_simulated_identity_providers_are_refused(tmp_path):
+    message = refusal(start(tmp_path, **DATABASE, **PRODUCTION, DEMO_IDENTITY_PROVIDERS="1"))
+
+    assert "DEMO_IDENTITY_PROVIDERS active les fournisseurs d'identité simulés" in message
 
 
 def test_production_with_its_settings_starts(tmp_path):
