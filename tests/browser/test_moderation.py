@@ -68,8 +68,8 @@ def test_a_moderator_hides_a_contribution_and_its_author_sees_why(page):
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporter (CSV) — Vos propositions").click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    assert [(row["title"], row["status"], row["hidden_reason"]) for row in rows] == [
-        ("Hors sujet", "hidden", "spam")
+    assert [(row["titre"], row["statut"], row["motif_de_masquage"]) for row in rows] == [
+        ("Hors sujet", "Masquée par la modération", "Publicité ou message répété")
     ]
     log_out(page)
 

@@ -159,5 +159,5 @@ def test_a_cipc_advisor_filters_the_registry_reads_the_counts_and_exports(page, 
     target = tmp_path / download.suggested_filename
     download.save_as(target)
     lines = Path(target).read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("slug,title,ministry,directorate,status,methods,themes,")
+    assert lines[0].startswith("identifiant,titre,ministere,direction,statut,methodes,themes,")
     assert [line.split(",")[1] for line in lines[1:]] == ["Archives ouvertes", "Musées gratuits"]
