@@ -35,6 +35,7 @@ from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution
 from concerto.processes.models import Process
 from concerto.procurement.models import Order
+from concerto.testing.downloads import csv_rows
 from tests.evaluation.conftest import evaluable_process
 from tests.factories import UserFactory, complete_process, open_module, user_with_role
 from tests.followup.conftest import closed_process, status
@@ -45,11 +46,6 @@ from tests.procurement.factories import setup as procurement_setup
 FORMULA = '=HYPERLINK("http://x","y")'
 SAFE = "'" + FORMULA
 CONCERTO = Path(__file__).resolve().parent.parent / "concerto"
-
-
-def _rows(response) -> list[list[str]]:
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.reader(io.StringIO(body.decode("utf-8"))))
 
 
 # --- The rule -----------------------------------------------------------------------------
@@ -133,7 +129,9 @@ def test_module_export(client):
         idempotency_key=uuid.uuid4(),
     )  # fmt: skip
     client.force_login(organiser)
-    rows = _rows(client.get(f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/export/"))
+    rows = csv_rows(
+        client.get(f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/export/")
+    )
     assert rows[1][8:10] == [SAFE, "'-3 et @lui"]
 
 
@@ -147,9 +145,9 @@ def test_opinion_map_exports(client):
     opinion_actions.cast_vote(statement, user=UserFactory(), value=-1)
     client.force_login(organiser)
     kwargs = {"pk": module.process_id, "module_id": module.pk}
-    votes = _rows(client.get(reverse("opinionmaps:export_votes", kwargs=kwargs)))
+    votes = csv_rows(client.get(reverse("opinionmaps:export_votes", kwargs=kwargs)))
     assert votes[1][2:] == [str(statement.pk), votes[1][3], "-1"]
-    results = _rows(client.get(reverse("opinionmaps:export_results", kwargs=kwargs)))
+    results = csv_rows(client.get(reverse("opinionmaps:export_results", kwargs=kwargs)))
     assert results[1][:2] == [str(statement.pk), SAFE]
 
 
@@ -159,7 +157,7 @@ def test_process_registry_export(client):
     process = complete_process()
     Process.objects.filter(pk=process.pk).update(title=FORMULA)
     client.force_login(user_with_role(Role.CIPC_ADVISOR))
-    rows = _rows(client.get("/cipc/registre/export/"))
+    rows = csv_rows(client.get("/cipc/registre/export/"))
     assert [row[1] for row in rows[1:]] == [SAFE]
 
 
@@ -174,7 +172,7 @@ def test_followup_figures_export():
     )  # fmt: skip
     followup_actions.publish_answers(closed.process, actor=closed.sponsor)
     Organisation.objects.filter(pk=closed.process.ministry_id).update(name=FORMULA)
-    rows = _rows(Client().get("/suivi/suivi.csv"))
+    rows = csv_rows(Client().get("/suivi/suivi.csv"))
     assert rows[1][0] == SAFE
 
 
@@ -184,7 +182,7 @@ def test_evaluation_figures_export():
     evaluated = evaluable_process()
     Organisation.objects.filter(pk=evaluated.process.ministry_id).update(name=FORMULA)
     response = Client().get(reverse("evaluation:figures_csv", args=["ministeres"]))
-    assert _rows(response)[1] == [SAFE, "1"]
+    assert csv_rows(response)[1] == [SAFE, "1"]
 
 
 @pytest.mark.django_db
@@ -203,7 +201,7 @@ def test_expert_recommendations_export():
         year=2026, sequence=1, published_at=timezone.now(),
         due_date=timezone.localdate() + timedelta(days=60), created_by=author,
     )  # fmt: skip
-    rows = _rows(Client().get(reverse("expertgroups:public_csv")))
+    rows = csv_rows(Client().get(reverse("expertgroups:public_csv")))
     assert rows[1][2:4] == ["'-Experts", SAFE]
 
 
@@ -213,7 +211,7 @@ def test_procurement_orders_export(client):
     s = procurement_setup()
     order_for(s, {"day": "1"}, title=FORMULA)
     client.force_login(s.agent)
-    rows = _rows(client.get(reverse("procurement:orders_csv")))
+    rows = csv_rows(client.get(reverse("procurement:orders_csv")))
     assert rows[1][6] == SAFE
     assert rows[1][8] == "1250.00"
 
@@ -225,7 +223,7 @@ def test_procurement_orders_export_dates_an_order_by_the_day_in_france(client):
     # 23:30 UTC on 5 December is 00:30 on 6 December in Paris.
     Order.objects.filter(pk=order.pk).update(created_at=datetime(2026, 12, 5, 23, 30, tzinfo=UTC))
     client.force_login(s.agent)
-    rows = _rows(client.get(reverse("procurement:orders_csv")))
+    rows = csv_rows(client.get(reverse("procurement:orders_csv")))
     assert rows[1][12] == "2026-12-06"
 
 
@@ -236,7 +234,7 @@ def test_panel_invitations_export(client):
     batch, _codes = invite(panel, referent, contacts=("=1+1 rue A", "+33 1 23 45 67"))
     client.force_login(referent)
     url = f"{panel.get_manage_url()}recrutement/lots/{batch.pk}/invitations.csv"
-    assert [row[0] for row in _rows(client.get(url))[1:]] == ["'=1+1 rue A", "+33 1 23 45 67"]
+    assert [row[0] for row in csv_rows(client.get(url))[1:]] == ["'=1+1 rue A", "+33 1 23 45 67"]
 
 
 @pytest.mark.django_db

@@ -7,8 +7,6 @@ this sense: they follow their published machine schema (code and `_libelle` colu
 are checked by tests/opendata.
 """
 
-import csv
-import io
 import re
 import uuid
 from datetime import timedelta
@@ -32,6 +30,7 @@ from concerto.participation.actions import submit_contribution
 from concerto.participation.models import Contribution
 from concerto.processes.lifecycle import Status
 from concerto.representativeness import actions as profile_actions
+from concerto.testing.downloads import csv_rows
 from tests.evaluation.conftest import evaluable_process
 from tests.factories import UserFactory, complete_process, open_module, user_with_role, walk_to
 from tests.followup.conftest import closed_process, status
@@ -87,8 +86,7 @@ def _flat(choices):
 def _rows(response) -> list[list[str]]:
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    return csv_rows(response)
 
 
 # --- One builder per download: data that fills its coded columns, then the responses -------

@@ -1,5 +1,4 @@
 import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from concerto.opinionmaps import actions
 from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER, voter_id
 from concerto.opinionmaps.management.commands.opinions import Command
 from concerto.opinionmaps.models import Statement, Vote
+from concerto.testing.downloads import csv_rows
 from tests.charts.geometry import bad_geometry, svg_geometry
 from tests.factories import UserFactory
 from tests.opinionmaps.conftest import two_camps
@@ -60,20 +60,16 @@ def test_a_citizen_cannot_open_the_organiser_page(client, module, seeds):
     assert client.get(manage_url(module, "export_votes")).status_code == 403
 
 
-def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-
-
 def test_exports_have_exact_headers_and_rows(client, module, organiser, seeds):
     citizen = UserFactory()
     actions.cast_vote(seeds[0], user=citizen, value=Vote.AGREE)
     client.force_login(organiser)
-    votes = _csv(client.get(manage_url(module, "export_votes")))
+    votes = csv_rows(client.get(manage_url(module, "export_votes")))
     assert votes[0] == VOTES_HEADER == ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
     voter = voter_id(module.process_id, citizen.pk, None)
     assert votes[1][2:] == [str(seeds[0].pk), str(voter), "1"]
     assert voter != citizen.pk and 0 < voter < 2**52  # never the account number
-    results = _csv(client.get(manage_url(module, "export_results")))
+    results = csv_rows(client.get(manage_url(module, "export_results")))
     assert results[0] == RESULTS_HEADER == [
         "identifiant_enonce", "enonce", "statut", "groupe", "taille_groupe", "d_accord",
         "pas_d_accord", "passer", "representatif", "consensus",

@@ -1,7 +1,5 @@
-import csv
 import hashlib
 import hmac
-import io
 import uuid
 
 import pytest
@@ -10,6 +8,7 @@ from django.utils import timezone
 
 from concerto.participation.actions import submit_contribution
 from concerto.participation.exports import author_ref
+from concerto.testing.downloads import csv_rows
 from tests.factories import UserFactory, open_module
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +28,7 @@ def test_the_module_export_streams_every_contribution_as_csv(client):
     client.force_login(organiser)
     response = client.get(f"/espace/dispositifs/{module.process.pk}/modules/{module.pk}/export/")
     assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[0] == [
         "identifiant", "cree_le", "type", "canal", "statut", "motif_de_masquage", "ref_auteur",
         "pseudonyme", "titre", "texte", "theme", "lieu", "identifiant_parent", "position",
