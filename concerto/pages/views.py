@@ -14,7 +14,9 @@ from django.views.decorators.http import require_safe
 from concerto import pagecache
 from concerto.followup.counts import STATE
 from concerto.followup.queries import latest_answers, state_follow_up
+from concerto.pages.accessibility import checks
 from concerto.pages.navigation import ACCOUNT_PAGES, MAIN_MENU, STATUTORY_PAGES
+from concerto.participation.models import HiddenReason
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
 from concerto.processes.scopes import REGISTRY
@@ -22,8 +24,6 @@ from concerto.processes.scopes import REGISTRY
 HOME_ANSWERS = 3
 HOME_FOLLOW_UP_KEY = "home:follow-up"
 HOME_FOLLOW_UP_SECONDS = 300
-
-
 HOME_OPEN_PROCESSES = 6
 
 
@@ -35,6 +35,7 @@ def _home_scopes(**_address) -> list[str]:
 @require_safe
 @pagecache.for_visitors(_home_scopes)
 def home(request):
+    open_list_url = f"{reverse('processes:public_list')}?status={Status.OPEN}"
     audiences = [
         {
             "title": _("Citoyennes et citoyens"),
@@ -43,7 +44,7 @@ def home(request):
                 "l'État a fait de chaque contribution."
             ),
             "link": _("Participer à un dispositif ouvert"),
-            "url": f"{reverse('processes:public_list')}?status={Status.OPEN}",
+            "url": open_list_url,
         },
         {
             "title": _("Agents publics"),
@@ -74,7 +75,7 @@ def home(request):
         )[:HOME_OPEN_PROCESSES],
         "open_count": open_now.count(),
         "published_count": published.count(),
-        "open_list_url": f"{reverse('processes:public_list')}?status={Status.OPEN}",
+        "open_list_url": open_list_url,
         # The State-wide figure counts every published contribution: computed once for
         # every server and visitor for a few minutes, like the latest answers beside it.
         **cache.get_or_set(HOME_FOLLOW_UP_KEY, home_follow_up, HOME_FOLLOW_UP_SECONDS),
@@ -88,8 +89,6 @@ def home_follow_up() -> dict:
 
 @require_safe
 def accessibility(request):
-    from concerto.pages.accessibility import checks
-
     return render(request, "pages/accessibility.html", {"checks": checks()})
 
 
@@ -97,8 +96,6 @@ def accessibility(request):
 def charter(request):
     """The participation charter; its moderation reasons are the ones moderators choose
     from, so that the page and the practice never differ."""
-    from concerto.participation.models import HiddenReason
-
     return render(request, "pages/charter.html", {"hidden_reasons": HiddenReason.choices})
 
 
