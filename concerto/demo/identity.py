@@ -8,7 +8,7 @@ them through the environment (PROCONNECT_* and FRANCECONNECT_*, DEMO_IDENTITY_PR
 for the notice on the sign-in page).
 """
 
-from concerto.testing.oidc import LoopbackProvider
+from concerto.testing.oidc import LoopbackProvider, discovery_url, issuer
 
 PROCONNECT_PORT_OFFSET, FRANCECONNECT_PORT_OFFSET = 0, 1
 
@@ -71,7 +71,6 @@ def environment(port: int) -> dict[str, str]:
     for name, offset in (("proconnect", PROCONNECT_PORT_OFFSET),
                          ("franceconnect", FRANCECONNECT_PORT_OFFSET)):  # fmt: skip
         prefix = name.upper()
-        base = f"http://127.0.0.1:{port + offset}/{name}"
-        variables[f"{prefix}_DISCOVERY_URL"] = f"{base}/.well-known/openid-configuration"
+        variables[f"{prefix}_DISCOVERY_URL"] = discovery_url(issuer(name, port + offset))
         variables[f"{prefix}_CLIENT_ID"], variables[f"{prefix}_CLIENT_SECRET"] = CLIENTS[name]
     return variables

@@ -25,6 +25,16 @@ from joserfc.jwk import RSAKey
 KEY_ID = "loopback-key-1"
 
 
+def discovery_url(issuer_url: str) -> str:
+    return f"{issuer_url}/.well-known/openid-configuration"
+
+
+def issuer(name: str, port: int) -> str:
+    """The address of the provider `name` served on `port`: its discovery document is
+    below it, at /.well-known/openid-configuration."""
+    return f"http://127.0.0.1:{port}/{name}"
+
+
 class QuietHandler(WSGIRequestHandler):
     def log_message(self, *args):
         pass
@@ -76,7 +86,7 @@ class LoopbackProvider:
         self.server = make_server(
             "127.0.0.1", port, self, server_class=ThreadedServer, handler_class=QuietHandler
         )
-        self.issuer = f"http://127.0.0.1:{self.server.server_port}/{self.name}"
+        self.issuer = issuer(self.name, self.server.server_port)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         return self
@@ -87,7 +97,7 @@ class LoopbackProvider:
 
     @property
     def discovery_url(self) -> str:
-        return f"{self.issuer}/.well-known/openid-configuration"
+        return discovery_url(self.issuer)
 
     def settings(self) -> dict:
         return {
