@@ -34,7 +34,7 @@ from concerto.testing.downloads import csv_rows
 from tests.evaluation.conftest import evaluable_process
 from tests.factories import UserFactory, complete_process, open_module, user_with_role, walk_to
 from tests.followup.conftest import closed_process, status
-from tests.panels.helpers import invite, recruiting_panel
+from tests.panels.helpers import invite, lottery_panel, recruiting_panel
 from tests.procurement.factories import order_for
 from tests.procurement.factories import setup as procurement_setup
 
@@ -207,9 +207,17 @@ def panel_invitations():
     yield client.get(f"{panel.get_manage_url()}recrutement/lots/{batch.pk}/invitations.csv")
 
 
+def panel_codes():
+    panel, referent = lottery_panel()
+    client = Client()
+    client.force_login(referent)
+    yield client.get(reverse("panels:export_codes", args=[panel.process_id, panel.pk]))
+
+
 DOWNLOADS = [
     module_export, opinion_map_results, process_registry, followup_figures, evaluation_figures,
     representativeness, expert_recommendations, procurement_orders, panel_invitations,
+    panel_codes,
 ]  # fmt: skip
 # The opinion map's votes file keeps Polis's `votes.csv` columns on purpose: it is read
 # back by our Polis import and by Polis's own tools (concerto/opinionmaps/exports.py). Its

@@ -27,8 +27,16 @@ CATEGORIES = {
     "territoire": {"urbain": 0.72, "rural": 0.28},
     "diplôme": {"bac ou moins": 0.45, "études supérieures": 0.55},
 }
-# A seed drawn in public on the day of the demo draw (any string works).
+# A seed drawn in public after the lottery's publication (any string works).
 SEED = "12-27-33-41-48"
+SEED_ANNOUNCEMENT = (
+    "La graine sera tirée en séance publique au ministère, par une huissière de justice : "
+    "cinq boules d'une urne de 49, retransmises en direct."
+)
+SEED_ORIGIN = (
+    "Tirée en séance publique au ministère par une huissière de justice, devant une "
+    "quarantaine de personnes : boules 12, 27, 33, 41 et 48, dans l'ordre du tirage."
+)
 
 
 def pool_csv(seed: int = 2026) -> bytes:
@@ -58,6 +66,7 @@ def load() -> None:
     actions.import_pool(panel, actor=organiser, data=pool_csv())
     # What the background task does, run here: the demo is ready when `make run` serves it.
     panel = actions.store_computation(panel.pk)
-    actions.fix_seed(panel, actor=organiser, seed=SEED)
+    actions.publish_lottery(panel, actor=organiser, announcement=SEED_ANNOUNCEMENT)
+    actions.fix_seed(panel, actor=organiser, seed=SEED, origin=SEED_ORIGIN)
     actions.draw_panel(panel, actor=organiser)
     actions.publish_panel(panel, actor=organiser)

@@ -264,19 +264,52 @@ def store_computation(panel_id: int, *, progress=None) -> Panel:
 
 
 @transaction.atomic
-def fix_seed(panel: Panel, *, actor, seed: str) -> Panel:
-    """Record the seed (published in advance or drawn in public), once the lottery is known."""
+def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
+    """Make the lottery public before any seed exists, with how the seed will be drawn.
+
+    From then on the pool, the quotas and the lottery are frozen: whoever draws the
+    seed cannot know in advance which panel it designates, and anyone can check it.
+    """
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    if panel.lottery_published_at:
+        raise ValidationError(_("La loterie est déjà publiée."))
+    if not panel.lottery:
+        raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
+    announcement = announcement.strip()
+    if not announcement:
+        raise ValidationError(
+            {"announcement": _("Dites qui tirera la graine, comment, quand et où.")}
+        )
+    panel.seed_announcement = announcement
+    panel.lottery_published_at = timezone.now()
+    panel.save(update_fields=["seed_announcement", "lottery_published_at"])
+    return panel
+
+
+@transaction.atomic
+def fix_seed(panel: Panel, *, actor, seed: str, origin: str) -> Panel:
+    """Record the seed drawn in public after the lottery's publication, and its origin
+    (who drew it, how, when, before whom)."""
     _require(panel.process, actor)
     panel = _lock(panel)
     if panel.seed_fixed_at:
         raise ValidationError(_("La graine est déjà fixée."))
-    if not panel.lottery:
-        raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
+    if not panel.lottery_published_at:
+        raise ValidationError(
+            _("Publiez d'abord la loterie : elle doit être connue avant la graine.")
+        )
+    errors = {}
     if not seed:
-        raise ValidationError({"seed": _("Indiquez la graine.")})
+        errors["seed"] = _("Indiquez la graine.")
+    if not origin.strip():
+        errors["origin"] = _("Dites qui a tiré la graine, comment et devant qui.")
+    if errors:
+        raise ValidationError(errors)
     panel.seed = seed
+    panel.seed_origin = origin.strip()
     panel.seed_fixed_at = timezone.now()
-    panel.save(update_fields=["seed", "seed_fixed_at"])
+    panel.save(update_fields=["seed", "seed_origin", "seed_fixed_at"])
     return panel
 
 

@@ -5,6 +5,7 @@ from dsfr.forms import DsfrBaseForm
 from concerto.followup.forms import AnswerForm
 from concerto.forms import DateInput, DateTimeField, DateTimeInput
 from concerto.frenchdates import french_date
+from concerto.panels.tickets import token_for
 from concerto.uploads.validators import UploadValidator
 
 MAX_CSV_SIZE = 5 * 1024 * 1024
@@ -76,9 +77,37 @@ class SeedForm(DsfrBaseForm):
         label=_("Graine"),
         max_length=200,
         help_text=_(
-            "Publiée à l'avance ou tirée en public, par exemple les numéros d'un tirage "
-            "officiel : « 07-19-23-31-42 ». Elle est utilisée telle quelle."
+            "Tirée en public, par exemple les numéros d'un tirage officiel : "
+            "« 07-19-23-31-42 ». Elle est utilisée telle quelle."
         ),
+        error_messages={"required": _("Indiquez la graine.")},
+    )
+
+
+class PublicSeedForm(SeedForm):
+    origin = forms.CharField(
+        label=_("Origine de la graine"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Qui l'a tirée, comment, quand et devant qui. Par exemple : « Tirée le 15 janvier "
+            "à 14 h en séance publique à la préfecture, par une huissière de justice, cinq "
+            "boules d'une urne de 49 ». Publié sur la page du panel."
+        ),
+        error_messages={"required": _("Dites qui a tiré la graine, comment et devant qui.")},
+    )
+
+
+class LotteryForm(DsfrBaseForm):
+    announcement = forms.CharField(
+        label=_("Comment la graine sera tirée"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Annoncé avec la loterie, avant le tirage de la graine : qui la tirera, comment, "
+            "quand et où, ou quel tirage public à venir la fournira."
+        ),
+        error_messages={"required": _("Dites qui tirera la graine, comment, quand et où.")},
     )
 
 
@@ -216,3 +245,33 @@ class RecommendationAnswerForm(AnswerForm):
         super().__init__(*args, process=process, **kwargs)
         for name in ("level", "target", "analysis_theme", "question"):
             del self.fields[name]
+
+
+class TicketCodeForm(DsfrBaseForm):
+    """A volunteer's code, to find themself in a panel's published lottery."""
+
+    code = forms.CharField(
+        label=_("Votre code de tirage"),
+        max_length=40,
+        help_text=_(
+            "Reçu de l'équipe du dispositif ou à votre inscription, par exemple "
+            "« p3f09a1c27b4e ». Le code de votre invitation convient aussi."
+        ),
+        error_messages={"required": _("Indiquez votre code.")},
+    )
+
+    def __init__(self, *args, panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panel = panel
+
+    def clean_code(self) -> str:
+        token = token_for(self.panel, self.cleaned_data["code"])
+        if token is None:
+            raise forms.ValidationError(
+                _(
+                    "Ce code n'est pas reconnu. Un code de tirage est la lettre « p » suivie "
+                    "de 12 chiffres ou lettres de a à f ; un code d'invitation compte 12 "
+                    "caractères."
+                )
+            )
+        return token

@@ -19,6 +19,7 @@ PANEL = ORGANISER + "<id:panel_id>/"
 urlpatterns = [
     # Public pages (stable French addresses)
     path(PUBLIC, public.public, name="public"),
+    path(PUBLIC + "loterie.json", public.panel_lottery, name="panel_lottery"),
     path(PUBLIC + "tirages/<id:draw_id>/loterie.json", public.lottery, name="lottery"),
     path(PUBLIC + "inscription/", registration.register, name="register"),
     path(PUBLIC + "inscription/merci/", registration.registered, name="registered"),
@@ -30,6 +31,8 @@ urlpatterns = [
     path(PANEL + "vivier/", organiser.import_pool, name="import_pool"),
     path(PANEL + "quotas/", organiser.quotas, name="quotas"),
     path(PANEL + "calcul/", organiser.compute, name="compute"),
+    path(PANEL + "loterie/", organiser.publish_lottery, name="publish_lottery"),
+    path(PANEL + "codes.csv", organiser.export_codes, name="export_codes"),
     path(PANEL + "graine/", organiser.seed, name="seed"),
     path(PANEL + "tirage/", organiser.draw, name="draw"),
     path(PANEL + "membres/<id:member_id>/desistement/", organiser.decline, name="decline"),

@@ -307,12 +307,16 @@ MATRIX: dict[str, Action] = {
     # panels
     "panels:public": get(NOBODY, slug="published.slug", panel_id="panel"),
     "panels:lottery": get(NOBODY, slug="published.slug", panel_id="panel", draw_id="'1'"),
+    # The authz panel's lottery is not published: nobody reads it yet.
+    "panels:panel_lottery": get(NOBODY, slug="published.slug", panel_id="panel"),
     "panels:list": get(MINISTRY, pk="published"),
     "panels:create": both(MINISTRY, pk="published"),
     "panels:detail": get(MINISTRY, pk="published", panel_id="panel"),
     "panels:import_pool": post(MINISTRY, pk="published", panel_id="panel"),
     "panels:quotas": post(MINISTRY, pk="published", panel_id="panel"),
     "panels:compute": post(MINISTRY, pk="published", panel_id="panel"),
+    "panels:publish_lottery": post(MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS),
+    "panels:export_codes": get(MINISTRY, pk="published", panel_id="panel"),
     "panels:seed": post(MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS),
     "panels:draw": post(MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS),
     "panels:decline": post(

@@ -102,6 +102,8 @@ KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
     "evaluation:open_survey": {},
     "evaluation:survey_organisers": {"q1": "radio", "q2": "textarea"},
     "followup:close": {},
+    # The matrix's panel has no lottery yet: its page offers no publication.
+    "panels:publish_lottery": {"lottery-announcement": "textarea"},
     # Signed links from an e-mail: the matrix's world has no valid token to open them.
     "mailing:unsubscribe": {"List-Unsubscribe": "hidden"},
     "mailing:preferences": {"scope": "hidden"},
@@ -122,7 +124,7 @@ KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
     "panels:publish": {},
     "panels:quotas": {"import": "submit", "file": "file"},
     "panels:replace": {"replacement-seed": "text"},
-    "panels:seed": {"seed-seed": "text"},
+    "panels:seed": {"seed-seed": "text", "seed-origin": "textarea"},
     "participation:moderate": {"action": "hidden", "reason": "select", "note": "text",
                                "ban_reason": "text", "next": "hidden"},
     "participation:moderation": {"selection": "checkbox", "bulk-reason": "select",

@@ -1,5 +1,6 @@
 """A whole panel in a real browser: create it, import the pool, set quotas, compute the
-probabilities, fix the seed, draw, replace one member, publish, verify the lottery."""
+probabilities, publish the lottery before the seed, find a volunteer's code in it, fix
+the seed with its origin, draw, replace one member, publish, verify the lottery."""
 
 import json
 from datetime import timedelta
@@ -14,6 +15,8 @@ from tests.factories import PASSWORD
 from tests.panels.helpers import pool_csv, published_process
 
 SEED = "07-19-23-31-42"
+ANNOUNCEMENT = "Tirée le 15 janvier à 14 h en séance publique, cinq boules d'une urne de 49."
+ORIGIN = "Tirée par une huissière de justice devant trente personnes : 07, 19, 23, 31, 42."
 REPLACEMENT_SEED = "2026-05-01"
 
 
@@ -89,9 +92,68 @@ def test_whole_panel_journey(page, tmp_path, capsys):
     expect(page.locator("#probabilities tbody tr").first).to_contain_text("25,00 %")
     expect(page.locator("#quality")).to_contain_text("Probabilité minimale : 25,00 %")
 
+    # The lottery is published before any seed, with how the seed will be drawn.
+    expect(page.get_by_role("button", name="Fixer la graine")).to_have_count(0)
+    page.get_by_role("button", name="Publier la loterie").click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#id_lottery-announcement-desc-error")).to_have_text(
+        "Dites qui tirera la graine, comment, quand et où."
+    )
+    page.locator("#id_lottery-announcement").fill(ANNOUNCEMENT)
+    page.get_by_role("button", name="Publier la loterie").click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator(".fr-alert--success")).to_contain_text("La loterie est publiée")
+    expect(page.get_by_role("link", name="Importer le vivier")).to_have_count(0)
+    panel.refresh_from_db()
+    lottery_digest = panel.lottery_digest
+
+    # Anyone reads it on the public page and checks its fingerprint; a volunteer finds
+    # their code in it, with their chance, before anyone knows the seed.
+    page.get_by_role("link", name="Voir la page publique du panel").first.click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#seed-announcement")).to_contain_text(ANNOUNCEMENT)
+    expect(page.locator("#seed-pending")).to_contain_text("La graine n'est pas encore tirée")
+    expect(page.locator("#lottery .digest")).to_have_text(lottery_digest)
+    page.get_by_role("button", name="Vérifier la loterie dans mon navigateur").click()
+    expect(page.locator("#lottery .verify-result .fr-alert")).to_have_text(
+        [
+            "L'empreinte recalculée dans votre navigateur est identique à l'empreinte publiée : "
+            "la loterie n'a pas été modifiée."
+        ]
+    )
+    designated = draw_number(SEED, 1000)
+    volunteer = next(
+        m for m in panel.pool.order_by("pk") if m.token in panel.lottery["tickets"][designated - 1]
+    )
+    holding = [n for n, t in enumerate(panel.lottery["tickets"], 1) if volunteer.token in t]
+    page.locator("#ticket_code").fill("p-pas-un-code")
+    page.get_by_role("button", name="Rechercher mon code").click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#ticket_code-desc-error")).to_contain_text("Ce code n'est pas reconnu.")
+    expect(page.locator("#ticket_code")).to_have_value("p-pas-un-code")
+    page.locator("#ticket_code").fill(volunteer.token.upper())
+    page.keyboard.press("Enter")
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#ticket-result")).to_contain_text(
+        f"Votre code figure dans {len(holding)} panels sur 1\u202f000 : votre chance d'être "
+        f"tiré au sort est de {len(holding) / 10:.2f} %.".replace(".", ",", 1)
+    )
+    expect(page.locator("#ticket-verdict")).to_have_text("La graine n'est pas encore tirée.")
+
+    # The seed is recorded with its origin; a missing origin is told next to its field.
+    page.goto(panel.get_manage_url())
+    check_page(page, "Panel citoyen vélo")
     page.locator("#id_seed-seed").fill(SEED)
     page.get_by_role("button", name="Fixer la graine").click()
     check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#id_seed-origin-desc-error")).to_have_text(
+        "Dites qui a tiré la graine, comment et devant qui."
+    )
+    expect(page.locator("#id_seed-seed")).to_have_value(SEED)
+    page.locator("#id_seed-origin").fill(ORIGIN)
+    page.get_by_role("button", name="Fixer la graine").click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#seed")).to_contain_text(SEED)
     page.get_by_role("button", name="Tirer le panel au sort").click()
     check_page(page, "Panel citoyen vélo")
     number = draw_number(SEED, 1000)
@@ -126,6 +188,15 @@ def test_whole_panel_journey(page, tmp_path, capsys):
         f"uv run concerto sortition verify --lottery panel-{panel.pk}-lottery.json --seed {SEED}"
     )
     expect(page.locator("pre.command").first).to_have_text(command)
+
+    # The seed's origin is public; the volunteer's code now says the seed chose them.
+    expect(page.locator("#seed-origin")).to_have_text(f"Origine de la graine : {ORIGIN}")
+    page.locator("#ticket_code").fill(volunteer.token)
+    page.get_by_role("button", name="Rechercher mon code").click()
+    check_page(page, "Panel citoyen vélo")
+    expect(page.locator("#ticket-verdict")).to_have_text(
+        f"La graine désigne le panel n° {designated} : votre code y figure, vous êtes tiré au sort."
+    )
 
     # Anyone can check the draw in their browser, with nothing to install.
     initial = Draw.objects.get(kind=Draw.Kind.INITIAL)

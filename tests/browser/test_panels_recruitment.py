@@ -99,6 +99,8 @@ def test_invitations_registration_and_closing(page, tmp_path):
     check_page(page, "Inscription enregistrée")
     member = PoolMember.objects.get()
     assert member.values == {"genre": "homme", "âge": "65+"}
+    # The code that will find them in the lottery, published before the seed is drawn.
+    expect(page.locator("#tirage-code strong")).to_have_text(member.token)
     assert member.invitation.code == code
 
     # The same code again: refused, still one member.

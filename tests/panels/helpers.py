@@ -48,9 +48,21 @@ def computed_panel(**kwargs):
     return panel, referent
 
 
-def drawn_panel(seed: str = "07-19-23-31-42", **kwargs):
+ANNOUNCEMENT = "Tirée en séance publique le 15 janvier à 14 h : cinq boules d'une urne."
+ORIGIN = "Tirée par une huissière de justice devant trente personnes."
+
+
+def lottery_panel(**kwargs):
+    """A computed panel whose lottery is published, before any seed."""
     panel, referent = computed_panel(**kwargs)
-    actions.fix_seed(panel, actor=referent, seed=seed)
+    actions.publish_lottery(panel, actor=referent, announcement=ANNOUNCEMENT)
+    panel.refresh_from_db()
+    return panel, referent
+
+
+def drawn_panel(seed: str = "07-19-23-31-42", **kwargs):
+    panel, referent = lottery_panel(**kwargs)
+    actions.fix_seed(panel, actor=referent, seed=seed, origin=ORIGIN)
     draw = actions.draw_panel(panel, actor=referent)
     panel.refresh_from_db()
     return panel, referent, draw

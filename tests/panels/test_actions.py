@@ -160,7 +160,7 @@ def test_draw_is_reproducible_from_the_seed():
 def test_seed_cannot_change_and_pool_is_frozen_once_fixed():
     panel, referent, _draw = drawn_panel()
     with pytest.raises(ValidationError):
-        actions.fix_seed(panel, actor=referent, seed="autre")
+        actions.fix_seed(panel, actor=referent, seed="autre", origin="Un autre tirage.")
     with pytest.raises(ValidationError):
         actions.import_pool(panel, actor=referent, data=b"genre\nfemme\n")
     panel.refresh_from_db()

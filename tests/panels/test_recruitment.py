@@ -9,6 +9,7 @@ from django.utils import timezone
 from concerto.panels import actions, recruitment
 from concerto.panels.models import Invitation, InvitationBatch, PoolMember, Quota
 from concerto.panels.models.recruitment import CODE_ALPHABET, format_code
+from concerto.panels.tickets import token_for
 from tests.panels.helpers import invite, other_user, pool_csv, recruiting_panel
 
 pytestmark = pytest.mark.django_db
@@ -223,7 +224,13 @@ def test_computing_closes_registration_and_draws_from_the_volunteers():
     assert error.value.messages == ["Les inscriptions à ce panel sont closes."]
     with pytest.raises(ValidationError):
         invite(panel, referent, contacts=("7 rue du Port",), label="Lot 2")
-    actions.fix_seed(panel, actor=referent, seed="1-2-3")
+    actions.publish_lottery(panel, actor=referent, announcement="En séance publique.")
+    # A volunteer's invitation code finds them in the lottery, as their tirage code does.
+    first = PoolMember.objects.get(invitation__code=codes[0])
+    assert token_for(panel, format_code(codes[0]).lower()) == first.token
+    assert token_for(panel, first.token.upper()) == first.token
+    assert token_for(panel, "ABCD-EFGH-JKMN") is None
+    actions.fix_seed(panel, actor=referent, seed="1-2-3", origin="Un dé, trois fois.")
     actions.draw_panel(panel, actor=referent)
     chosen = panel.pool.filter(status="selected")
     assert sorted(m.values["genre"] for m in chosen) == ["femme", "homme"]

@@ -22,11 +22,23 @@ def test_organiser_pages_are_refused_to_other_agents(client):
     assert "Vivier : 40 personnes" in response.content.decode()
 
 
-def test_public_page_is_hidden_until_published(client):
-    panel, referent, _draw = drawn_panel()
-    assert client.get(panel.get_absolute_url()).status_code == 404
+def test_draws_and_composition_are_shown_once_the_panel_is_published(client):
+    panel, referent, draw = drawn_panel()
+    draw_url = reverse(
+        "panels:lottery",
+        kwargs={"slug": panel.process.slug, "panel_id": panel.pk, "draw_id": draw.pk},
+    )
+    html = client.get(panel.get_absolute_url()).content.decode()
+    # The lottery and the seed are public; the draw and who was drawn wait for publication.
+    assert panel.seed in html
+    assert "Tirages et vérification" not in html
+    assert "Membres du panel" not in html
+    assert client.get(draw_url).status_code == 404
     actions.publish_panel(panel, actor=referent)
-    assert client.get(panel.get_absolute_url()).status_code == 200
+    html = client.get(panel.get_absolute_url()).content.decode()
+    assert "Tirages et vérification" in html
+    assert "Membres du panel" in html
+    assert client.get(draw_url).status_code == 200
 
 
 def test_public_page_and_lottery_leak_no_pool_member(client, django_assert_max_num_queries):

@@ -38,9 +38,14 @@ class Panel(models.Model):
     household_rule = models.BooleanField(_("au plus une personne par foyer"), default=False)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     retention_date = models.DateField(_("date de suppression des données du vivier"))
-    # Seed: published in advance or drawn in public, fixed once the lottery is known.
+    # Seed: drawn in public once the lottery is published, so that nobody can choose it
+    # knowing which panel it designates. How it will be drawn is announced with the
+    # lottery; who drew it and how is recorded with it.
     seed = models.CharField(_("graine"), max_length=200, blank=True)
     seed_fixed_at = models.DateTimeField(null=True, blank=True)
+    seed_announcement = models.TextField(_("comment la graine sera tirée"), blank=True)
+    seed_origin = models.TextField(_("origine de la graine"), blank=True)
+    lottery_published_at = models.DateTimeField(null=True, blank=True)
     # The lottery of M_TICKETS panels (pseudonymous tokens) and its SHA-256 digest.
     lottery = models.JSONField(null=True, blank=True)
     lottery_digest = models.CharField(max_length=64, blank=True)
@@ -96,8 +101,20 @@ class Panel(models.Model):
 
     @property
     def locked(self) -> bool:
-        """Pool and quotas are frozen once the seed is fixed (the lottery is then public)."""
-        return bool(self.seed_fixed_at) or self.status != self.Status.DRAFT
+        """Pool and quotas are frozen once the lottery is public (before the seed)."""
+        return (
+            bool(self.lottery_published_at or self.seed_fixed_at)
+            or self.status != self.Status.DRAFT
+        )
+
+    @property
+    def is_public(self) -> bool:
+        """The public page exists from the lottery's publication (panels drawn before
+        lotteries were published ahead of the seed appear once published)."""
+        return bool(self.lottery_published_at) or self.status == self.Status.PUBLISHED
+
+    def get_lottery_url(self) -> str:
+        return reverse("panels:panel_lottery", args=[self.process.slug, self.pk])
 
     @property
     def registration_open(self) -> bool:

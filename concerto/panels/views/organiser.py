@@ -9,9 +9,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.downloads import csv_download
 from concerto.jobs.views import owned_job
 from concerto.panels import actions
-from concerto.panels.forms import CsvForm, PanelForm, QuotasForm, SeedForm
+from concerto.panels.forms import (
+    CsvForm,
+    LotteryForm,
+    PanelForm,
+    PublicSeedForm,
+    QuotasForm,
+    SeedForm,
+)
 from concerto.panels.models import Panel, PoolMember
 from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import add_errors, error_messages, process_for
@@ -85,7 +93,11 @@ def create(request, pk: int):
 @require_safe
 @login_required
 def detail(request, pk: int, panel_id: int):
-    panel = _panel(request, pk, panel_id)
+    return _detail_page(request, _panel(request, pk, panel_id))
+
+
+def _detail_page(request, panel: Panel, **forms):
+    """The panel's page; a refused step shows it again with its form as sent."""
     members = list(panel.pool.all())
     if members:
         record_staff_access(request, "vivier de panel", panel)
@@ -101,10 +113,11 @@ def detail(request, pk: int, panel_id: int):
         "declined_count": sum(m.status == PoolMember.Status.DECLINED for m in members),
         "registered_count": sum(m.invitation_id is not None for m in members),
         "draws": panel.draws.all(),
-        "seed_form": SeedForm(prefix="seed"),
+        "lottery_form": LotteryForm(prefix="lottery"),
+        "seed_form": PublicSeedForm(prefix="seed"),
         "replacement_form": SeedForm(prefix="replacement"),
         "breadcrumb": _breadcrumb(panel.process, panel.name),
-    }
+    } | forms
     return render(request, "panels/organiser/detail.html", context)
 
 
@@ -193,18 +206,43 @@ def compute(request, pk: int, panel_id: int):
 
 @require_POST
 @login_required
+def publish_lottery(request, pk: int, panel_id: int):
+    panel = _panel(request, pk, panel_id)
+    form = LotteryForm(request.POST, prefix="lottery")
+    if form.is_valid():
+        try:
+            actions.publish_lottery(
+                panel, actor=request.user, announcement=form.cleaned_data["announcement"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("La loterie est publiée : la graine peut maintenant être tirée.")
+            )
+            return redirect(panel.get_manage_url() + "#graine")
+    return _detail_page(request, panel, lottery_form=form)
+
+
+@require_POST
+@login_required
 def seed(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
-    form = SeedForm(request.POST, prefix="seed")
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Indiquez la graine."))
-        actions.fix_seed(panel, actor=request.user, seed=form.cleaned_data["seed"])
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(request, _("La graine est fixée."))
-    return redirect(panel.get_manage_url())
+    form = PublicSeedForm(request.POST, prefix="seed")
+    if form.is_valid():
+        try:
+            actions.fix_seed(
+                panel,
+                actor=request.user,
+                seed=form.cleaned_data["seed"],
+                origin=form.cleaned_data["origin"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("La graine est fixée."))
+            return redirect(panel.get_manage_url() + "#graine")
+    return _detail_page(request, panel, seed_form=form)
 
 
 @require_POST
@@ -270,3 +308,25 @@ def publish(request, pk: int, panel_id: int):
         return redirect(panel.get_manage_url())
     messages.success(request, _("Le panel est publié."))
     return redirect(panel.get_absolute_url())
+
+
+@require_safe
+@login_required
+def export_codes(request, pk: int, panel_id: int):
+    """Each volunteer's tirage code, for the letters that tell them how to find themself
+    in the published lottery. Given only once the lottery is published: before, a new
+    pool import would change the codes."""
+    panel = _panel(request, pk, panel_id)
+    if not panel.lottery_published_at:
+        messages.error(
+            request,
+            _("Les codes de tirage sont donnés une fois la loterie publiée : avant, un nouvel "
+              "import du vivier les changerait."),
+        )  # fmt: skip
+        return redirect(panel.get_manage_url() + "#graine")
+    record_staff_access(request, "codes de tirage de panel", panel)
+    return csv_download(
+        f"panel-{panel.pk}-codes-de-tirage.csv",
+        ["identifiant", "code_tirage"],
+        ([member.external_id, member.token] for member in panel.pool.order_by("pk")),
+    )

@@ -1,6 +1,8 @@
 """Public panel page: quotas, pool aggregates, probability distribution, seed and lottery.
 
-Never shows who is in the pool: only counts, and the pseudonymous lottery.
+The page exists from the lottery's publication, before the seed is drawn; the draws and
+the panel's composition appear once the panel is published. Never shows who is in the
+pool: only counts, and the pseudonymous lottery, where a volunteer finds their own code.
 """
 
 import json
@@ -11,14 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto.panels.forms import TicketCodeForm
 from concerto.panels.models import M_TICKETS, Panel
+from concerto.panels.tickets import look_up
 from concerto.processes.models import Process
 
 
 def _published_panel(slug: str, panel_id: int) -> Panel:
     process = get_object_or_404(Process.objects.published(), slug=slug)
     panel = get_object_or_404(Panel, pk=panel_id, process=process)
-    if panel.status != Panel.Status.PUBLISHED:
+    if not panel.is_public:
         raise Http404
     panel.process = process
     return panel
@@ -35,18 +39,28 @@ def public(request, slug: str, panel_id: int):
         }
         for quota in panel.quotas.all()
     ]
-    draws = list(panel.draws.all())
+    published = panel.status == Panel.Status.PUBLISHED
+    draws = list(panel.draws.all()) if published else []
     for draw in draws:
         draw.command = (
             f"uv run concerto sortition verify --lottery {draw.lottery_filename} "
             f"--seed {_shell_quote(draw.seed)}"
         )
+    code_form = TicketCodeForm(
+        request.GET if "code" in request.GET else None, panel=panel, auto_id="ticket_%s"
+    )
+    lookup = None
+    if panel.lottery and code_form.is_valid():
+        lookup = look_up(panel, code_form.cleaned_data["code"])
     context = {
         "panel": panel,
         "process": panel.process,
         "quotas": quotas,
+        "published": published,
         "draws": draws,
-        "lottery_size": draws[0].lottery["m"] if draws else M_TICKETS,
+        "code_form": code_form if panel.lottery else None,
+        "lookup": lookup,
+        "lottery_size": panel.lottery["m"] if panel.lottery else M_TICKETS,
         "recommendations": panel.recommendations.select_related(
             "answer__status", "answer__process"
         ),
@@ -68,11 +82,26 @@ def _shell_quote(value: str) -> str:
 
 
 @require_safe
+def panel_lottery(request, slug: str, panel_id: int):
+    """The lottery as published before the seed (the initial draw's lottery)."""
+    panel = _published_panel(slug, panel_id)
+    if not panel.lottery:
+        raise Http404
+    return _lottery_file(panel.lottery, panel.lottery_filename)
+
+
+@require_safe
 def lottery(request, slug: str, panel_id: int, draw_id: int):
     panel = _published_panel(slug, panel_id)
+    if panel.status != Panel.Status.PUBLISHED:
+        raise Http404
     draw = get_object_or_404(panel.draws, pk=draw_id)
+    return _lottery_file(draw.lottery, draw.lottery_filename)
+
+
+def _lottery_file(lottery: dict, filename: str) -> HttpResponse:
     response = HttpResponse(
-        json.dumps(draw.lottery, ensure_ascii=False), content_type="application/json"
+        json.dumps(lottery, ensure_ascii=False), content_type="application/json"
     )
-    response["Content-Disposition"] = f'attachment; filename="{draw.lottery_filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

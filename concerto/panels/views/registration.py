@@ -34,6 +34,10 @@ def _breadcrumb(panel: Panel, current: str) -> dict:
     }
 
 
+def _code_key(panel: Panel) -> str:
+    return f"panel-{panel.pk}-tirage-code"
+
+
 @require_http_methods(["GET", "POST"])
 def register(request, slug: str, panel_id: int, code: str = ""):
     panel = _panel(slug, panel_id)
@@ -48,13 +52,15 @@ def register(request, slug: str, panel_id: int, code: str = ""):
     if request.method == "POST" and is_open and form.is_valid():
         data = form.cleaned_data
         try:
-            recruitment.register(
+            member = recruitment.register(
                 panel, code=data["code"], values=form.values(), consent=data["consent"],
                 household=data.get("household", ""), key=data["key"],
             )  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
         else:
+            # Shown on the next page: the code that finds them in the published lottery.
+            request.session[_code_key(panel)] = member.token
             return redirect(reverse("panels:registered", args=[slug, panel.pk]))
     context = {
         "panel": panel,
@@ -74,6 +80,7 @@ def registered(request, slug: str, panel_id: int):
     context = {
         "panel": panel,
         "process": panel.process,
+        "tirage_code": request.session.get(_code_key(panel)),
         "breadcrumb": _breadcrumb(panel, _("Inscription enregistrée")),
     }
     return render(request, "panels/registration/done.html", context)

@@ -47,13 +47,20 @@
       const lottery = await response.json();
       const digest = await sha256Hex(canonical(lottery.tickets));
       const m = lottery.tickets.length;
-      const number = await drawNumber(data.seed, m);
-      const fill = (text) => text.replace("{number}", number).replace("{m}", m);
-      say(box, [
-        [digest === data.digest ? data.digestOk : data.digestKo, digest === data.digest],
-        [fill(String(number) === data.number ? data.numberOk : data.numberKo),
-          String(number) === data.number],
-      ]);
+      const fill = (text, number) => text.replace("{number}", number).replace("{m}", m);
+      const lines = [[digest === data.digest ? data.digestOk : data.digestKo, digest === data.digest]];
+      // Before the seed: the fingerprint only. Before the draw is published: the number
+      // the seed designates. Once published: that number against the published one.
+      if (data.seed !== undefined) {
+        const number = await drawNumber(data.seed, m);
+        if (data.number === undefined) {
+          lines.push([fill(data.numberIs, number), true]);
+        } else {
+          const ok = String(number) === data.number;
+          lines.push([fill(ok ? data.numberOk : data.numberKo, number), ok]);
+        }
+      }
+      say(box, lines);
     } catch (error) {
       box.textContent = data.failed;
     }
