@@ -362,6 +362,12 @@ def decline(member: PoolMember, *, actor) -> PoolMember:
     member = PoolMember.objects.select_for_update().get(pk=member.pk)
     if not member.in_panel:
         raise ValidationError(_("Cette personne n'est pas membre du panel."))
+    if pending_replacement(member.panel):
+        # The published lottery keeps this member in every ticket: it would be wrong.
+        raise ValidationError(
+            _("Une loterie de remplacement attend sa graine : tirez-la avant d'enregistrer "
+              "un autre désistement.")
+        )  # fmt: skip
     member.status = PoolMember.Status.DECLINED
     member.save(update_fields=["status"])
     panel = _lock(member.panel)
@@ -370,9 +376,15 @@ def decline(member: PoolMember, *, actor) -> PoolMember:
     return member
 
 
+def pending_replacement(panel: Panel) -> Draw | None:
+    """The replacement draw whose lottery is published and whose seed is awaited."""
+    return panel.draws.filter(kind=Draw.Kind.REPLACEMENT, number__isnull=True).first()
+
+
 @transaction.atomic
-def draw_replacement(panel: Panel, *, actor, seed: str) -> Draw:
-    """Re-select with the remaining members fixed and the decliners out, then draw.
+def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Draw:
+    """Re-select with the remaining members fixed and the decliners out, and publish the
+    new lottery with how its seed will be drawn, before that seed exists.
 
     Quotas and panel size hold for the whole panel; the members kept are in every
     ticket of the new lottery, so only the free seats are drawn.
@@ -383,8 +395,12 @@ def draw_replacement(panel: Panel, *, actor, seed: str) -> Draw:
         raise ValidationError(_("Le panel n'est pas encore tiré au sort."))
     if panel.pool_purged_at:
         raise ValidationError(_("Les données du vivier sont supprimées."))
-    if not seed:
-        raise ValidationError({"seed": _("Indiquez la graine du tirage de remplacement.")})
+    if pending_replacement(panel):
+        raise ValidationError(_("Une loterie de remplacement attend déjà sa graine."))
+    if not announcement.strip():
+        raise ValidationError(
+            {"announcement": _("Dites qui tirera la graine, comment, quand et où.")}
+        )
     problem = engine.build_problem(panel, exclude_declined=True)
     if len(problem.already_selected) >= panel.size:
         raise ValidationError(_("Aucune place n'est à pourvoir."))
@@ -392,21 +408,45 @@ def draw_replacement(panel: Panel, *, actor, seed: str) -> Draw:
         _result, lottery = engine.run_selection(problem)
     except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
         raise ValidationError([describe(reason) for reason in error_reasons(error)]) from error
-    number = sortition.draw_number(seed, lottery.m)
-    ticket = list(lottery.tickets[number - 1])
-    added = sorted(set(ticket) - set(problem.already_selected))
-    panel.pool.filter(token__in=added).update(status=PoolMember.Status.REPLACEMENT)
-    draw = Draw.objects.create(
+    return Draw.objects.create(
         panel=panel,
         kind=Draw.Kind.REPLACEMENT,
-        seed=seed,
-        number=number,
         lottery=lottery.to_json(),
         lottery_digest=lottery.digest,
-        ticket=ticket,
-        member_tokens=added,
+        lottery_published_at=timezone.now(),
+        seed_announcement=announcement.strip(),
         actor=actor,
     )
+
+
+@transaction.atomic
+def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
+    """Draw the published replacement lottery's ticket that the seed designates."""
+    _require(panel.process, actor)
+    panel = _lock(panel)
+    draw = pending_replacement(panel)
+    if draw is None:
+        raise ValidationError(
+            _("Publiez d'abord la loterie de remplacement : elle doit être connue avant la graine.")
+        )
+    errors = {}
+    if not seed:
+        errors["seed"] = _("Indiquez la graine du tirage de remplacement.")
+    if not origin.strip():
+        errors["origin"] = _("Dites qui a tiré la graine, comment et devant qui.")
+    if errors:
+        raise ValidationError(errors)
+    tickets = draw.lottery["tickets"]
+    number = sortition.draw_number(seed, len(tickets))
+    ticket = list(tickets[number - 1])
+    kept = set(panel.pool.filter(
+        status__in=[PoolMember.Status.SELECTED, PoolMember.Status.REPLACEMENT]
+    ).values_list("token", flat=True))  # fmt: skip
+    added = sorted(set(ticket) - kept)
+    panel.pool.filter(token__in=added).update(status=PoolMember.Status.REPLACEMENT)
+    draw.seed, draw.seed_origin, draw.number = seed, origin.strip(), number
+    draw.ticket, draw.member_tokens, draw.at = ticket, added, timezone.now()
+    draw.save()
     _update_selected_counts(panel)
     panel.save()
     return draw

@@ -82,9 +82,6 @@ class SeedForm(DsfrBaseForm):
         ),
         error_messages={"required": _("Indiquez la graine.")},
     )
-
-
-class PublicSeedForm(SeedForm):
     origin = forms.CharField(
         label=_("Origine de la graine"),
         widget=forms.Textarea(attrs={"rows": 3}),

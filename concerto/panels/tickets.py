@@ -27,7 +27,7 @@ class TicketLookup:
     numbers: list[int]
     # The number the seed designates, once the seed is fixed.
     designated: int | None = None
-    # Published replacement draws that added the code to the panel.
+    # Replacement draws that added the code to the panel.
     replacements: list[Draw] = field(default_factory=list)
 
     @property
@@ -70,11 +70,9 @@ def look_up(panel: Panel, token: str) -> TicketLookup:
     tickets = panel.lottery["tickets"]
     numbers = [n for n, ticket in enumerate(tickets, start=1) if token in ticket]
     designated = sortition.draw_number(panel.seed, len(tickets)) if panel.seed_fixed_at else None
-    replacements = []
-    if panel.status == Panel.Status.PUBLISHED:
-        replacements = [
-            draw
-            for draw in panel.draws.filter(kind=Draw.Kind.REPLACEMENT)
-            if token in draw.member_tokens
-        ]
+    replacements = [
+        draw
+        for draw in panel.draws.filter(kind=Draw.Kind.REPLACEMENT, number__isnull=False)
+        if token in draw.member_tokens
+    ]
     return TicketLookup(token, len(tickets), numbers, designated, replacements)

@@ -36,6 +36,11 @@ urlpatterns = [
     path(PANEL + "graine/", organiser.seed, name="seed"),
     path(PANEL + "tirage/", organiser.draw, name="draw"),
     path(PANEL + "membres/<id:member_id>/desistement/", organiser.decline, name="decline"),
+    path(
+        PANEL + "remplacement/loterie/",
+        organiser.publish_replacement_lottery,
+        name="publish_replacement_lottery",
+    ),
     path(PANEL + "remplacement/", organiser.replace, name="replace"),
     path(PANEL + "publication/", organiser.publish, name="publish"),
     path(PANEL + "recrutement/", recruitment.recruitment_page, name="recruitment"),

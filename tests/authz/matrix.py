@@ -322,6 +322,9 @@ MATRIX: dict[str, Action] = {
     "panels:decline": post(
         MINISTRY, pk="published", panel_id="panel", member_id="pool_member", bounce=PANEL_STEPS
     ),
+    "panels:publish_replacement_lottery": post(
+        MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS
+    ),
     "panels:replace": post(MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS),
     "panels:publish": post(MINISTRY, pk="published", panel_id="panel", bounce=PANEL_STEPS),
     # Volunteers register with or without an invitation code, signed in or not.

@@ -104,6 +104,7 @@ KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
     "followup:close": {},
     # The matrix's panel has no lottery yet: its page offers no publication.
     "panels:publish_lottery": {"lottery-announcement": "textarea"},
+    "panels:publish_replacement_lottery": {"replacement-lottery-announcement": "textarea"},
     # Signed links from an e-mail: the matrix's world has no valid token to open them.
     "mailing:unsubscribe": {"List-Unsubscribe": "hidden"},
     "mailing:preferences": {"scope": "hidden"},
@@ -123,7 +124,7 @@ KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
     "panels:draw": {},
     "panels:publish": {},
     "panels:quotas": {"import": "submit", "file": "file"},
-    "panels:replace": {"replacement-seed": "text"},
+    "panels:replace": {"replacement-seed": "text", "replacement-origin": "textarea"},
     "panels:seed": {"seed-seed": "text", "seed-origin": "textarea"},
     "participation:moderate": {"action": "hidden", "reason": "select", "note": "text",
                                "ban_reason": "text", "next": "hidden"},

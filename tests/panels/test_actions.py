@@ -174,7 +174,10 @@ def test_replacement_keeps_the_others_and_respects_quotas():
     leaving = in_panel(panel).order_by("pk").first()
     kept.discard(leaving.token)
     actions.decline(leaving, actor=referent)
-    draw = actions.draw_replacement(panel, actor=referent, seed="2026-05-01")
+    pending = actions.publish_replacement_lottery(panel, actor=referent, announcement="Annonce.")
+    draw = actions.draw_replacement(panel, actor=referent, seed="2026-05-01", origin="Un dé.")
+    assert draw.pk == pending.pk and draw.lottery_digest == pending.lottery_digest
+    assert draw.seed_origin == "Un dé." and draw.at > draw.lottery_published_at
     panel.refresh_from_db()
     leaving.refresh_from_db()
     assert leaving.status == PoolMember.Status.DECLINED
@@ -192,6 +195,45 @@ def test_replacement_keeps_the_others_and_respects_quotas():
         verify(draw.lottery, "2026-05-01").number == draw.number == draw_number("2026-05-01", 1000)
     )
     assert all(set(kept) <= set(t) for t in draw.lottery["tickets"])
+
+
+def test_a_replacement_lottery_is_published_before_its_seed():
+    panel, referent, _draw = drawn_panel()
+    members = list(in_panel(panel).order_by("pk"))
+    actions.decline(members[0], actor=referent)
+    with pytest.raises(ValidationError) as error:
+        actions.draw_replacement(panel, actor=referent, seed="2026-05-01", origin="Un dé.")
+    assert error.value.messages == [
+        "Publiez d'abord la loterie de remplacement : elle doit être connue avant la graine."
+    ]
+    with pytest.raises(ValidationError) as error:
+        actions.publish_replacement_lottery(panel, actor=referent, announcement=" ")
+    assert error.value.message_dict == {
+        "announcement": ["Dites qui tirera la graine, comment, quand et où."]
+    }
+    assert panel.draws.count() == 1
+    pending = actions.publish_replacement_lottery(panel, actor=referent, announcement="Annonce.")
+    assert pending.pending and pending.seed == "" and pending.member_tokens == []
+    # While its seed is awaited, the lottery keeps every other member in every ticket:
+    # neither a second lottery nor another decline may change that.
+    with pytest.raises(ValidationError):
+        actions.publish_replacement_lottery(panel, actor=referent, announcement="Autre.")
+    with pytest.raises(ValidationError) as error:
+        actions.decline(members[1], actor=referent)
+    assert error.value.messages == [
+        "Une loterie de remplacement attend sa graine : tirez-la avant d'enregistrer un autre "
+        "désistement."
+    ]
+    members[1].refresh_from_db()
+    assert members[1].status == PoolMember.Status.SELECTED
+    assert panel.draws.count() == 2
+    with pytest.raises(ValidationError) as error:
+        actions.draw_replacement(panel, actor=referent, seed="2026-05-01", origin="")
+    assert error.value.message_dict == {
+        "origin": ["Dites qui a tiré la graine, comment et devant qui."]
+    }
+    pending.refresh_from_db()
+    assert pending.pending
 
 
 def test_publish_requires_a_draw():

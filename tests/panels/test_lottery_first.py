@@ -12,7 +12,7 @@ from concerto.panels import actions
 from concerto.panels.models import Panel
 from concerto.privacy.models import StaffAccess
 from concerto.testing.downloads import csv_rows
-from tests.panels.helpers import ANNOUNCEMENT, ORIGIN, computed_panel, lottery_panel
+from tests.panels.helpers import ANNOUNCEMENT, ORIGIN, computed_panel, drawn_panel, lottery_panel
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +153,18 @@ def test_the_organiser_downloads_the_codes_once_the_lottery_is_published(client)
     assert rows[0] == ["identifiant", "code_tirage"]
     assert rows[1:] == [[m.external_id, m.token] for m in members]
     assert StaffAccess.objects.filter(category="codes de tirage de panel").count() == 1
+
+
+def test_a_replacement_lottery_is_public_before_its_seed(client):
+    panel, referent, _draw = drawn_panel()
+    leaving = panel.pool.filter(status="selected").order_by("pk").first()
+    actions.decline(leaving, actor=referent)
+    pending = actions.publish_replacement_lottery(
+        panel, actor=referent, announcement="Graine du remplacement : tirage public du 3 mars."
+    )
+    html = client.get(panel.get_absolute_url()).content.decode()
+    assert "Tirage de remplacement — graine à venir" in html
+    assert "Graine du remplacement : tirage public du 3 mars." in html
+    assert pending.lottery_digest in html
+    url = reverse("panels:lottery", args=[panel.process.slug, panel.pk, pending.pk])
+    assert json.loads(client.get(url).content)["digest"] == pending.lottery_digest

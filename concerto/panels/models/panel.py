@@ -203,10 +203,15 @@ class Draw(models.Model):
 
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="draws")
     kind = models.CharField(max_length=12, choices=Kind.choices)
-    seed = models.CharField(max_length=200)
-    number = models.PositiveIntegerField(_("ticket tiré"))
+    # A replacement's lottery is published before its seed: until the seed is drawn,
+    # the draw has its lottery and announcement, and neither seed nor number.
+    seed = models.CharField(max_length=200, blank=True)
+    number = models.PositiveIntegerField(_("ticket tiré"), null=True, blank=True)
     lottery = models.JSONField()
     lottery_digest = models.CharField(max_length=64)
+    lottery_published_at = models.DateTimeField(null=True, blank=True)
+    seed_announcement = models.TextField(blank=True)
+    seed_origin = models.TextField(blank=True)
     # Pseudonymous tokens: the whole ticket, then those it added to the panel.
     ticket = models.JSONField(default=list)
     member_tokens = models.JSONField(default=list)
@@ -221,7 +226,12 @@ class Draw(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} n° {self.number}"
+        return f"{self.get_kind_display()} n° {self.number or '—'}"
+
+    @property
+    def pending(self) -> bool:
+        """Its lottery is published and its seed not yet drawn."""
+        return self.number is None
 
     @property
     def lottery_filename(self) -> str:

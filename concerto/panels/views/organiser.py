@@ -16,7 +16,6 @@ from concerto.panels.forms import (
     CsvForm,
     LotteryForm,
     PanelForm,
-    PublicSeedForm,
     QuotasForm,
     SeedForm,
 )
@@ -110,11 +109,13 @@ def _detail_page(request, panel: Panel, **forms):
         "rows": rows,
         "categories": sorted(panel.pool_counts),
         "panel_members": [m for m in members if m.in_panel or m.status == "declined"],
-        "declined_count": sum(m.status == PoolMember.Status.DECLINED for m in members),
+        "free_seats": panel.size - sum(m.in_panel for m in members),
         "registered_count": sum(m.invitation_id is not None for m in members),
         "draws": panel.draws.all(),
         "lottery_form": LotteryForm(prefix="lottery"),
-        "seed_form": PublicSeedForm(prefix="seed"),
+        "seed_form": SeedForm(prefix="seed"),
+        "pending_replacement": actions.pending_replacement(panel),
+        "replacement_lottery_form": LotteryForm(prefix="replacement-lottery"),
         "replacement_form": SeedForm(prefix="replacement"),
         "breadcrumb": _breadcrumb(panel.process, panel.name),
     } | forms
@@ -228,7 +229,7 @@ def publish_lottery(request, pk: int, panel_id: int):
 @login_required
 def seed(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
-    form = PublicSeedForm(request.POST, prefix="seed")
+    form = SeedForm(request.POST, prefix="seed")
     if form.is_valid():
         try:
             actions.fix_seed(
@@ -279,22 +280,48 @@ def decline(request, pk: int, panel_id: int, member_id: int):
 
 @require_POST
 @login_required
+def publish_replacement_lottery(request, pk: int, panel_id: int):
+    panel = _panel(request, pk, panel_id)
+    form = LotteryForm(request.POST, prefix="replacement-lottery")
+    if form.is_valid():
+        try:
+            actions.publish_replacement_lottery(
+                panel, actor=request.user, announcement=form.cleaned_data["announcement"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("La loterie de remplacement est publiée : sa graine peut maintenant être tirée."),
+            )
+            return redirect(panel.get_manage_url() + "#remplacement")
+    return _detail_page(request, panel, replacement_lottery_form=form)
+
+
+@require_POST
+@login_required
 def replace(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
     form = SeedForm(request.POST, prefix="replacement")
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Indiquez la graine du tirage de remplacement."))
-        result = actions.draw_replacement(panel, actor=request.user, seed=form.cleaned_data["seed"])
-    except ValidationError as error:
-        _flash_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("Tirage de remplacement effectué : ticket n° %(number)d.")
-            % {"number": result.number},
-        )
-    return redirect(panel.get_manage_url() + "#membres")
+    if form.is_valid():
+        try:
+            result = actions.draw_replacement(
+                panel,
+                actor=request.user,
+                seed=form.cleaned_data["seed"],
+                origin=form.cleaned_data["origin"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Tirage de remplacement effectué : ticket n° %(number)d.")
+                % {"number": result.number},
+            )
+            return redirect(panel.get_manage_url() + "#membres")
+    return _detail_page(request, panel, replacement_form=form)
 
 
 @require_POST

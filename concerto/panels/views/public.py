@@ -1,7 +1,8 @@
 """Public panel page: quotas, pool aggregates, probability distribution, seed and lottery.
 
-The page exists from the lottery's publication, before the seed is drawn; the draws and
-the panel's composition appear once the panel is published. Never shows who is in the
+The page exists from the lottery's publication, before the seed is drawn; each draw
+follows (a replacement's lottery, too, before its seed); the panel's composition and
+its recommendations appear once the panel is published. Never shows who is in the
 pool: only counts, and the pseudonymous lottery, where a volunteer finds their own code.
 """
 
@@ -40,9 +41,9 @@ def public(request, slug: str, panel_id: int):
         for quota in panel.quotas.all()
     ]
     published = panel.status == Panel.Status.PUBLISHED
-    draws = list(panel.draws.all()) if published else []
+    draws = list(panel.draws.all())
     for draw in draws:
-        draw.command = (
+        draw.command = "" if draw.pending else (
             f"uv run concerto sortition verify --lottery {draw.lottery_filename} "
             f"--seed {_shell_quote(draw.seed)}"
         )
@@ -93,8 +94,6 @@ def panel_lottery(request, slug: str, panel_id: int):
 @require_safe
 def lottery(request, slug: str, panel_id: int, draw_id: int):
     panel = _published_panel(slug, panel_id)
-    if panel.status != Panel.Status.PUBLISHED:
-        raise Http404
     draw = get_object_or_404(panel.draws, pk=draw_id)
     return _lottery_file(draw.lottery, draw.lottery_filename)
 
