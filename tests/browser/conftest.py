@@ -7,6 +7,8 @@ Fixtures and helpers:
 - `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it, once per
   page structure and session (tests/browser/structure.py): a document whose structure
   already passed is not run through axe again. Every document still goes through it.
+  A new structure is also checked at a phone's width (375 px): no sideways scrolling,
+  and axe-core again, before the window gets its width back.
 - `log_in(page, email, password)`: signs in by session cookie, for journeys that are not
   about signing in. It asserts what the form would have refused (wrong password,
   inactive account, unconfirmed address), opens a session as a complete sign-in does
@@ -37,6 +39,44 @@ CHROMIUM_FLAGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
+# A small phone (RGAA tests at 320 CSS px of reflow; 375 is the common phone width).
+NARROW = {"width": 375, "height": 800}
+# The elements sticking out of the page, outside any box that scrolls on its own.
+OVERFLOWING = """() => {
+  const limit = document.documentElement.clientWidth;
+  const sticksOut = (element) => element.getBoundingClientRect().right > limit + 1;
+  const scrollsAlone = (element) => {
+    for (let p = element.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  const found = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    if (!sticksOut(element) || element.getBoundingClientRect().width === 0) continue;
+    // The outermost element that sticks out outside any box scrolling on its own, or
+    // one positioned out of such a box (its containing block is outside it).
+    const positioned = ["absolute", "fixed"].includes(getComputedStyle(element).position);
+    const outermost = element.parentElement === document.body
+      || !sticksOut(element.parentElement);
+    if (!positioned && !(outermost && !scrollsAlone(element))) continue;
+    const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + (typeof element.className === "string" && element.className.trim()
+         ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+    found.push(name + " (" + Math.round(element.getBoundingClientRect().right) + " px)");
+  }
+  // Text wider than its own box (a long word): the box stays in, its content does not.
+  const texts = "p, li, dd, dt, td, th, a, span, code, h1, h2, h3, h4, div";
+  for (const element of document.body.querySelectorAll(texts)) {
+    if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0
+        && getComputedStyle(element).overflowX === "visible" && !scrollsAlone(element)
+        && element.getBoundingClientRect().left + element.scrollWidth > limit + 1) {
+      const text = element.textContent.trim().slice(0, 60);
+      found.push(element.tagName.toLowerCase() + " text: " + text);
+    }
+  }
+  return found.slice(0, 8);
+}"""
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make to set up and check state are synchronous and safe there.
@@ -99,9 +139,31 @@ def check_page(page: Page, heading: str) -> None:
     if structure not in ACCESSIBLE_STRUCTURES:
         results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, results.generate_report()
+        _check_narrow(page)
         ACCESSIBLE_STRUCTURES.add(structure)
     accessibility_report.record(page, heading, results)
     page.checked.unchecked.clear()
+
+
+def _check_narrow(page: Page) -> None:
+    """At 375 px the page scrolls only down, and axe-core finds nothing either (content
+    hidden or reordered by the DSFR's small-screen layout is checked too)."""
+    wide = page.viewport_size
+    page.set_viewport_size(NARROW)
+    try:
+        sideways = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert sideways <= 0, (
+            f"{page.url} scrolls sideways by {sideways} px at {NARROW['width']} px: "
+            f"{page.evaluate(OVERFLOWING)}"
+        )
+        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        if wide and wide != NARROW:
+            page.set_viewport_size(wide)
+    accessibility_report.WIDTHS.add(NARROW["width"])
 
 
 def log_in(page: Page, email: str, password: str) -> None:
