@@ -43,10 +43,13 @@ def public(request, slug: str, panel_id: int):
     published = panel.status == Panel.Status.PUBLISHED
     draws = list(panel.draws.all())
     for draw in draws:
-        draw.command = "" if draw.pending else (
-            f"uv run concerto sortition verify --lottery {draw.lottery_filename} "
-            f"--seed {_shell_quote(draw.seed)}"
-        )
+        # A draw whose seed is awaited has its lottery to check, no command to re-run.
+        draw.command = ""
+        if not draw.pending:
+            draw.command = (
+                f"uv run concerto sortition verify --lottery {draw.lottery_filename} "
+                f"--seed {_shell_quote(draw.seed)}"
+            )
     code_form = TicketCodeForm(
         request.GET if "code" in request.GET else None, panel=panel, auto_id="ticket_%s"
     )
