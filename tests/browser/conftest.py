@@ -7,8 +7,9 @@ Fixtures and helpers:
 - `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it, once per
   page structure and session (tests/browser/structure.py): a document whose structure
   already passed is not run through axe again. Every document still goes through it.
-  A new structure is also checked at a phone's width (375 px): no sideways scrolling,
-  and axe-core again, before the window gets its width back.
+  A new structure scrolls only down at the journey's width (1280 px by default), and is
+  checked at a phone's width (375 px) too: no sideways scrolling, and axe-core again,
+  before the window gets its width back.
 - `log_in(page, email, password)`: signs in by session cookie, for journeys that are not
   about signing in. It asserts what the form would have refused (wrong password,
   inactive account, unconfirmed address), opens a session as a complete sign-in does
@@ -139,10 +140,21 @@ def check_page(page: Page, heading: str) -> None:
     if structure not in ACCESSIBLE_STRUCTURES:
         results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, results.generate_report()
+        _assert_no_sideways_scroll(page)  # at the journey's own width (1280 px by default)
         _check_narrow(page)
         ACCESSIBLE_STRUCTURES.add(structure)
     accessibility_report.record(page, heading, results)
     page.checked.unchecked.clear()
+
+
+def _assert_no_sideways_scroll(page: Page) -> None:
+    sideways = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    width = page.viewport_size["width"] if page.viewport_size else "?"
+    assert sideways <= 0, (
+        f"{page.url} scrolls sideways by {sideways} px at {width} px: {page.evaluate(OVERFLOWING)}"
+    )
 
 
 def _check_narrow(page: Page) -> None:
@@ -151,13 +163,7 @@ def _check_narrow(page: Page) -> None:
     wide = page.viewport_size
     page.set_viewport_size(NARROW)
     try:
-        sideways = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert sideways <= 0, (
-            f"{page.url} scrolls sideways by {sideways} px at {NARROW['width']} px: "
-            f"{page.evaluate(OVERFLOWING)}"
-        )
+        _assert_no_sideways_scroll(page)
         results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, results.generate_report()
     finally:

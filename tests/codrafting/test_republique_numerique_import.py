@@ -188,7 +188,7 @@ def test_the_article_page_shows_the_old_platforms_votes_and_arguments(imported, 
     article_1 = TextUnit.objects.get(version__module=module, label="Article 1")
     url = f"/dispositifs/{module.process.slug}/texte/{module.pk}/articles/{article_1.pk}/"
     page = client.get(url).content.decode()
-    assert "2447 votes : 2237 d'accord, 49 pas d'accord, 161 mitigés." in page
+    assert "2\u202f447 votes : 2\u202f237 d'accord, 49 pas d'accord, 161 mitigés." in page
     assert "95 arguments sur cet article (les 50 premiers)" in page
     suggestion = record(module, "opinion", 100).contribution
     url = f"/dispositifs/{module.process.slug}/texte/{module.pk}/suggestions/{suggestion.pk}/"

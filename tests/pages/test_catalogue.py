@@ -12,15 +12,16 @@ from django.test import override_settings
 from concerto.pages import catalogue
 
 COUNTED = Template(
-    "{% load i18n %}{% blocktranslate count counter=n %}{{ counter }} suggestion sur cet "
-    "article{% plural %}{{ counter }} suggestions sur cet article{% endblocktranslate %}"
+    "{% load i18n %}{% blocktranslate count counter=n with counter_n=n|nombre %}{{ counter_n }} "
+    "suggestion sur cet article{% plural %}{{ counter_n }} suggestions sur cet article"
+    "{% endblocktranslate %}"
 )
 
 
 @pytest.mark.parametrize(
     "n, text",
     [(0, "0 suggestion sur cet article"), (1, "1 suggestion sur cet article"),
-     (2, "2 suggestions sur cet article")],
+     (2, "2 suggestions sur cet article"), (1200, "1\u202f200 suggestions sur cet article")],
 )  # fmt: skip
 def test_zero_and_one_take_the_singular(n, text):
     assert COUNTED.render(Context({"n": n})) == text
