@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "concerto.accounts",
     "concerto.pages",
     "concerto.dashboards",
+    "concerto.administration",
     "concerto.notifications",
     "concerto.mailing",
     "concerto.follows",

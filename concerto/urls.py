@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("concerto.opendata.urls")),
     path("", include("concerto.privacy.urls")),
     path("", include("concerto.newsletter.urls")),
+    path("", include("concerto.administration.urls")),
     path("admin/", admin.site.urls),
 ]
 

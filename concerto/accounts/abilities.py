@@ -19,3 +19,15 @@ def platform_abilities(user) -> dict[str, bool]:
     for role in Role:
         abilities[f"dashboard_{role.value}"] = role in roles
     return abilities
+
+
+def may_manage_role(user, role: str | None = None) -> bool:
+    """Who gives and withdraws roles in the administration space: the platform's
+    administrators (superusers) any role; CIPC advisors every role but their own, which
+    only an administrator gives (it opens every ministry's declarations). With no `role`:
+    whether the user may open the space at all."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return Role.CIPC_ADVISOR in user.roles and role != Role.CIPC_ADVISOR

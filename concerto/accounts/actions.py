@@ -1,8 +1,11 @@
 """Named write operations on accounts and organisations."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from concerto.accounts.models import Membership, Organisation, User
+from concerto.accounts.abilities import may_manage_role
+from concerto.accounts.models import Membership, Organisation, RoleChange, User
 
 
 @transaction.atomic
@@ -49,3 +52,49 @@ def grant_membership(*, user: User, organisation: Organisation, role: str) -> Me
     for cached in ("roles", "_memberships"):
         user.__dict__.pop(cached, None)
     return membership
+
+
+def _require_role_manager(actor, role: str) -> None:
+    if not may_manage_role(actor, role):
+        raise PermissionDenied
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Indiquez le motif : il est gardé dans l'historique.")})
+    return reason
+
+
+@transaction.atomic
+def grant_role(*, actor, user: User, organisation: Organisation, role: str, reason: str):
+    """Give `user` a role in `organisation`, with the reason kept in the history."""
+    _require_role_manager(actor, role)
+    reason = _reason(reason)
+    if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
+        raise ValidationError({"role": _("Cette personne a déjà ce rôle dans cette organisation.")})
+    membership = grant_membership(user=user, organisation=organisation, role=role)
+    RoleChange.objects.create(
+        user=user, organisation=organisation, organisation_name=organisation.name, role=role,
+        kind=RoleChange.Kind.GRANTED, reason=reason, actor=actor,
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def revoke_role(*, actor, membership: Membership, reason: str) -> None:
+    """Withdraw a role, with the reason kept in the history."""
+    _require_role_manager(actor, membership.role)
+    reason = _reason(reason)
+    membership = (
+        Membership.objects.select_for_update().select_related("organisation", "user")
+        .filter(pk=membership.pk).first()
+    )  # fmt: skip
+    if membership is None:  # withdrawn meanwhile (a second click, another administrator)
+        raise ValidationError(_("Ce rôle a déjà été retiré."))
+    membership.delete()
+    RoleChange.objects.create(
+        user=membership.user, organisation=membership.organisation,
+        organisation_name=membership.organisation.name, role=membership.role,
+        kind=RoleChange.Kind.REVOKED, reason=reason, actor=actor,
+    )  # fmt: skip

@@ -225,3 +225,34 @@ class Membership(models.Model):
                     }
                 }
             )
+
+
+class RoleChange(models.Model):
+    """A role given or withdrawn through the administration space, by whom and why.
+
+    Written once, never edited: the history of who could do what, for the CIPC and the
+    platform's administrators (kept as long as the account, see the privacy register)."""
+
+    class Kind(models.TextChoices):
+        GRANTED = "granted", _("Rôle attribué")
+        REVOKED = "revoked", _("Rôle retiré")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_changes")
+    # The organisation's name is kept with it: the history outlives a renamed ministry.
+    organisation = models.ForeignKey(
+        Organisation, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(_("organisation"), max_length=255)
+    role = models.CharField(_("rôle"), max_length=20, choices=MEMBERSHIP_ROLE_CHOICES)
+    kind = models.CharField(_("changement"), max_length=10, choices=Kind.choices)
+    reason = models.TextField(_("motif"))
+    actor = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("changement de rôle")
+        verbose_name_plural = _("changements de rôle")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.user} — {self.get_role_display()}"

@@ -18,6 +18,7 @@ PANEL_MODULES: tuple[str, ...] = (
     "concerto.expertgroups.dashboard",
     "concerto.analysis.dashboard",
     "concerto.jobs.dashboard",
+    "concerto.administration.dashboard",
 )
 
 

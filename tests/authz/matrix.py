@@ -136,6 +136,15 @@ MATRIX: dict[str, Action] = {
     # dashboards, jobs, notifications
     "dashboards:home": get(SIGNED_IN),
     "dashboards:role": get({AGENT, OTHER_AGENT}, slug="'agent'"),
+    # administration: people and their roles, for the administrators and the CIPC
+    "administration:people": get({CIPC, ADMIN}),
+    "administration:person": get({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
+    "administration:grant": post({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
+    "administration:revoke": post(
+        {CIPC, ADMIN},
+        user_id=lambda w: w.users[OTHER_AGENT].pk,
+        membership_id=lambda w: w.users[OTHER_AGENT].memberships.first().pk,
+    ),
     "jobs:detail": get({AGENT, ADMIN}, job_id="job"),
     "jobs:status": get({AGENT, ADMIN}, job_id="job"),
     "notifications:open": post({CITIZEN}, pk="notification", acts=True),

@@ -1,0 +1,10 @@
+"""The administration space's entry on the administrators' and CIPC advisors' dashboards."""
+
+from concerto.accounts.roles import Role
+
+
+def people_panel(user) -> dict:
+    return {"template": "administration/dashboard.html"}
+
+
+PANELS = {Role.ADMINISTRATOR: people_panel, Role.CIPC_ADVISOR: people_panel}

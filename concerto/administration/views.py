@@ -1,0 +1,165 @@
+"""People and their roles: find someone, give or withdraw a role with its reason, read
+the history. Open to the platform's administrators and to the CIPC's advisors."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from concerto.accounts import actions
+from concerto.accounts.abilities import may_manage_role
+from concerto.accounts.models import Membership, User
+from concerto.administration.forms import (
+    ADMINISTRATOR,
+    GrantRoleForm,
+    PeopleFilterForm,
+    RevokeRoleForm,
+)
+from concerto.folding import Folded, fold, french_order
+from concerto.processes.views.common import add_errors
+from concerto.processes.views.public import paginate
+
+PER_PAGE = 50
+
+
+def _require_manager(request) -> None:
+    if not may_manage_role(request.user):
+        raise PermissionDenied
+
+
+def _breadcrumb(current: str, person: User | None = None) -> dict:
+    links = [{"url": reverse("dashboards:home"), "title": _("Tableau de bord")}]
+    if person is not None:
+        links.append({"url": reverse("administration:people"), "title": _("Personnes et rôles")})
+    return {"id": "breadcrumb", "links": links, "current": current}
+
+
+def _memberships():
+    return Prefetch(
+        "memberships", queryset=Membership.objects.select_related("organisation").order_by("role")
+    )
+
+
+@require_safe
+@login_required
+def people(request):
+    _require_manager(request)
+    form = PeopleFilterForm(request.GET or None)
+    users = User.objects.prefetch_related(_memberships())
+    if form.is_valid():
+        data = form.cleaned_data
+        if words := fold(data["q"]).split():
+            users = users.annotate(
+                folded_email=Folded("email"),
+                folded_first=Folded("first_name"),
+                folded_last=Folded("last_name"),
+            )
+            for word in words:  # every word, in any of the three
+                users = users.filter(
+                    Q(folded_email__contains=word)
+                    | Q(folded_first__contains=word)
+                    | Q(folded_last__contains=word)
+                )
+        if data["role"] == ADMINISTRATOR:
+            users = users.filter(is_superuser=True)
+        elif data["role"]:
+            users = users.filter(memberships__role=data["role"])
+        if data["organisation"]:
+            users = users.filter(memberships__organisation=data["organisation"])
+        users = users.distinct()
+    page_obj = paginate(request, users.order_by(*french_order("last_name"), "email"), PER_PAGE)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "breadcrumb": _breadcrumb(_("Personnes et rôles")),
+    }
+    return render(request, "administration/people.html", context)
+
+
+def _person_page(request, person: User, **forms):
+    memberships = list(person.memberships.select_related("organisation").order_by("role"))
+    for membership in memberships:
+        membership.revoke_form = forms.get(f"revoke_{membership.pk}") or RevokeRoleForm(
+            prefix=f"m{membership.pk}"
+        )
+        membership.may_revoke = may_manage_role(request.user, membership.role)
+    context = {
+        "person": person,
+        "memberships": memberships,
+        "grant_form": forms.get("grant_form") or GrantRoleForm(prefix="grant"),
+        "history": person.role_changes.select_related("actor")[:100],
+        "breadcrumb": _breadcrumb(person.get_full_name() or person.email, person),
+    }
+    return render(request, "administration/person.html", context)
+
+
+def _person(request, user_id: int) -> User:
+    _require_manager(request)
+    return get_object_or_404(User, pk=user_id)
+
+
+@require_safe
+@login_required
+def person(request, user_id: int):
+    return _person_page(request, _person(request, user_id))
+
+
+@require_POST
+@login_required
+def grant(request, user_id: int):
+    person = _person(request, user_id)
+    form = GrantRoleForm(request.POST, prefix="grant")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = actions.grant_role(
+                actor=request.user, user=person, organisation=data["organisation"],
+                role=data["role"], reason=data["reason"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s est désormais « %(role)s » — %(organisation)s.")
+                % {
+                    "name": person.get_full_name() or person.email,
+                    "role": membership.get_role_display(),
+                    "organisation": membership.organisation.name,
+                },
+            )
+            return redirect("administration:person", user_id=person.pk)
+    return _person_page(request, person, grant_form=form)
+
+
+@require_POST
+@login_required
+def revoke(request, user_id: int, membership_id: int):
+    person = _person(request, user_id)
+    membership = Membership.objects.filter(pk=membership_id, user=person).first()
+    if membership is None:  # withdrawn meanwhile: say so, change nothing
+        messages.info(request, _("Ce rôle a déjà été retiré."))
+        return redirect("administration:person", user_id=person.pk)
+    form = RevokeRoleForm(request.POST, prefix=f"m{membership.pk}")
+    if form.is_valid():
+        try:
+            actions.revoke_role(
+                actor=request.user, membership=membership, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Rôle « %(role)s » retiré — %(organisation)s.")
+                % {
+                    "role": membership.get_role_display(),
+                    "organisation": membership.organisation.name,
+                },
+            )
+            return redirect("administration:person", user_id=person.pk)
+    return _person_page(request, person, **{f"revoke_{membership.pk}": form})

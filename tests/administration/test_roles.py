@@ -1,0 +1,108 @@
+"""People and their roles in the administration space (issue 22): every role given or
+withdrawn is a named action with its reason in the history; what is refused changes
+nothing."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from concerto.accounts import actions
+from concerto.accounts.models import Membership, RoleChange, User
+from concerto.accounts.roles import Role
+from tests.factories import CipcFactory, MinistryFactory, UserFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_gives_and_withdraws_a_role_with_its_reason():
+    admin = user_with_role(Role.ADMINISTRATOR)
+    person = UserFactory(first_name="Hélène", last_name="Durand")
+    ministry = MinistryFactory(name="Ministère de la Culture")
+    membership = actions.grant_role(
+        actor=admin, user=person, organisation=ministry, role=Role.REFERENT,
+        reason="Nommée référente le 2 décembre.",
+    )  # fmt: skip
+    assert person.roles == (Role.REFERENT, Role.CITIZEN)
+    actions.revoke_role(actor=admin, membership=membership, reason="A quitté le ministère.")
+    assert User.objects.get(pk=person.pk).roles == (Role.CITIZEN,)
+    history = list(
+        RoleChange.objects.filter(user=person).values_list(
+            "kind", "role", "organisation_name", "reason", "actor"
+        )
+    )
+    assert history == [
+        ("revoked", "referent", "Ministère de la Culture", "A quitté le ministère.", admin.pk),
+        ("granted", "referent", "Ministère de la Culture", "Nommée référente le 2 décembre.",
+         admin.pk),
+    ]  # fmt: skip
+
+
+def test_a_refused_grant_changes_nothing():
+    admin = user_with_role(Role.ADMINISTRATOR)
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    person = UserFactory()
+    ministry = MinistryFactory()
+    cases = [
+        # No reason: told next to the field.
+        (admin, ministry, Role.REFERENT, "  ", ValidationError),
+        # A role that does not fit the kind of organisation.
+        (admin, ministry, Role.CIPC_ADVISOR, "Renfort.", ValidationError),
+        # Only an administrator opens the CIPC's role to someone.
+        (advisor, CipcFactory(), Role.CIPC_ADVISOR, "Renfort.", PermissionDenied),
+        # A citizen has no say at all.
+        (UserFactory(), ministry, Role.AGENT, "Moi.", PermissionDenied),
+    ]
+    for actor, organisation, role, reason, refusal in cases:
+        with pytest.raises(refusal):
+            actions.grant_role(
+                actor=actor, user=person, organisation=organisation, role=role, reason=reason
+            )
+    assert not Membership.objects.filter(user=person).exists()
+    assert not RoleChange.objects.exists()
+
+
+def test_a_role_given_twice_or_withdrawn_twice_is_told_and_changes_nothing():
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    person = UserFactory()
+    ministry = MinistryFactory()
+    membership = actions.grant_role(
+        actor=advisor, user=person, organisation=ministry, role=Role.AGENT, reason="Arrivée."
+    )
+    with pytest.raises(ValidationError) as error:
+        actions.grant_role(
+            actor=advisor, user=person, organisation=ministry, role=Role.AGENT, reason="Bis."
+        )
+    assert error.value.message_dict == {
+        "role": ["Cette personne a déjà ce rôle dans cette organisation."]
+    }
+    actions.revoke_role(actor=advisor, membership=membership, reason="Départ.")
+    with pytest.raises(ValidationError) as error:
+        actions.revoke_role(actor=advisor, membership=membership, reason="Départ.")
+    assert error.value.messages == ["Ce rôle a déjà été retiré."]
+    assert RoleChange.objects.count() == 2
+
+
+def test_an_advisor_may_not_withdraw_an_advisor():
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    colleague = user_with_role(Role.CIPC_ADVISOR)
+    membership = colleague.memberships.get()
+    with pytest.raises(PermissionDenied):
+        actions.revoke_role(actor=advisor, membership=membership, reason="Non.")
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_people_are_found_without_accents_or_capitals(client):
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    helene = UserFactory(first_name="Hélène", last_name="Lefèvre", email="h.lefevre@exemple.fr")
+    UserFactory(first_name="Paul", last_name="Martin")
+    response = client.get(reverse("administration:people"), {"q": "HELENE lefevre"})
+    assert list(response.context["page_obj"]) == [helene]
+    referent = user_with_role(Role.REFERENT)
+    response = client.get(reverse("administration:people"), {"role": "referent"})
+    assert list(response.context["page_obj"]) == [referent]
+
+
+def test_the_space_is_refused_to_everyone_else(client):
+    for role in (Role.CITIZEN, Role.AGENT, Role.REFERENT, Role.EXPERT, Role.PROVIDER):
+        client.force_login(user_with_role(role))
+        assert client.get(reverse("administration:people")).status_code == 403
