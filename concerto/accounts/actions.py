@@ -70,6 +70,24 @@ def _reason(reason: str) -> str:
 def grant_role(*, actor, user: User, organisation: Organisation, role: str, reason: str):
     """Give `user` a role in `organisation`, with the reason kept in the history."""
     _require_role_manager(actor, role)
+    # One grant at a time for a person: a double click writes one history line.
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.pk == actor.pk and not actor.is_superuser:
+        # Separation of duties: an advisor who reviews ministries' declarations does not
+        # make themself an agent or referent of one.
+        raise ValidationError(
+            {"role": _("Vous ne pouvez pas vous donner un rôle : demandez-le à un administrateur.")}
+        )
+    if not (user.is_active and user.email_verified):
+        # An unconfirmed address may belong to someone else; a closed account is closed.
+        raise ValidationError(
+            {
+                "role": _(
+                    "Ce compte est désactivé ou son adresse n'est pas confirmée : aucun rôle ne "
+                    "peut lui être donné."
+                )
+            }
+        )
     reason = _reason(reason)
     if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
         raise ValidationError({"role": _("Cette personne a déjà ce rôle dans cette organisation.")})

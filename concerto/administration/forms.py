@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
+from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import MEMBERSHIP_ROLE_CHOICES, Role
 from concerto.folding import french_order
@@ -50,6 +51,15 @@ class GrantRoleForm(DsfrBaseForm):
         ),
         error_messages={"required": _("Indiquez le motif : il est gardé dans l'historique.")},
     )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the roles this person may give are offered.
+        self.fields["role"].choices = [
+            (value, label)
+            for value, label in self.fields["role"].choices
+            if not value or may_manage_role(actor, value)
+        ]
 
 
 class RevokeRoleForm(DsfrBaseForm):

@@ -4,7 +4,7 @@ the history. Open to the platform's administrators and to the CIPC's advisors.""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,6 +44,14 @@ def _memberships():
     )
 
 
+def _staff(users):
+    """Without a search, the list shows the people who hold a role: a citizen is found by
+    their name or address, not browsed."""
+    return users.filter(
+        Q(Exists(Membership.objects.filter(user=OuterRef("pk")))) | Q(is_superuser=True)
+    )
+
+
 @require_safe
 @login_required
 def people(request):
@@ -52,7 +60,8 @@ def people(request):
     users = User.objects.prefetch_related(_memberships())
     if form.is_valid():
         data = form.cleaned_data
-        if words := fold(data["q"]).split():
+        words = fold(data["q"]).split()
+        if words:
             users = users.annotate(
                 folded_email=Folded("email"),
                 folded_first=Folded("first_name"),
@@ -64,13 +73,19 @@ def people(request):
                     | Q(folded_first__contains=word)
                     | Q(folded_last__contains=word)
                 )
+        held = {}  # one membership matching both the role and the organisation
+        if data["role"] and data["role"] != ADMINISTRATOR:
+            held["role"] = data["role"]
+        if data["organisation"]:
+            held["organisation"] = data["organisation"]
         if data["role"] == ADMINISTRATOR:
             users = users.filter(is_superuser=True)
-        elif data["role"]:
-            users = users.filter(memberships__role=data["role"])
-        if data["organisation"]:
-            users = users.filter(memberships__organisation=data["organisation"])
-        users = users.distinct()
+        if held:
+            users = users.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), **held)))
+        if not (words or held or data["role"]):
+            users = _staff(users)
+    else:
+        users = _staff(users)
     page_obj = paginate(request, users.order_by(*french_order("last_name"), "email"), PER_PAGE)
     context = {
         "form": form,
@@ -90,7 +105,7 @@ def _person_page(request, person: User, **forms):
     context = {
         "person": person,
         "memberships": memberships,
-        "grant_form": forms.get("grant_form") or GrantRoleForm(prefix="grant"),
+        "grant_form": forms.get("grant_form") or GrantRoleForm(prefix="grant", actor=request.user),
         "history": person.role_changes.select_related("actor")[:100],
         "breadcrumb": _breadcrumb(person.get_full_name() or person.email, person),
     }
@@ -112,7 +127,7 @@ def person(request, user_id: int):
 @login_required
 def grant(request, user_id: int):
     person = _person(request, user_id)
-    form = GrantRoleForm(request.POST, prefix="grant")
+    form = GrantRoleForm(request.POST, prefix="grant", actor=request.user)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -19,6 +19,7 @@ from concerto.panels import csvimport, engine
 from concerto.panels.models import Draw, Invitation, Panel, PanelCategory, PoolMember, Quota
 from concerto.panels.reasons import describe, error_reasons
 from concerto.panels.retention import retention_error
+from concerto.processes.models import Process
 
 
 def _require(process, actor) -> None:
@@ -33,7 +34,7 @@ def _lock(panel: Panel) -> Panel:
 def _require_editable(panel: Panel) -> None:
     if panel.locked:
         raise ValidationError(
-            _("La graine est fixée : le vivier et les quotas ne peuvent plus changer.")
+            _("La loterie est publiée : le vivier et les quotas ne peuvent plus changer.")
         )
 
 
@@ -230,6 +231,13 @@ def start_computation(panel: Panel, *, actor):
     return job
 
 
+def _still_current(panel: Panel, problem: sortition.Problem) -> bool:
+    """Whether a computation's outcome may be stored: the panel is not frozen, and its pool
+    and quotas are still those the engine ran on (an edit meanwhile, or a computation
+    started since, makes this one's outcome stale: it is dropped)."""
+    return not panel.locked and engine.build_problem(panel) == problem
+
+
 def store_computation(panel_id: int, *, progress=None) -> Panel:
     """Run the engine (outside any transaction: it may take minutes) and store the result.
 
@@ -242,13 +250,15 @@ def store_computation(panel_id: int, *, progress=None) -> Panel:
     except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
         with transaction.atomic():
             panel = _lock(panel)
+            if not _still_current(panel, problem):
+                return panel
             _reset_computation(panel)
             panel.infeasible_reasons = [reason.to_json() for reason in error_reasons(error)]
             panel.save()
         return panel
     with transaction.atomic():
         panel = _lock(panel)
-        if panel.locked:
+        if not _still_current(panel, problem):
             return panel
         probabilities = result.to_json()["probabilities"]
         panel.result = probabilities
@@ -274,6 +284,15 @@ def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
     panel = _lock(panel)
     if panel.lottery_published_at:
         raise ValidationError(_("La loterie est déjà publiée."))
+    if panel.seed_fixed_at or panel.status != Panel.Status.DRAFT:
+        # Drawn before lotteries were published ahead of the seed: too late to say so.
+        raise ValidationError(
+            _("La graine est déjà fixée : la loterie ne peut plus être publiée avant elle.")
+        )
+    if not Process.objects.published().filter(pk=panel.process_id).exists():
+        raise ValidationError(
+            _("Le dispositif n'est pas encore public : personne ne pourrait lire la loterie.")
+        )
     if not panel.lottery:
         raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
     announcement = announcement.strip()
@@ -359,18 +378,20 @@ def draw_panel(panel: Panel, *, actor) -> Draw:
 def decline(member: PoolMember, *, actor) -> PoolMember:
     """Record that a panel member declined; a replacement draw fills the seat."""
     _require(member.panel.process, actor)
-    member = PoolMember.objects.select_for_update().get(pk=member.pk)
-    if not member.in_panel:
-        raise ValidationError(_("Cette personne n'est pas membre du panel."))
-    if pending_replacement(member.panel):
+    # The panel first, as every draw does: a replacement lottery being published waits,
+    # or is seen.
+    panel = _lock(member.panel)
+    if pending_replacement(panel):
         # The published lottery keeps this member in every ticket: it would be wrong.
         raise ValidationError(
             _("Une loterie de remplacement attend sa graine : tirez-la avant d'enregistrer "
               "un autre désistement.")
         )  # fmt: skip
+    member = PoolMember.objects.select_for_update().get(pk=member.pk)
+    if not member.in_panel:
+        raise ValidationError(_("Cette personne n'est pas membre du panel."))
     member.status = PoolMember.Status.DECLINED
     member.save(update_fields=["status"])
-    panel = _lock(member.panel)
     _update_selected_counts(panel)
     panel.save(update_fields=["selected_counts"])
     return member
@@ -411,6 +432,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
     return Draw.objects.create(
         panel=panel,
         kind=Draw.Kind.REPLACEMENT,
+        kept_tokens=sorted(problem.already_selected),
         lottery=lottery.to_json(),
         lottery_digest=lottery.digest,
         lottery_published_at=timezone.now(),
@@ -429,6 +451,8 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
         raise ValidationError(
             _("Publiez d'abord la loterie de remplacement : elle doit être connue avant la graine.")
         )
+    if panel.pool_purged_at:
+        raise ValidationError(_("Les données du vivier sont supprimées."))
     errors = {}
     if not seed:
         errors["seed"] = _("Indiquez la graine du tirage de remplacement.")
@@ -442,9 +466,15 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
     kept = set(panel.pool.filter(
         status__in=[PoolMember.Status.SELECTED, PoolMember.Status.REPLACEMENT]
     ).values_list("token", flat=True))  # fmt: skip
+    if kept != set(draw.kept_tokens):
+        # The lottery was made for other members kept: drawing it would be wrong.
+        raise ValidationError(
+            _("Le panel a changé depuis la publication de cette loterie de remplacement.")
+        )
     added = sorted(set(ticket) - kept)
     panel.pool.filter(token__in=added).update(status=PoolMember.Status.REPLACEMENT)
     draw.seed, draw.seed_origin, draw.number = seed, origin.strip(), number
+    draw.actor = actor
     draw.ticket, draw.member_tokens, draw.at = ticket, added, timezone.now()
     draw.save()
     _update_selected_counts(panel)

@@ -251,24 +251,18 @@ class TicketCodeForm(DsfrBaseForm):
         label=_("Votre code de tirage"),
         max_length=40,
         help_text=_(
-            "Reçu de l'équipe du dispositif ou à votre inscription, par exemple "
-            "« p3f09a1c27b4e ». Le code de votre invitation convient aussi."
+            "Reçu de l'équipe du dispositif ou à votre inscription, par exemple « p3f09a1c27b4e »."
         ),
         error_messages={"required": _("Indiquez votre code.")},
     )
 
-    def __init__(self, *args, panel, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.panel = panel
-
     def clean_code(self) -> str:
-        token = token_for(self.panel, self.cleaned_data["code"])
+        token = token_for(self.cleaned_data["code"])
         if token is None:
             raise forms.ValidationError(
                 _(
                     "Ce code n'est pas reconnu. Un code de tirage est la lettre « p » suivie "
-                    "de 12 chiffres ou lettres de a à f ; un code d'invitation compte 12 "
-                    "caractères."
+                    "de 12 chiffres ou lettres de a à f."
                 )
             )
         return token

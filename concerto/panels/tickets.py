@@ -2,17 +2,16 @@
 
 The code is the volunteer's pseudonym in the lottery (`PoolMember.token`): the
 organiser sends it to each person of the pool, and volunteers who registered online
-read it when they register (their invitation code works too, while the pool is kept).
-The lottery is public, so the answer reveals nothing that the published files do not:
-only the person holding the code knows it is theirs.
+read it when they register. The lottery is public, so the answer reveals nothing that
+the published files do not. The invitation code is not accepted: whoever holds the
+letter (someone of the household) would learn whether its addressee registered.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from concerto.engines import sortition
-from concerto.panels.models import Draw, Invitation, Panel
-from concerto.panels.models.recruitment import CODE_LENGTH, normalise_code
+from concerto.panels.models import Draw, Panel
 
 TOKEN = re.compile(r"p[0-9a-f]{12}")
 
@@ -47,22 +46,11 @@ class TicketLookup:
         return self.designated in self.numbers
 
 
-def token_for(panel: Panel, typed: str) -> str | None:
-    """The lottery pseudonym a typed code stands for: a tirage code as is, or an
-    invitation code of this panel (only while the pool is kept); None if neither."""
+def token_for(typed: str) -> str | None:
+    """The lottery pseudonym a typed tirage code stands for (capitals, spaces and dashes
+    set aside), or None when it is not one."""
     compact = "".join(c for c in typed.lower() if c.isalnum())
-    if TOKEN.fullmatch(compact):
-        return compact
-    invitation_code = normalise_code(typed)
-    if len(invitation_code) != CODE_LENGTH:
-        return None
-    invitation = (
-        Invitation.objects.filter(batch__panel=panel, code=invitation_code)
-        .select_related("member")
-        .first()
-    )
-    member = getattr(invitation, "member", None) if invitation else None
-    return member.token if member else None
+    return compact if TOKEN.fullmatch(compact) else None
 
 
 def look_up(panel: Panel, token: str) -> TicketLookup:

@@ -106,3 +106,49 @@ def test_the_space_is_refused_to_everyone_else(client):
     for role in (Role.CITIZEN, Role.AGENT, Role.REFERENT, Role.EXPERT, Role.PROVIDER):
         client.force_login(user_with_role(role))
         assert client.get(reverse("administration:people")).status_code == 403
+
+
+def test_nobody_gives_themself_a_role_and_closed_or_unconfirmed_accounts_get_none():
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    ministry = MinistryFactory()
+    unconfirmed = UserFactory(email_verified_at=None)
+    closed = UserFactory(is_active=False)
+    for person in (advisor, unconfirmed, closed):
+        with pytest.raises(ValidationError):
+            actions.grant_role(
+                actor=advisor, user=person, organisation=ministry, role=Role.REFERENT,
+                reason="Renfort.",
+            )  # fmt: skip
+    assert not Membership.objects.filter(organisation=ministry).exists()
+    assert not RoleChange.objects.exists()
+
+
+def test_the_list_shows_people_with_a_role_and_finds_citizens_by_name(client):
+    admin = user_with_role(Role.ADMINISTRATOR)
+    client.force_login(admin)
+    citizen = UserFactory(first_name="Zoé", last_name="Citoyenne")
+    agent = user_with_role(Role.AGENT)
+    listed = list(client.get(reverse("administration:people")).context["page_obj"])
+    assert citizen not in listed and agent in listed and admin in listed
+    found = client.get(reverse("administration:people"), {"q": "zoe"}).context["page_obj"]
+    assert list(found) == [citizen]
+
+
+def test_role_and_organisation_filter_one_membership_together(client):
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    culture, sport = MinistryFactory(), MinistryFactory()
+    referent_of_culture = user_with_role(Role.REFERENT, culture)
+    referent_elsewhere = user_with_role(Role.REFERENT, sport)
+    actions.grant_membership(user=referent_elsewhere, organisation=culture, role=Role.AGENT)
+    response = client.get(
+        reverse("administration:people"), {"role": "referent", "organisation": culture.pk}
+    )
+    assert list(response.context["page_obj"]) == [referent_of_culture]
+
+
+def test_an_advisor_is_not_offered_the_advisors_role(client):
+    advisor = user_with_role(Role.CIPC_ADVISOR)
+    client.force_login(advisor)
+    person = UserFactory()
+    form = client.get(reverse("administration:person", args=[person.pk])).context["grant_form"]
+    assert "cipc_advisor" not in [value for value, _label in form.fields["role"].choices]

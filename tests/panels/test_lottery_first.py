@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from concerto.engines.sortition import draw_number
-from concerto.panels import actions
-from concerto.panels.models import Panel
+from concerto.panels import actions, engine
+from concerto.panels.models import Panel, PoolMember
 from concerto.privacy.models import StaffAccess
 from concerto.testing.downloads import csv_rows
 from tests.panels.helpers import ANNOUNCEMENT, ORIGIN, computed_panel, drawn_panel, lottery_panel
@@ -72,7 +72,7 @@ def test_publishing_needs_an_announcement_and_freezes_pool_quotas_and_lottery():
     actions.publish_lottery(panel, actor=referent, announcement=ANNOUNCEMENT)
     panel.refresh_from_db()
     digest, quotas = panel.lottery_digest, list(panel.quotas.values_list("min", "max"))
-    frozen = "La graine est fixée : le vivier et les quotas ne peuvent plus changer."
+    frozen = "La loterie est publiée : le vivier et les quotas ne peuvent plus changer."
     for refused in (
         lambda: actions.import_pool(panel, actor=referent, data=b"genre\nfemme\n"),
         lambda: actions.update_quotas(panel, actor=referent, bounds={}),
@@ -168,3 +168,59 @@ def test_a_replacement_lottery_is_public_before_its_seed(client):
     assert pending.lottery_digest in html
     url = reverse("panels:lottery", args=[panel.process.slug, panel.pk, pending.pk])
     assert json.loads(client.get(url).content)["digest"] == pending.lottery_digest
+
+
+def test_a_lottery_is_published_only_on_a_public_process_and_before_any_seed():
+    panel, referent = computed_panel()
+    Process = type(panel.process)
+    Process.objects.filter(pk=panel.process_id).update(status="draft")
+    with pytest.raises(ValidationError) as error:
+        actions.publish_lottery(panel, actor=referent, announcement=ANNOUNCEMENT)
+    assert error.value.messages == [
+        "Le dispositif n'est pas encore public : personne ne pourrait lire la loterie."
+    ]
+    panel.refresh_from_db()
+    assert panel.lottery_published_at is None
+    # A panel drawn before lotteries were published ahead of the seed cannot say so now.
+    drawn, organiser, _draw = drawn_panel()
+    Panel.objects.filter(pk=drawn.pk).update(lottery_published_at=None)
+    drawn.refresh_from_db()
+    with pytest.raises(ValidationError):
+        actions.publish_lottery(drawn, actor=organiser, announcement=ANNOUNCEMENT)
+    drawn.refresh_from_db()
+    assert drawn.lottery_published_at is None
+
+
+def test_a_computation_overtaken_by_an_edit_is_dropped(monkeypatch):
+    panel, referent = computed_panel()
+    actions.update_quotas(panel, actor=referent, bounds={})  # the lottery is reset
+    real = engine.run_selection
+
+    def edited_meanwhile(problem, progress=None):
+        outcome = real(problem, progress=progress)
+        quota = panel.quotas.order_by("pk").first()
+        actions.update_quotas(panel, actor=referent, bounds={quota.pk: (0, 10)})
+        return outcome
+
+    monkeypatch.setattr(engine, "run_selection", edited_meanwhile)
+    actions.store_computation(panel.pk)
+    panel.refresh_from_db()
+    assert panel.lottery is None and panel.result is None
+
+
+def test_a_replacement_lottery_made_for_other_kept_members_is_not_drawn():
+    panel, referent, _draw = drawn_panel()
+    members = list(panel.pool.filter(status="selected").order_by("pk"))
+    actions.decline(members[0], actor=referent)
+    pending = actions.publish_replacement_lottery(panel, actor=referent, announcement="Annonce.")
+    # A decline that slipped in while the lottery was computed (no longer possible through
+    # `decline`, which waits for the panel's lock): the lottery kept that member.
+    PoolMember.objects.filter(pk=members[1].pk).update(status="declined")
+    with pytest.raises(ValidationError) as error:
+        actions.draw_replacement(panel, actor=referent, seed="2026-05-01", origin=ORIGIN)
+    assert error.value.messages == [
+        "Le panel a changé depuis la publication de cette loterie de remplacement."
+    ]
+    pending.refresh_from_db()
+    assert pending.pending
+    assert not panel.pool.filter(status="replacement").exists()

@@ -212,7 +212,9 @@ class Draw(models.Model):
     lottery_published_at = models.DateTimeField(null=True, blank=True)
     seed_announcement = models.TextField(blank=True)
     seed_origin = models.TextField(blank=True)
-    # Pseudonymous tokens: the whole ticket, then those it added to the panel.
+    # Pseudonymous tokens: the members a replacement lottery keeps in every ticket, the
+    # whole ticket drawn, then those it added to the panel.
+    kept_tokens = models.JSONField(default=list)
     ticket = models.JSONField(default=list)
     member_tokens = models.JSONField(default=list)
     at = models.DateTimeField(auto_now_add=True)

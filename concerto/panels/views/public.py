@@ -50,9 +50,7 @@ def public(request, slug: str, panel_id: int):
                 f"uv run concerto sortition verify --lottery {draw.lottery_filename} "
                 f"--seed {_shell_quote(draw.seed)}"
             )
-    code_form = TicketCodeForm(
-        request.GET if "code" in request.GET else None, panel=panel, auto_id="ticket_%s"
-    )
+    code_form = TicketCodeForm(request.GET if "code" in request.GET else None, auto_id="ticket_%s")
     lookup = None
     if panel.lottery and code_form.is_valid():
         lookup = look_up(panel, code_form.cleaned_data["code"])

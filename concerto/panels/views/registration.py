@@ -80,7 +80,8 @@ def registered(request, slug: str, panel_id: int):
     context = {
         "panel": panel,
         "process": panel.process,
-        "tirage_code": request.session.get(_code_key(panel)),
+        # Shown once: on a shared computer, the next person does not read it.
+        "tirage_code": request.session.pop(_code_key(panel), None),
         "breadcrumb": _breadcrumb(panel, _("Inscription enregistrée")),
     }
     return render(request, "panels/registration/done.html", context)
