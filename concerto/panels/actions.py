@@ -273,6 +273,26 @@ def store_computation(panel_id: int, *, progress=None) -> Panel:
     return panel
 
 
+def _announcement(text: str) -> str:
+    """How a seed will be drawn, told with its lottery before the seed exists."""
+    if not text.strip():
+        raise ValidationError(
+            {"announcement": _("Dites qui tirera la graine, comment, quand et où.")}
+        )
+    return text.strip()
+
+
+def _check_seed(seed: str, origin: str, *, missing: str) -> None:
+    """A seed is recorded with its origin: both are needed."""
+    errors = {}
+    if not seed:
+        errors["seed"] = missing
+    if not origin.strip():
+        errors["origin"] = _("Dites qui a tiré la graine, comment et devant qui.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
     """Make the lottery public before any seed exists, with how the seed will be drawn.
@@ -295,12 +315,7 @@ def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
         )
     if not panel.lottery:
         raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
-    announcement = announcement.strip()
-    if not announcement:
-        raise ValidationError(
-            {"announcement": _("Dites qui tirera la graine, comment, quand et où.")}
-        )
-    panel.seed_announcement = announcement
+    panel.seed_announcement = _announcement(announcement)
     panel.lottery_published_at = timezone.now()
     panel.save(update_fields=["seed_announcement", "lottery_published_at"])
     return panel
@@ -318,13 +333,7 @@ def fix_seed(panel: Panel, *, actor, seed: str, origin: str) -> Panel:
         raise ValidationError(
             _("Publiez d'abord la loterie : elle doit être connue avant la graine.")
         )
-    errors = {}
-    if not seed:
-        errors["seed"] = _("Indiquez la graine.")
-    if not origin.strip():
-        errors["origin"] = _("Dites qui a tiré la graine, comment et devant qui.")
-    if errors:
-        raise ValidationError(errors)
+    _check_seed(seed, origin, missing=_("Indiquez la graine."))
     panel.seed = seed
     panel.seed_origin = origin.strip()
     panel.seed_fixed_at = timezone.now()
@@ -418,10 +427,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
         raise ValidationError(_("Les données du vivier sont supprimées."))
     if pending_replacement(panel):
         raise ValidationError(_("Une loterie de remplacement attend déjà sa graine."))
-    if not announcement.strip():
-        raise ValidationError(
-            {"announcement": _("Dites qui tirera la graine, comment, quand et où.")}
-        )
+    announcement = _announcement(announcement)
     problem = engine.build_problem(panel, exclude_declined=True)
     if len(problem.already_selected) >= panel.size:
         raise ValidationError(_("Aucune place n'est à pourvoir."))
@@ -436,7 +442,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
         lottery=lottery.to_json(),
         lottery_digest=lottery.digest,
         lottery_published_at=timezone.now(),
-        seed_announcement=announcement.strip(),
+        seed_announcement=announcement,
         actor=actor,
     )
 
@@ -453,13 +459,7 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
         )
     if panel.pool_purged_at:
         raise ValidationError(_("Les données du vivier sont supprimées."))
-    errors = {}
-    if not seed:
-        errors["seed"] = _("Indiquez la graine du tirage de remplacement.")
-    if not origin.strip():
-        errors["origin"] = _("Dites qui a tiré la graine, comment et devant qui.")
-    if errors:
-        raise ValidationError(errors)
+    _check_seed(seed, origin, missing=_("Indiquez la graine du tirage de remplacement."))
     tickets = draw.lottery["tickets"]
     number = sortition.draw_number(seed, len(tickets))
     ticket = list(tickets[number - 1])

@@ -205,45 +205,44 @@ def compute(request, pk: int, panel_id: int):
     return redirect(reverse("jobs:detail", args=[job.id]))
 
 
+def _form_step(request, panel: Panel, form, name: str, act, *, anchor: str):
+    """A step sent with a form (lottery, seed): `act(cleaned_data)` does it and returns
+    the success message; a refusal shows the panel's page again with the form as sent."""
+    if form.is_valid():
+        try:
+            message = act(form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(panel.get_manage_url() + anchor)
+    return _detail_page(request, panel, **{name: form})
+
+
 @require_POST
 @login_required
 def publish_lottery(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
+
+    def act(data):
+        actions.publish_lottery(panel, actor=request.user, announcement=data["announcement"])
+        return _("La loterie est publiée : la graine peut maintenant être tirée.")
+
     form = LotteryForm(request.POST, prefix="lottery")
-    if form.is_valid():
-        try:
-            actions.publish_lottery(
-                panel, actor=request.user, announcement=form.cleaned_data["announcement"]
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("La loterie est publiée : la graine peut maintenant être tirée.")
-            )
-            return redirect(panel.get_manage_url() + "#graine")
-    return _detail_page(request, panel, lottery_form=form)
+    return _form_step(request, panel, form, "lottery_form", act, anchor="#graine")
 
 
 @require_POST
 @login_required
 def seed(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
+
+    def act(data):
+        actions.fix_seed(panel, actor=request.user, seed=data["seed"], origin=data["origin"])
+        return _("La graine est fixée.")
+
     form = SeedForm(request.POST, prefix="seed")
-    if form.is_valid():
-        try:
-            actions.fix_seed(
-                panel,
-                actor=request.user,
-                seed=form.cleaned_data["seed"],
-                origin=form.cleaned_data["origin"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("La graine est fixée."))
-            return redirect(panel.get_manage_url() + "#graine")
-    return _detail_page(request, panel, seed_form=form)
+    return _form_step(request, panel, form, "seed_form", act, anchor="#graine")
 
 
 @require_POST
@@ -282,46 +281,32 @@ def decline(request, pk: int, panel_id: int, member_id: int):
 @login_required
 def publish_replacement_lottery(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
+
+    def act(data):
+        actions.publish_replacement_lottery(
+            panel, actor=request.user, announcement=data["announcement"]
+        )
+        return _("La loterie de remplacement est publiée : sa graine peut maintenant être tirée.")
+
     form = LotteryForm(request.POST, prefix="replacement-lottery")
-    if form.is_valid():
-        try:
-            actions.publish_replacement_lottery(
-                panel, actor=request.user, announcement=form.cleaned_data["announcement"]
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("La loterie de remplacement est publiée : sa graine peut maintenant être tirée."),
-            )
-            return redirect(panel.get_manage_url() + "#remplacement")
-    return _detail_page(request, panel, replacement_lottery_form=form)
+    return _form_step(request, panel, form, "replacement_lottery_form", act, anchor="#remplacement")
 
 
 @require_POST
 @login_required
 def replace(request, pk: int, panel_id: int):
     panel = _panel(request, pk, panel_id)
+
+    def act(data):
+        draw = actions.draw_replacement(
+            panel, actor=request.user, seed=data["seed"], origin=data["origin"]
+        )
+        return _("Tirage de remplacement effectué : ticket n° %(number)d.") % {
+            "number": draw.number
+        }
+
     form = SeedForm(request.POST, prefix="replacement")
-    if form.is_valid():
-        try:
-            result = actions.draw_replacement(
-                panel,
-                actor=request.user,
-                seed=form.cleaned_data["seed"],
-                origin=form.cleaned_data["origin"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Tirage de remplacement effectué : ticket n° %(number)d.")
-                % {"number": result.number},
-            )
-            return redirect(panel.get_manage_url() + "#membres")
-    return _detail_page(request, panel, replacement_form=form)
+    return _form_step(request, panel, form, "replacement_form", act, anchor="#membres")
 
 
 @require_POST
