@@ -9,8 +9,12 @@ French letters, applied in Python (`fold`) and in SQL (`Folded`): PostgreSQL wit
 function registered on each connection. Both give exactly the same folded text.
 """
 
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
+
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, F, Func
+from django.db.models import CharField, F, Func, Q, QuerySet
 
 # Upper case first, then lower case: every letter maps to a plain lower-case one.
 ACCENTED = "ÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸàâäáãåçéèêëíìîïñóòôöõúùûüýÿ"
@@ -71,3 +75,17 @@ def french_order(field: str) -> list:
 def french_sort_key(text: str | None) -> tuple[str, str]:
     """The same order for lists sorted in Python."""
     return fold(text), text or ""
+
+
+def matching_words(queryset: QuerySet, query: str, fields: Iterable[str]) -> QuerySet:
+    """`queryset` narrowed to the rows where every word of `query` is found, accents and
+    case aside, in one of `fields` (a staff list's search box)."""
+    words = fold(query).split()
+    if not words:
+        return queryset
+    names = {f"folded_{i}": Folded(field) for i, field in enumerate(fields)}
+    queryset = queryset.annotate(**names)
+    for word in words:
+        found = (Q(**{f"{name}__contains": word}) for name in names)
+        queryset = queryset.filter(reduce(or_, found))
+    return queryset

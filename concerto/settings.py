@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "concerto.pages",
     "concerto.dashboards",
     "concerto.administration",
+    "concerto.activity",
     "concerto.notifications",
     "concerto.mailing",
     "concerto.follows",
@@ -483,6 +484,7 @@ PRIVACY_RETENTION_DAYS = {
     "access_log": int(os.environ.get("RETENTION_ACCESS_LOG_DAYS", 365)),
     "newsletter_unconfirmed": int(os.environ.get("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 30)),
     "mailing_deliveries": int(os.environ.get("RETENTION_MAILING_DELIVERIES_DAYS", 90)),
+    "activity_log": int(os.environ.get("RETENTION_ACTIVITY_LOG_DAYS", 5 * 365)),
 }
 
 CIPC_REVIEW_WORKING_DAYS = int(os.environ.get("CIPC_REVIEW_WORKING_DAYS", "15"))

@@ -214,10 +214,27 @@ def panel_codes():
     yield client.get(reverse("panels:export_codes", args=[panel.process_id, panel.pk]))
 
 
+def activity_log():
+    admin = user_with_role(Role.ADMINISTRATOR)
+    process = complete_process(title="Plan vélo")
+    walk_to(process, Status.SUBMITTED)
+    client = Client()
+    client.force_login(admin)
+    yield client.get(reverse("administration:activity_csv"))
+
+
+def reference_list():
+    procurement_setup()
+    client = Client()
+    client.force_login(user_with_role(Role.CIPC_ADVISOR))
+    yield client.get(reverse("administration:register_csv", args=["prix"]))
+    yield client.get(reverse("administration:register_csv", args=["organisations"]))
+
+
 DOWNLOADS = [
     module_export, opinion_map_results, process_registry, followup_figures, evaluation_figures,
     representativeness, expert_recommendations, procurement_orders, panel_invitations,
-    panel_codes,
+    panel_codes, activity_log, reference_list,
 ]  # fmt: skip
 # The opinion map's votes file keeps Polis's `votes.csv` columns on purpose: it is read
 # back by our Polis import and by Polis's own tools (concerto/opinionmaps/exports.py). Its

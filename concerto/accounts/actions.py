@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Membership, Organisation, RoleChange, User
+from concerto.activity.log import record
 
 
 @transaction.atomic
@@ -96,6 +97,11 @@ def grant_role(*, actor, user: User, organisation: Organisation, role: str, reas
         user=user, organisation=organisation, organisation_name=organisation.name, role=role,
         kind=RoleChange.Kind.GRANTED, reason=reason, actor=actor,
     )  # fmt: skip
+    record(
+        actor, "accounts.grant_role", user, reason=reason,
+        summary=_("Rôle « %(role)s » donné — %(organisation)s")
+        % {"role": membership.get_role_display(), "organisation": organisation.name},
+    )  # fmt: skip
     return membership
 
 
@@ -115,4 +121,9 @@ def revoke_role(*, actor, membership: Membership, reason: str) -> None:
         user=membership.user, organisation=membership.organisation,
         organisation_name=membership.organisation.name, role=membership.role,
         kind=RoleChange.Kind.REVOKED, reason=reason, actor=actor,
+    )  # fmt: skip
+    record(
+        actor, "accounts.revoke_role", membership.user, reason=reason,
+        summary=_("Rôle « %(role)s » retiré — %(organisation)s")
+        % {"role": membership.get_role_display(), "organisation": membership.organisation.name},
     )  # fmt: skip

@@ -6,6 +6,7 @@ from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import MEMBERSHIP_ROLE_CHOICES, Role
 from concerto.folding import french_order
+from concerto.forms import DateInput
 
 ADMINISTRATOR = "administrator"
 
@@ -68,4 +69,65 @@ class RevokeRoleForm(DsfrBaseForm):
         max_length=1000,
         help_text=_("Par exemple « A quitté le ministère ». Gardé dans l'historique."),
         error_messages={"required": _("Indiquez le motif : il est gardé dans l'historique.")},
+    )
+
+
+class ActivityFilterForm(DsfrBaseForm):
+    """The activity log's filters; also what its CSV export keeps."""
+
+    q = forms.CharField(
+        label=_("Rechercher"),
+        required=False,
+        max_length=100,
+        help_text=_("Un mot de l'action, de l'objet, du motif ou le nom de son auteur."),
+    )
+    kind = forms.ChoiceField(label=_("Type d'objet"), required=False)
+    since = forms.DateField(label=_("Depuis le"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Jusqu'au"), required=False, widget=DateInput())
+    order = forms.ChoiceField(
+        label=_("Trier"),
+        required=False,
+        choices=[
+            ("", _("Les plus récentes d'abord")),
+            ("anciennes", _("Les plus anciennes d'abord")),
+        ],
+    )
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Tous les types")), *kinds]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("Cette date doit suivre la date de début."))
+        return data
+
+
+class BlockForm(DsfrBaseForm):
+    days = forms.TypedChoiceField(
+        label=_("Durée"),
+        coerce=int,
+        choices=[("", _("Choisir une durée")), (7, _("7 jours")), (30, _("30 jours")),
+                 (90, _("90 jours")), (365, _("Un an"))],
+        error_messages={"required": _("Choisissez une durée.")},
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Motif du blocage"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "La personne le lit dans le message qui l'informe. Cite la règle de la charte."
+        ),
+        error_messages={"required": _("Indiquez le motif : la personne le lira.")},
+    )
+
+
+class LiftBlockForm(DsfrBaseForm):
+    reason = forms.CharField(
+        label=_("Motif de la levée"),
+        max_length=1000,
+        help_text=_("Gardé dans le journal d'activité."),
+        error_messages={"required": _("Indiquez le motif : il est gardé dans le journal.")},
     )

@@ -1,6 +1,7 @@
 """What a user may do in one participation module."""
 
 from concerto.accounts.roles import Role
+from concerto.participation.models import Ban
 
 
 def module_abilities(module, user) -> dict[str, bool]:
@@ -8,7 +9,7 @@ def module_abilities(module, user) -> dict[str, bool]:
     signed_in = bool(user and user.is_authenticated and user.is_active)
     organiser = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     cipc = signed_in and Role.CIPC_ADVISOR in user.roles
-    banned = signed_in and process.bans.filter(user=user).exists()
+    banned = signed_in and Ban.objects.barring(user, process).exists()
     is_open = module.is_open()
     return {
         # An unpublished module stays visible to those who prepare and moderate it.

@@ -159,3 +159,12 @@ class CorrectionForm(DsfrBaseForm):
             self.fields["title"].error_messages["required"] = _(
                 "Donnez un titre à votre proposition."
             )
+
+
+class StateQueueForm(DsfrBaseForm):
+    q = forms.CharField(
+        label=_("Dispositif ou ministère"),
+        required=False,
+        max_length=100,
+        help_text=_("Un mot du titre du dispositif ou du nom du ministère."),
+    )

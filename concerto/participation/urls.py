@@ -1,7 +1,7 @@
 from django.urls import path
 
 import concerto.converters  # noqa: F401 - registers the <id:...> and <year:...> converters
-from concerto.participation.views import exports, mine, moderation, modules, offline
+from concerto.participation.views import exports, mine, moderation, moderation_log, modules, offline
 
 app_name = "participation"
 
@@ -54,6 +54,12 @@ urlpatterns = [
         name="export",
     ),
     path("espace/dispositifs/<id:pk>/moderation/", moderation.queue, name="moderation"),
+    path("cipc/moderation/", moderation.state_queue, name="state_moderation"),
+    path(
+        "dispositifs/<slug:slug>/journal-de-moderation/",
+        moderation_log.moderation_log,
+        name="moderation_log",
+    ),
     path("espace/contributions/<id:contribution_id>/moderation/", moderation.act, name="moderate"),
     # Participants: their contributions, reports, profile
     path("mes-contributions/", mine.contributions, name="mine"),

@@ -210,4 +210,15 @@ REGISTER: tuple[RegisterEntry, ...] = (
         _("Un an."),
         "access_log",
     ),
+    RegisterEntry(
+        _("Journal d'activité du personnel"),
+        _(
+            "Qui, parmi les agents, les conseillers du CIPC et les administrateurs, a fait "
+            "quelle action sur quel objet, quand et pour quel motif."
+        ),
+        _("Rendre compte des décisions prises sur la plateforme et pouvoir les contrôler."),
+        PUBLIC_INTEREST,
+        _("Cinq ans."),
+        "activity_log",
+    ),
 )

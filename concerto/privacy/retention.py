@@ -15,6 +15,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from concerto.activity.models import Entry
 from concerto.mailing.models import Delivery
 from concerto.newsletter.actions import purge_unconfirmed
 from concerto.panels.actions import purge_expired_pools
@@ -73,6 +74,11 @@ def purge_mailing_deliveries(today: date) -> int:
     return Delivery.objects.filter(campaign__finished_at__lt=cutoff).delete()[0]
 
 
+def purge_activity_log(today: date) -> int:
+    cutoff = _cutoff(today, settings.PRIVACY_RETENTION_DAYS["activity_log"])
+    return Entry.objects.filter(at__lt=cutoff).delete()[0]
+
+
 def purge_panel_pools(today: date) -> int:
     return purge_expired_pools(today)
 
@@ -84,6 +90,7 @@ RULES: dict[str, Callable[[date], int]] = {
     "access_log": purge_access_log,
     "newsletter_unconfirmed": purge_unconfirmed,
     "mailing_deliveries": purge_mailing_deliveries,
+    "activity_log": purge_activity_log,
 }
 
 

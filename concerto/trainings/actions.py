@@ -123,8 +123,49 @@ def cancel_registration(registration: Registration, *, actor) -> Registration:
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
+    notify(
+        [registration.user],
+        subject=_("Inscription annulée : %(title)s") % {"title": session.training.title},
+        body=_("Votre inscription à la session du %(when)s est annulée. Vous pouvez vous "
+               "inscrire à une autre session depuis le catalogue.") % {"when": _when(session)},
+        url=reverse("trainings:catalogue"),
+    )  # fmt: skip
     _promote(session)
     return registration
+
+
+def check_capacity(session: Session) -> None:
+    """Fewer seats never unseat anyone: refused below the confirmed registrations."""
+    if session.capacity < max(1, confirmed_count(session)):
+        raise ValidationError(
+            {"capacity": _("La session compte déjà plus d'inscrits que ce nombre de places.")}
+        )
+
+
+def promote_waiting(session: Session) -> list[Registration]:
+    """After the seats of a (locked) session grew: the waiting list moves up."""
+    return _promote(session)
+
+
+def tell_session_changed(session: Session) -> None:
+    """The people registered or waiting learn the session's new date or place."""
+    people = [
+        registration.user
+        for registration in session.registrations.exclude(
+            status=Registration.Status.CANCELLED
+        ).select_related("user")
+    ]
+    where = session.place or _("en visioconférence")
+    notify(
+        people,
+        subject=_("Session modifiée : %(title)s") % {"title": session.training.title},
+        body=_(
+            "La session à laquelle vous êtes inscrit a changé : elle aura lieu le %(when)s, "
+            "%(where)s."
+        )
+        % {"when": _when(session), "where": where},  # fmt: skip
+        url=reverse("trainings:mine"),
+    )
 
 
 @transaction.atomic
@@ -135,11 +176,8 @@ def change_capacity(session: Session, *, actor, capacity: int) -> Session:
     session = _locked(session)
     if not is_cipc(actor):
         raise PermissionDenied
-    if capacity < max(1, confirmed_count(session)):
-        raise ValidationError(
-            {"capacity": _("La session compte déjà plus d'inscrits que ce nombre de places.")}
-        )
     session.capacity = capacity
+    check_capacity(session)
     session.save(update_fields=["capacity"])
     _promote(session)
     return session

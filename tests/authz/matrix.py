@@ -145,6 +145,24 @@ MATRIX: dict[str, Action] = {
         user_id=lambda w: w.users[OTHER_AGENT].pk,
         membership_id=lambda w: w.users[OTHER_AGENT].memberships.first().pk,
     ),
+    "administration:activity": get({CIPC, ADMIN}),
+    "administration:activity_csv": get({CIPC, ADMIN}),
+    "administration:block": post({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
+    "administration:lift_block": post({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
+    "administration:registers": get({CIPC, ADMIN}),
+    "administration:register": get({CIPC, ADMIN}, register="'organisations'"),
+    "administration:register_csv": get({CIPC, ADMIN}, register="'organisations'"),
+    "administration:record_create": both({CIPC, ADMIN}, register="'organisations'"),
+    "administration:record": both(
+        {CIPC, ADMIN},
+        register="'organisations'",
+        pk=lambda w: w.users[OTHER_AGENT].memberships.first().organisation_id,
+    ),
+    "administration:record_delete": post(
+        {CIPC, ADMIN},
+        register="'organisations'",
+        pk=lambda w: w.users[OTHER_AGENT].memberships.first().organisation_id,
+    ),
     "jobs:detail": get({AGENT, ADMIN}, job_id="job"),
     "jobs:status": get({AGENT, ADMIN}, job_id="job"),
     "notifications:open": post({CITIZEN}, pk="notification", acts=True),
@@ -229,6 +247,8 @@ MATRIX: dict[str, Action] = {
     "participation:offline_import": both(MINISTRY, pk="open", module_id="proposals"),
     "participation:export": get(WORKSPACE, pk="open", module_id="proposals"),
     "participation:moderation": get(WORKSPACE, pk="open"),
+    "participation:state_moderation": both({CIPC}),
+    "participation:moderation_log": get(EVERYONE, slug="open.slug"),
     "participation:moderate": post(
         WORKSPACE, contribution_id="contribution", data={"action": "hide", "reason": "spam"}
     ),

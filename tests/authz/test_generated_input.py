@@ -87,6 +87,11 @@ EXTRA_FIELD = "champ_inattendu"
 # to no one, or shows the form on a page of another object): the fields the view reads,
 # {name: kind}, "file" for an upload (or a callable taking the world and giving them).
 KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
+    # The matrix's people are not blocked: the lifting form is not on their page.
+    "administration:lift_block": {"lift-reason": "text"},
+    # The State's queue shows its bulk form under the reported contributions only.
+    "participation:state_moderation": {"selection": "checkbox", "bulk-reason": "select",
+                                       "bulk-note": "textarea"},
     "analysis:move": {"contributions": "checkbox", "target": "select", "new_label": "text"},
     "analysis:theme": {"label": "text", "version": "hidden"},
     "community:promote": {"theme": "select"},

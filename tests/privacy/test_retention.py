@@ -5,6 +5,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from concerto.accounts.roles import Role
+from concerto.activity.models import Entry
 from concerto.mailing.models import Campaign, Delivery
 from concerto.newsletter.models import Subscriber
 from concerto.panels.models import Panel
@@ -37,6 +38,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "access_log": 365,
         "newsletter_unconfirmed": 30,
         "mailing_deliveries": 90,
+        "activity_log": 1825,
     }
     old_citizen = UserFactory(email="ancienne@exemple.fr", last_login=at(TODAY - timedelta(1100)))
     recent_citizen = UserFactory(email="recente@exemple.fr", last_login=at(TODAY - timedelta(30)))
@@ -95,6 +97,11 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         Delivery.objects.create(campaign=campaign, address="fidele@exemple.fr", status="sent")
     Delivery.objects.create(campaign=old_send, address="autre@exemple.fr", status="sent")
 
+    # Staff actions: the line of five years and a day ago goes, the other stays.
+    for days, label in ((1826, "ancienne"), (1824, "recente")):
+        Entry.objects.create(at=at(TODAY - timedelta(days)), action="x", target_label=label,
+                             summary="Dispositif archivé")  # fmt: skip
+
     panel, _referent = ready_panel(size=10, n=40)
     Panel.objects.filter(pk=panel.pk).update(retention_date=TODAY - timedelta(1))
 
@@ -108,7 +115,10 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
         "access_log": 1,
         "newsletter_unconfirmed": 1,
         "mailing_deliveries": 2,
+        "activity_log": 1,
     }
+    assert not Entry.objects.filter(target_label="ancienne").exists()
+    assert Entry.objects.filter(target_label="recente").exists()
     assert list(Delivery.objects.values_list("campaign__key", flat=True)) == ["lettre:recente"]
     assert not Subscriber.objects.filter(pk=stale_request.pk).exists()
     assert sorted(Subscriber.objects.values_list("pk", flat=True)) == sorted(
@@ -130,6 +140,7 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     assert panel.pool.count() == 0 and panel.pool_purged_at is not None
     assert sorted(DeletionRecord.objects.values_list("rule", "deleted")) == [
         ("access_log", 1),
+        ("activity_log", 1),
         ("inactive_accounts", 2),
         ("mailing_deliveries", 2),
         ("newsletter_unconfirmed", 1),
@@ -140,4 +151,4 @@ def test_retention_deletes_what_is_due_and_nothing_else(settings):
     # A second run finds nothing more to delete, and says so.
     with freeze_time(at(TODAY)):
         assert apply_retention(TODAY) == dict.fromkeys(RULES, 0)
-    assert DeletionRecord.objects.count() == 12
+    assert DeletionRecord.objects.count() == 2 * len(RULES)

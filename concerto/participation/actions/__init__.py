@@ -7,7 +7,9 @@ from concerto.participation.actions.contributions import (
 )
 from concerto.participation.actions.moderation import (
     ban_participant,
+    block_user,
     hide_contribution,
+    lift_block,
     report_contribution,
     restore_contribution,
 )
@@ -28,6 +30,8 @@ from concerto.participation.actions.profile import (
 
 __all__ = [
     "ban_participant",
+    "block_user",
+    "lift_block",
     "close_module_early",
     "correct_contribution",
     "create_module",

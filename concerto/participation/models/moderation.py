@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concerto.participation.models.contribution import HiddenReason
@@ -51,17 +52,47 @@ class Report(models.Model):
         return f"{self.get_reason_display()} — {self.contribution_id}"
 
 
-class Ban(models.Model):
-    """A participant barred from contributing to one process."""
+class BanQuerySet(models.QuerySet):
+    def in_force(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(lifted_at__isnull=True).filter(
+            models.Q(until__isnull=True) | models.Q(until__gte=today)
+        )
 
-    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="bans")
+    def barring(self, user, process):
+        """The bans in force that bar `user` from `process`: its own, or a block over the
+        whole platform."""
+        return (
+            self.in_force()
+            .filter(user=user)
+            .filter(models.Q(process=process) | models.Q(process__isnull=True))
+        )
+
+
+class Ban(models.Model):
+    """A participant barred from contributing to one process, or, without a process,
+    blocked on the whole platform by the CIPC, until a date or until lifted."""
+
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="bans", null=True, blank=True
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.TextField(_("motif"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+    until = models.DateField(_("jusqu'au"), null=True, blank=True)
+    lifted_at = models.DateTimeField(_("levé le"), null=True, blank=True)
+
+    objects = BanQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["process", "user"], name="one_ban_each")]
+        constraints = [
+            models.UniqueConstraint(fields=["process", "user"], name="one_ban_each"),
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(process__isnull=True),
+                name="one_platform_block_each",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.process}"
+        return f"{self.user} — {self.process or '*'}"

@@ -4,15 +4,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.accounts.roles import Role
+from concerto.folding import matching_words
 from concerto.forms import ModelMultipleChoiceField, posted_text
 from concerto.participation import actions
-from concerto.participation.forms import HideForm, ReportForm
+from concerto.participation.forms import HideForm, ReportForm, StateQueueForm
 from concerto.participation.models import Contribution
 from concerto.processes.views.common import error_messages, process_for
+from concerto.processes.views.public import paginate
 from concerto.redirects import local_path
 
 FILTERS = {
@@ -22,55 +26,66 @@ FILTERS = {
 }
 
 
+def _with_reports(contributions):
+    return contributions.annotate(
+        open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True))
+    ).select_related("module__process", "author")
+
+
+def _current(request) -> str:
+    current = request.GET.get("filtre", "signalees")
+    return current if current in FILTERS else "signalees"
+
+
+def _hide_selection(request, contributions, bulk_form) -> bool:
+    """Hide the contributions ticked on the page (only among `contributions`)."""
+    selection = ModelMultipleChoiceField(queryset=contributions, required=False)
+    try:
+        selected = selection.clean(request.POST.getlist("selection"))
+    except ValidationError:
+        # A value that is no contribution of this queue (a tampered form).
+        selected = contributions.none()
+    if not selected:
+        messages.error(request, _("Sélectionnez au moins une contribution."))
+        return False
+    if not bulk_form.is_valid():
+        return False
+    for contribution in selected:
+        actions.hide_contribution(
+            contribution, actor=request.user, reason=bulk_form.cleaned_data["reason"],
+            note=bulk_form.cleaned_data["note"],
+        )  # fmt: skip
+    messages.success(
+        request,
+        ngettext("%(count)s contribution masquée.", "%(count)s contributions masquées.",
+                 len(selected)) % {"count": len(selected)},
+    )  # fmt: skip
+    return True
+
+
+def _counts(contributions) -> dict:
+    return contributions.aggregate(
+        reported=Count("pk", filter=Q(open_reports__gt=0, status=Contribution.Status.PUBLISHED)),
+        hidden=Count("pk", filter=Q(status=Contribution.Status.HIDDEN)),
+        total=Count("pk"),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def queue(request, pk: int):
     """The moderators' queue: reported first, then hidden, then everything; bulk hiding."""
     process, abilities = process_for(request, pk, "moderate")
-    current = request.GET.get("filtre", "signalees")
-    if current not in FILTERS:
-        current = "signalees"
-    contributions = (
-        Contribution.objects.filter(module__process=process)
-        .annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
-        .select_related("module", "author")
-    )
+    current = _current(request)
+    contributions = _with_reports(Contribution.objects.filter(module__process=process))
     bulk_form = HideForm(request.POST or None, prefix="bulk")
-    if request.method == "POST":
-        selection = ModelMultipleChoiceField(queryset=contributions, required=False)
-        try:
-            selected = selection.clean(request.POST.getlist("selection"))
-        except ValidationError:
-            # A value that is no contribution of this process (a tampered form).
-            selected = contributions.none()
-        if not selected:
-            messages.error(request, _("Sélectionnez au moins une contribution."))
-        elif bulk_form.is_valid():
-            for contribution in selected:
-                actions.hide_contribution(
-                    contribution, actor=request.user, reason=bulk_form.cleaned_data["reason"],
-                    note=bulk_form.cleaned_data["note"],
-                )  # fmt: skip
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s contribution masquée.",
-                    "%(count)s contributions masquées.",
-                    len(selected),
-                )
-                % {"count": len(selected)},
-            )
-            return redirect(f"{request.path}?filtre={current}")
-    counts = contributions.aggregate(
-        reported=Count("pk", filter=Q(open_reports__gt=0, status=Contribution.Status.PUBLISHED)),
-        hidden=Count("pk", filter=Q(status=Contribution.Status.HIDDEN)),
-        total=Count("pk"),
-    )
+    if request.method == "POST" and _hide_selection(request, contributions, bulk_form):
+        return redirect(f"{request.path}?filtre={current}")
     context = {
         "process": process,
         "abilities": abilities,
         "current": current,
-        "counts": counts,
+        "counts": _counts(contributions),
         "contributions": contributions.filter(FILTERS[current]).order_by("-open_reports", "-pk")[
             :200
         ],
@@ -78,6 +93,41 @@ def queue(request, pk: int):
         "hide_form": HideForm(),
     }
     return render(request, "participation/moderation.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def state_queue(request):
+    """The CIPC's queue over every process of the State: the same filters and actions,
+    searchable by process or ministry, page by page."""
+    if Role.CIPC_ADVISOR not in request.user.roles:
+        raise PermissionDenied
+    current = _current(request)
+    form = StateQueueForm(request.GET or None)
+    contributions = _with_reports(Contribution.objects.all())
+    if form.is_valid():
+        contributions = matching_words(
+            contributions, form.cleaned_data["q"],
+            ("module__process__title", "module__process__ministry__name",
+             "module__process__ministry__short_name"),
+        )  # fmt: skip
+    bulk_form = HideForm(request.POST or None, prefix="bulk")
+    if request.method == "POST" and _hide_selection(request, contributions, bulk_form):
+        return redirect(request.get_full_path())
+    shown = contributions.filter(FILTERS[current]).order_by("-open_reports", "-pk")
+    context = {
+        "form": form,
+        "current": current,
+        "counts": _counts(contributions),
+        "page_obj": paginate(request, shown, 50),
+        "bulk_form": bulk_form,
+        "hide_form": HideForm(),
+        "breadcrumb": {
+            "links": [{"url": reverse("dashboards:home"), "title": _("Tableau de bord")}],
+            "current": _("Modération sur toute la plateforme"),
+        },
+    }
+    return render(request, "participation/moderation_state.html", context)
 
 
 @require_POST

@@ -1,7 +1,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from concerto.processes.lifecycle import TRANSITIONS
+from concerto.activity.log import record
+from concerto.processes.lifecycle import ACTION_LABELS, TRANSITIONS, Status
 from concerto.processes.models import Process, Transition
 
 
@@ -51,4 +52,9 @@ def transition(process: Process, action: str, actor, reason: str = "") -> Transi
     )
     process.status = target
     process.save(update_fields=["status", "updated_at"])
+    summary = ACTION_LABELS.get(action) or _("Statut : %(from)s → %(to)s") % {
+        "from": Status(log.from_status).label,
+        "to": Status(target).label,
+    }
+    record(actor, f"processes.{action}", process, summary=summary, reason=reason)
     return log

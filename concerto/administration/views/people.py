@@ -3,7 +3,7 @@ the history. Open to the platform's administrators and to the CIPC's advisors.""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,27 +15,19 @@ from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Membership, User
 from concerto.administration.forms import (
     ADMINISTRATOR,
+    BlockForm,
     GrantRoleForm,
+    LiftBlockForm,
     PeopleFilterForm,
     RevokeRoleForm,
 )
-from concerto.folding import Folded, fold, french_order
+from concerto.administration.views.common import PER_PAGE, breadcrumb, require_manager
+from concerto.folding import french_order, matching_words
+from concerto.frenchdates import french_date
+from concerto.participation.actions import moderation
+from concerto.participation.models import Ban
 from concerto.processes.views.common import add_errors
 from concerto.processes.views.public import paginate
-
-PER_PAGE = 50
-
-
-def _require_manager(request) -> None:
-    if not may_manage_role(request.user):
-        raise PermissionDenied
-
-
-def _breadcrumb(current: str, person: User | None = None) -> dict:
-    links = [{"url": reverse("dashboards:home"), "title": _("Tableau de bord")}]
-    if person is not None:
-        links.append({"url": reverse("administration:people"), "title": _("Personnes et rôles")})
-    return {"id": "breadcrumb", "links": links, "current": current}
 
 
 def _memberships():
@@ -55,24 +47,12 @@ def _staff(users):
 @require_safe
 @login_required
 def people(request):
-    _require_manager(request)
+    require_manager(request)
     form = PeopleFilterForm(request.GET or None)
     users = User.objects.prefetch_related(_memberships())
     if form.is_valid():
         data = form.cleaned_data
-        words = fold(data["q"]).split()
-        if words:
-            users = users.annotate(
-                folded_email=Folded("email"),
-                folded_first=Folded("first_name"),
-                folded_last=Folded("last_name"),
-            )
-            for word in words:  # every word, in any of the three
-                users = users.filter(
-                    Q(folded_email__contains=word)
-                    | Q(folded_first__contains=word)
-                    | Q(folded_last__contains=word)
-                )
+        users = matching_words(users, data["q"], ("email", "first_name", "last_name"))
         held = {}  # one membership matching both the role and the organisation
         if data["role"] and data["role"] != ADMINISTRATOR:
             held["role"] = data["role"]
@@ -82,7 +62,7 @@ def people(request):
             users = users.filter(is_superuser=True)
         if held:
             users = users.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), **held)))
-        if not (words or held or data["role"]):
+        if not (data["q"].strip() or held or data["role"]):
             users = _staff(users)
     else:
         users = _staff(users)
@@ -90,7 +70,7 @@ def people(request):
     context = {
         "form": form,
         "page_obj": page_obj,
-        "breadcrumb": _breadcrumb(_("Personnes et rôles")),
+        "breadcrumb": breadcrumb(_("Personnes et rôles")),
     }
     return render(request, "administration/people.html", context)
 
@@ -106,14 +86,20 @@ def _person_page(request, person: User, **forms):
         "person": person,
         "memberships": memberships,
         "grant_form": forms.get("grant_form") or GrantRoleForm(prefix="grant", actor=request.user),
+        "platform_block": Ban.objects.in_force().filter(process=None, user=person).first(),
+        "block_form": forms.get("block_form") or BlockForm(prefix="block"),
+        "lift_form": forms.get("lift_form") or LiftBlockForm(prefix="lift"),
         "history": person.role_changes.select_related("actor")[:100],
-        "breadcrumb": _breadcrumb(person.get_full_name() or person.email, person),
+        "breadcrumb": breadcrumb(
+            person.get_full_name() or person.email,
+            (reverse("administration:people"), _("Personnes et rôles")),
+        ),
     }
     return render(request, "administration/person.html", context)
 
 
 def _person(request, user_id: int) -> User:
-    _require_manager(request)
+    require_manager(request)
     return get_object_or_404(User, pk=user_id)
 
 
@@ -178,3 +164,42 @@ def revoke(request, user_id: int, membership_id: int):
             )
             return redirect("administration:person", user_id=person.pk)
     return _person_page(request, person, **{f"revoke_{membership.pk}": form})
+
+
+@require_POST
+@login_required
+def block(request, user_id: int):
+    person = _person(request, user_id)
+    form = BlockForm(request.POST, prefix="block")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            ban = moderation.block_user(
+                person, actor=request.user, reason=data["reason"], days=data["days"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Contributions bloquées jusqu'au %(day)s ; la personne en est informée.")
+                % {"day": french_date(ban.until, "j F Y")},
+            )
+            return redirect("administration:person", user_id=person.pk)
+    return _person_page(request, person, block_form=form)
+
+
+@require_POST
+@login_required
+def lift_block(request, user_id: int):
+    person = _person(request, user_id)
+    form = LiftBlockForm(request.POST, prefix="lift")
+    if form.is_valid():
+        try:
+            moderation.lift_block(person, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Blocage levé ; la personne en est informée."))
+            return redirect("administration:person", user_id=person.pk)
+    return _person_page(request, person, lift_form=form)
