@@ -16,7 +16,7 @@ STATIC_SOURCES := $(shell find concerto -path '*/static/*' -type f 2>/dev/null) 
 # The French message catalogue, compiled whenever it changed (concerto/pages/catalogue.py).
 CATALOGUE := concerto/locale/fr/LC_MESSAGES/django
 
-.PHONY: install run dev serve worker test test-fast quality audit format bench clean messages accessibility-report
+.PHONY: install run dev serve worker test test-fast quality audit format bench clean messages accessibility-report site-url
 
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
@@ -31,6 +31,13 @@ $(VAR_DIR)/static/staticfiles.json: $(STATIC_SOURCES)
 
 # What production runs: gunicorn, the application loaded once before its workers fork,
 # and the task worker started again whenever it exits (scripts/supervise.sh).
+# The address e-mail links are written with: where `make run` and `make dev` serve,
+# unless SITE_URL is given (a public name in front of them).
+run dev site-url: export SITE_URL ?= http://$(HOST):$(PORT)
+
+site-url:  ## Print the address e-mail links are written with
+	@echo "$$SITE_URL"
+
 run: install  ## Set up and serve the platform with demo data and a task worker
 	$(UV) run concerto migrate --noinput
 	$(UV) run concerto load_demo

@@ -231,10 +231,36 @@ def reference_list():
     yield client.get(reverse("administration:register_csv", args=["organisations"]))
 
 
+def review_queue():
+    pending = complete_process(title="Archives ouvertes")
+    walk_to(pending, Status.UNDER_REVIEW)
+    given = complete_process(title="Plan hôpital")
+    walk_to(given, Status.OPINION_ISSUED)
+    client = Client()
+    client.force_login(user_with_role(Role.CIPC_ADVISOR))
+    yield client.get(reverse("processes:queue_csv"))
+    yield client.get(reverse("processes:queue_csv"), {"shown": "avis"})
+
+
+def support_requests():
+    from concerto.support import actions as support_actions
+    from tests.factories import DirectorateFactory, MinistryFactory
+
+    ministry = MinistryFactory()
+    agent = user_with_role(Role.AGENT, organisation=DirectorateFactory(parent=ministry))
+    support_actions.submit_request(
+        actor=agent, ministry=ministry, title="Atelier", context="C.", needs="B.",
+        calendar="J.", formula_requested="coaching",
+    )  # fmt: skip
+    client = Client()
+    client.force_login(user_with_role(Role.CIPC_ADVISOR))
+    yield client.get(reverse("support:list_csv"))
+
+
 DOWNLOADS = [
     module_export, opinion_map_results, process_registry, followup_figures, evaluation_figures,
     representativeness, expert_recommendations, procurement_orders, panel_invitations,
-    panel_codes, activity_log, reference_list,
+    panel_codes, activity_log, reference_list, review_queue, support_requests,
 ]  # fmt: skip
 # The opinion map's votes file keeps Polis's `votes.csv` columns on purpose: it is read
 # back by our Polis import and by Polis's own tools (concerto/opinionmaps/exports.py). Its

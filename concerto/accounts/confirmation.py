@@ -22,6 +22,7 @@ from concerto.accounts.models import User
 from concerto.accounts.tokens import check_user_token, make_user_token
 from concerto.clientaddress import client_address
 from concerto.participation import ratelimit
+from concerto.siteurl import absolute_url
 
 SALT = "concerto.accounts.confirm-address"
 MAX_AGE = 3 * 24 * 3600  # seconds
@@ -69,13 +70,13 @@ def send_account_email(request, user: User, kind: str, **context) -> None:
 
 
 def send_confirmation(request, user: User) -> None:
-    link = request.build_absolute_uri(reverse("accounts:confirm_address", args=[make_token(user)]))
+    link = absolute_url(reverse("accounts:confirm_address", args=[make_token(user)]))
     send_account_email(request, user, "confirm_address", link=link, days=MAX_AGE // 86400)
 
 
 def send_already_registered(request, user: User) -> None:
     links = {
-        "login": request.build_absolute_uri(reverse("accounts:login")),
-        "reset": request.build_absolute_uri(reverse("accounts:password_reset")),
+        "login": absolute_url(reverse("accounts:login")),
+        "reset": absolute_url(reverse("accounts:password_reset")),
     }
     send_account_email(request, user, "already_registered", **links)

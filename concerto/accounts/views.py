@@ -16,6 +16,7 @@ from concerto.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm
 from concerto.identity import signin
 from concerto.identity.providers import enabled_providers
 from concerto.identity.views.oidc import provider_logout
+from concerto.siteurl import email_link_parts
 
 
 class LoginView(auth_views.LoginView):
@@ -133,6 +134,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     html_email_template_name = "accounts/emails/password_reset.html"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link opens on the public address, not on the host the request came by.
+        return email_link_parts()
 
     def form_valid(self, form):
         if not confirmation.may_send(self.request, form.cleaned_data["email"]):

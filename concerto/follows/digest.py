@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from concerto.follows.feed import by_process, still_worth_telling
 from concerto.follows.models import DEFAULT_FREQUENCY, Event, EventKind, EventTarget, Follow
 from concerto.follows.models import Frequency as F
+from concerto.siteurl import absolute_url
 
 KIND = "digest"
 SCOPE = "digest"
@@ -175,10 +176,6 @@ class Memo:
 _memo = Memo()
 
 
-def absolute(url: str) -> str:
-    return url if url.startswith("http") else f"{settings.SITE_URL}{url}"
-
-
 def compose(campaign, delivery, events, *, subject: str, intro: str, scope: str):
     """The e-mail of these events, or None when none is left."""
     from concerto.mailing.kinds import Rendered
@@ -193,12 +190,12 @@ def compose(campaign, delivery, events, *, subject: str, intro: str, scope: str)
         "site_url": settings.SITE_URL,
         "unsubscribe_url": unsubscribe_url(delivery.address, scope),
         "preferences_url": preferences_url(delivery.address),
-        "absolute": absolute,
+        "absolute": absolute_url,
     }
     for section in sections:
-        section.absolute_url = absolute(section.url)
+        section.absolute_url = absolute_url(section.url)
         for item in section.items:
-            item.absolute_url = absolute(item.url)
+            item.absolute_url = absolute_url(item.url)
     return Rendered(
         subject=subject,
         text=render_to_string("follows/emails/digest.txt", context),

@@ -170,3 +170,25 @@ class RegistryFilterForm(ProcessFilterForm):
         if data.get("participation_to"):
             queryset = queryset.filter(participation_start__lte=data["participation_to"])
         return queryset
+
+
+class QueueFilterForm(DsfrBaseForm):
+    """The CIPC queue's filters: what is waiting, or the opinions already given."""
+
+    SHOWN = [("attente", _("En attente d'avis")), ("avis", _("Avis rendus"))]
+    SORTS = [
+        ("", _("Avis attendu le plus tôt d'abord")),
+        ("recentes", _("Transmises le plus récemment d'abord")),
+    ]
+
+    shown = forms.ChoiceField(label=_("Saisines"), required=False, choices=SHOWN)
+    q = forms.CharField(label=_("Rechercher un dispositif"), required=False, max_length=100)
+    ministry = ModelChoiceField(
+        label=_("Ministère"),
+        required=False,
+        queryset=Organisation.objects.filter(kind=OrganisationKind.MINISTRY),
+        empty_label=_("Tous les ministères"),
+    )
+    mine = forms.BooleanField(label=_("Mes saisines seulement"), required=False)
+    late = forms.BooleanField(label=_("En retard seulement"), required=False)
+    sort = forms.ChoiceField(label=_("Trier"), required=False, choices=SORTS)

@@ -39,6 +39,7 @@ urlpatterns = [
     path("espace/dispositifs/<id:pk>/archivage/", workspace.archive, name="archive"),
     # CIPC: referrals, review, opinion, State-wide registry
     path("cipc/saisines/", review.queue, name="queue"),
+    path("cipc/saisines.csv", review.queue_csv, name="queue_csv"),
     path("cipc/saisines/<id:pk>/", review.review, name="review"),
     path("cipc/saisines/<id:pk>/attribution/", review.assign, name="assign"),
     path("cipc/saisines/<id:pk>/grille/", review.grid, name="grid"),

@@ -109,3 +109,17 @@ class SurveyForm(DsfrBaseForm):
     comment = forms.CharField(
         label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ListFilterForm(DsfrBaseForm):
+    """The requests list's filters; its CSV export keeps them."""
+
+    q = forms.CharField(label=_("Rechercher une demande"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("État"), required=False)
+    mine = forms.BooleanField(label=_("Celles que je suis comme conseiller"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from concerto.support.models import Status
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Tous les états")), *Status.choices]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accompagnement/", public.offer, name="offer"),
     path("accompagnement/demande/", requests.create, name="create"),
     path("accompagnement/demandes/", requests.request_list, name="list"),
+    path("accompagnement/demandes.csv", requests.request_list_csv, name="list_csv"),
     path("accompagnement/demandes/<id:pk>/", requests.detail, name="detail"),
     path(
         "accompagnement/demandes/<id:pk>/jalons/<id:milestone_id>/",

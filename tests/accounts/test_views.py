@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from concerto.accounts.models import User
@@ -70,7 +71,7 @@ def test_password_reset_sends_a_french_text_and_html_email(client):
     message = mail.outbox[0]
     assert message.subject == "Concerto : choisir un nouveau mot de passe"
     assert message.to == ["anne@exemple.fr"]
-    assert "http://testserver/reinitialisation/" in message.body
+    assert f"{settings.SITE_URL}/reinitialisation/" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "Choisir un nouveau mot de passe" in html
 

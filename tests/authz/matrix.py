@@ -213,6 +213,7 @@ MATRIX: dict[str, Action] = {
     "processes:delete": post(MINISTRY, pk="draft", acts=True),
     "processes:archive": post({REFERENT}, pk="finished", acts=True),
     "processes:queue": get({CIPC}),
+    "processes:queue_csv": get({CIPC}),
     "processes:review": get({CIPC}, pk="review.referral"),
     "processes:assign": post({CIPC}, pk="submitted.referral"),
     "processes:grid": post({CIPC}, pk="review.referral", data=grid_draft),
@@ -588,6 +589,7 @@ MATRIX: dict[str, Action] = {
     "support:offer": get(EVERYONE),
     "support:create": both(MINISTRY | {OTHER_AGENT}),
     "support:list": get(SIGNED_IN),  # each sees only their own (or their ministry's) requests
+    "support:list_csv": get(SIGNED_IN),
     "support:detail": get(MINISTRY | {CIPC, ADMIN}, pk="support_request"),
     # The CIPC runs the support it gives: it ticks the milestones.
     "support:milestone_done": post(

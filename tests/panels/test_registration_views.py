@@ -6,6 +6,7 @@ from concerto.panels import actions
 from concerto.panels.models import PoolMember
 from concerto.panels.models.recruitment import format_code
 from concerto.privacy.models import StaffAccess
+from concerto.siteurl import absolute_url
 from tests.panels.helpers import invite, other_user, recruiting_panel
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_mail_merge_file_is_for_organisers_and_audited(client):
     )
     assert response.getvalue().decode().splitlines() == [
         "contact,code,adresse_inscription",
-        f'"1 rue A, Paris",{format_code(codes[0])},http://testserver{panel.get_registration_url()}',
+        f'"1 rue A, Paris",{format_code(codes[0])},{absolute_url(panel.get_registration_url())}',
     ]
     assert list(StaffAccess.objects.values_list("category", "subject")) == [
         ("invitations de panel", "Lot 1")

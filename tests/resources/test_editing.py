@@ -96,3 +96,15 @@ def test_only_resource_editors_publish_faq_entries():
     )
     assert entry.live is True
     assert entry.url == "/ressources/faq/q/"
+
+
+def test_the_editor_speaks_french_and_leads_back_to_the_site():
+    from wagtail.models import Task, Workflow
+
+    names = {*Workflow.objects.values_list("name", flat=True),
+             *Task.objects.values_list("name", flat=True)}  # fmt: skip
+    assert names == {"relecture avant publication"}
+    client = _client(user_with_role(Role.CIPC_ADVISOR))
+    html = client.get("/cms/").content.decode()
+    assert "Retour au site" in html
+    assert "Moderators" not in html

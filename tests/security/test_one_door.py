@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django_otp.oath import totp
@@ -121,7 +122,7 @@ SIGNUP = {
 
 
 def _link(message) -> str:
-    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+    return re.search(re.escape(settings.SITE_URL) + r"(/\S+)", message.body).group(1)
 
 
 def test_sign_up_confirms_the_address_before_any_session(client):

@@ -44,3 +44,39 @@ def test_stranger_gets_404_on_a_request(client):
     assert response.status_code == 404
     support_request.refresh_from_db()
     assert support_request.status == "submitted"
+
+
+def test_the_list_filters_pages_and_exports_what_it_shows(client):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from concerto.support import actions
+    from concerto.support.models import Formula
+    from concerto.testing.downloads import csv_rows
+    from tests.factories import DirectorateFactory, MinistryFactory, user_with_role
+
+    ministry = MinistryFactory(name="Ministère de la Culture")
+    agent = user_with_role(Role.AGENT, organisation=DirectorateFactory(parent=ministry))
+    advisor = user_with_role(Role.CIPC_ADVISOR, first_name="Camille", last_name="Conseil")
+    titles = ["Convention sur l'eau", "Atelier patrimoine", "Consultation musées"]
+    made = [
+        actions.submit_request(
+            actor=agent, ministry=ministry, title=title, context="C.", needs="B.", calendar="J.",
+            formula_requested=Formula.COACHING,
+        )
+        for title in titles
+    ]  # fmt: skip
+    actions.accept_request(made[1], actor=advisor)
+    actions.assign_advisor(made[1], actor=advisor, advisor=advisor)
+    client.force_login(advisor)
+    url = reverse("support:list")
+    shown = client.get(url, {"q": "eau"})
+    assert [item.title for item in shown.context["page_obj"]] == ["Convention sur l'eau"]
+    mine = client.get(url, {"mine": "on"})
+    assert [item.title for item in mine.context["page_obj"]] == ["Atelier patrimoine"]
+    rows = csv_rows(client.get(reverse("support:list_csv"), {"mine": "on"}))
+    assert rows == [
+        ["demande", "ministere", "formule", "etat", "conseiller", "recue_le"],
+        ["Atelier patrimoine", "Ministère de la Culture", "Coaching léger",
+         "Acceptée", "Camille Conseil", f"{timezone.localdate():%Y-%m-%d}"],
+    ]  # fmt: skip

@@ -22,6 +22,7 @@ from concerto.administration.registers import BY_SLUG, REGISTERS, Register
 from concerto.administration.views.common import PER_PAGE, breadcrumb, require_manager
 from concerto.downloads import csv_download
 from concerto.folding import fold, matching_words
+from concerto.forms import posted_text
 from concerto.frenchdates import french_date
 from concerto.frenchnumbers import french_number
 from concerto.processes.actions.common import EditConflict
@@ -166,7 +167,7 @@ def _form_page(request, register: Register, form, row=None, delete_form=None):
 @login_required
 def create(request, register: str):
     register = _register(request, register)
-    done = actions.created_with(register, request.POST.get("key", "")[:64])
+    done = actions.created_with(register, posted_text(request.POST, "key")[:64])
     if done is not None:  # sent twice: its row exists, whatever the form would say now
         return redirect("administration:record", register=register.slug, pk=done.pk)
     form = record_form(register, request.POST or None)

@@ -14,6 +14,7 @@ from concerto.accounts.models import User
 from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.identity import magiclink, signin
 from concerto.identity.forms import SignInLinkForm
+from concerto.siteurl import absolute_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,9 +27,7 @@ def request_link(request):
             return render(request, "identity/request_link.html", {"form": form})
         user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
         if user is not None:
-            link = request.build_absolute_uri(
-                reverse("identity:sign_in_link", args=[magiclink.make_token(user)])
-            )
+            link = absolute_url(reverse("identity:sign_in_link", args=[magiclink.make_token(user)]))
             context = {"user": user, "link": link, "minutes": magiclink.MAX_AGE // 60}
             send_mail(
                 _("Votre lien de connexion à Concerto"),

@@ -17,6 +17,7 @@ from concerto.panels.forms import CategoriesForm, InvitationBatchForm
 from concerto.panels.views.organiser import _breadcrumb, _panel
 from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import add_errors
+from concerto.siteurl import absolute_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,7 +49,7 @@ def recruitment_page(request, pk: int, panel_id: int):
         "job": job,
         "categories": panel.categories.all(),
         "batches": panel.invitation_batches.all(),
-        "registration_url": request.build_absolute_uri(panel.get_registration_url()),
+        "registration_url": absolute_url(panel.get_registration_url()),
         "breadcrumb": _breadcrumb(panel.process, _("Recrutement"), panel),
     }
     return render(request, "panels/organiser/recruitment.html", context)
@@ -87,7 +88,7 @@ def export_invitations(request, pk: int, panel_id: int, batch_id: int):
     panel = _panel(request, pk, panel_id)
     batch = get_object_or_404(panel.invitation_batches, pk=batch_id)
     record_staff_access(request, "invitations de panel", batch)
-    url = request.build_absolute_uri(panel.get_registration_url())
+    url = absolute_url(panel.get_registration_url())
     return csv_download(
         f"panel-{panel.pk}-invitations-{batch.pk}.csv",
         ["contact", "code", "adresse_inscription"],

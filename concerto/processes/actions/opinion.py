@@ -76,9 +76,22 @@ def answer_recommendation(
             {"answer_reason": _("Expliquez pourquoi la recommandation n'est pas entièrement "
                                 "acceptée : ce motif sera publié.")}
         )  # fmt: skip
+    first_answer = not recommendation.answer
     recommendation.answer = answer
     recommendation.answer_reason = reason.strip()
     recommendation.answered_by = actor
     recommendation.answered_at = timezone.now()
     recommendation.save()
+    opinion = recommendation.opinion
+    if first_answer and not opinion.recommendations.filter(answer="").exists():
+        # One e-mail when the last recommendation is answered, not one per answer.
+        advisor = opinion.referral.advisor
+        notify(
+            [user for user in [*referents_of(process.ministry), advisor] if user != actor],
+            subject=_("Réponses du commanditaire aux recommandations : %(title)s")
+            % {"title": process.title},
+            body=_("Le commanditaire a répondu à toutes les recommandations du CIPC sur "
+                   "« %(title)s ». Le dispositif peut être publié.") % {"title": process.title},
+            url=process.get_workspace_url(),
+        )  # fmt: skip
     return recommendation

@@ -58,6 +58,13 @@ def referents_of(ministry) -> list[User]:
     )
 
 
+def team_of(process: Process, *, besides=None) -> list:
+    """Who at the ministry waits on the process's steps: its project lead, its sponsor
+    and the ministry's referents (`besides`, the person acting, left out)."""
+    people = [process.project_lead, process.sponsor, *referents_of(process.ministry)]
+    return [user for user in people if user is not None and user != besides]
+
+
 def cipc_advisors() -> list[User]:
     return list(User.objects.filter(memberships__role=Role.CIPC_ADVISOR, is_active=True).distinct())
 
@@ -115,6 +122,18 @@ def submit_referral(process: Process, *, actor, reason: str = "") -> Referral:
         % {"ministry": process.ministry.name, "number": version.number, "title": process.title},
         url=referral.get_absolute_url(),
     )
+    if first:
+        # The agent who wrote the declaration learns that it left for the CIPC, and when
+        # the opinion is due.
+        notify(
+            [process.project_lead] if process.project_lead != actor else [],
+            subject=_("Saisine transmise au CIPC : %(title)s") % {"title": process.title},
+            body=_("%(name)s a transmis la description du dispositif au CIPC. L'avis est "
+                   "attendu au plus tard le %(day)s.")
+            % {"name": actor.get_full_name() or actor.email,
+               "day": french_date(referral.due_date, "j F Y")},
+            url=process.get_workspace_url(),
+        )  # fmt: skip
     return referral
 
 
@@ -159,7 +178,7 @@ def ask_question(process: Process, *, actor, body: str, parent: Question | None 
         Question.objects.filter(pk=parent.pk).update(awaits_answer=False)
         resume_clock_when_answered(referral)
     if abilities["ask_question"]:
-        recipients = [process.project_lead, process.sponsor, *referents_of(process.ministry)]
+        recipients = team_of(process)
         subject = _("Question du CIPC sur « %(title)s »") % {"title": process.title}
         url = process.get_workspace_url()
     else:

@@ -5,12 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.accounts.roles import Role
+from concerto.downloads import csv_download
+from concerto.folding import matching_words
 from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
+from concerto.processes.filters import QueueFilterForm
 from concerto.processes.forms.review import (
     AssignForm,
     GridReviewForm,
@@ -21,6 +25,7 @@ from concerto.processes.frozen import sections
 from concerto.processes.models import Question, Referral
 from concerto.processes.snapshot import diff, snapshot
 from concerto.processes.views.common import add_errors, process_for
+from concerto.processes.views.public import paginate
 
 
 def pending_referrals():
@@ -32,12 +37,72 @@ def pending_referrals():
     )
 
 
+def _queue(request):
+    """The referrals the queue's filters keep, and the form that says which."""
+    if Role.CIPC_ADVISOR not in request.user.roles:
+        raise PermissionDenied
+    form = QueueFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    given = data.get("shown") == "avis"
+    referrals = Referral.objects.filter(opinion__isnull=not given).select_related(
+        "process__ministry", "advisor", "version", "opinion"
+    )
+    referrals = matching_words(referrals, data.get("q", ""), ("process__title",))
+    if data.get("ministry"):
+        referrals = referrals.filter(process__ministry=data["ministry"])
+    if data.get("mine"):
+        referrals = referrals.filter(advisor=request.user)
+    if data.get("late") and not given:
+        referrals = referrals.filter(
+            clock_paused_since__isnull=True, due_date__lt=timezone.localdate()
+        )
+    if given:
+        order = ("-opinion__issued_at", "-pk")
+    elif data.get("sort") == "recentes":
+        order = ("-submitted_at", "-pk")
+    else:
+        order = ("due_date", "submitted_at", "pk")
+    return form, given, referrals.order_by(*order)
+
+
 @require_safe
 @login_required
 def queue(request):
-    if Role.CIPC_ADVISOR not in request.user.roles:
-        raise PermissionDenied
-    return render(request, "processes/review/queue.html", {"referrals": pending_referrals()})
+    form, given, referrals = _queue(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "given": given,
+        "page_obj": paginate(request, referrals, 50),
+        "export_query": query.urlencode(),
+    }
+    return render(request, "processes/review/queue.html", context)
+
+
+QUEUE_COLUMNS = ["dispositif", "ministere", "version", "transmise_le", "avis_attendu_le",
+                 "en_retard", "delai_suspendu", "conseiller", "avis", "avis_rendu_le"]  # fmt: skip
+
+
+@require_safe
+@login_required
+def queue_csv(request):
+    _form, _given, referrals = _queue(request)
+    yes, no = _("oui"), _("non")
+
+    def row(referral):
+        opinion = getattr(referral, "opinion", None)
+        return [
+            referral.process.title, referral.process.ministry.name, referral.version.number,
+            f"{timezone.localtime(referral.submitted_at):%Y-%m-%d}",
+            f"{referral.due_date:%Y-%m-%d}",
+            yes if referral.is_overdue else no, yes if referral.clock_paused_since else no,
+            str(referral.advisor or ""), opinion.get_verdict_display() if opinion else "",
+            f"{timezone.localtime(opinion.issued_at):%Y-%m-%d}" if opinion else "",
+        ]  # fmt: skip
+
+    rows = (row(referral) for referral in referrals.iterator(chunk_size=200))
+    return csv_download("saisines.csv", QUEUE_COLUMNS, rows)
 
 
 def _referral(request, pk: int, ability: str):

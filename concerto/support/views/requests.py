@@ -5,11 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.downloads import csv_download
+from concerto.folding import matching_words
 from concerto.processes.views.common import add_errors
+from concerto.processes.views.public import paginate
 from concerto.support import actions, forms
 from concerto.support.abilities import may_request, request_abilities
 from concerto.support.models import SupportRequest
@@ -37,13 +41,53 @@ def create(request):
     return render(request, "support/create.html", {"form": form})
 
 
-@require_safe
-@login_required
-def request_list(request):
+def _listed(request):
+    form = forms.ListFilterForm(request.GET or None)
     support_requests = SupportRequest.objects.visible_to(request.user).select_related(
         "ministry", "advisor", "requester"
     )
-    return render(request, "support/list.html", {"support_requests": support_requests})
+    if form.is_valid():
+        data = form.cleaned_data
+        support_requests = matching_words(
+            support_requests, data["q"], ("title", "ministry__name", "ministry__short_name")
+        )
+        if data["status"]:
+            support_requests = support_requests.filter(status=data["status"])
+        if data["mine"]:
+            support_requests = support_requests.filter(advisor=request.user)
+    return form, support_requests.order_by("-created_at", "-pk")
+
+
+@require_safe
+@login_required
+def request_list(request):
+    form, support_requests = _listed(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": paginate(request, support_requests, 50),
+        "export_query": query.urlencode(),
+    }
+    return render(request, "support/list.html", context)
+
+
+CSV_HEADER = ["demande", "ministere", "formule", "etat", "conseiller", "recue_le"]
+
+
+@require_safe
+@login_required
+def request_list_csv(request):
+    _form, support_requests = _listed(request)
+    rows = (
+        [item.title, item.ministry.name,
+         (item.get_formula_display() if item.formula else item.get_formula_requested_display()),
+         item.get_status_display(),
+         item.advisor.get_full_name() or item.advisor.email if item.advisor else "",
+         f"{timezone.localtime(item.created_at):%Y-%m-%d}"]
+        for item in support_requests.iterator(chunk_size=200)
+    )  # fmt: skip
+    return csv_download("demandes-accompagnement.csv", CSV_HEADER, rows)
 
 
 # Each transition: its ability, form, action, the action's keyword for the form's
