@@ -112,6 +112,8 @@ class CheckedPage:
 def page(browser, live_server, transactional_db, settings):
     # A server error in a journey shows its traceback in the test output.
     settings.DEBUG_PROPAGATE_EXCEPTIONS = True
+    # E-mailed links are written with SITE_URL: the journey's server is the public address.
+    settings.SITE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     context.set_default_timeout(10_000)
     raw = context.new_page()

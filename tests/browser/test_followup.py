@@ -63,7 +63,9 @@ def test_sponsor_answers_and_participant_follows_their_proposal(page):
     log_out(page)
 
     # Each covered participant is told once; the e-mail leads to the answer.
-    told = sorted(m.to[0] for m in mail.outbox if m.subject.startswith("Concerto : Réponse"))
+    told = sorted(
+        m.to[0] for m in mail.outbox if m.subject.startswith("Concerto : Réponse à votre")
+    )
     assert told == sorted(citizen.email for citizen in closed.citizens)
     message = next(m for m in mail.outbox if m.to == [closed.citizens[0].email])
     assert "/dispositifs/concertation-sur-le-plan-velo/suites/" in message.body

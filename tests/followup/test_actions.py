@@ -156,11 +156,11 @@ def test_resumed_notification_sends_exactly_once(db, monkeypatch):
         deliver_batch(batch.pk, chunk_size=2)
     # The first chunk is logged; the crashed chunk rolled back with its notifications.
     assert Delivery.objects.count() == 2
-    assert Notification.objects.filter(subject__startswith="Réponse").count() == 2
+    assert Notification.objects.filter(subject__startswith="Réponse à votre").count() == 2
     monkeypatch.setattr(tasks, "notify", real_notify)
     assert deliver_batch(batch.pk, chunk_size=2) == 3
     assert deliver_batch(batch.pk, chunk_size=2) == 0
-    told = Notification.objects.filter(subject__startswith="Réponse")
+    told = Notification.objects.filter(subject__startswith="Réponse à votre")
     assert sorted(told.values_list("recipient", flat=True)) == sorted(c.pk for c in closed.citizens)
 
 

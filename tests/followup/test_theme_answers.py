@@ -94,7 +94,9 @@ def test_a_theme_answer_covers_its_theme_and_every_page_shows_the_same_count(
     for citizen, covered in zip(closed.citizens, [True] * 3 + [False] * 2, strict=True):
         mine = signed_in(citizen).get("/mes-contributions/").content.decode()
         assert (f'href="{answer.get_absolute_url()}"' in mine) is covered
-    told = sorted(m.to[0] for m in mail.outbox if m.subject.startswith("Concerto : Réponse"))
+    told = sorted(
+        m.to[0] for m in mail.outbox if m.subject.startswith("Concerto : Réponse à votre")
+    )
     assert told == sorted(c.email for c in closed.citizens[:3])
 
 

@@ -39,9 +39,12 @@ def test_submission_notifies_every_cipc_advisor_by_email(django_capture_on_commi
     referent = user_with_role(Role.REFERENT, organisation=process.ministry)
     with django_capture_on_commit_callbacks(execute=True):
         actions.submit_referral(process, actor=referent)
+    # The advisors, and the agent who wrote the declaration (the referent sent it).
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["cipc@exemple.gouv.fr"], "Concerto : Nouvelle saisine : Concertation sur le plan vélo")
-    ]
+        (["cipc@exemple.gouv.fr"], "Concerto : Nouvelle saisine : Concertation sur le plan vélo"),
+        ([process.project_lead.email],
+         "Concerto : Saisine transmise au CIPC : Concertation sur le plan vélo"),
+    ]  # fmt: skip
     assert f"/cipc/saisines/{process.referral.pk}/" in mail.outbox[0].body
     assert advisor.notifications.get().subject == "Nouvelle saisine : Concertation sur le plan vélo"
 
@@ -131,4 +134,7 @@ def test_a_ministry_answer_to_a_cipc_question_notifies_the_advisor():
     assert list(
         advisor.notifications.filter(subject__startswith="Réponse").values_list("subject", "body")
     ) == [("Réponse du ministère sur « Concertation sur le plan vélo »", "20 000 €.")]
-    assert process.project_lead.notifications.get().body == "Quel budget de communication ?"
+    assert (
+        process.project_lead.notifications.get(subject__startswith="Question du CIPC").body
+        == "Quel budget de communication ?"
+    )

@@ -16,7 +16,7 @@ from concerto.administration.views.common import PER_PAGE, breadcrumb, require_m
 from concerto.downloads import csv_download
 from concerto.folding import french_sort_key, matching_words
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.public import paginate
+from concerto.processes.views.public import paginate, query_without_page
 
 SEARCHED = ("summary", "target_label", "reason", "actor__first_name", "actor__last_name",
             "actor__email")  # fmt: skip
@@ -66,12 +66,6 @@ def _author(entry: Entry) -> str:
     return entry.actor.get_full_name() or entry.actor.email
 
 
-def _without_page(query) -> str:
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @require_safe
 @login_required
 def activity(request):
@@ -84,7 +78,7 @@ def activity(request):
     context = {
         "form": form,
         "page_obj": page_obj,
-        "export_query": _without_page(request.GET),
+        "export_query": query_without_page(request),
         "breadcrumb": breadcrumb(_("Journal d'activité")),
     }
     return render(request, "administration/activity.html", context)

@@ -27,7 +27,7 @@ from concerto.frenchdates import french_date
 from concerto.frenchnumbers import french_number
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.views.common import add_errors
-from concerto.processes.views.public import paginate
+from concerto.processes.views.public import paginate, query_without_page
 
 
 def _register(request, slug: str) -> Register:
@@ -112,15 +112,13 @@ def register_list(request, register: str):
     register = _register(request, register)
     form, rows = _filtered(request, register)
     page_obj = paginate(request, rows, PER_PAGE)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "register": register,
         "form": form,
         "page_obj": page_obj,
         "headers": [register.label(name) for name in register.columns],
         "lines": [(row, [cell(row, name) for name in register.columns]) for row in page_obj],
-        "export_query": query.urlencode(),
+        "export_query": query_without_page(request),
         "breadcrumb": _crumbs(register),
     }
     return render(request, "administration/register_list.html", context)

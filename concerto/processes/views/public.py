@@ -33,6 +33,13 @@ def paginate(request, queryset, per_page: int, count: int | None = None):
     return page_obj
 
 
+def query_without_page(request) -> str:
+    """The list's query string without its page: what a CSV export of the list keeps."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def opinion_is_public(process: Process) -> bool:
     """The sponsor may delay the opinion until participation opens, never suppress it."""
     return not (process.publish_opinion_at_launch and process.status == Status.PUBLISHED)

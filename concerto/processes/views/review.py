@@ -25,7 +25,7 @@ from concerto.processes.frozen import sections
 from concerto.processes.models import Question, Referral
 from concerto.processes.snapshot import diff, snapshot
 from concerto.processes.views.common import add_errors, process_for
-from concerto.processes.views.public import paginate
+from concerto.processes.views.public import paginate, query_without_page
 
 
 def pending_referrals():
@@ -69,13 +69,11 @@ def _queue(request):
 @login_required
 def queue(request):
     form, given, referrals = _queue(request)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "given": given,
         "page_obj": paginate(request, referrals, 50),
-        "export_query": query.urlencode(),
+        "export_query": query_without_page(request),
     }
     return render(request, "processes/review/queue.html", context)
 

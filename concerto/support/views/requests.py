@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concerto.downloads import csv_download
 from concerto.folding import matching_words
 from concerto.processes.views.common import add_errors
-from concerto.processes.views.public import paginate
+from concerto.processes.views.public import paginate, query_without_page
 from concerto.support import actions, forms
 from concerto.support.abilities import may_request, request_abilities
 from concerto.support.models import SupportRequest
@@ -62,12 +62,10 @@ def _listed(request):
 @login_required
 def request_list(request):
     form, support_requests = _listed(request)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page_obj": paginate(request, support_requests, 50),
-        "export_query": query.urlencode(),
+        "export_query": query_without_page(request),
     }
     return render(request, "support/list.html", context)
 
