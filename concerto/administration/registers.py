@@ -12,6 +12,7 @@ session's seats and dates concern the people registered.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,18 @@ CONTRACT = _("Accord-cadre de la participation")
 FOLLOW_UP = _("Devoir de suite")
 
 
+def _organisation_before_save(before, organisation, actor) -> None:
+    """An organisation is never its own ancestor: `ministry` walks up the parents."""
+    node = organisation.parent
+    while node is not None:
+        if node.pk == organisation.pk:
+            raise ValidationError(
+                {"parent": _("Cette organisation ne peut pas être rattachée à elle-même ni à "
+                             "l'une des organisations qui lui sont rattachées.")}
+            )  # fmt: skip
+        node = node.parent
+
+
 def _session_before_save(before, session, actor) -> None:
     if before is not None and session.capacity != before.capacity:
         training_actions.check_capacity(session)
@@ -75,6 +88,7 @@ REGISTERS: tuple[Register, ...] = (
         columns=("name", "short_name", "kind", "parent", "siret"),
         searched=("name", "short_name", "slug", "siret"),
         filters=("kind",),
+        before_save=_organisation_before_save,
     ),
     Register(
         "formations", Training, _("Formations du catalogue"), TRAININGS,

@@ -198,3 +198,21 @@ def test_only_administrators_and_advisors_keep_the_lists():
     assert Organisation.objects.get(pk=ministry.pk).name == ministry.name
     client.force_login(user_with_role(Role.ADMINISTRATOR))
     assert client.get(_url("register", "inconnue")).status_code == 404
+
+
+def test_an_organisation_cannot_become_its_own_ancestor(advisor_client):
+    ministry = MinistryFactory(name="Ministère de la Culture")
+    from tests.factories import DirectorateFactory
+
+    directorate = DirectorateFactory(parent=ministry, name="Direction du patrimoine")
+    url = _url("record", "organisations", pk=ministry.pk)
+    seen = advisor_client.get(url).context["form"]["seen"].value()
+    for parent in (ministry, directorate):
+        refused = advisor_client.post(
+            url, _organisation_data(ministry, parent=parent.pk, seen=seen)
+        )
+        assert refused.context["form"].errors["parent"] == [
+            "Cette organisation ne peut pas être rattachée à elle-même ni à l'une des "
+            "organisations qui lui sont rattachées."
+        ]
+    assert Organisation.objects.get(pk=ministry.pk).parent is None
