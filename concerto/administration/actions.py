@@ -7,8 +7,10 @@ other person's version kept for them to read. A creation carries the form's key:
 second click, or a retry after a lost answer, finds the row the first one made.
 """
 
+import copy
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -61,12 +63,16 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def created_with(register: Register, key: str):
-    """The row a creation form with this `key` already made, if any (a second click)."""
-    done = Entry.objects.filter(key=key, action="administration.create").first() if key else None
-    if done is None:
+def created_with(register: Register, key: str, actor):
+    """The row `actor`'s creation form with this `key` already made in this list, if
+    any (a second click). Another person's key, or another list's, finds nothing."""
+    if not key:
         return None
-    return register.model._default_manager.filter(pk=done.target_id).first()
+    done = Entry.objects.filter(
+        key=key, action="administration.create", actor=actor,
+        target_type=ContentType.objects.get_for_model(register.model),
+    ).first()  # fmt: skip
+    return register.model._default_manager.filter(pk=done.target_id).first() if done else None
 
 
 @transaction.atomic
@@ -74,7 +80,7 @@ def create_record(register: Register, values: dict, *, actor, reason: str, key: 
     """A new row of `register` with `values` (already validated by its form)."""
     _require(actor)
     reason = _reason(reason)
-    done = created_with(register, key)
+    done = created_with(register, key, actor)
     if done is not None:  # the same form sent twice
         return done
     row = register.model(**values)
@@ -104,7 +110,7 @@ def update_record(register: Register, row, values: dict, *, actor, reason: str, 
         raise ValidationError(_("Cette fiche a été supprimée entre-temps."))
     if fingerprint(register, locked) != seen:
         raise EditConflict()
-    before = register.model.objects.get(pk=row.pk)
+    before = copy.copy(locked)  # the row as it was, for the log and the hooks
     for name, value in values.items():
         setattr(locked, name, value)
     changes = _changes(register, before, locked)

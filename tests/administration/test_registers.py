@@ -216,3 +216,23 @@ def test_an_organisation_cannot_become_its_own_ancestor(advisor_client):
             "organisations qui lui sont rattachées."
         ]
     assert Organisation.objects.get(pk=ministry.pk).parent is None
+
+
+def test_a_replayed_key_finds_only_its_own_creation(advisor_client):
+    first = advisor_client.post(_url("record_create", "statuts-de-reponse"), STATUS)
+    assert first.status_code == 302
+    # The same key, sent to another list or by another person, reaches no row.
+    other_list = advisor_client.post(
+        _url("record_create", "organisations"),
+        {"name": "Ministère des Sports", "short_name": "", "slug": "sports",
+         "kind": "ministry", "parent": "", "siret": "", "reason": "Création.",
+         "key": STATUS["key"]},
+    )  # fmt: skip
+    assert other_list.status_code == 200
+    assert other_list.context["form"].non_field_errors() == ["Ce formulaire a déjà été enregistré."]
+    assert not Organisation.objects.filter(slug="sports").exists()
+    someone = Client()
+    someone.force_login(user_with_role(Role.CIPC_ADVISOR))
+    again = someone.post(_url("record_create", "statuts-de-reponse"), STATUS)
+    assert again.status_code == 200  # not sent to the first person's row: the code is taken
+    assert AnswerStatus.objects.filter(code="reportee").count() == 1

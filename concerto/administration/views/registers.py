@@ -1,6 +1,7 @@
 """The reference lists' pages: the index, then for each list its rows (search, filters,
 sort, pages, CSV of what is shown), a form to add one, to edit one, to delete one."""
 
+import copy
 import re
 
 from django.contrib import messages
@@ -165,7 +166,7 @@ def _form_page(request, register: Register, form, row=None, delete_form=None):
 @login_required
 def create(request, register: str):
     register = _register(request, register)
-    done = actions.created_with(register, posted_text(request.POST, "key")[:64])
+    done = actions.created_with(register, posted_text(request.POST, "key")[:64], request.user)
     if done is not None:  # sent twice: its row exists, whatever the form would say now
         return redirect("administration:record", register=register.slug, pk=done.pk)
     form = record_form(register, request.POST or None)
@@ -184,17 +185,20 @@ def create(request, register: str):
     return _form_page(request, register, form)
 
 
+def _edit_form(register: Register, row):
+    """The row's form as it stands, with the fingerprint a later save is checked against."""
+    return record_form(register, instance=row, initial={"seen": actions.fingerprint(register, row)})
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def edit(request, register: str, pk: int):
     register = _register(request, register)
     row = get_object_or_404(register.model, pk=pk)
     if request.method != "POST":
-        form = record_form(
-            register, instance=row, initial={"seen": actions.fingerprint(register, row)}
-        )
-        return _form_page(request, register, form, row)
-    form = record_form(register, request.POST, instance=register.model.objects.get(pk=pk))
+        return _form_page(request, register, _edit_form(register, row), row)
+    # The form fills its own copy: `row` stays as stored, for the page's title.
+    form = record_form(register, request.POST, instance=copy.copy(row))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -234,7 +238,4 @@ def delete(request, register: str, pk: int):
         else:
             messages.success(request, _("« %(row)s » est supprimé.") % {"row": row})
             return redirect(_list_url(register))
-    edit_form = record_form(
-        register, instance=row, initial={"seen": actions.fingerprint(register, row)}
-    )
-    return _form_page(request, register, edit_form, row, delete_form=form)
+    return _form_page(request, register, _edit_form(register, row), row, delete_form=form)

@@ -135,7 +135,7 @@ def block_user(user, *, actor, reason: str, days: int) -> Ban:
     if not reason:
         raise ValidationError({"reason": _("Indiquez le motif : la personne le lira.")})
     until = timezone.localdate() + timedelta(days=days)
-    ban, _created = Ban.objects.select_for_update().update_or_create(
+    ban, _created = Ban.objects.update_or_create(  # locks the row it finds
         process=None, user=user,
         defaults={"reason": reason, "actor": actor, "until": until, "lifted_at": None},
     )  # fmt: skip
