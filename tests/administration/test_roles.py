@@ -124,10 +124,11 @@ def test_nobody_gives_themself_a_role_and_closed_or_unconfirmed_accounts_get_non
 
 
 def test_the_list_shows_people_with_a_role_and_finds_citizens_by_name(client):
-    admin = user_with_role(Role.ADMINISTRATOR)
+    # Names fixed: a random one could also hold "zoe" (« Zoé Coulon »).
+    admin = user_with_role(Role.ADMINISTRATOR, first_name="Alix", last_name="Admin")
     client.force_login(admin)
     citizen = UserFactory(first_name="Zoé", last_name="Citoyenne")
-    agent = user_with_role(Role.AGENT)
+    agent = user_with_role(Role.AGENT, first_name="Paul", last_name="Martin")
     listed = list(client.get(reverse("administration:people")).context["page_obj"])
     assert citizen not in listed and agent in listed and admin in listed
     found = client.get(reverse("administration:people"), {"q": "zoe"}).context["page_obj"]
