@@ -81,6 +81,16 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def ticked(queryset, data, name: str = "selection"):
+    """The rows of `queryset` whose ids a list's checkboxes sent; none when any value is
+    not one of them (a tampered form), so a bulk action acts on what was shown or on
+    nothing."""
+    try:
+        return ModelMultipleChoiceField(queryset=queryset, required=False).clean(data.getlist(name))
+    except ValidationError:
+        return queryset.none()
+
+
 class LongSelect(forms.Select):
     """A select of many options without groups, each option written in Python."""
 

@@ -6,10 +6,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from concerto.accounts.roles import Role
+from concerto.accounts.models import Organisation
+from concerto.accounts.roles import OrganisationKind, Role
 from concerto.folding import french_order
 from concerto.forms import ModelChoiceField
 from concerto.processes.models import Process
+from concerto.procurement.models import OrderStatus
 
 
 class OrderForm(DsfrBaseForm):
@@ -57,3 +59,34 @@ class CatalogueSearchForm(DsfrBaseForm):
     q = forms.CharField(
         label=_("Rechercher une prestation, un lot ou un titulaire"), required=False
     )
+
+
+class OrderFilterForm(DsfrBaseForm):
+    """The orders list's filters; its CSV export keeps them."""
+
+    SORTS = [
+        ("", _("La plus récente d'abord")),
+        ("ancienne", _("La plus ancienne d'abord")),
+        ("montant", _("Le montant le plus élevé d'abord")),
+    ]
+
+    q = forms.CharField(
+        label=_("Rechercher un bon de commande"),
+        help_text=_("Numéro, objet, dispositif ou titulaire"),
+        required=False,
+        max_length=100,
+    )
+    status = forms.ChoiceField(
+        label=_("Statut"),
+        required=False,
+        choices=[("", _("Tous les statuts")), *OrderStatus.choices],
+    )
+    ministry = ModelChoiceField(
+        label=_("Ministère"),
+        required=False,
+        queryset=Organisation.objects.filter(kind=OrganisationKind.MINISTRY),
+        empty_label=_("Tous les ministères"),
+    )
+    year = forms.IntegerField(label=_("Exercice"), required=False, min_value=2000, max_value=2100)
+    mine = forms.BooleanField(label=_("Ceux qui attendent ma validation"), required=False)
+    sort = forms.ChoiceField(label=_("Trier"), required=False, choices=SORTS)

@@ -20,6 +20,11 @@ urlpatterns = [
     path("accord-cadre/titulaires/<id:holder_id>/commande/", orders.create, name="order_create"),
     path("accord-cadre/commandes/", orders.order_list, name="orders"),
     path("accord-cadre/commandes.csv", orders.export_csv, name="orders_csv"),
+    path(
+        "accord-cadre/commandes/validation/",
+        orders.validate_selection,
+        name="orders_validate",
+    ),
     path(ORDER, orders.detail, name="order"),
     path(ORDER + "validation-referent/", orders.validate_referent, name="validate_referent"),
     path(ORDER + "validation-cipc/", orders.validate_cipc, name="validate_cipc"),

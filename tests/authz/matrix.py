@@ -604,6 +604,11 @@ MATRIX: dict[str, Action] = {
     "procurement:order_create": both(MINISTRY | {OTHER_AGENT}, holder_id="holder"),
     "procurement:orders": get(STAFF),
     "procurement:orders_csv": get(STAFF),
+    # Staff whose validation the ticked order does not wait for are sent back with a
+    # message and nothing changed; everyone else outside the staff gets a 403.
+    "procurement:orders_validate": post(
+        {CIPC, ADMIN}, data=lambda w: {"selection": str(w.validated_order.pk)}
+    ),
     "procurement:order": get(MINISTRY | {CIPC, ADMIN}, pk="order"),
     # Each step belongs to one role, at one status: the referent validates a submitted
     # order, the CIPC a validated one; the requester cancels; each refuses at its step.

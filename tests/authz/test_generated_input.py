@@ -87,6 +87,8 @@ EXTRA_FIELD = "champ_inattendu"
 # to no one, or shows the form on a page of another object): the fields the view reads,
 # {name: kind}, "file" for an upload (or a callable taking the world and giving them).
 KNOWN_FIELDS: dict[str, dict[str, str] | Callable] = {
+    # The orders' checkboxes sit in the table, outside the bulk form (form="bulk-validate").
+    "procurement:orders_validate": {"selection": "checkbox", "query": "hidden"},
     # The matrix's people are not blocked: the lifting form is not on their page.
     "administration:lift_block": {"lift-reason": "text"},
     # The State's queue shows its bulk form under the reported contributions only.

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.accounts.roles import Role
 from concerto.folding import matching_words
-from concerto.forms import ModelMultipleChoiceField, posted_text
+from concerto.forms import posted_text, ticked
 from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm, StateQueueForm
 from concerto.participation.models import Contribution
@@ -39,12 +39,7 @@ def _current(request) -> str:
 
 def _hide_selection(request, contributions, bulk_form) -> bool:
     """Hide the contributions ticked on the page (only among `contributions`)."""
-    selection = ModelMultipleChoiceField(queryset=contributions, required=False)
-    try:
-        selected = selection.clean(request.POST.getlist("selection"))
-    except ValidationError:
-        # A value that is no contribution of this queue (a tampered form).
-        selected = contributions.none()
+    selected = ticked(contributions, request.POST)
     if not selected:
         messages.error(request, _("Sélectionnez au moins une contribution."))
         return False

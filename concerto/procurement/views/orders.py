@@ -3,18 +3,24 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db.models import Q
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.accounts.roles import Role
 from concerto.downloads import csv_download
-from concerto.forms import posted_text
+from concerto.folding import matching_words
+from concerto.forms import posted_text, ticked
 from concerto.processes.views.common import add_errors
+from concerto.processes.views.public import paginate, query_without_page
 from concerto.procurement import actions
-from concerto.procurement.abilities import catalogue_abilities, order_abilities
-from concerto.procurement.forms import OrderForm, RefusalForm
+from concerto.procurement.abilities import catalogue_abilities, is_cipc, order_abilities
+from concerto.procurement.forms import OrderFilterForm, OrderForm, RefusalForm
 from concerto.procurement.models import Holder, Order, OrderStatus
 
 
@@ -132,13 +138,41 @@ def cancel(request, pk: int):
 
 
 def _visible_orders(request):
+    """The orders the list's filters keep, and the form that says which."""
+    form = OrderFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
     orders = Order.objects.visible_to(request.user).select_related(
         "lot", "holder", "ministry", "process"
     )
-    status = request.GET.get("statut", "")
-    if status in OrderStatus.values:
-        orders = orders.filter(status=status)
-    return orders, status
+    orders = matching_words(
+        orders, data.get("q", ""), ("number", "title", "process__title", "holder__name")
+    )
+    if data.get("status"):
+        orders = orders.filter(status=data["status"])
+    if data.get("ministry"):
+        orders = orders.filter(ministry=data["ministry"])
+    if data.get("year"):
+        orders = orders.filter(year=data["year"])
+    if data.get("mine"):
+        orders = orders.filter(awaiting_validation_by(request.user))
+    order = SORTS.get(data.get("sort", ""), SORTS[""])
+    return form, orders.order_by(*order)
+
+
+SORTS = {
+    "": ("-created_at", "-pk"),
+    "ancienne": ("created_at", "pk"),
+    "montant": ("-amount_ttc", "-pk"),
+}
+
+
+def awaiting_validation_by(user) -> Q:
+    """The orders whose next validation is `user`'s: their ministries' new orders for a
+    referent, the referent-validated ones for the CIPC."""
+    awaiting = Q(status=OrderStatus.SUBMITTED, ministry_id__in=user.ministry_ids(Role.REFERENT))
+    if is_cipc(user):
+        awaiting |= Q(status=OrderStatus.REFERENT_VALIDATED)
+    return awaiting
 
 
 @require_safe
@@ -146,9 +180,67 @@ def _visible_orders(request):
 def order_list(request):
     if not catalogue_abilities(request.user)["browse"]:
         raise PermissionDenied
-    orders, status = _visible_orders(request)
-    context = {"orders": orders, "status": status, "statuses": OrderStatus.choices}
+    form, orders = _visible_orders(request)
+    page_obj = paginate(request, orders, 50)
+    for order in page_obj:
+        order.abilities = order_abilities(order, request.user)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "export_query": query_without_page(request),
+        "selectable": any(
+            order.abilities["validate_as_referent"] or order.abilities["validate_as_cipc"]
+            for order in page_obj
+        ),
+    }
     return render(request, "procurement/order_list.html", context)
+
+
+@require_POST
+@login_required
+def validate_selection(request):
+    """Validate every ticked order the user may validate, each through its own step; one
+    refused (a ceiling, a step already taken by someone else) does not stop the others."""
+    if not catalogue_abilities(request.user)["browse"]:
+        raise PermissionDenied
+    selected = ticked(Order.objects.visible_to(request.user), request.POST)
+    validated = []
+    for order in selected.order_by("number"):
+        abilities = order_abilities(order, request.user)
+        step = (
+            actions.validate_as_cipc if abilities["validate_as_cipc"]
+            else actions.validate_as_referent if abilities["validate_as_referent"]
+            else None
+        )  # fmt: skip
+        if step is None:
+            messages.error(
+                request,
+                _("%(number)s : ce bon de commande n'attend pas votre validation.")
+                % {"number": order.number},
+            )
+            continue
+        try:
+            step(order, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, f"{order.number} : {message}")
+        else:
+            validated.append(order.number)
+    if validated:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s bon de commande validé : %(numbers)s.",
+                "%(count)s bons de commande validés : %(numbers)s.",
+                len(validated),
+            )
+            % {"count": len(validated), "numbers": ", ".join(validated)},
+        )
+    elif not selected:
+        messages.error(request, _("Sélectionnez au moins un bon de commande."))
+    # Back to the list as it was filtered; the query is rebuilt, never echoed as given.
+    query = QueryDict(posted_text(request.POST, "query")).urlencode()
+    return redirect(reverse("procurement:orders") + (f"?{query}" if query else ""))
 
 
 CSV_HEADER = [
@@ -176,7 +268,7 @@ def export_csv(request):
     separator and two decimals, exactly as stored."""
     if not catalogue_abilities(request.user)["browse"]:
         raise PermissionDenied
-    orders, _status = _visible_orders(request)
+    _form, orders = _visible_orders(request)
     rows = (
         [
             order.number,
@@ -195,6 +287,6 @@ def export_csv(request):
             timezone.localdate(order.created_at).isoformat(),
             timezone.localdate(order.sent_at).isoformat() if order.sent_at else "",
         ]
-        for order in orders.order_by("number")
+        for order in orders.iterator(chunk_size=200)
     )
     return csv_download("bons-de-commande.csv", CSV_HEADER, rows)
