@@ -257,10 +257,23 @@ def support_requests():
     yield client.get(reverse("support:list_csv"))
 
 
+def training_registrations():
+    from concerto.trainings import actions as training_actions
+    from tests.trainings.factories import make_session
+
+    session = make_session(capacity=1)
+    for _ in range(2):
+        training_actions.register(session, user=user_with_role(Role.AGENT))
+    client = Client()
+    client.force_login(user_with_role(Role.CIPC_ADVISOR))
+    yield client.get(reverse("trainings:registrations_csv", args=[session.pk]))
+
+
 DOWNLOADS = [
     module_export, opinion_map_results, process_registry, followup_figures, evaluation_figures,
     representativeness, expert_recommendations, procurement_orders, panel_invitations,
     panel_codes, activity_log, reference_list, review_queue, support_requests,
+    training_registrations,
 ]  # fmt: skip
 # The opinion map's votes file keeps Polis's `votes.csv` columns on purpose: it is read
 # back by our Polis import and by Polis's own tools (concerto/opinionmaps/exports.py). Its

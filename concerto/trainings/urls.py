@@ -10,6 +10,11 @@ urlpatterns = [
     path("formations/mes-inscriptions/", participant.mine, name="mine"),
     path("formations/sessions/<id:pk>/inscription/", participant.register, name="register"),
     path("formations/sessions/<id:pk>/emargement/", trainer.attendance, name="attendance"),
+    path(
+        "formations/sessions/<id:pk>/inscrits.csv",
+        trainer.registrations_csv,
+        name="registrations_csv",
+    ),
     path("formations/inscriptions/<id:pk>/annulation/", participant.cancel, name="cancel"),
     path("formations/inscriptions/<id:pk>/questionnaire/", participant.survey, name="survey"),
     path(

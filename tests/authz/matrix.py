@@ -581,6 +581,7 @@ MATRIX: dict[str, Action] = {
         {OTHER_AGENT, REFERENT, CIPC, EXPERT_IN, EXPERT_OUT}, pk="session", acts=True
     ),
     "trainings:attendance": both({CIPC, ADMIN}, pk="past_session"),
+    "trainings:registrations_csv": get({CIPC, ADMIN}, pk="past_session"),
     "trainings:cancel": post({AGENT}, pk="registration", acts=True),
     "trainings:survey": both({AGENT}, pk="past_registration"),
     "trainings:certificate": get({AGENT, CIPC, ADMIN}, pk="past_registration"),
