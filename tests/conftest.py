@@ -1,6 +1,7 @@
 """Fixtures and patches shared by the whole suite.
 
 - `_french`, `_fresh_rate_limits`: every test reads French and starts with no rate limit.
+- `site_url`: links leave on a public address no request comes through (e-mail tests).
 - `Client.force_login` also passes the second factor where the role needs one.
 - Transactional tests (the browser tests, `django_db(transaction=True)`) end with a fast
   flush (concerto.testing.flush): the rows `post_migrate` writes (content types,
@@ -17,6 +18,15 @@ from concerto.testing.flush import flush_to_baseline
 @pytest.fixture(autouse=True)
 def _french(settings):
     settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture
+def site_url(settings):
+    """The public address e-mailed links must use (concerto.testing.emails.assert_email)."""
+    from concerto.testing.emails import SITE_URL
+
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
 
 
 @pytest.fixture(autouse=True)

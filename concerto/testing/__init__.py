@@ -1,1 +1,2 @@
-"""Test helpers shared by the suite (flush, PDF, SMTP, templates); no domain imports them."""
+"""Test helpers shared by the suite (e-mails, flush, PDF, SMTP, templates); no domain
+imports them."""

@@ -1,8 +1,8 @@
 import pytest
-from django.conf import settings
 from django.core import mail
 
 from concerto.accounts.models import User
+from concerto.testing.emails import assert_email
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,15 +63,15 @@ def test_login_is_case_insensitive_on_the_email(client):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_password_reset_sends_a_french_text_and_html_email(client):
+def test_password_reset_sends_a_french_text_and_html_email(client, site_url):
     UserFactory(email="anne@exemple.fr")
     response = client.post("/mot-de-passe-oublie/", {"email": "anne@exemple.fr"})
     assert response.status_code == 302
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.subject == "Concerto : choisir un nouveau mot de passe"
-    assert message.to == ["anne@exemple.fr"]
-    assert f"{settings.SITE_URL}/reinitialisation/" in message.body
+    [message] = mail.outbox
+    [link] = assert_email(
+        message, to="anne@exemple.fr", subject="Concerto : choisir un nouveau mot de passe"
+    )
+    assert link.startswith("/reinitialisation/")
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "Choisir un nouveau mot de passe" in html
 

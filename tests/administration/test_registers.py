@@ -4,8 +4,6 @@ each change logged with its reason; two staff members never overwrite each other
 row in use is never deleted."""
 
 import pytest
-from django.conf import settings
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,7 @@ from concerto.activity.models import Entry
 from concerto.followup.models import AnswerStatus
 from concerto.notifications.models import Notification
 from concerto.testing.downloads import csv_rows
+from concerto.testing.emails import assert_email, sent
 from concerto.trainings import actions as training_actions
 from concerto.trainings.models import Registration, Training
 from tests.factories import MinistryFactory, user_with_role
@@ -138,7 +137,7 @@ def _session_data(session, **changes):
 
 
 def test_a_session_keeps_its_registered_people_informed(
-    advisor_client, django_capture_on_commit_callbacks
+    advisor_client, django_capture_on_commit_callbacks, site_url
 ):
     session = make_session(capacity=1, in_days=10)
     seated, waiting = user_with_role(Role.AGENT), user_with_role(Role.AGENT)
@@ -164,13 +163,12 @@ def test_a_session_keeps_its_registered_people_informed(
         (seated.pk, "Session modifiée : Concevoir une concertation"),
         (waiting.pk, "Session modifiée : Concevoir une concertation"),
     ])  # fmt: skip
-    moved = [
-        message
-        for message in mail.outbox
-        if message.subject.startswith("Concerto : Session modifiée")
-    ]
-    assert sorted(message.to[0] for message in moved) == sorted([seated.email, waiting.email])
-    assert f"{settings.SITE_URL}/formations/mes-inscriptions/" in moved[0].body
+    subject = "Concerto : Session modifiée : Concevoir une concertation"
+    assert len(sent(subject)) == 2
+    for message, address in zip(sent(subject), sorted([seated.email, waiting.email]), strict=True):
+        assert assert_email(message, to=address, subject=subject) == [
+            "/formations/mes-inscriptions/"
+        ]
 
 
 def test_the_list_searches_filters_sorts_and_exports(advisor_client):

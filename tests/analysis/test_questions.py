@@ -3,6 +3,7 @@
 from html import escape
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from concerto.accounts.roles import Role
@@ -10,6 +11,7 @@ from concerto.analysis import actions, curation, providers
 from concerto.analysis.abilities import analysis_abilities
 from concerto.analysis.models import Assignment, Operation, ProviderAccess
 from concerto.notifications.models import Notification
+from concerto.testing.emails import assert_email
 from tests.analysis.questionnaire import CLOSED, OPEN_1, OPEN_2, questionnaire_module
 from tests.factories import user_with_role
 
@@ -69,15 +71,22 @@ def test_a_split_theme_keeps_its_question(analysed):
     assert new.size == 2
 
 
-def test_a_designated_provider_reads_and_curates_but_cannot_publish(analysed):
+def test_a_designated_provider_reads_and_curates_but_cannot_publish(
+    analysed, django_capture_on_commit_callbacks, site_url
+):
     module, organiser, first, second, analysis = analysed
     provider = user_with_role(Role.PROVIDER)
     assert analysis_abilities(module, provider)["view"] is False
-    access = providers.grant_provider(module, actor=organiser, email=provider.email.upper())
-    # A second submission keeps the one live access.
-    assert providers.grant_provider(module, actor=organiser, email=provider.email) == access
+    with django_capture_on_commit_callbacks(execute=True):
+        access = providers.grant_provider(module, actor=organiser, email=provider.email.upper())
+        # A second submission keeps the one live access.
+        assert providers.grant_provider(module, actor=organiser, email=provider.email) == access
     assert ProviderAccess.objects.count() == 1
     assert Notification.objects.filter(recipient=provider).count() == 1
+    [message] = mail.outbox
+    assert assert_email(
+        message, to=provider.email, subject="Concerto : Accès à l'analyse des contributions"
+    ) == [f"/espace/dispositifs/{module.process_id}/modules/{module.pk}/analyse/"]
     assert analysis_abilities(module, provider) == {
         "view": True,
         "run": False,

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -23,6 +22,7 @@ from concerto.notifications.models import Notification
 from concerto.processes import actions as process_actions
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Transition
+from concerto.testing.emails import assert_email, sent
 from tests.factories import complete_process, user_with_role, walk_to
 from tests.followup.conftest import closed_process, status
 
@@ -106,7 +106,9 @@ def test_citizen_cannot_answer(closed):
     assert Answer.objects.count() == 0
 
 
-def test_publish_notifies_each_covered_participant_once(closed, django_capture_on_commit_callbacks):
+def test_publish_notifies_each_covered_participant_once(
+    closed, django_capture_on_commit_callbacks, site_url
+):
     proposal_answer(closed, contributions=closed.proposals[:2])
     proposal_answer(closed, contributions=closed.proposals[1:2])
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,9 +117,14 @@ def test_publish_notifies_each_covered_participant_once(closed, django_capture_o
     assert sorted(told.values_list("recipient", flat=True)) == sorted(
         c.pk for c in closed.citizens[:2]
     )
-    assert sorted(m.to[0] for m in mail.outbox if "Réponse à votre" in m.subject) == sorted(
-        c.email for c in closed.citizens[:2]
-    )
+    subject = f"Concerto : Réponse à votre contribution : {closed.process.title}"
+    assert len(sent(subject)) == 2
+    for message, address in zip(
+        sent(subject), sorted(c.email for c in closed.citizens[:2]), strict=True
+    ):
+        assert assert_email(message, to=address, subject=subject) == [
+            f"/dispositifs/{closed.process.slug}/suites/"
+        ]
     assert Delivery.objects.filter(batch=batch).count() == 2
     batch.refresh_from_db()
     assert batch.notified_at is not None and batch.job.status == "succeeded"

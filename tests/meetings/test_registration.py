@@ -12,6 +12,7 @@ from concerto.meetings.actions import cancel_registration, register, update_meet
 from concerto.meetings.models import Registration
 from concerto.notifications.models import Notification
 from concerto.participation.actions import ban_participant
+from concerto.testing.emails import assert_email
 from tests.factories import UserFactory
 from tests.meetings.helpers import meetings_module, schedule
 
@@ -62,7 +63,7 @@ def test_registering_twice_changes_nothing():
 
 
 def test_a_cancellation_promotes_the_first_person_waiting_and_tells_them(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, site_url
 ):
     module, organiser = meetings_module()
     meeting = schedule(module, organiser, capacity=1, title="Atelier mobilités")
@@ -86,7 +87,11 @@ def test_a_cancellation_promotes_the_first_person_waiting_and_tells_them(
         f"Une place s'est libérée pour la réunion « Atelier mobilités » du {start.day} "
     )
     assert notification.url == meeting.get_absolute_url()
-    assert [message.to for message in mail.outbox] == [["p1@exemple.fr"]]
+    [message] = mail.outbox
+    assert assert_email(
+        message, to="p1@exemple.fr",
+        subject="Concerto : Une place s'est libérée : votre inscription est confirmée",
+    ) == [meeting.get_absolute_url()]  # fmt: skip
 
 
 def test_leaving_the_waiting_list_promotes_nobody():

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -8,6 +9,7 @@ from concerto.accounts.roles import Role
 from concerto.network import actions
 from concerto.network.abilities import meeting_abilities
 from concerto.notifications.models import Notification
+from concerto.testing.emails import assert_email, sent
 from tests.factories import user_with_role
 from tests.network.factories import deputy_of, plan_with_actions
 
@@ -28,15 +30,24 @@ def _meeting():
     return meeting, advisor, referent, deputy, agent
 
 
-def test_scheduling_invites_referents_and_deputies():
-    meeting, _advisor, referent, deputy, agent = _meeting()
+def test_scheduling_invites_referents_and_deputies(django_capture_on_commit_callbacks, site_url):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting, _advisor, referent, deputy, agent = _meeting()
     invited = set(meeting.attendances.values_list("user_id", flat=True))
     assert invited == {referent.pk, deputy.pk}
     assert Notification.objects.filter(recipient=referent, subject__startswith="Réunion").exists()
     assert not Notification.objects.filter(recipient=agent).exists()
+    subject = "Concerto : Réunion du réseau des référents : Réunion du réseau — juin"
+    assert len(mail.outbox) == 2
+    for message, address in zip(sent(), sorted([referent.email, deputy.email]), strict=True):
+        assert assert_email(message, to=address, subject=subject) == [
+            f"/reseau/reunions/{meeting.pk}/"
+        ]
 
 
-def test_minutes_are_written_then_published_to_the_network_once():
+def test_minutes_are_written_then_published_to_the_network_once(
+    django_capture_on_commit_callbacks, site_url
+):
     meeting, advisor, referent, deputy, agent = _meeting()
     with pytest.raises(ValidationError):
         actions.publish_minutes(meeting, actor=advisor)
@@ -56,8 +67,10 @@ def test_minutes_are_written_then_published_to_the_network_once():
         deputy.pk: False,
     }
     assert not meeting_abilities(meeting, referent)["view_minutes"]
-    actions.publish_minutes(meeting, actor=advisor)
-    actions.publish_minutes(meeting, actor=advisor)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.publish_minutes(meeting, actor=advisor)
+        actions.publish_minutes(meeting, actor=advisor)
     meeting.refresh_from_db()
     assert meeting.minutes_published_at is not None
     subject = "Compte rendu publié : Réunion du réseau — juin"
@@ -65,6 +78,13 @@ def test_minutes_are_written_then_published_to_the_network_once():
         Notification.objects.filter(subject=subject).values_list("recipient", flat=True)
     )
     assert recipients == {referent.pk, deputy.pk, advisor.pk}
+    assert len(mail.outbox) == 3
+    for message, address in zip(
+        sent(), sorted([referent.email, deputy.email, advisor.email]), strict=True
+    ):
+        assert assert_email(message, to=address, subject=f"Concerto : {subject}") == [
+            f"/reseau/reunions/{meeting.pk}/"
+        ]
     assert meeting_abilities(meeting, referent)["view_minutes"]
     with pytest.raises(ValidationError):
         actions.record_minutes(

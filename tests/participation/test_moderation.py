@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+from django.core import mail
 
 from concerto.accounts.roles import Role
 from concerto.participation.actions import (
@@ -11,6 +12,7 @@ from concerto.participation.actions import (
     submit_contribution,
 )
 from concerto.participation.models import Contribution, ModerationEvent, Report
+from concerto.testing.emails import assert_email
 from tests.factories import UserFactory, open_module, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -23,13 +25,18 @@ def contribution_in(module, author=None, body="Une idée pour le quartier."):
     )[0]  # fmt: skip
 
 
-def test_hiding_keeps_the_contribution_logs_it_and_tells_the_author_why(client):
+def test_hiding_keeps_the_contribution_logs_it_and_tells_the_author_why(
+    client, django_capture_on_commit_callbacks, site_url
+):
     module, organiser = open_module("proposals")
     author = UserFactory()
     contribution = contribution_in(module, author)
-    hide_contribution(
-        contribution, actor=organiser, reason="insult", note="Merci de rester courtois."
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        hide_contribution(
+            contribution, actor=organiser, reason="insult", note="Merci de rester courtois."
+        )
+        hide_contribution(contribution, actor=organiser, reason="spam")  # hidden already
     contribution.refresh_from_db()
     assert (contribution.status, contribution.hidden_reason) == ("hidden", "insult")
     assert list(ModerationEvent.objects.values_list("action", "reason", "actor")) == [
@@ -40,6 +47,10 @@ def test_hiding_keeps_the_contribution_logs_it_and_tells_the_author_why(client):
         "Votre contribution « Une idée pour le quartier. » a été masquée par la modération. "
         "Motif : Propos injurieux ou diffamatoires. Merci de rester courtois."
     )
+    [message] = mail.outbox
+    assert assert_email(
+        message, to=author.email, subject="Concerto : Votre contribution a été masquée"
+    ) == ["/mes-contributions/"]
     client.force_login(author)
     page = client.get("/mes-contributions/").content.decode()
     assert "Masquée par la modération. Motif : Propos injurieux ou diffamatoires." in page

@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -13,9 +14,11 @@ from django.utils import timezone
 
 from concerto.accounts.roles import Role
 from concerto.activity.models import Entry
+from concerto.frenchdates import french_date
 from concerto.notifications.models import Notification
 from concerto.participation import actions
 from concerto.participation.models import Ban, Contribution
+from concerto.testing.emails import assert_email
 from tests.factories import (
     MinistryFactory,
     UserFactory,
@@ -90,12 +93,22 @@ def test_only_the_cipc_opens_the_state_queue():
     assert Contribution.objects.get(pk=contribution.pk).status == "published"
 
 
-def test_a_platform_block_bars_every_process_until_its_date_or_its_lifting():
+def test_a_platform_block_bars_every_process_until_its_date_or_its_lifting(
+    django_capture_on_commit_callbacks, site_url
+):
     culture = _open_process("Ministère de la Culture")
     sante = _open_process("Ministère de la Santé")
     advisor = user_with_role(Role.CIPC_ADVISOR)
     troll = UserFactory(first_name="Théo", last_name="Troll")
-    ban = actions.block_user(troll, actor=advisor, reason="Insultes répétées.", days=30)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ban = actions.block_user(troll, actor=advisor, reason="Insultes répétées.", days=30)
+    [message] = mail.outbox
+    until = french_date(ban.until, "j F Y")
+    assert assert_email(
+        message, to=troll.email,
+        subject=f"Concerto : Votre compte ne peut plus contribuer jusqu'au {until}",
+    ) == ["/charte/"]  # fmt: skip
     assert ban.until == timezone.localdate() + timedelta(days=30)
     for module in (culture, sante):
         with pytest.raises(PermissionDenied):
@@ -108,7 +121,13 @@ def test_a_platform_block_bars_every_process_until_its_date_or_its_lifting():
     Ban.objects.filter(pk=ban.pk).update(until=timezone.localdate() - timedelta(days=1))
     assert _proposal(culture, "Après", author=troll).status == "published"
     Ban.objects.filter(pk=ban.pk).update(until=day)
-    actions.lift_block(troll, actor=advisor, reason="Recours accepté.")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.lift_block(troll, actor=advisor, reason="Recours accepté.")
+    [message] = mail.outbox
+    assert assert_email(
+        message, to=troll.email, subject="Concerto : Vous pouvez à nouveau contribuer"
+    ) == ["/"]
     assert _proposal(sante, "Levé", author=troll).status == "published"
     assert list(Entry.objects.filter(target_id=troll.pk).order_by("pk")
                 .values_list("action", "reason")) == [

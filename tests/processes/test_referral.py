@@ -11,6 +11,7 @@ from concerto.processes import actions
 from concerto.processes.actions.common import EditConflict
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import CriterionReview, Opinion
+from concerto.testing.emails import assert_email
 from tests.factories import complete_process, user_with_role, walk_to
 
 pytestmark = pytest.mark.django_db
@@ -33,19 +34,24 @@ def test_a_referral_past_its_due_date_is_overdue_until_the_opinion():
     assert referral.is_overdue
 
 
-def test_submission_notifies_every_cipc_advisor_by_email(django_capture_on_commit_callbacks):
+def test_submission_notifies_every_cipc_advisor_by_email(
+    django_capture_on_commit_callbacks, site_url
+):
     process = complete_process()
     advisor = user_with_role(Role.CIPC_ADVISOR, email="cipc@exemple.gouv.fr")
     referent = user_with_role(Role.REFERENT, organisation=process.ministry)
     with django_capture_on_commit_callbacks(execute=True):
         actions.submit_referral(process, actor=referent)
     # The advisors, and the agent who wrote the declaration (the referent sent it).
-    assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["cipc@exemple.gouv.fr"], "Concerto : Nouvelle saisine : Concertation sur le plan vélo"),
-        ([process.project_lead.email],
-         "Concerto : Saisine transmise au CIPC : Concertation sur le plan vélo"),
-    ]  # fmt: skip
-    assert f"/cipc/saisines/{process.referral.pk}/" in mail.outbox[0].body
+    to_cipc, to_lead = mail.outbox
+    assert assert_email(
+        to_cipc, to="cipc@exemple.gouv.fr",
+        subject="Concerto : Nouvelle saisine : Concertation sur le plan vélo",
+    ) == [f"/cipc/saisines/{process.referral.pk}/"]  # fmt: skip
+    assert assert_email(
+        to_lead, to=process.project_lead.email,
+        subject="Concerto : Saisine transmise au CIPC : Concertation sur le plan vélo",
+    ) == [process.get_workspace_url()]  # fmt: skip
     assert advisor.notifications.get().subject == "Nouvelle saisine : Concertation sur le plan vélo"
 
 

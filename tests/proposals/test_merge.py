@@ -1,6 +1,7 @@
 """Moderators merge proposals carrying the same idea."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from concerto.accounts.roles import Role
@@ -10,6 +11,7 @@ from concerto.participation.models import Contribution, HiddenReason
 from concerto.proposals import actions
 from concerto.proposals.links import proposal_url
 from concerto.proposals.models import MergeEvent, Support, UsefulVote
+from concerto.testing.emails import assert_email, sent
 from tests.factories import UserFactory, open_module, user_with_role
 from tests.proposals.conftest import make_argument, make_proposal
 
@@ -62,10 +64,14 @@ def test_supports_move_to_the_target_and_a_person_counts_once(module, organiser,
     assert (event.supports_moved, event.supports_already_there, event.note) == (1, 1, "Même idée.")
 
 
-def test_both_authors_are_told_with_a_link(module, organiser, pair):
+def test_both_authors_are_told_with_a_link(
+    module, organiser, pair, django_capture_on_commit_callbacks, site_url
+):
     source, target = pair
     before = Notification.objects.count()
-    actions.merge_proposals(source, target, actor=organiser, note="Même idée.")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.merge_proposals(source, target, actor=organiser, note="Même idée.")
     notifications = Notification.objects.order_by("pk")[before:]
     assert sorted(n.recipient_id for n in notifications) == sorted(
         [source.author_id, target.author_id]
@@ -80,6 +86,12 @@ def test_both_authors_are_told_with_a_link(module, organiser, pair):
             "soutiens, commentaires et arguments sont désormais regroupés sur « Des pistes "
             "cyclables ». Précision de la modération : Même idée."
         )
+    authors = sorted([source.author.email, target.author.email])
+    assert len(mail.outbox) == 2
+    for message, address in zip(sent(), authors, strict=True):
+        assert assert_email(
+            message, to=address, subject="Concerto : Une proposition a été fusionnée"
+        ) == [f"/dispositifs/{module.process.slug}/propositions/{module.pk}/{target.pk}/"]
 
 
 def test_one_author_of_both_is_told_once(module, organiser):

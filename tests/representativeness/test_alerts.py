@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core import mail
 from django.utils import timezone
 
 from concerto.notifications.models import Notification
@@ -10,6 +11,7 @@ from concerto.representativeness.alerts import check_all, settings_to_check
 from concerto.representativeness.models import ProfileSettings
 from concerto.representativeness.tables import ALERT_MIN_EXPECTED, current_alerts
 from concerto.representativeness.tasks import check_representativeness_alerts
+from concerto.testing.emails import assert_email, sent
 from tests.representativeness.conftest import citizens
 
 
@@ -24,7 +26,9 @@ def _alert_mails(process):
     )
 
 
-def test_organisers_are_told_once_when_enough_people_answered(proposals):
+def test_organisers_are_told_once_when_enough_people_answered(
+    proposals, django_capture_on_commit_callbacks, site_url
+):
     module, organiser = proposals
     process = module.process
     actions.configure_profile(
@@ -36,16 +40,25 @@ def test_organisers_are_told_once_when_enough_people_answered(proposals):
     assert ProfileSettings.objects.get(process=process).alerts_checked_at is not None
 
     _answer(process, 1, {"commune_type": "urban", "gender": "woman"})
-    assert check_representativeness_alerts.call() == 1
-    (mail, *others) = _alert_mails(process).order_by("recipient_id")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert check_representativeness_alerts.call() == 1
+    subject = f"Concerto : Représentativité : des groupes manquent à « {process.title} »"
+    organisers = sorted({process.sponsor.email, process.project_lead.email})
+    assert len(mail.outbox) == len(organisers)
+    for message, address in zip(sent(), organisers, strict=True):
+        assert assert_email(message, to=address, subject=subject) == [
+            f"/dispositifs/{process.slug}/representativite/"
+        ]
+    (alert, *others) = _alert_mails(process).order_by("recipient_id")
     recipients = {n.recipient_id for n in _alert_mails(process)}
     assert recipients == {process.sponsor_id, process.project_lead_id} - {None}
     assert len(others) == len(recipients) - 1
-    assert mail.subject == f"Représentativité : des groupes manquent à « {process.title} »"
-    assert "- Type de commune : Rurale" in mail.body
-    assert "Genre" not in mail.body  # one respondent to the gender question: not yet
-    assert "80 %" in mail.body and "panel tiré au sort" in mail.body
-    assert mail.url == f"/dispositifs/{process.slug}/representativite/"
+    assert alert.subject == f"Représentativité : des groupes manquent à « {process.title} »"
+    assert "- Type de commune : Rurale" in alert.body
+    assert "Genre" not in alert.body  # one respondent to the gender question: not yet
+    assert "80 %" in alert.body and "panel tiré au sort" in alert.body
+    assert alert.url == f"/dispositifs/{process.slug}/representativite/"
 
     # Nothing new answered: not checked again; and a check would not repeat itself.
     assert not settings_to_check().filter(process=process).exists()

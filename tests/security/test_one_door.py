@@ -16,6 +16,7 @@ from concerto.accounts.roles import Role
 from concerto.identity.gate import SEEN_AT_KEY
 from concerto.identity.models import LinkedIdentity
 from concerto.identity.signin import SIGNED_IN_AT_KEY
+from concerto.testing.emails import assert_email
 from tests.factories import PASSWORD, UserFactory, user_with_role
 from tests.identity.flow import sign_in
 
@@ -195,17 +196,38 @@ def test_signing_up_again_with_a_new_password_voids_earlier_confirmation_links(c
 # --- Finding 6: no enumeration, no flooding ---------------------------------------------
 
 
-def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(client):
+def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(client, site_url):
     UserFactory(email="deja@exemple.fr", first_name="Déjà")
     known = client.post("/inscription/", {**SIGNUP, "email": "deja@exemple.fr"})
     unknown = client.post("/inscription/", {**SIGNUP, "email": "nouvelle@exemple.fr"})
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"] == "/inscription/envoyee/"
     # The owner is told someone tried; their account is untouched.
-    assert [m.to for m in mail.outbox] == [["deja@exemple.fr"], ["nouvelle@exemple.fr"]]
-    assert "a déjà un compte" in mail.outbox[0].body
+    told, confirming = mail.outbox
+    assert assert_email(
+        told, to="deja@exemple.fr", subject="Une inscription à Concerto avec votre adresse"
+    ) == ["/connexion/", "/mot-de-passe-oublie/"]
+    assert "a déjà un compte" in told.body
+    [link] = assert_email(
+        confirming, to="nouvelle@exemple.fr",
+        subject="Confirmez votre adresse pour activer votre compte Concerto",
+    )  # fmt: skip
+    assert link.startswith("/inscription/confirmer/")
     owner = User.objects.get(email="deja@exemple.fr")
     assert owner.check_password(PASSWORD) and owner.first_name == "Déjà"
+
+
+def test_a_sign_in_link_goes_only_to_an_address_with_an_account(client, site_url):
+    UserFactory(email="anne@exemple.fr")
+    client.post("/connexion/lien/", {"email": "inconnue@exemple.fr"})
+    assert mail.outbox == []
+    client.post("/connexion/lien/", {"email": "Anne@Exemple.fr"})
+    [message] = mail.outbox
+    [link] = assert_email(
+        message, to="anne@exemple.fr", subject="Votre lien de connexion à Concerto"
+    )
+    assert link.startswith("/connexion/lien/")
+    assert client.post(link).status_code == 302
 
 
 @pytest.mark.parametrize(
