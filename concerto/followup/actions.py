@@ -7,13 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from concerto.activity.log import record
 from concerto.analysis.models import SynthesisTheme
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.models import Answer, AnswerBatch, AnswerLevel, Milestone, Rating
 from concerto.followup.selection import Selection
 from concerto.followup.tasks import start_batch_notification, start_cover
 from concerto.followup.versions import record_answer, record_commitment, record_commitments
+from concerto.frenchdates import french_date
 from concerto.participation.models import Contribution
 from concerto.processes.actions.common import locked
 from concerto.processes.models import Process
@@ -170,6 +173,8 @@ def save_answer(
         answer.synthesis_themes.set(themes)
     if answer.published_at:
         record_answer(answer, edit_reason.strip())
+        record(actor, "followup.edit_published_answer", answer, reason=edit_reason.strip(),
+               summary=_("Réponse publiée modifiée"))  # fmt: skip
     return answer
 
 
@@ -196,6 +201,9 @@ def publish_answers(process: Process, *, actor) -> AnswerBatch:
         answer.batch = batch
         answer.save(update_fields=["published_at", "batch", "updated_at"])
         record_answer(answer, _("Publication"))
+    record(actor, "followup.publish_answers", batch, summary=ngettext(
+        "%(count)d réponse publiée", "%(count)d réponses publiées", len(drafts),
+    ) % {"count": len(drafts)})  # fmt: skip
     transaction.on_commit(lambda: start_batch_notification(batch, owner=actor))
     return batch
 
@@ -277,9 +285,13 @@ def change_commitment_date(commitment, *, actor, due_date: date, reason: str):
         raise ValidationError({"reason": _("Le changement de date doit être motivé publiquement.")})
     record_commitments(process, reason=_("Engagement initial"))
     commitment.refresh_from_db()
+    before = commitment.due_date
     commitment.due_date = due_date
     commitment.save(update_fields=["due_date"])
     record_commitment(commitment, reason.strip())
+    dates = {"before": french_date(before, "j F Y"), "after": french_date(due_date, "j F Y")}
+    record(actor, "followup.change_commitment_date", commitment, reason=reason.strip(),
+           summary=_("Échéance de l'engagement : %(before)s → %(after)s") % dates)  # fmt: skip
     return commitment
 
 

@@ -12,7 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from concerto.activity.log import record
 from concerto.engines import sortition
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport, engine
@@ -62,7 +64,7 @@ def create_panel(
 ) -> Panel:
     _require(process, actor)
     _check_size(process, size, retention_date)
-    return Panel.objects.create(
+    panel = Panel.objects.create(
         process=process,
         name=name,
         size=size,
@@ -70,6 +72,10 @@ def create_panel(
         household_rule=household_rule,
         created_by=actor,
     )
+    record(actor, "panels.create", panel, summary=ngettext(
+        "Panel créé (%(size)d membre)", "Panel créé (%(size)d membres)", size,
+    ) % {"size": size})  # fmt: skip
+    return panel
 
 
 @transaction.atomic
@@ -109,7 +115,12 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     _reset_computation(panel)
     panel.save()
     _prefill_quotas(panel)
-    return len(respondents)
+    count = len(respondents)
+    record(actor, "panels.import_pool", panel, summary=ngettext(
+        "Vivier importé (%(count)d personne), quotas pré-remplis",
+        "Vivier importé (%(count)d personnes), quotas pré-remplis", count,
+    ) % {"count": count})  # fmt: skip
+    return count
 
 
 def start_pool_import(panel: Panel, *, actor, data: bytes, filename: str = ""):
@@ -179,6 +190,9 @@ def import_quotas(panel: Panel, *, actor, data: bytes) -> int:
     )
     _reset_computation(panel)
     panel.save()
+    record(actor, "panels.import_quotas", panel, summary=ngettext(
+        "Quotas importés (%(count)d ligne)", "Quotas importés (%(count)d lignes)", len(rows),
+    ) % {"count": len(rows)})  # fmt: skip
     return len(rows)
 
 
@@ -205,6 +219,7 @@ def update_quotas(panel: Panel, *, actor, bounds: dict[int, tuple[int, int]]) ->
     Quota.objects.bulk_update(quotas.values(), ["min", "max"])
     _reset_computation(panel)
     panel.save()
+    record(actor, "panels.update_quotas", panel, summary=_("Quotas modifiés"))
 
 
 def start_computation(panel: Panel, *, actor):
@@ -221,6 +236,8 @@ def start_computation(panel: Panel, *, actor):
         # The probabilities are those of a fixed pool: registration closes for good.
         panel.registration_closed_at = panel.registration_closed_at or timezone.now()
         panel.save()
+        record(actor, "panels.start_computation", panel,
+               summary=_("Calcul des probabilités lancé, inscriptions closes"))  # fmt: skip
     job = start_job(
         compute_probabilities,
         owner=actor,
@@ -318,6 +335,8 @@ def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
     panel.seed_announcement = _announcement(announcement)
     panel.lottery_published_at = timezone.now()
     panel.save(update_fields=["seed_announcement", "lottery_published_at"])
+    record(actor, "panels.publish_lottery", panel,
+           summary=_("Loterie publiée avant le tirage de la graine"))  # fmt: skip
     return panel
 
 
@@ -338,6 +357,8 @@ def fix_seed(panel: Panel, *, actor, seed: str, origin: str) -> Panel:
     panel.seed_origin = origin.strip()
     panel.seed_fixed_at = timezone.now()
     panel.save(update_fields=["seed", "seed_origin", "seed_fixed_at"])
+    record(actor, "panels.fix_seed", panel,
+           summary=_("Graine fixée : %(seed)s") % {"seed": panel.seed})  # fmt: skip
     return panel
 
 
@@ -380,6 +401,8 @@ def draw_panel(panel: Panel, *, actor) -> Draw:
     panel.status = Panel.Status.DRAWN
     _update_selected_counts(panel)
     panel.save()
+    record(actor, "panels.draw", panel,
+           summary=_("Panel tiré au sort : ticket n° %(number)d") % {"number": number})  # fmt: skip
     return draw
 
 
@@ -403,6 +426,8 @@ def decline(member: PoolMember, *, actor) -> PoolMember:
     member.save(update_fields=["status"])
     _update_selected_counts(panel)
     panel.save(update_fields=["selected_counts"])
+    # The member is not named: the log outlives the pool's data.
+    record(actor, "panels.decline", panel, summary=_("Désistement d'un membre enregistré"))
     return member
 
 
@@ -435,7 +460,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
         _result, lottery = engine.run_selection(problem)
     except (sortition.InfeasibleQuotasError, sortition.InvalidInputError) as error:
         raise ValidationError([describe(reason) for reason in error_reasons(error)]) from error
-    return Draw.objects.create(
+    draw = Draw.objects.create(
         panel=panel,
         kind=Draw.Kind.REPLACEMENT,
         kept_tokens=sorted(problem.already_selected),
@@ -445,6 +470,9 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
         seed_announcement=announcement,
         actor=actor,
     )
+    record(actor, "panels.publish_replacement_lottery", panel,
+           summary=_("Loterie de remplacement publiée avant le tirage de sa graine"))  # fmt: skip
+    return draw
 
 
 @transaction.atomic
@@ -479,6 +507,11 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
     draw.save()
     _update_selected_counts(panel)
     panel.save()
+    record(actor, "panels.draw_replacement", panel, summary=ngettext(
+        "Tirage de remplacement : ticket n° %(number)d, %(count)d personne ajoutée",
+        "Tirage de remplacement : ticket n° %(number)d, %(count)d personnes ajoutées",
+        len(added),
+    ) % {"number": number, "count": len(added)})  # fmt: skip
     return draw
 
 
@@ -491,6 +524,7 @@ def publish_panel(panel: Panel, *, actor) -> Panel:
     panel.status = Panel.Status.PUBLISHED
     panel.published_at = timezone.now()
     panel.save(update_fields=["status", "published_at"])
+    record(actor, "panels.publish", panel, summary=_("Composition du panel publiée"))
     return panel
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from concerto.activity.log import record
 from concerto.followup import actions as followup_actions
 from concerto.followup.models import Answer, AnswerLevel
 from concerto.panels.actions import _lock, _require
@@ -29,7 +30,12 @@ def add_recommendation(panel: Panel, *, actor, text: str) -> Recommendation:
     if panel.recommendations.filter(text=text).exists():
         raise ValidationError({"text": _("Cette recommandation est déjà enregistrée.")})
     number = (panel.recommendations.aggregate(top=Max("number"))["top"] or 0) + 1
-    return Recommendation.objects.create(panel=panel, number=number, text=text, created_by=actor)
+    recommendation = Recommendation.objects.create(
+        panel=panel, number=number, text=text, created_by=actor
+    )
+    record(actor, "panels.add_recommendation", recommendation,
+           summary=_("Recommandation enregistrée — %(panel)s") % {"panel": panel.name})  # fmt: skip
+    return recommendation
 
 
 @transaction.atomic

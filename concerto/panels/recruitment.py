@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from concerto.activity.log import record
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport
 from concerto.panels.actions import (
@@ -77,6 +79,9 @@ def define_categories(panel: Panel, *, actor, categories: list[tuple[str, list[s
     panel.pool_size = 0
     _reset_computation(panel)
     panel.save()
+    names = ", ".join(name for name, _values in categories)
+    record(actor, "panels.define_categories", panel,
+           summary=_("Catégories définies : %(names)s") % {"names": names})  # fmt: skip
     return panel
 
 
@@ -136,6 +141,10 @@ def import_invitations(
         panel=panel, label=label, channel=channel, invited_count=len(contacts), created_by=actor
     )
     Invitation.objects.bulk_create(Invitation(batch=batch, contact=c) for c in contacts)
+    record(actor, "panels.import_invitations", panel, summary=ngettext(
+        "Lot d'invitations « %(label)s » : %(count)d invitation",
+        "Lot d'invitations « %(label)s » : %(count)d invitations", len(contacts),
+    ) % {"label": label, "count": len(contacts)})  # fmt: skip
     return batch
 
 

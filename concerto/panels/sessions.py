@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from concerto.activity.log import record
 from concerto.panels.actions import _lock, _require
 from concerto.panels.models import Attendance, Panel, PanelSession, PoolMember
 
@@ -24,10 +26,13 @@ def plan_session(
     panel = _lock(panel)
     if panel.status == Panel.Status.DRAFT:
         raise ValidationError(_("Planifiez les séances une fois le panel tiré au sort."))
-    return PanelSession.objects.create(
+    session = PanelSession.objects.create(
         panel=panel, title=title.strip(), starts_at=starts_at, online=online,
         place=place.strip(), agenda=agenda.strip(), created_by=actor,
     )  # fmt: skip
+    record(actor, "panels.plan_session", session,
+           summary=_("Séance planifiée — %(panel)s") % {"panel": panel.name})  # fmt: skip
+    return session
 
 
 def attendance_sheet(session: PanelSession) -> list[tuple[PoolMember, Attendance | None]]:
@@ -100,6 +105,12 @@ def record_attendance(
             _("Quelqu'un d'autre a saisi ces présences en même temps : rechargez la feuille.")
         ) from error
     Attendance.objects.bulk_update(changed, ["status", "version", "updated_by", "updated_at"])
+    count = len(created) + len(changed)
+    if count:  # the same sheet sent again changes nothing and says nothing
+        record(actor, "panels.record_attendance", session, summary=ngettext(
+            "Présences saisies : %(count)d personne", "Présences saisies : %(count)d personnes",
+            count,
+        ) % {"count": count})  # fmt: skip
     session.recorded_count = session.attendances.count()
     session.present_count = session.attendances.filter(status=Attendance.Status.PRESENT).count()
     session.save(update_fields=["recorded_count", "present_count"])

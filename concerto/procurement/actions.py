@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
+from concerto.activity.log import record
 from concerto.notifications.actions import notify
 from concerto.processes.actions.referral import cipc_advisors, referents_of
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
@@ -231,6 +232,8 @@ def place_order(
         for (service, quantity), amount in zip(chosen, amounts, strict=True)
     )
     _log(order, "", actor)
+    summary = _("Bon de commande demandé (%(amount)s)") % {"amount": euros(order.amount_ht)}
+    record(actor, "procurement.place", order, summary=summary)
     notify(
         referents_of(process.ministry),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -264,6 +267,8 @@ def validate_as_referent(order: Order, *, actor) -> Order:
     order.status = OrderStatus.REFERENT_VALIDATED
     order.save(update_fields=["status"])
     _log(order, OrderStatus.SUBMITTED, actor)
+    record(actor, "procurement.validate_as_referent", order,
+           summary=_("Bon de commande validé par le référent"))  # fmt: skip
     notify(
         cipc_advisors(),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -346,6 +351,8 @@ def validate_as_cipc(order: Order, *, actor) -> Order:
     order.sent_at = timezone.now()
     order.save(update_fields=["status", "sent_at"])
     _log(order, OrderStatus.REFERENT_VALIDATED, actor)
+    record(actor, "procurement.validate_as_cipc", order,
+           summary=_("Bon de commande validé par le CIPC et envoyé au titulaire"))  # fmt: skip
     after = _ceilings(order.contract, order.lot, order.ministry, order.year)
     _raise_alerts(order, before, after)
     message = {"number": order.number, "title": order.title, "amount": euros(order.amount_ht)}
@@ -375,6 +382,8 @@ def refuse_order(order: Order, *, actor, reason: str) -> Order:
     order.status = OrderStatus.REFUSED
     order.save(update_fields=["status"])
     _log(order, previous, actor, reason.strip())
+    record(actor, "procurement.refuse", order, summary=_("Bon de commande refusé"),
+           reason=reason.strip())  # fmt: skip
     notify(
         [order.requested_by],
         subject=_("Bon de commande refusé : %(number)s") % {"number": order.number},
@@ -392,4 +401,5 @@ def cancel_order(order: Order, *, actor) -> Order:
     order.status = OrderStatus.CANCELLED
     order.save(update_fields=["status"])
     _log(order, previous, actor)
+    record(actor, "procurement.cancel", order, summary=_("Bon de commande annulé"))
     return order

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.accounts.roles import Role
+from concerto.activity.log import record
 from concerto.folding import french_order
 from concerto.notifications.actions import notify
 from concerto.processes.models import Process
@@ -163,6 +164,11 @@ def accept_request(support_request: SupportRequest, *, actor, message: str = "")
     support_request.formula = support_request.formula_requested
     support_request.save(update_fields=["status", "formula", "updated_at"])
     _log(support_request, LogEntry.Kind.ACCEPTED, actor, message.strip())
+    record(
+        actor, "support.accept", support_request, reason=message.strip(),
+        summary=_("Demande acceptée (%(formula)s)")
+        % {"formula": support_request.get_formula_display()},
+    )  # fmt: skip
     _tell(
         support_request,
         _("Demande d'accompagnement acceptée : %(title)s"),
@@ -185,6 +191,8 @@ def redirect_to_coaching(support_request: SupportRequest, *, actor, message: str
     support_request.formula = Formula.COACHING
     support_request.save(update_fields=["status", "formula", "updated_at"])
     _log(support_request, LogEntry.Kind.REDIRECTED, actor, message.strip())
+    record(actor, "support.redirect_to_coaching", support_request, reason=message.strip(),
+           summary=_("Demande acceptée et orientée vers le coaching léger"))  # fmt: skip
     _tell(
         support_request,
         _("Demande orientée vers le coaching léger : %(title)s"),
@@ -204,6 +212,8 @@ def decline_request(support_request: SupportRequest, *, actor, reason: str) -> S
     support_request.closed_at = timezone.now()
     support_request.save(update_fields=["status", "decline_reason", "closed_at", "updated_at"])
     _log(support_request, LogEntry.Kind.DECLINED, actor, reason.strip())
+    record(actor, "support.decline", support_request, reason=reason.strip(),
+           summary=_("Demande déclinée"))  # fmt: skip
     _tell(
         support_request,
         _("Demande d'accompagnement déclinée : %(title)s"),
@@ -223,6 +233,8 @@ def assign_advisor(support_request: SupportRequest, *, actor, advisor) -> Suppor
     support_request.save(update_fields=["advisor", "updated_at"])
     name = advisor.get_full_name() or advisor.email
     _log(support_request, LogEntry.Kind.ASSIGNED, actor, name)
+    record(actor, "support.assign", support_request,
+           summary=_("Conseiller désigné : %(name)s") % {"name": name})  # fmt: skip
     _tell(
         support_request,
         _("Conseiller désigné : %(title)s"),
@@ -242,9 +254,10 @@ def add_milestone(
     milestone = Milestone.objects.create(
         request=support_request, title=title.strip(), due_date=due_date
     )
-    _log(
-        support_request, LogEntry.Kind.MILESTONE, actor, f"{milestone.title} ({due_date:%d/%m/%Y})"
-    )
+    planned = f"{milestone.title} ({due_date:%d/%m/%Y})"
+    _log(support_request, LogEntry.Kind.MILESTONE, actor, planned)
+    record(actor, "support.add_milestone", support_request,
+           summary=_("Jalon planifié : %(milestone)s") % {"milestone": planned})  # fmt: skip
     _tell(
         support_request,
         _("Nouveau jalon : %(title)s"),
@@ -263,6 +276,8 @@ def complete_milestone(milestone: Milestone, *, actor) -> Milestone:
         milestone.done_at = timezone.now()
         milestone.save(update_fields=["done_at"])
         _log(support_request, LogEntry.Kind.MILESTONE_DONE, actor, milestone.title)
+        done = _("Jalon atteint : %(milestone)s") % {"milestone": milestone.title}
+        record(actor, "support.complete_milestone", support_request, summary=done)
     return milestone
 
 
@@ -273,6 +288,8 @@ def add_note(support_request: SupportRequest, *, actor, text: str) -> LogEntry:
     _require(support_request, actor, "note")
     if not text.strip():
         raise ValidationError({"text": _("La note est vide.")})
+    # The note's text is kept once, in the case log; the activity log says one was written.
+    record(actor, "support.note", support_request, summary=_("Note de suivi ajoutée"))
     return _log(support_request, LogEntry.Kind.NOTE, actor, text.strip())
 
 
@@ -286,6 +303,8 @@ def close_request(support_request: SupportRequest, *, actor, summary: str) -> Su
     support_request.closed_at = timezone.now()
     support_request.save(update_fields=["status", "closed_at", "updated_at"])
     _log(support_request, LogEntry.Kind.CLOSED, actor, summary.strip())
+    record(actor, "support.close", support_request, reason=summary.strip(),
+           summary=_("Accompagnement clôturé"))  # fmt: skip
     _tell(
         support_request,
         _("Accompagnement clôturé : %(title)s"),

@@ -13,7 +13,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from concerto.activity.log import record
 from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
 from concerto.trainings.abilities import registration_abilities, session_abilities
@@ -176,10 +178,15 @@ def change_capacity(session: Session, *, actor, capacity: int) -> Session:
     session = _locked(session)
     if not is_cipc(actor):
         raise PermissionDenied
+    before = session.capacity
     session.capacity = capacity
     check_capacity(session)
     session.save(update_fields=["capacity"])
     _promote(session)
+    if capacity != before:
+        record(actor, "trainings.change_capacity", session,
+               summary=_("Nombre de places : %(before)d → %(after)d")
+               % {"before": before, "after": capacity})  # fmt: skip
     return session
 
 
@@ -231,14 +238,22 @@ def take_attendance(session: Session, *, actor, present_ids) -> Session:
         session.registrations.filter(status=Registration.Status.CONFIRMED).select_related("user")
     )
     newly_present = []
+    changed = session.attendance_taken_at is None
     for registration in confirmed:
         attended = registration.user_id in present_ids
         if attended and registration.attended is not True:
             newly_present.append(registration.user)
+        changed = changed or registration.attended != attended
         registration.attended = attended
         registration.save(update_fields=["attended"])
     session.attendance_taken_at = timezone.now()
     session.save(update_fields=["attendance_taken_at"])
+    if changed:  # the same sheet sent again is not a second line
+        present = sum(1 for registration in confirmed if registration.attended)
+        record(actor, "trainings.take_attendance", session, summary=ngettext(
+            "Présences relevées : %(present)d sur %(count)d inscrit",
+            "Présences relevées : %(present)d sur %(count)d inscrits", len(confirmed),
+        ) % {"present": present, "count": len(confirmed)})  # fmt: skip
     notify(
         newly_present,
         subject=_("Votre avis sur la formation : %(title)s") % {"title": session.training.title},

@@ -6,6 +6,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -14,11 +15,17 @@ from django.utils import timezone
 from concerto.accounts import actions
 from concerto.accounts.roles import Role
 from concerto.activity.models import Entry
+from concerto.followup.models import Answer, AnswerBatch
+from concerto.panels.models import Panel, PanelSession, Recommendation
 from concerto.participation.actions import hide_contribution, submit_contribution
 from concerto.privacy.models import StaffAccess
 from concerto.privacy.retention import purge_activity_log
 from concerto.processes.lifecycle import Status
+from concerto.processes.models import FollowUpCommitment
+from concerto.procurement.models import Order
+from concerto.support.models import SupportRequest
 from concerto.testing.downloads import csv_rows
+from concerto.trainings.models import Session
 from tests.factories import (
     MinistryFactory,
     UserFactory,
@@ -165,3 +172,18 @@ def test_lines_older_than_five_years_are_deleted(journal):
         "Plan eau", "Rénovation énergétique"
     ]  # fmt: skip
     assert purge_activity_log(today + timedelta(days=2)) == 2
+
+
+def test_the_type_filter_offers_the_objects_of_every_logged_domain_in_french():
+    for model in (Order, SupportRequest, Panel, PanelSession, Recommendation, Session,
+                  AnswerBatch, Answer, FollowUpCommitment):  # fmt: skip
+        Entry.objects.create(action="x", target_type=ContentType.objects.get_for_model(model),
+                             target_id=1, target_label="x", summary="x")  # fmt: skip
+    client = Client()
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    form = client.get(reverse("administration:activity")).context["form"]
+    assert [label for _pk, label in form.fields["kind"].choices] == [
+        "Tous les types", "Bon de commande", "Demande d'accompagnement", "Engagement de suite",
+        "Lot de réponses", "Panel citoyen", "Recommandation du panel", "Réponse",
+        "Séance du panel", "Session",
+    ]  # fmt: skip
