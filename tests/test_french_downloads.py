@@ -269,11 +269,18 @@ def training_registrations():
     yield client.get(reverse("trainings:registrations_csv", args=[session.pk]))
 
 
+def people():
+    user_with_role(Role.REFERENT)
+    client = Client()
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    yield client.get(reverse("administration:people_csv"))
+
+
 DOWNLOADS = [
     module_export, opinion_map_results, process_registry, followup_figures, evaluation_figures,
     representativeness, expert_recommendations, procurement_orders, panel_invitations,
     panel_codes, activity_log, reference_list, review_queue, support_requests,
-    training_registrations,
+    training_registrations, people,
 ]  # fmt: skip
 # The opinion map's votes file keeps Polis's `votes.csv` columns on purpose: it is read
 # back by our Polis import and by Polis's own tools (concerto/opinionmaps/exports.py). Its

@@ -6,7 +6,7 @@ from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import MEMBERSHIP_ROLE_CHOICES, Role
 from concerto.folding import french_order
-from concerto.forms import DateInput
+from concerto.forms import DateInput, ModelChoiceField
 
 ADMINISTRATOR = "administrator"
 
@@ -24,11 +24,20 @@ class PeopleFilterForm(DsfrBaseForm):
         choices=[("", _("Tous les rôles")), *MEMBERSHIP_ROLE_CHOICES,
                  (ADMINISTRATOR, Role.ADMINISTRATOR.label)],
     )  # fmt: skip
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Organisation"),
         required=False,
         queryset=Organisation.objects.order_by(*french_order("name")),
         empty_label=_("Toutes les organisations"),
+    )
+    sort = forms.ChoiceField(
+        label=_("Trier"),
+        required=False,
+        choices=[
+            ("", _("Par nom")),
+            ("inscription", _("Inscrites le plus récemment d'abord")),
+            ("connexion", _("Connectées le plus récemment d'abord")),
+        ],
     )
 
 

@@ -10,6 +10,7 @@ REGISTER = "administration/listes/<slug:register>/"
 
 urlpatterns = [
     path("administration/personnes/", people.people, name="people"),
+    path("administration/personnes.csv", people.people_csv, name="people_csv"),
     path(PERSON, people.person, name="person"),
     path(PERSON + "roles/", people.grant, name="grant"),
     path(PERSON + "roles/<id:membership_id>/retrait/", people.revoke, name="revoke"),

@@ -324,7 +324,7 @@ def _raise_alerts(order: Order, before: list[Consumption], after: list[Consumpti
             notify(
                 [*cipc_advisors(), *referents_of(order.ministry)],
                 subject=_("Alerte de consommation : %(label)s à %(rate)s %%")
-                % {"label": now.label, "rate": now.rate},
+                % {"label": now.label, "rate": number_format(now.rate)},
                 body=_(
                     "%(committed)s engagés sur un plafond de %(ceiling)s (seuil d'alerte : "
                     "%(threshold)s %%)."
@@ -332,7 +332,7 @@ def _raise_alerts(order: Order, before: list[Consumption], after: list[Consumpti
                 % {
                     "committed": euros(now.committed_ht),
                     "ceiling": euros(now.ceiling_ht),
-                    "threshold": now.threshold.normalize(),
+                    "threshold": number_format(now.threshold.normalize()),
                 },
                 url=reverse("procurement:consumption"),
             )

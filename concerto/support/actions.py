@@ -51,10 +51,13 @@ def cipc_advisors():
     )
 
 
-def _tell(support_request: SupportRequest, subject: str, body: str, *extra) -> None:
-    """The requester, the ministry's referents and the advisor, once each."""
+def _tell(support_request: SupportRequest, subject: str, body: str, *extra, actor=None) -> None:
+    """The requester, the ministry's referents and the advisor, once each, leaving out the
+    person acting (`actor`), who knows; a filing names no actor, so that the requester
+    gets its acknowledgement."""
     recipients = [support_request.requester, support_request.advisor, *extra]
     recipients += list(_referents(support_request.ministry_id))
+    recipients = [person for person in recipients if actor is None or person != actor]
     notify(
         recipients,
         subject=subject % {"title": support_request.title},
@@ -174,6 +177,7 @@ def accept_request(support_request: SupportRequest, *, actor, message: str = "")
         _("Demande d'accompagnement acceptée : %(title)s"),
         _("Le CIPC accepte votre demande (%(formula)s). Un conseiller va être désigné.")
         % {"formula": support_request.get_formula_display()},
+        actor=actor,
     )
     return support_request
 
@@ -197,6 +201,7 @@ def redirect_to_coaching(support_request: SupportRequest, *, actor, message: str
         support_request,
         _("Demande orientée vers le coaching léger : %(title)s"),
         _("Le CIPC vous propose un coaching léger : %(message)s") % {"message": message.strip()},
+        actor=actor,
     )
     return support_request
 
@@ -219,6 +224,7 @@ def decline_request(support_request: SupportRequest, *, actor, reason: str) -> S
         _("Demande d'accompagnement déclinée : %(title)s"),
         _("Le CIPC ne peut pas donner suite à votre demande : %(reason)s")
         % {"reason": reason.strip()},
+        actor=actor,
     )
     return support_request
 
@@ -239,6 +245,7 @@ def assign_advisor(support_request: SupportRequest, *, actor, advisor) -> Suppor
         support_request,
         _("Conseiller désigné : %(title)s"),
         _("%(name)s, conseiller du CIPC, vous accompagne.") % {"name": name},
+        actor=actor,
     )
     return support_request
 
@@ -263,6 +270,7 @@ def add_milestone(
         _("Nouveau jalon : %(title)s"),
         _("Jalon « %(milestone)s » prévu le %(date)s.")
         % {"milestone": milestone.title, "date": due_date.strftime("%d/%m/%Y")},
+        actor=actor,
     )
     return milestone
 
@@ -309,6 +317,7 @@ def close_request(support_request: SupportRequest, *, actor, summary: str) -> Su
         support_request,
         _("Accompagnement clôturé : %(title)s"),
         _("L'accompagnement est terminé. Dites-nous en deux minutes ce que vous en avez pensé."),
+        actor=actor,
     )
     return support_request
 

@@ -2,6 +2,8 @@
 withdrawn is a named action with its reason in the history; what is refused changes
 nothing."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -9,6 +11,8 @@ from django.urls import reverse
 from concerto.accounts import actions
 from concerto.accounts.models import Membership, RoleChange, User
 from concerto.accounts.roles import Role
+from concerto.privacy.models import StaffAccess
+from concerto.testing.downloads import csv_rows
 from tests.factories import CipcFactory, MinistryFactory, UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +157,38 @@ def test_an_advisor_is_not_offered_the_advisors_role(client):
     person = UserFactory()
     form = client.get(reverse("administration:person", args=[person.pk])).context["grant_form"]
     assert "cipc_advisor" not in [value for value, _label in form.fields["role"].choices]
+
+
+def test_the_people_list_sorts_and_its_csv_holds_what_it_shows(client):
+    admin = user_with_role(Role.ADMINISTRATOR, first_name="Alix", last_name="Admin")
+    client.force_login(admin)
+    ministry = MinistryFactory(name="Ministère de la Culture")
+    older = user_with_role(Role.REFERENT, ministry, first_name="Léa", last_name="Zola")
+    newer = user_with_role(Role.REFERENT, ministry, first_name="Marc", last_name="Abel")
+    User.objects.filter(pk=older.pk).update(
+        date_joined=datetime(2025, 3, 1, 10, tzinfo=UTC), last_login=None
+    )
+    User.objects.filter(pk=newer.pk).update(
+        date_joined=datetime(2026, 2, 1, 10, tzinfo=UTC),
+        last_login=datetime(2026, 11, 30, 23, 30, tzinfo=UTC),  # 1 December in Paris
+    )
+    people = reverse("administration:people")
+    query = {"role": "referent", "sort": "inscription"}
+    assert list(client.get(people, query).context["page_obj"]) == [newer, older]
+    assert list(client.get(people, {"role": "referent"}).context["page_obj"]) == [newer, older]
+    assert list(
+        client.get(people, {"role": "referent", "sort": "connexion"}).context["page_obj"]
+    ) == [newer, older]
+    rows = csv_rows(client.get(reverse("administration:people_csv"), query))
+    assert rows == [
+        ["nom", "adresse_electronique", "roles", "administrateur", "inscrite_le",
+         "derniere_connexion"],
+        ["Marc Abel", newer.email, "Référent ministériel — Ministère de la Culture", "non",
+         "2026-02-01", "2026-12-01"],
+        ["Léa Zola", older.email, "Référent ministériel — Ministère de la Culture", "non",
+         "2025-03-01", ""],
+    ]  # fmt: skip
+    access = StaffAccess.objects.get()
+    assert (access.actor, access.category, access.subject) == (
+        admin, "Personnes et rôles", "role=referent&sort=inscription"
+    )  # fmt: skip

@@ -92,7 +92,7 @@ def test_crossing_the_alert_threshold_emails_the_cipc_and_the_referents(sending)
     mail.outbox.clear()
     with sending():
         actions.validate_as_cipc(order, actor=s.advisor)
-    subject = "Concerto : Alerte de consommation : Lot 1 — Conception et animation à 87.5 %"
+    subject = "Concerto : Alerte de consommation : Lot 1 — Conception et animation à 87,5 %"
     assert len(sent(subject)) == 2
     for message, address in zip(
         sent(subject), sorted([s.advisor.email, s.referent.email]), strict=True

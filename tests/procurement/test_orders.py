@@ -196,7 +196,7 @@ def test_crossing_the_alert_threshold_notifies_the_cipc_and_the_referent_once():
         Decimal("10000.00"),
         Decimal("80.00"),
     )
-    subject = "Alerte de consommation : Lot 1 — Conception et animation à 87.5 %"
+    subject = "Alerte de consommation : Lot 1 — Conception et animation à 87,5 %"
     assert Notification.objects.filter(subject=subject).count() == 2
     assert set(
         Notification.objects.filter(subject=subject).values_list("recipient", flat=True)

@@ -4,9 +4,10 @@ the history. Open to the platform's administrators and to the CIPC's advisors.""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -22,12 +23,14 @@ from concerto.administration.forms import (
     RevokeRoleForm,
 )
 from concerto.administration.views.common import PER_PAGE, breadcrumb, require_manager
+from concerto.downloads import csv_download
 from concerto.folding import french_order, matching_words
 from concerto.frenchdates import french_date
 from concerto.participation.actions import moderation
 from concerto.participation.models import Ban
+from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import add_errors
-from concerto.processes.views.public import paginate
+from concerto.processes.views.public import paginate, query_without_page
 
 
 def _memberships():
@@ -44,35 +47,75 @@ def _staff(users):
     )
 
 
+SORTS = {
+    "inscription": ("-date_joined", "-pk"),
+    "connexion": (F("last_login").desc(nulls_last=True), "-pk"),
+}
+
+
+def _people(request):
+    """The people the list's filters keep, in the order asked, and the form."""
+    form = PeopleFilterForm(request.GET or None)
+    users = User.objects.prefetch_related(_memberships())
+    data = form.cleaned_data if form.is_valid() else {}
+    users = matching_words(users, data.get("q", ""), ("email", "first_name", "last_name"))
+    held = {}  # one membership matching both the role and the organisation
+    role = data.get("role")
+    if role and role != ADMINISTRATOR:
+        held["role"] = role
+    if data.get("organisation"):
+        held["organisation"] = data["organisation"]
+    if role == ADMINISTRATOR:
+        users = users.filter(is_superuser=True)
+    if held:
+        users = users.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), **held)))
+    if not (data.get("q", "").strip() or held or role):
+        users = _staff(users)
+    order = SORTS.get(data.get("sort", ""), (*french_order("last_name"), "email"))
+    return form, users.order_by(*order)
+
+
 @require_safe
 @login_required
 def people(request):
     require_manager(request)
-    form = PeopleFilterForm(request.GET or None)
-    users = User.objects.prefetch_related(_memberships())
-    if form.is_valid():
-        data = form.cleaned_data
-        users = matching_words(users, data["q"], ("email", "first_name", "last_name"))
-        held = {}  # one membership matching both the role and the organisation
-        if data["role"] and data["role"] != ADMINISTRATOR:
-            held["role"] = data["role"]
-        if data["organisation"]:
-            held["organisation"] = data["organisation"]
-        if data["role"] == ADMINISTRATOR:
-            users = users.filter(is_superuser=True)
-        if held:
-            users = users.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), **held)))
-        if not (data["q"].strip() or held or data["role"]):
-            users = _staff(users)
-    else:
-        users = _staff(users)
-    page_obj = paginate(request, users.order_by(*french_order("last_name"), "email"), PER_PAGE)
+    form, users = _people(request)
     context = {
         "form": form,
-        "page_obj": page_obj,
+        "page_obj": paginate(request, users, PER_PAGE),
+        "export_query": query_without_page(request),
         "breadcrumb": breadcrumb(_("Personnes et rôles")),
     }
     return render(request, "administration/people.html", context)
+
+
+CSV_HEADER = ["nom", "adresse_electronique", "roles", "administrateur", "inscrite_le",
+              "derniere_connexion"]  # fmt: skip
+
+
+@require_safe
+@login_required
+def people_csv(request):
+    """The people the list shows, with their roles: personal data, so the download is
+    logged with the filters it was made with."""
+    require_manager(request)
+    _form, users = _people(request)
+    record_staff_access(request, _("Personnes et rôles"), request.GET.urlencode() or _("tout"))
+    yes, no = _("oui"), _("non")
+
+    def row(person):
+        roles = " ; ".join(
+            f"{membership.get_role_display()} — {membership.organisation.name}"
+            for membership in person.memberships.all()
+        )
+        return [
+            person.get_full_name(), person.email, roles, yes if person.is_superuser else no,
+            f"{timezone.localtime(person.date_joined):%Y-%m-%d}",
+            f"{timezone.localtime(person.last_login):%Y-%m-%d}" if person.last_login else "",
+        ]  # fmt: skip
+
+    rows = (row(person) for person in users.iterator(chunk_size=200))
+    return csv_download(f"personnes-{timezone.localdate():%Y-%m-%d}.csv", CSV_HEADER, rows)
 
 
 def _person_page(request, person: User, **forms):
