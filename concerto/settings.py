@@ -392,6 +392,10 @@ MAILING_LANES = int(os.environ.get("MAILING_LANES", "4"))
 MAILING_MAX_PER_SECOND = float(os.environ.get("MAILING_MAX_PER_SECOND", "0"))
 
 DSFR_MARK_OPTIONAL_FIELDS = True
+# django-dsfr's tags mark what they are given as safe HTML unless told not to: the site
+# notice, written by staff from the administration space, and any table, alert or
+# accordion filled with people's text must be escaped like everything else.
+DSFR_CONTENT_IS_SAFE = False
 
 # Wagtail edits the resource centre (guide, FAQ, capsules); its public pages live under
 # /ressources/ and its editor under /cms/, reached through the platform's own sign-in.

@@ -46,8 +46,9 @@ class RecordForm(DsfrBaseForm, forms.ModelForm):
 
 def record_form(register: Register, *args, **kwargs) -> RecordForm:
     form_class = forms.modelform_factory(
-        register.model, form=RecordForm, fields=register.fields, formfield_callback=_formfield
-    )
+        register.model, form=RecordForm, fields=register.fields, formfield_callback=_formfield,
+        help_texts=register.help_texts,
+    )  # fmt: skip
     kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4().hex)
     return form_class(*args, **kwargs)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from dsfr.models import DsfrConfig
 
 from concerto.accounts.models import Organisation
 from concerto.followup.models import AnswerStatus
@@ -38,6 +39,10 @@ class Register:
     before_save: Callable | None = field(default=None, compare=False)
     # Called with (row before, row saved) once written, inside the same transaction.
     after_save: Callable | None = field(default=None, compare=False)
+    # False for the one row of settings: not on the index, never created nor deleted.
+    listed: bool = True
+    # Help shown under a field, where the model's own would mislead (a library's model).
+    help_texts: dict = field(default_factory=dict, compare=False)
 
     @property
     def singular(self) -> str:
@@ -146,3 +151,24 @@ REGISTERS: tuple[Register, ...] = (
 )  # fmt: skip
 
 BY_SLUG = {register.slug: register for register in REGISTERS}
+
+
+# The site's settings: one row, edited from its own page (views/settings.py) with the
+# lists' named action, fingerprint and history, never listed, created or deleted. The
+# notice is shown as plain text (settings.DSFR_CONTENT_IS_SAFE is off).
+SITE_SETTINGS = Register(
+    "parametres", DsfrConfig, _("Paramètres du site"), "",
+    fields=("site_title", "site_tagline", "notice_title", "notice_description", "notice_type",
+            "notice_link", "notice_is_collapsible", "beta_tag", "mourning",
+            "accessibility_status", "footer_description"),
+    columns=(), searched=(), listed=False,
+    help_texts={
+        "notice_title": _("Un bandeau en haut de chaque page, par exemple « Maintenance "
+                          "prévue le 12 mars de 20 h à 22 h ». Laissez vide pour n'en "
+                          "afficher aucun. Texte seul, sans HTML."),
+        "notice_description": _("Facultatif. Texte seul, sans HTML."),
+        "notice_type": _("« Information » pour un message du site ; les bandeaux d'alerte et "
+                         "de vigilance sont réservés aux situations que le SIG encadre."),
+        "mourning": _("Met le bloc Marianne en berne lors d'un deuil national décrété."),
+    },
+)  # fmt: skip

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import concerto.converters  # noqa: F401 - registers the <id:...> converter
-from concerto.administration.views import activity, people, registers
+from concerto.administration.views import activity, people, registers, settings
 
 app_name = "administration"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path(PERSON + "blocage/", people.block, name="block"),
     path(PERSON + "blocage/levee/", people.lift_block, name="lift_block"),
     path("administration/journal/", activity.activity, name="activity"),
+    path("administration/parametres/", settings.site_settings, name="site_settings"),
     path("administration/journal.csv", activity.activity_csv, name="activity_csv"),
     path("administration/listes/", registers.index, name="registers"),
     path(REGISTER, registers.register_list, name="register"),

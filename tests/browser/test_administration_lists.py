@@ -90,6 +90,19 @@ def test_the_administrator_keeps_the_lists_and_the_advisor_reads_the_log(page):
     page.get_by_role("button", name="Enregistrer").click()
     check_page(page, "Reportée")
     assert AnswerStatus.objects.filter(code="reportee", requires_new_date=True).exists()
+
+    # A notice on every page, from the site's settings, shown as text.
+    page.goto("/tableau-de-bord/")
+    check_page(page, "Administration de la plateforme")
+    page.get_by_role("link", name="Paramètres du site").click()
+    check_page(page, "Paramètres du site")
+    page.get_by_label("Titre du bandeau").fill("Maintenance le 12 mars de 20 h à 22 h")
+    page.locator("#id_reason").fill("Maintenance annoncée par l'hébergeur.")
+    page.get_by_role("button", name="Enregistrer").click()
+    check_page(page, "Paramètres du site")
+    page.goto("/")
+    check_page(page, "La participation citoyenne au sein de l'État")
+    expect(page.locator(".fr-notice__title")).to_have_text("Maintenance le 12 mars de 20 h à 22 h")
     log_out(page)
 
     # The CIPC advisor reads the three changes in the log, by author, and downloads them.
@@ -100,8 +113,8 @@ def test_the_administrator_keeps_the_lists_and_the_advisor_reads_the_log(page):
     page.get_by_label("Rechercher").fill("alix admin")
     page.get_by_role("button", name="Filtrer").click()
     check_page(page, "Journal d'activité")
-    expect(page.locator("#activity-count")).to_have_text("3 actions")
-    expect(page.locator("#activity tbody tr").first.locator("td").nth(2)).to_have_text(
+    expect(page.locator("#activity-count")).to_have_text("4 actions")
+    expect(page.locator("#activity tbody tr").nth(1).locator("td").nth(2)).to_have_text(
         "Ajout à la liste « Statuts des réponses »"
     )
     with page.expect_download() as download:
@@ -111,9 +124,14 @@ def test_the_administrator_keeps_the_lists_and_the_advisor_reads_the_log(page):
         (row["auteur"], row["objet"], row["motif"]) for row in csv.DictReader(io.StringIO(text))
     ]
     assert rows == [
+        (
+            "Alix Admin",
+            "Configuration du site : Concerto (fr)",
+            "Maintenance annoncée par l'hébergeur.",
+        ),
         ("Alix Admin", "Reportée", "Demande du comité de suivi."),
         ("Alix Admin", "A1 — Journée d'animation d'atelier", "Révision des prix, avenant n° 2."),
         ("Alix Admin", title, "Session de janvier demandée par le réseau."),
     ]
-    assert Entry.objects.filter(actor=admin).count() == 3
+    assert Entry.objects.filter(actor=admin).count() == 4
     assert not [url for url in opened if "/admin/" in url]

@@ -148,16 +148,23 @@ def _history(row) -> list[Entry]:
     )
 
 
-def _form_page(request, register: Register, form, row=None, delete_form=None):
-    title = str(row) if row is not None else _("Ajouter : %(what)s") % {"what": register.singular}
+def _form_page(request, register: Register, form, row=None, crumbs=None, delete_form=None):
+    if not register.listed:  # the one row of settings is known by its list's name
+        title = str(register.title)
+    elif row is not None:
+        title = str(row)
+    else:
+        title = _("Ajouter : %(what)s") % {"what": register.singular}
     context = {
         "register": register,
         "form": form,
         "row": row,
         "title": title,
-        "delete_form": delete_form or (DeleteForm(prefix="delete") if row else None),
+        # A row may be deleted from its page, unless the list is the one row of settings.
+        "delete_form": delete_form
+        or (DeleteForm(prefix="delete") if row and register.listed else None),
         "history": _history(row) if row is not None else [],
-        "breadcrumb": _crumbs(register, title),
+        "breadcrumb": crumbs or _crumbs(register, title),
     }
     return render(request, "administration/register_form.html", context)
 
@@ -195,8 +202,15 @@ def _edit_form(register: Register, row):
 def edit(request, register: str, pk: int):
     register = _register(request, register)
     row = get_object_or_404(register.model, pk=pk)
+    done = reverse("administration:record", kwargs={"register": register.slug, "pk": row.pk})
+    return edit_row(request, register, row, done=done)
+
+
+def edit_row(request, register: Register, row, *, done: str, crumbs=None):
+    """The row's page, and its save through the named action: refused when someone saved
+    it since the form was shown, keeping what was typed."""
     if request.method != "POST":
-        return _form_page(request, register, _edit_form(register, row), row)
+        return _form_page(request, register, _edit_form(register, row), row, crumbs)
     # The form fills its own copy: `row` stays as stored, for the page's title.
     form = record_form(register, request.POST, instance=copy.copy(row))
     if form.is_valid():
@@ -210,13 +224,13 @@ def edit(request, register: str, pk: int):
             form.add_error(None, str(conflict))
             # The other person's version is what the next save will be compared with.
             form.data = form.data.copy()
-            form.data["seen"] = actions.fingerprint(register, register.model.objects.get(pk=pk))
+            form.data["seen"] = actions.fingerprint(register, register.model.objects.get(pk=row.pk))
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Modifications enregistrées."))
-            return redirect("administration:record", register=register.slug, pk=row.pk)
-    return _form_page(request, register, form, row)
+            return redirect(done)
+    return _form_page(request, register, form, row, crumbs)
 
 
 @require_POST
