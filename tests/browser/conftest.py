@@ -21,6 +21,7 @@ Fixtures and helpers:
 """
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -108,8 +109,21 @@ class CheckedPage:
         page.on("load", lambda: self.unchecked.append(page.url))
 
 
+def _django_admin_pages(page: Page) -> list[str]:
+    """The Django admin's pages the journey asks for, redirected or not (issue 22: no
+    daily task needs it)."""
+    opened: list[str] = []
+
+    def requested(request) -> None:
+        if request.is_navigation_request() and urlsplit(request.url).path.startswith("/admin/"):
+            opened.append(request.url)
+
+    page.on("request", requested)
+    return opened
+
+
 @pytest.fixture
-def page(browser, live_server, transactional_db, settings):
+def page(browser, live_server, transactional_db, settings, request):
     # A server error in a journey shows its traceback in the test output.
     settings.DEBUG_PROPAGATE_EXCEPTIONS = True
     # E-mailed links are written with SITE_URL: the journey's server is the public address.
@@ -120,9 +134,12 @@ def page(browser, live_server, transactional_db, settings):
     raw.base_url = live_server.url
     checked = CheckedPage(raw)
     raw.checked = checked
+    admin_pages = _django_admin_pages(raw)
     yield raw
     context.close()
     assert not checked.unchecked, f"Pages never checked for accessibility: {checked.unchecked}"
+    if request.node.get_closest_marker("opens_django_admin") is None:
+        assert not admin_pages, f"A platform journey opened Django's admin: {admin_pages}"
 
 
 # Fingerprints (tests/browser/structure.py) of the page structures axe-core passed in this

@@ -5,6 +5,7 @@ admin and Wagtail's editor work under theirs."""
 import re
 import uuid
 
+import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -97,6 +98,7 @@ def test_the_three_chart_pages_report_no_policy_violation(page):
     assert violations(page)[0].startswith("style-src")
 
 
+@pytest.mark.opens_django_admin
 def test_the_django_admin_and_the_wagtail_editor_work_under_their_policies(page):
     """Django's admin under the site's policy, Wagtail's editor (inline scripts and
     styles, a framed preview) under its own; neither reaches another site."""

@@ -128,6 +128,7 @@ def test_a_cipc_advisor_enrols_a_second_factor_then_is_asked_for_it(page):
     check_page(page, "Espace du Centre interministériel de la participation citoyenne")
 
 
+@pytest.mark.opens_django_admin
 @pytest.mark.parametrize("door", ["/cms/login/", "/admin/login/"])
 def test_the_cms_and_admin_sign_in_pages_lead_to_the_second_factor(page, door):
     """Issue 19, finding 1: Wagtail's and Django's own sign-in pages were a door without
