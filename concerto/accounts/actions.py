@@ -55,12 +55,12 @@ def grant_membership(*, user: User, organisation: Organisation, role: str) -> Me
     return membership
 
 
-def _require_role_manager(actor, role: str) -> None:
+def require_role_manager(actor, role: str) -> None:
     if not may_manage_role(actor, role):
         raise PermissionDenied
 
 
-def _reason(reason: str) -> str:
+def check_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Indiquez le motif : il est gardé dans l'historique.")})
@@ -70,7 +70,7 @@ def _reason(reason: str) -> str:
 @transaction.atomic
 def grant_role(*, actor, user: User, organisation: Organisation, role: str, reason: str):
     """Give `user` a role in `organisation`, with the reason kept in the history."""
-    _require_role_manager(actor, role)
+    require_role_manager(actor, role)
     # One grant at a time for a person: a double click writes one history line.
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.pk == actor.pk and not actor.is_superuser:
@@ -89,7 +89,7 @@ def grant_role(*, actor, user: User, organisation: Organisation, role: str, reas
                 )
             }
         )
-    reason = _reason(reason)
+    reason = check_reason(reason)
     if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
         raise ValidationError({"role": _("Cette personne a déjà ce rôle dans cette organisation.")})
     membership = grant_membership(user=user, organisation=organisation, role=role)
@@ -108,8 +108,8 @@ def grant_role(*, actor, user: User, organisation: Organisation, role: str, reas
 @transaction.atomic
 def revoke_role(*, actor, membership: Membership, reason: str) -> None:
     """Withdraw a role, with the reason kept in the history."""
-    _require_role_manager(actor, membership.role)
-    reason = _reason(reason)
+    require_role_manager(actor, membership.role)
+    reason = check_reason(reason)
     membership = (
         Membership.objects.select_for_update().select_related("organisation", "user")
         .filter(pk=membership.pk).first()

@@ -42,7 +42,8 @@ class PeopleFilterForm(DsfrBaseForm):
 
 
 class GrantRoleForm(DsfrBaseForm):
-    organisation = forms.ModelChoiceField(
+    FIRST: tuple[str, ...] = ()  # fields a subclass shows before the role
+    organisation = ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by(*french_order("name")),
         error_messages={"required": _("Choisissez l'organisation.")},
@@ -64,12 +65,31 @@ class GrantRoleForm(DsfrBaseForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
+        self.order_fields([*self.FIRST, "organisation", "role", "reason"])
         # Only the roles this person may give are offered.
         self.fields["role"].choices = [
             (value, label)
             for value, label in self.fields["role"].choices
             if not value or may_manage_role(actor, value)
         ]
+
+
+class InviteForm(GrantRoleForm):
+    """Someone without an account: their address and name, then the role they get."""
+
+    FIRST = ("email", "first_name", "last_name")
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        help_text=_("Format attendu : nom@domaine.fr. L'invitation y est envoyée."),
+        error_messages={"required": _("Indiquez l'adresse électronique de la personne.")},
+    )
+    first_name = forms.CharField(
+        label=_("Prénom"), max_length=150,
+        error_messages={"required": _("Indiquez le prénom.")},
+    )  # fmt: skip
+    last_name = forms.CharField(
+        label=_("Nom"), max_length=150, error_messages={"required": _("Indiquez le nom.")}
+    )
 
 
 class RevokeRoleForm(DsfrBaseForm):

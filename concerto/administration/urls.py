@@ -11,6 +11,7 @@ REGISTER = "administration/listes/<slug:register>/"
 urlpatterns = [
     path("administration/personnes/", people.people, name="people"),
     path("administration/personnes.csv", people.people_csv, name="people_csv"),
+    path("administration/personnes/invitation/", people.invite, name="invite"),
     path(PERSON, people.person, name="person"),
     path(PERSON + "roles/", people.grant, name="grant"),
     path(PERSON + "roles/<id:membership_id>/retrait/", people.revoke, name="revoke"),

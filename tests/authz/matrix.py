@@ -139,6 +139,7 @@ MATRIX: dict[str, Action] = {
     # administration: people and their roles, for the administrators and the CIPC
     "administration:people": get({CIPC, ADMIN}),
     "administration:people_csv": get({CIPC, ADMIN}),
+    "administration:invite": both({CIPC, ADMIN}),
     "administration:site_settings": both({CIPC, ADMIN}),
     "administration:person": get({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
     "administration:grant": post({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),

@@ -3,11 +3,12 @@ from the administration space, with their reasons, without Django's admin."""
 
 import re
 
+from django.core import mail
 from playwright.sync_api import expect
 
 from concerto.accounts.models import Membership, RoleChange
 from concerto.accounts.roles import Role
-from tests.browser.conftest import check_page, log_in, log_out
+from tests.browser.conftest import check_page, log_in, log_in_through_form, log_out
 from tests.factories import PASSWORD, CipcFactory, MinistryFactory, UserFactory, user_with_role
 
 NAME = "Hélène Lefèvre"
@@ -94,3 +95,37 @@ def test_an_administrator_then_an_advisor_manage_roles(page):
     check_page(page, "Dominique Collègue")
     expect(page.locator("#roles")).to_contain_text("Seul un administrateur peut retirer ce rôle.")
     expect(page.get_by_role("button", name="Retirer ce rôle")).to_have_count(0)
+
+
+def test_an_advisor_invites_a_referent_who_chooses_a_password_and_signs_in(page):
+    advisor = user_with_role(Role.CIPC_ADVISOR, CipcFactory(), email="cipc@exemple.gouv.fr")
+    MinistryFactory(name="Ministère de la Culture", slug="culture")
+    log_in(page, advisor.email, PASSWORD)
+    check_page(page, "Espace du Centre interministériel de la participation citoyenne")
+    page.get_by_role("link", name="Gérer les personnes et leurs rôles").click()
+    check_page(page, "Personnes et rôles")
+    page.get_by_role("link", name="Inviter une personne").click()
+    check_page(page, "Inviter une personne")
+    page.get_by_label("Adresse électronique").fill("lea.martin@culture.gouv.fr")
+    page.get_by_label("Prénom").fill("Léa")
+    page.get_by_label("Nom", exact=True).fill("Martin")
+    page.get_by_label("Organisation").select_option(label="Ministère de la Culture")
+    page.get_by_label("Rôle").select_option(label="Référent ministériel")
+    page.get_by_label("Motif").fill("Nommée référente le 2 décembre.")
+    page.get_by_role("button", name="Envoyer l'invitation").click()
+    check_page(page, "Léa Martin")
+    expect(page.locator(".fr-alert--success")).to_contain_text(
+        "Invitation envoyée à lea.martin@culture.gouv.fr"
+    )
+    log_out(page)
+
+    (message,) = mail.outbox
+    link = re.search(r"http://\S+/reinitialisation/\S+/", message.body).group(0)
+    page.goto(link)
+    check_page(page, "Choisir un nouveau mot de passe")
+    page.locator("#id_new_password1").fill("Tout-nouveau-secret-2026")
+    page.locator("#id_new_password2").fill("Tout-nouveau-secret-2026")
+    page.get_by_role("button", name="Enregistrer le mot de passe").click()
+    check_page(page, "Mot de passe modifié")
+    log_in_through_form(page, "lea.martin@culture.gouv.fr", "Tout-nouveau-secret-2026")
+    check_page(page, "Espace référent ministériel")

@@ -9,15 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from concerto.accounts import actions
+from concerto.accounts import actions, invitation
 from concerto.accounts.abilities import may_manage_role
 from concerto.accounts.models import Membership, User
 from concerto.administration.forms import (
     ADMINISTRATOR,
     BlockForm,
     GrantRoleForm,
+    InviteForm,
     LiftBlockForm,
     PeopleFilterForm,
     RevokeRoleForm,
@@ -178,6 +179,43 @@ def grant(request, user_id: int):
             )
             return redirect("administration:person", user_id=person.pk)
     return _person_page(request, person, grant_form=form)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def invite(request):
+    """Someone with no account yet gets one with the role, and an e-mail to get in."""
+    require_manager(request)
+    form = InviteForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = invitation.invite_person(
+                actor=request.user, email=data["email"], first_name=data["first_name"],
+                last_name=data["last_name"], organisation=data["organisation"],
+                role=data["role"], reason=data["reason"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Invitation envoyée à %(email)s : le lien pour choisir un mot de passe vaut "
+                  "trois jours.") % {"email": person.email},
+            )  # fmt: skip
+            return redirect("administration:person", user_id=person.pk)
+    existing = (
+        User.objects.filter(email__iexact=form.data.get("email", "").strip()).first()
+        if form.errors.get("email") else None
+    )  # fmt: skip
+    context = {
+        "form": form,
+        "existing": existing,
+        "breadcrumb": breadcrumb(
+            _("Inviter une personne"), (reverse("administration:people"), _("Personnes et rôles"))
+        ),
+    }
+    return render(request, "administration/invite.html", context)
 
 
 @require_POST
