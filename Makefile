@@ -66,7 +66,8 @@ worker: install  ## Run only the background task worker
 
 test: install  ## Run the whole suite, browser tests included
 	@bash scripts/ensure-chromium.sh
-	$(UV) run pytest
+	# The slowest tests close the log: where the suite's time goes (issue 20).
+	$(UV) run pytest --durations=30
 
 test-fast: install  ## Run the suite without the browser tests
 	$(UV) run pytest -m "not browser"

@@ -8,6 +8,12 @@ answers instead of testing roles themselves.
 from concerto.accounts.roles import Role
 
 
+def may_change_site_settings(user) -> bool:
+    """The site-wide notice (an alert banner on every public page) and the accessibility
+    status the footer declares: the platform's administrators only."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+
+
 def platform_abilities(user) -> dict[str, bool]:
     signed_in = bool(user and user.is_authenticated and user.is_active)
     roles = user.roles if signed_in else ()
@@ -15,6 +21,7 @@ def platform_abilities(user) -> dict[str, bool]:
         "sign_in": not signed_in,
         "view_dashboard": signed_in,
         "access_admin": signed_in and user.is_superuser,
+        "change_site_settings": may_change_site_settings(user),
     }
     for role in Role:
         abilities[f"dashboard_{role.value}"] = role in roles

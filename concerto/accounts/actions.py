@@ -16,8 +16,8 @@ def register_user(
     """The account for a sign-up, unconfirmed until its owner opens the link; and whether
     it was created now.
 
-    An account whose address was confirmed is left alone. An unconfirmed one takes the
-    new password and names: nobody proved owning it yet, and the new password voids every
+    A claimed account (see `claimed`) is left alone. An unconfirmed one takes the new
+    password and names: nobody proved owning it yet, and the new password voids every
     confirmation link sent before (they carry a fingerprint of it).
     """
     email = email.strip().lower()
@@ -31,11 +31,18 @@ def register_user(
             return user, True
         except IntegrityError:  # the same address signed up at the same moment
             user = User.objects.select_for_update().get(email__iexact=email)
-    if not user.email_verified:
+    if not claimed(user):
         user.set_password(password)
         user.first_name, user.last_name = first_name, last_name
         user.save(update_fields=["password", "first_name", "last_name"])
     return user, False
+
+
+def claimed(user: User) -> bool:
+    """Whether an account is already someone's: its address is confirmed, or staff made it
+    with a role for its address's owner (an invitation, concerto.accounts.invitation). A
+    sign-up with its address must neither take it over nor void the invitation's link."""
+    return user.email_verified or user.memberships.exists()
 
 
 def grant_membership(*, user: User, organisation: Organisation, role: str) -> Membership:

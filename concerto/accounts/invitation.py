@@ -18,6 +18,8 @@ from django.utils.crypto import get_random_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks import task
 
 from concerto.accounts.actions import check_reason, grant_membership, require_role_manager
 from concerto.accounts.models import Membership, Organisation, RoleChange, User
@@ -33,23 +35,26 @@ def _already_invited(user: User, organisation: Organisation, role: str, actor) -
     ).exists()  # fmt: skip
 
 
+ALREADY_HAS_ACCOUNT = gettext_lazy(
+    "Un compte existe déjà avec cette adresse : donnez-lui le rôle depuis sa fiche."
+)
+
+
 @transaction.atomic
 def invite_person(
     *, actor, email: str, first_name: str, last_name: str, organisation: Organisation,
     role: str, reason: str,
-) -> User:  # fmt: skip
-    """A new account for `email` holding `role` in `organisation`, and its invitation."""
+) -> tuple[User, bool]:  # fmt: skip
+    """A new account for `email` holding `role` in `organisation`, and its invitation;
+    whether it was made now (False: this very invitation was already sent)."""
     require_role_manager(actor, role)
     reason = check_reason(reason)
     email = email.strip().lower()
     existing = User.objects.select_for_update().filter(email__iexact=email).first()
     if existing is not None:
         if _already_invited(existing, organisation, role, actor):
-            return existing
-        raise ValidationError(
-            {"email": _("Un compte existe déjà avec cette adresse : donnez-lui le rôle depuis "
-                        "sa fiche.")}
-        )  # fmt: skip
+            return existing, False
+        raise ValidationError({"email": ALREADY_HAS_ACCOUNT})
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -57,10 +62,7 @@ def invite_person(
                 last_name=last_name.strip(),
             )  # fmt: skip
     except IntegrityError:  # the same address invited at the same moment
-        raise ValidationError(
-            {"email": _("Un compte existe déjà avec cette adresse : donnez-lui le rôle depuis "
-                        "sa fiche.")}
-        ) from None  # fmt: skip
+        raise ValidationError({"email": ALREADY_HAS_ACCOUNT}) from None
     membership: Membership = grant_membership(user=user, organisation=organisation, role=role)
     RoleChange.objects.create(
         user=user, organisation=organisation, organisation_name=organisation.name, role=role,
@@ -71,13 +73,19 @@ def invite_person(
         summary=_("Invitation envoyée — rôle « %(role)s » — %(organisation)s")
         % {"role": membership.get_role_display(), "organisation": organisation.name},
     )  # fmt: skip
-    transaction.on_commit(lambda: send_invitation(user, membership, actor))
-    return user
+    # Through the task queue: a mail server down does not undo the invitation, and the
+    # queue retries nothing twice (the task is enqueued once, with the commit).
+    transaction.on_commit(lambda: send_invitation.enqueue(membership.pk, actor.pk))
+    return user, True
 
 
-def send_invitation(user: User, membership: Membership, actor) -> None:
+@task()
+def send_invitation(membership_id: int, actor_id: int) -> None:
     """The e-mail with the link to choose a password (Django's reset link, which also
     confirms the address: accounts.views.PasswordResetConfirmView)."""
+    membership = Membership.objects.select_related("user", "organisation").get(pk=membership_id)
+    user = membership.user
+    actor = User.objects.get(pk=actor_id)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     context = {

@@ -94,7 +94,7 @@ def signup(request):
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
             )
-            if user.email_verified:
+            if actions.claimed(user):
                 confirmation.send_already_registered(request, user)
             else:
                 confirmation.send_confirmation(request, user)

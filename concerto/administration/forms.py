@@ -35,8 +35,8 @@ class PeopleFilterForm(DsfrBaseForm):
         required=False,
         choices=[
             ("", _("Par nom")),
-            ("inscription", _("Inscrites le plus récemment d'abord")),
-            ("connexion", _("Connectées le plus récemment d'abord")),
+            ("inscription", _("Dernières inscriptions d'abord")),
+            ("connexion", _("Dernières connexions d'abord")),
         ],
     )
 
@@ -80,6 +80,7 @@ class InviteForm(GrantRoleForm):
     FIRST = ("email", "first_name", "last_name")
     email = forms.EmailField(
         label=_("Adresse électronique"),
+        max_length=254,  # the column's length: Django's field alone lets 320 through
         help_text=_("Format attendu : nom@domaine.fr. L'invitation y est envoyée."),
         error_messages={"required": _("Indiquez l'adresse électronique de la personne.")},
     )

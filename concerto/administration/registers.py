@@ -154,13 +154,14 @@ BY_SLUG = {register.slug: register for register in REGISTERS}
 
 
 # The site's settings: one row, edited from its own page (views/settings.py) with the
-# lists' named action, fingerprint and history, never listed, created or deleted. The
-# notice is shown as plain text (settings.DSFR_CONTENT_IS_SAFE is off).
+# lists' named action, fingerprint and history, never listed, created or deleted. Only what
+# the platform's own templates show: the notice (plain text, settings.DSFR_CONTENT_IS_SAFE
+# is off; not collapsible, whose button needs an inline script the CSP refuses) and the
+# accessibility status of the footer.
 SITE_SETTINGS = Register(
     "parametres", DsfrConfig, _("Paramètres du site"), "",
-    fields=("site_title", "site_tagline", "notice_title", "notice_description", "notice_type",
-            "notice_link", "notice_is_collapsible", "beta_tag", "mourning",
-            "accessibility_status", "footer_description"),
+    fields=("notice_title", "notice_description", "notice_type", "notice_link",
+            "accessibility_status"),
     columns=(), searched=(), listed=False,
     help_texts={
         "notice_title": _("Un bandeau en haut de chaque page, par exemple « Maintenance "
@@ -169,6 +170,7 @@ SITE_SETTINGS = Register(
         "notice_description": _("Facultatif. Texte seul, sans HTML."),
         "notice_type": _("« Information » pour un message du site ; les bandeaux d'alerte et "
                          "de vigilance sont réservés aux situations que le SIG encadre."),
-        "mourning": _("Met le bloc Marianne en berne lors d'un deuil national décrété."),
+        "accessibility_status": _("Ce que déclare le pied de chaque page : à accorder avec la "
+                                  "déclaration d'accessibilité et son dernier audit."),
     },
 )  # fmt: skip

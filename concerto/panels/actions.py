@@ -427,7 +427,7 @@ def decline(member: PoolMember, *, actor) -> PoolMember:
     _update_selected_counts(panel)
     panel.save(update_fields=["selected_counts"])
     # The member is not named: the log outlives the pool's data.
-    record(actor, "panels.decline", panel, summary=_("Désistement d'un membre enregistré"))
+    record(actor, "panels.decline", panel, summary=_("Désistement enregistré pour un membre"))
     return member
 
 

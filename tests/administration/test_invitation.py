@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 
@@ -86,8 +87,33 @@ def test_the_same_invitation_sent_twice_makes_one_account_and_one_email(
         first = client.post(URL, _form(culture))
         second = client.post(URL, _form(culture))
     assert first.url == second.url
+    assert [str(m) for m in get_messages(second.wsgi_request)][-1] == (
+        "Une invitation avec ce rôle a déjà été envoyée à lea.martin@culture.gouv.fr : elle "
+        "n'est pas renvoyée."
+    )
     assert User.objects.filter(email="lea.martin@culture.gouv.fr").count() == 1
     assert (RoleChange.objects.count(), Entry.objects.count(), len(mail.outbox)) == (1, 1, 1)
+
+
+def test_a_sign_up_with_an_invited_address_neither_takes_it_over_nor_voids_the_link(
+    client, culture, django_capture_on_commit_callbacks
+):
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, _form(culture))
+    invited = User.objects.get(email="lea.martin@culture.gouv.fr")
+    password, names = invited.password, (invited.first_name, invited.last_name)
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:signup"), {
+            "email": "lea.martin@culture.gouv.fr", "first_name": "Intrus", "last_name": "X",
+            "password1": "Un mot de passe d'intrus 99", "password2": "Un mot de passe d'intrus 99",
+            "charter": "on", "terms": "on",
+        })  # fmt: skip
+    invited.refresh_from_db()
+    assert (invited.password, (invited.first_name, invited.last_name)) == (password, names)
+    # The address's owner is told an account exists, not asked to confirm the intruder's.
+    assert mail.outbox[-1].subject == "Une inscription à Concerto avec votre adresse"
 
 
 def test_an_address_with_an_account_or_a_missing_reason_changes_nothing(client, culture):

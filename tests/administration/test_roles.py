@@ -163,8 +163,10 @@ def test_the_people_list_sorts_and_its_csv_holds_what_it_shows(client):
     admin = user_with_role(Role.ADMINISTRATOR, first_name="Alix", last_name="Admin")
     client.force_login(admin)
     ministry = MinistryFactory(name="Ministère de la Culture")
-    older = user_with_role(Role.REFERENT, ministry, first_name="Léa", last_name="Zola")
-    newer = user_with_role(Role.REFERENT, ministry, first_name="Marc", last_name="Abel")
+    # First by name, last by sign-up and by sign-in: each order tells which sort ran.
+    older = user_with_role(Role.REFERENT, ministry, first_name="Marc", last_name="Abel")
+    newer = user_with_role(Role.REFERENT, ministry, first_name="Léa", last_name="Zola")
+    UserFactory(first_name="Zoé", last_name="Citoyenne", email="zoe@exemple.fr")
     User.objects.filter(pk=older.pk).update(
         date_joined=datetime(2025, 3, 1, 10, tzinfo=UTC), last_login=None
     )
@@ -173,22 +175,38 @@ def test_the_people_list_sorts_and_its_csv_holds_what_it_shows(client):
         last_login=datetime(2026, 11, 30, 23, 30, tzinfo=UTC),  # 1 December in Paris
     )
     people = reverse("administration:people")
+
+    def listed(**query):
+        return list(client.get(people, {"role": "referent", **query}).context["page_obj"])
+
+    assert listed() == [older, newer]
+    assert listed(sort="inscription") == [newer, older]
+    assert listed(sort="connexion") == [newer, older]
     query = {"role": "referent", "sort": "inscription"}
-    assert list(client.get(people, query).context["page_obj"]) == [newer, older]
-    assert list(client.get(people, {"role": "referent"}).context["page_obj"]) == [newer, older]
-    assert list(
-        client.get(people, {"role": "referent", "sort": "connexion"}).context["page_obj"]
-    ) == [newer, older]
     rows = csv_rows(client.get(reverse("administration:people_csv"), query))
     assert rows == [
         ["nom", "adresse_electronique", "roles", "administrateur", "inscrite_le",
          "derniere_connexion"],
-        ["Marc Abel", newer.email, "Référent ministériel — Ministère de la Culture", "non",
+        ["Léa Zola", newer.email, "Référent ministériel — Ministère de la Culture", "non",
          "2026-02-01", "2026-12-01"],
-        ["Léa Zola", older.email, "Référent ministériel — Ministère de la Culture", "non",
+        ["Marc Abel", older.email, "Référent ministériel — Ministère de la Culture", "non",
          "2025-03-01", ""],
     ]  # fmt: skip
     access = StaffAccess.objects.get()
     assert (access.actor, access.category, access.subject) == (
         admin, "Personnes et rôles", "role=referent&sort=inscription"
     )  # fmt: skip
+    # A citizen is found on the page, never exported: « @ » matches every address.
+    assert User.objects.get(email="zoe@exemple.fr") in list(
+        client.get(people, {"q": "@"}).context["page_obj"]
+    )
+    exported = csv_rows(client.get(reverse("administration:people_csv"), {"q": "@"}))
+    assert sorted(row[1] for row in exported[1:]) == sorted([admin.email, older.email, newer.email])
+
+
+def test_a_wrong_filter_shows_its_error_and_no_one(client):
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    user_with_role(Role.REFERENT)
+    response = client.get(reverse("administration:people"), {"organisation": "99999999999"})
+    assert "organisation" in response.context["form"].errors
+    assert list(response.context["page_obj"]) == []

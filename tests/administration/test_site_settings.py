@@ -1,6 +1,6 @@
 """The site's settings from the administration space (issue 22): a notice on every page,
-changed with a reason kept in the activity log, shown as text, never as HTML; a stale
-or incomplete form changes nothing."""
+changed by an administrator with a reason kept in the activity log, shown as text, never
+as HTML; a stale or incomplete form, or anyone else, changes nothing."""
 
 import pytest
 from django.urls import reverse
@@ -18,11 +18,11 @@ def _form(client) -> dict:
     """The form as the page shows it, every field with its value."""
     form = client.get(URL).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
-    return {**data, "notice_is_collapsible": "", "beta_tag": "", "mourning": ""}
+    return data
 
 
 def test_a_notice_is_shown_on_every_page_as_text_and_logged(client):
-    advisor = user_with_role(Role.CIPC_ADVISOR)
+    advisor = user_with_role(Role.ADMINISTRATOR)
     client.force_login(advisor)
     data = _form(client)
     notice = "Maintenance le 12 mars <script>alert(1)</script>"
@@ -55,18 +55,20 @@ def test_without_a_reason_or_on_a_stale_form_nothing_changes(client):
     ]
     # What was typed stays in the form.
     assert response.context["form"]["notice_title"].value() == "Bandeau"
-    client.post(URL, {**data, "site_tagline": "Nouvelle devise", "reason": "Une"})
+    client.post(URL, {**data, "notice_description": "Nouveau texte", "reason": "Une"})
     stale = client.post(URL, {**data, "notice_title": "Bandeau", "reason": "Deux"})
     assert stale.status_code == 200
     assert "modifié" in str(stale.context["form"].non_field_errors())
     config = DsfrConfig.objects.get(language="fr")
-    assert (config.site_tagline, config.notice_title) == ("Nouvelle devise", "")
+    assert (config.notice_description, config.notice_title) == ("Nouveau texte", "")
     assert Entry.objects.count() == 1
 
 
-def test_the_page_is_refused_to_an_agent_and_changes_nothing(client):
-    client.force_login(user_with_role(Role.AGENT))
+@pytest.mark.parametrize("role", [Role.AGENT, Role.CIPC_ADVISOR])
+def test_the_page_is_the_administrators_only(client, role):
+    client.force_login(user_with_role(role))
     assert client.get(URL).status_code == 403
     response = client.post(URL, {"notice_title": "Piraté", "reason": "x"})
     assert response.status_code == 403
     assert not DsfrConfig.objects.filter(notice_title="Piraté").exists()
+    assert "Paramètres du site" not in client.get("/tableau-de-bord/").content.decode()

@@ -140,7 +140,7 @@ MATRIX: dict[str, Action] = {
     "administration:people": get({CIPC, ADMIN}),
     "administration:people_csv": get({CIPC, ADMIN}),
     "administration:invite": both({CIPC, ADMIN}),
-    "administration:site_settings": both({CIPC, ADMIN}),
+    "administration:site_settings": both({ADMIN}),
     "administration:person": get({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
     "administration:grant": post({CIPC, ADMIN}, user_id=lambda w: w.users[OTHER_AGENT].pk),
     "administration:revoke": post(

@@ -61,7 +61,7 @@ def test_a_panel_from_its_pool_to_its_recommendations_is_logged_step_by_step():
         ("panels.fix_seed", r, PANEL, f"Graine fixée : {SEED}", ""),
         ("panels.draw", r, PANEL,
          f"Panel tiré au sort : ticket n° {draw_number(SEED, 1000)}", ""),
-        ("panels.decline", r, PANEL, "Désistement d'un membre enregistré", ""),
+        ("panels.decline", r, PANEL, "Désistement enregistré pour un membre", ""),
         ("panels.publish_replacement_lottery", r, PANEL,
          "Loterie de remplacement publiée avant le tirage de sa graine", ""),
         ("panels.draw_replacement", r, PANEL,

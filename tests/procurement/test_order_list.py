@@ -5,9 +5,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from concerto.accounts.roles import Role
 from concerto.procurement import actions
 from concerto.procurement.models import Order, OrderStatus, OrderTransition
 from concerto.testing.downloads import csv_rows
+from tests.factories import MinistryFactory, user_with_role
 from tests.procurement.factories import order_for, setup
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +131,30 @@ def test_an_empty_or_foreign_selection_changes_nothing(client, three_orders):
         ]
         client.get(LIST)
     assert not Order.objects.filter(status=OrderStatus.SENT).exists()
+
+
+def test_a_referent_cannot_validate_another_ministrys_order(client, three_orders):
+    s, _workshops, _design, summary = three_orders
+    other = user_with_role(Role.REFERENT, organisation=MinistryFactory(name="Ministère des Sports"))
+    client.force_login(other)
+    assert _numbers(client.get(LIST)) == []
+    response = client.post(BULK, {"selection": [str(summary.pk)]})
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Sélectionnez au moins un bon de commande."
+    ]
+    summary.refresh_from_db()
+    assert summary.status == OrderStatus.SUBMITTED
+    assert (
+        not OrderTransition.objects.filter(order=summary)
+        .exclude(to_status=OrderStatus.SUBMITTED)
+        .exists()
+    )
+
+
+def test_a_wrong_filter_shows_its_error_and_no_order(client, three_orders):
+    s = three_orders[0]
+    client.force_login(s.advisor)
+    response = client.get(LIST, {"year": "1999", "status": OrderStatus.SUBMITTED})
+    assert "year" in response.context["form"].errors and _numbers(response) == []
+    rows = csv_rows(client.get(reverse("procurement:orders_csv"), {"year": "1999"}))
+    assert rows[1:] == []

@@ -9,7 +9,7 @@ from concerto.privacy.models import StaffAccess
 from concerto.testing.downloads import csv_rows
 from concerto.trainings import actions
 from tests.factories import MinistryFactory, UserFactory, user_with_role
-from tests.trainings.factories import make_session
+from tests.trainings.factories import make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,16 @@ def test_a_participant_cannot_download_the_list(client):
     client.force_login(UserFactory())
     assert client.get(reverse("trainings:registrations_csv", args=[session.pk])).status_code == 403
     assert not StaffAccess.objects.exists()
+
+
+def test_the_sessions_trainer_downloads_its_list_and_another_trainer_cannot(client):
+    trainer, other_trainer = UserFactory(), UserFactory()
+    session = make_session(trainer=trainer)
+    make_session(make_training("Animer un atelier"), trainer=other_trainer)
+    actions.register(session, user=user_with_role(Role.AGENT))
+    url = reverse("trainings:registrations_csv", args=[session.pk])
+    client.force_login(trainer)
+    assert len(csv_rows(client.get(url))) == 2
+    client.force_login(other_trainer)
+    assert client.get(url).status_code == 403
+    assert list(StaffAccess.objects.values_list("actor", flat=True)) == [trainer.pk]

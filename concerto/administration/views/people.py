@@ -72,6 +72,8 @@ def _people(request):
         users = users.filter(Exists(Membership.objects.filter(user=OuterRef("pk"), **held)))
     if not (data.get("q", "").strip() or held or role):
         users = _staff(users)
+    if form.is_bound and not form.is_valid():
+        users = users.none()  # a wrong filter shows its error, not everyone
     order = SORTS.get(data.get("sort", ""), (*french_order("last_name"), "email"))
     return form, users.order_by(*order)
 
@@ -97,10 +99,13 @@ CSV_HEADER = ["nom", "adresse_electronique", "roles", "administrateur", "inscrit
 @require_safe
 @login_required
 def people_csv(request):
-    """The people the list shows, with their roles: personal data, so the download is
+    """The staff the list shows, with their roles: personal data, so the download is
     logged with the filters it was made with."""
     require_manager(request)
     _form, users = _people(request)
+    # Role holders only, whatever the search: a citizen is found one by one on the page,
+    # never exported in bulk (a search for « @ » would match every account).
+    users = _staff(users)
     record_staff_access(request, _("Personnes et rôles"), request.GET.urlencode() or _("tout"))
     yes, no = _("oui"), _("non")
 
@@ -187,27 +192,34 @@ def invite(request):
     """Someone with no account yet gets one with the role, and an e-mail to get in."""
     require_manager(request)
     form = InviteForm(request.POST or None, actor=request.user)
+    existing = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = invitation.invite_person(
+            person, sent = invitation.invite_person(
                 actor=request.user, email=data["email"], first_name=data["first_name"],
                 last_name=data["last_name"], organisation=data["organisation"],
                 role=data["role"], reason=data["reason"],
             )  # fmt: skip
         except ValidationError as error:
+            email = data["email"]  # add_errors takes the field out of cleaned_data
             add_errors(form, error)
+            # The address has an account: its page is where to give the role.
+            existing = User.objects.filter(email__iexact=email).first()
         else:
-            messages.success(
-                request,
-                _("Invitation envoyée à %(email)s : le lien pour choisir un mot de passe vaut "
-                  "trois jours.") % {"email": person.email},
-            )  # fmt: skip
+            if sent:
+                messages.success(
+                    request,
+                    _("Invitation envoyée à %(email)s : le lien pour choisir un mot de passe "
+                      "est valable trois jours.") % {"email": person.email},
+                )  # fmt: skip
+            else:  # the same form sent twice
+                messages.info(
+                    request,
+                    _("Une invitation avec ce rôle a déjà été envoyée à %(email)s : elle "
+                      "n'est pas renvoyée.") % {"email": person.email},
+                )  # fmt: skip
             return redirect("administration:person", user_id=person.pk)
-    existing = (
-        User.objects.filter(email__iexact=form.data.get("email", "").strip()).first()
-        if form.errors.get("email") else None
-    )  # fmt: skip
     context = {
         "form": form,
         "existing": existing,

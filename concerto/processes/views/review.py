@@ -56,6 +56,8 @@ def _queue(request):
         referrals = referrals.filter(
             clock_paused_since__isnull=True, due_date__lt=timezone.localdate()
         )
+    if form.is_bound and not form.is_valid():
+        referrals = referrals.none()  # a wrong filter shows its error, not every referral
     if given:
         order = ("-opinion__issued_at", "-pk")
     elif data.get("sort") == "recentes":

@@ -155,6 +155,8 @@ def _visible_orders(request):
         orders = orders.filter(year=data["year"])
     if data.get("mine"):
         orders = orders.filter(awaiting_validation_by(request.user))
+    if form.is_bound and not form.is_valid():
+        orders = orders.none()  # a wrong filter shows its error, not every order
     order = SORTS.get(data.get("sort", ""), SORTS[""])
     return form, orders.order_by(*order)
 

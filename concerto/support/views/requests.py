@@ -55,6 +55,8 @@ def _listed(request):
             support_requests = support_requests.filter(status=data["status"])
         if data["mine"]:
             support_requests = support_requests.filter(advisor=request.user)
+    elif form.is_bound:
+        support_requests = support_requests.none()  # a wrong filter shows its error
     return form, support_requests.order_by("-created_at", "-pk")
 
 
