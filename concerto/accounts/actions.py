@@ -99,14 +99,26 @@ def grant_role(*, actor, user: User, organisation: Organisation, role: str, reas
     reason = check_reason(reason)
     if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
         raise ValidationError({"role": _("Cette personne a déjà ce rôle dans cette organisation.")})
+    return granted_and_logged(
+        actor=actor, user=user, organisation=organisation, role=role, reason=reason,
+        action="accounts.grant_role", summary=_("Rôle « %(role)s » donné — %(organisation)s"),
+    )  # fmt: skip
+
+
+def granted_and_logged(
+    *, actor, user: User, organisation: Organisation, role: str, reason: str, action: str,
+    summary: str,
+) -> Membership:  # fmt: skip
+    """The membership, with its line in the person's role history and in the activity log
+    (`summary` a French sentence with %(role)s and %(organisation)s)."""
     membership = grant_membership(user=user, organisation=organisation, role=role)
     RoleChange.objects.create(
         user=user, organisation=organisation, organisation_name=organisation.name, role=role,
         kind=RoleChange.Kind.GRANTED, reason=reason, actor=actor,
     )  # fmt: skip
     record(
-        actor, "accounts.grant_role", user, reason=reason,
-        summary=_("Rôle « %(role)s » donné — %(organisation)s")
+        actor, action, user, reason=reason,
+        summary=summary
         % {"role": membership.get_role_display(), "organisation": organisation.name},
     )  # fmt: skip
     return membership

@@ -21,9 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from concerto.accounts.actions import check_reason, grant_membership, require_role_manager
+from concerto.accounts.actions import check_reason, granted_and_logged, require_role_manager
 from concerto.accounts.models import Membership, Organisation, RoleChange, User
-from concerto.activity.log import record
 from concerto.siteurl import absolute_url
 
 
@@ -63,15 +62,10 @@ def invite_person(
             )  # fmt: skip
     except IntegrityError:  # the same address invited at the same moment
         raise ValidationError({"email": ALREADY_HAS_ACCOUNT}) from None
-    membership: Membership = grant_membership(user=user, organisation=organisation, role=role)
-    RoleChange.objects.create(
-        user=user, organisation=organisation, organisation_name=organisation.name, role=role,
-        kind=RoleChange.Kind.GRANTED, reason=reason, actor=actor,
-    )  # fmt: skip
-    record(
-        actor, "accounts.invite", user, reason=reason,
-        summary=_("Invitation envoyée — rôle « %(role)s » — %(organisation)s")
-        % {"role": membership.get_role_display(), "organisation": organisation.name},
+    membership = granted_and_logged(
+        actor=actor, user=user, organisation=organisation, role=role, reason=reason,
+        action="accounts.invite",
+        summary=_("Invitation envoyée — rôle « %(role)s » — %(organisation)s"),
     )  # fmt: skip
     # Through the task queue: a mail server down does not undo the invitation, and the
     # queue retries nothing twice (the task is enqueued once, with the commit).
