@@ -19,7 +19,7 @@ UNSUBSCRIBE = "/courriels/desabonnement/"
 
 
 def links_of(message: mail.EmailMessage) -> list[str]:
-    """Every http(s) link of the message: text body, HTML alternatives, List-Unsubscribe."""
+    """Every http and https link of the message: text body, HTML alternatives, List-Unsubscribe."""
     parts = [message.body]
     parts += [content for content, mimetype in getattr(message, "alternatives", ()) if
               mimetype == "text/html"]  # fmt: skip

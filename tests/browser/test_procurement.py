@@ -107,7 +107,7 @@ def test_a_ceiling_alert_fires_when_the_cipc_validates(page):
     check_page(page, f"Bon de commande {second.number}")
     alert = ConsumptionAlert.objects.get()
     assert (alert.consumed_ht, alert.ceiling_ht) == (Decimal("8750.00"), Decimal("10000.00"))
-    subject = "Alerte de consommation : Lot 1 — Conception et animation à 87.5 %"
+    subject = "Alerte de consommation : Lot 1 — Conception et animation à 87,5 %"
     assert set(
         Notification.objects.filter(subject=subject).values_list("recipient", flat=True)
     ) == {
