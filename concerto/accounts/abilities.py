@@ -5,17 +5,18 @@ Each domain object answers the same question for itself with a
 answers instead of testing roles themselves.
 """
 
+from concerto.accounts import policy
 from concerto.accounts.roles import Role
 
 
 def may_change_site_settings(user) -> bool:
     """The site-wide notice (an alert banner on every public page) and the accessibility
     status the footer declares: the platform's administrators only."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+    return policy.is_administrator(user)
 
 
 def platform_abilities(user) -> dict[str, bool]:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = policy.signed_in(user)
     roles = user.roles if signed_in else ()
     abilities = {
         "sign_in": not signed_in,
@@ -33,7 +34,7 @@ def may_manage_role(user, role: str | None = None) -> bool:
     administrators (superusers) any role; CIPC advisors every role but their own, which
     only an administrator gives (it opens every ministry's declarations). With no `role`:
     whether the user may open the space at all."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not policy.signed_in(user):
         return False
     if user.is_superuser:
         return True

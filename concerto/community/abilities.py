@@ -1,5 +1,7 @@
 """Who may do what in the community of agents."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 
 # Public servants who belong to the community; citizens and providers do not.
@@ -7,13 +9,8 @@ MEMBER_ROLES = frozenset({Role.AGENT, Role.REFERENT, Role.CIPC_ADVISOR, Role.EXP
 
 
 def is_member(user) -> bool:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = policy.signed_in(user)
     return signed_in and (user.is_superuser or bool(MEMBER_ROLES & set(user.roles)))
-
-
-def is_cipc(user) -> bool:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
-    return signed_in and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
 
 
 def community_abilities(user) -> dict[str, bool]:

@@ -1,5 +1,7 @@
 """Who may evaluate a process, and what each person may do with its evaluation."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.processes.lifecycle import Status
 
@@ -10,16 +12,12 @@ EVALUABLE_STATUSES = frozenset(
 )  # fmt: skip
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def can_evaluate(user, process) -> bool:
     """CIPC advisors evaluate any process; an expert only a process they were given
     access to (an independent evaluator); nobody else, organisers included."""
-    if not _signed_in(user):
+    if not policy.signed_in(user):
         return False
-    if user.is_superuser or Role.CIPC_ADVISOR in user.roles:
+    if is_cipc(user):
         return True
     if Role.EXPERT not in user.roles:
         return False
@@ -29,9 +27,9 @@ def can_evaluate(user, process) -> bool:
 
 
 def evaluation_abilities(process, user) -> dict[str, bool]:
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     in_ministry = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
-    cipc = signed_in and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
+    cipc = is_cipc(user)
     evaluator = can_evaluate(user, process)
     over = process.status in EVALUABLE_STATUSES
     return {

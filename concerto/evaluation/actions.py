@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.csvreading import CsvReader, CsvRefused
 from concerto.evaluation.abilities import evaluation_abilities
@@ -308,7 +309,7 @@ def publish_report(process: Process, *, actor) -> EvaluationReport:
 
 @transaction.atomic
 def publish_annual_report(*, actor, year: int, introduction: str) -> AnnualReport:
-    if not (actor.is_superuser or Role.CIPC_ADVISOR in actor.roles):
+    if not is_cipc(actor):
         raise PermissionDenied
     if not introduction.strip():
         raise ValidationError({"introduction": _("Rédigez l'introduction du rapport.")})

@@ -1,19 +1,13 @@
 """What a user may do with an expert group and with the processes it studies."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
-
-
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_cipc(user) -> bool:
-    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
 
 
 def is_member(group, user) -> bool:
     return (
-        _signed_in(user)
+        policy.signed_in(user)
         and Role.EXPERT in user.roles
         and group.memberships.filter(user=user).exists()
     )

@@ -1,5 +1,6 @@
 """What a user may do with the follow-up of one process: read by actions, views and templates."""
 
+from concerto.accounts import policy
 from concerto.accounts.roles import Role
 from concerto.processes.lifecycle import Status
 
@@ -10,7 +11,7 @@ ANSWERING_STATUSES = frozenset(
 
 
 def followup_abilities(process, user) -> dict[str, bool]:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = policy.signed_in(user)
     in_ministry = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     referent = signed_in and process.ministry_id in user.ministry_ids(Role.REFERENT)
     sponsor = signed_in and process.sponsor_id == user.pk

@@ -1,38 +1,34 @@
 """What a user may do in the referents network."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def _cipc(user) -> bool:
-    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
-
-
 def network_abilities(user) -> dict[str, bool]:
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     public_servant = signed_in and bool(
         {Role.AGENT, Role.REFERENT, Role.CIPC_ADVISOR, Role.ADMINISTRATOR} & set(user.roles)
     )
-    member = signed_in and (_cipc(user) or Role.REFERENT in user.roles or user.deputyships.exists())
+    member = signed_in and (
+        is_cipc(user) or Role.REFERENT in user.roles or user.deputyships.exists()
+    )
     return {
         "view_directory": public_servant,
-        "view_overview": _cipc(user),
+        "view_overview": is_cipc(user),
         "view_meetings": member,
-        "manage_meetings": _cipc(user),
+        "manage_meetings": is_cipc(user),
     }
 
 
 def plan_abilities(ministry, user) -> dict[str, bool]:
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     in_ministry = signed_in and ministry.pk in user.ministry_ids(Role.AGENT, Role.REFERENT)
     referent = signed_in and (
         ministry.pk in user.ministry_ids(Role.REFERENT)
         or user.deputyships.filter(ministry=ministry).exists()
     )
-    return {"view": in_ministry or referent or _cipc(user), "edit": referent}
+    return {"view": in_ministry or referent or is_cipc(user), "edit": referent}
 
 
 def meeting_abilities(meeting, user) -> dict[str, bool]:

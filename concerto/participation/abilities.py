@@ -1,12 +1,13 @@
 """What a user may do in one participation module."""
 
+from concerto.accounts import policy
 from concerto.accounts.roles import Role
 from concerto.participation.models import Ban
 
 
 def module_abilities(module, user) -> dict[str, bool]:
     process = module.process
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = policy.signed_in(user)
     organiser = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     cipc = signed_in and Role.CIPC_ADVISOR in user.roles
     banned = signed_in and Ban.objects.barring(user, process).exists()

@@ -1,5 +1,6 @@
 """What a user may do with one process: the single answer views, templates and the API read."""
 
+from concerto.accounts import policy
 from concerto.accounts.roles import Role
 from concerto.processes.lifecycle import (
     EDITABLE_STATUSES,
@@ -11,7 +12,7 @@ from concerto.processes.lifecycle import (
 
 
 def process_abilities(process, user) -> dict[str, bool]:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = policy.signed_in(user)
     in_ministry = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     agent = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT)
     referent = signed_in and process.ministry_id in user.ministry_ids(Role.REFERENT)

@@ -1,19 +1,13 @@
 """What a user may do with the framework contract and its orders."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.procurement.models import Order, OrderStatus
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_cipc(user) -> bool:
-    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
-
-
 def catalogue_abilities(user) -> dict[str, bool]:
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     public_servant = signed_in and bool(
         {Role.AGENT, Role.REFERENT, Role.CIPC_ADVISOR, Role.ADMINISTRATOR} & set(user.roles)
     )
@@ -26,7 +20,7 @@ def catalogue_abilities(user) -> dict[str, bool]:
 
 
 def order_abilities(order: Order, user) -> dict[str, bool]:
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     cipc = is_cipc(user)
     in_ministry = signed_in and order.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     referent = signed_in and order.ministry_id in user.ministry_ids(Role.REFERENT)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, QuerySet, Value
 
+from concerto.accounts import policy
 from concerto.participation.models import Contribution, ContributionKind, Module
 from concerto.processes.models import Theme
 from concerto.proposals.models import Support, UsefulVote
@@ -25,10 +26,6 @@ def module_themes(module: Module) -> QuerySet[Theme]:
     return themes if themes.exists() else Theme.objects.all()
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated)
-
-
 def listed_proposals(
     module: Module, *, user=None, theme: Theme | None = None, sort: str = SORT_SUPPORTS
 ) -> QuerySet[Contribution]:
@@ -42,7 +39,7 @@ def listed_proposals(
     )
     if theme is not None:
         proposals = proposals.filter(theme=theme)
-    if _signed_in(user):
+    if policy.signed_in(user):
         mine = Support.objects.filter(proposal=OuterRef("pk"), user=user)
         proposals = proposals.annotate(supported=Exists(mine))
     else:
@@ -69,7 +66,7 @@ class Debate:
 def debate(proposal: Contribution, *, user=None) -> Debate:
     """Supports, threaded comments (oldest first), arguments for and against (most useful
     first, each with `useful_count` and `voted`), and the proposals merged into it."""
-    signed_in = _signed_in(user)
+    signed_in = policy.signed_in(user)
     published = Contribution.objects.published().select_related("author")
     replies = published.filter(kind=ContributionKind.COMMENT).order_by("created_at", "pk")
     comments = list(

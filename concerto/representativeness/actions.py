@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.accounts import policy
 from concerto.participation.actions import merge_into_profile, profile_answers
 from concerto.representativeness.abilities import representativeness_abilities
 from concerto.representativeness.catalogue import catalogue
@@ -65,7 +66,7 @@ def answer_profile(
     merged into the account-level profile, in the same transaction, only on the call
     that stores them: a double submit neither stores nor merges twice.
     """
-    if not (user and user.is_authenticated and user.is_active):
+    if not policy.signed_in(user):
         raise PermissionDenied
     chosen = asked_questions(process)
     if not chosen:

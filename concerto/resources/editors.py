@@ -7,17 +7,12 @@ from functools import wraps
 
 from django.contrib.auth.models import Group
 
-from concerto.accounts.roles import Role
+from concerto.accounts.policy import is_cipc
 from concerto.resources.tree import EDITORS_GROUP
 
 
 def is_resource_editor(user) -> bool:
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
-    )
+    return is_cipc(user)
 
 
 def sync_editor_group(user) -> None:

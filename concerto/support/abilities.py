@@ -4,29 +4,25 @@ Each transition of a request is a named ability; a refused one raises before
 anything changes.
 """
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.support.models import Formula, Status
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_cipc(user) -> bool:
-    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
-
-
 def may_request(user) -> bool:
     """Agents and referents of a ministry, and sponsors of a process, ask for support."""
-    if not _signed_in(user):
+    if not policy.signed_in(user):
         return False
     return bool(user.ministry_ids(Role.AGENT, Role.REFERENT)) or user.sponsored_processes.exists()
 
 
 def request_abilities(support_request, user) -> dict[str, bool]:
     cipc = is_cipc(user)
-    own = _signed_in(user) and support_request.requester_id == user.pk
-    referent = _signed_in(user) and support_request.ministry_id in user.ministry_ids(Role.REFERENT)
+    own = policy.signed_in(user) and support_request.requester_id == user.pk
+    referent = policy.signed_in(user) and support_request.ministry_id in user.ministry_ids(
+        Role.REFERENT
+    )
     status = support_request.status
     submitted = status == Status.SUBMITTED
     accepted = status == Status.ACCEPTED

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 
 
@@ -29,7 +30,7 @@ class SupportRequestQuerySet(models.QuerySet):
         """The CIPC sees every request; a requester their own; a referent their ministry's."""
         if not (user and user.is_authenticated):
             return self.none()
-        if user.is_superuser or Role.CIPC_ADVISOR in user.roles:
+        if is_cipc(user):
             return self.all()
         return self.filter(
             models.Q(requester=user) | models.Q(ministry_id__in=user.ministry_ids(Role.REFERENT))

@@ -1,28 +1,22 @@
 """What a user may do with a training session or a registration: read by actions,
 views and templates alike."""
 
+from concerto.accounts import policy
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 
 # Trainings are for the State's staff: agents, referents, the CIPC and experts.
 LEARNER_ROLES = frozenset({Role.AGENT, Role.REFERENT, Role.CIPC_ADVISOR, Role.EXPERT})
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_cipc(user) -> bool:
-    return _signed_in(user) and (user.is_superuser or Role.CIPC_ADVISOR in user.roles)
-
-
 def may_learn(user) -> bool:
-    return _signed_in(user) and bool(LEARNER_ROLES.intersection(user.roles))
+    return policy.signed_in(user) and bool(LEARNER_ROLES.intersection(user.roles))
 
 
 def session_abilities(session, user, registration=None) -> dict[str, bool]:
     """`registration` is the user's own row for this session, if any (saves a query)."""
     active = registration is not None and registration.is_active
-    runs_it = is_cipc(user) or (_signed_in(user) and session.trainer_id == user.pk)
+    runs_it = is_cipc(user) or (policy.signed_in(user) and session.trainer_id == user.pk)
     return {
         "register": may_learn(user) and not session.has_started and not active,
         "cancel": active and not session.has_started,
@@ -32,7 +26,7 @@ def session_abilities(session, user, registration=None) -> dict[str, bool]:
 
 
 def registration_abilities(registration, user) -> dict[str, bool]:
-    own = _signed_in(user) and registration.user_id == user.pk
+    own = policy.signed_in(user) and registration.user_id == user.pk
     attended = registration.attended is True
     return {
         "answer_survey": own and attended and not hasattr(registration, "survey"),

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from concerto.accounts.roles import Role
+from concerto.accounts.policy import is_cipc
 from concerto.downloads import csv_download
 from concerto.evaluation import actions
 from concerto.evaluation.figures import dataset, datasets
@@ -18,10 +18,6 @@ from concerto.evaluation.forms import AnnualReportForm
 from concerto.evaluation.models import AnnualReport
 from concerto.evaluation.pdf import pdf_response
 from concerto.processes.views.common import add_errors
-
-
-def is_cipc(user) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or Role.CIPC_ADVISOR in user.roles))
 
 
 @require_safe

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concerto.accounts.roles import Role
+from concerto.accounts.policy import is_cipc
 from concerto.activity.log import record
 from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
@@ -118,7 +118,7 @@ BLOCK_DAYS = (7, 30, 90, 365)
 
 
 def _may_block(actor) -> bool:
-    return bool(actor.is_superuser or Role.CIPC_ADVISOR in actor.roles)
+    return is_cipc(actor)
 
 
 @transaction.atomic

@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from concerto.accounts import policy
 from concerto.participation.models import ParticipantProfile
 from concerto.participation.profile_questions import clean_answers
 
 
 def _require_person(user) -> None:
-    if not (user and user.is_authenticated and user.is_active):
+    if not policy.signed_in(user):
         raise PermissionDenied
 
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.engines.quality import Method
 from concerto.folding import french_order
@@ -42,7 +43,7 @@ class ProcessQuerySet(models.QuerySet):
         their ministry's for its agents and referent."""
         if not (user and user.is_authenticated):
             return self.published()
-        if user.is_superuser or Role.CIPC_ADVISOR in user.roles:
+        if is_cipc(user):
             return self.all()
         ministries = user.ministry_ids(Role.AGENT, Role.REFERENT)
         return self.filter(Q(status__in=PUBLIC_STATUSES) | Q(ministry_id__in=ministries))

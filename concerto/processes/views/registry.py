@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from concerto.accounts.roles import Role
+from concerto.accounts.policy import is_cipc
 from concerto.downloads import csv_download
 from concerto.processes.exports import (
     COLUMNS,
@@ -23,7 +23,7 @@ PAGE_SIZE = 50
 
 def _require_registry_access(user) -> None:
     """CIPC advisors and administrators only."""
-    if not (user.is_superuser or Role.CIPC_ADVISOR in user.roles):
+    if not is_cipc(user):
         raise PermissionDenied
 
 

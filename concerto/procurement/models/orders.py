@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.procurement.models.catalogue import MONEY, FrameworkContract, Holder, Lot, Service
 
@@ -34,7 +35,7 @@ class OrderQuerySet(models.QuerySet):
         """Every order for the CIPC and administrators; their ministry's for its people."""
         if not (user and user.is_authenticated):
             return self.none()
-        if user.is_superuser or Role.CIPC_ADVISOR in user.roles:
+        if is_cipc(user):
             return self.all()
         return self.filter(ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT))
 
