@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from concerto.follows import targets
+from concerto.follows.immediate import send_on_commit
 from concerto.follows.models import (
     Event,
     EventKind,
@@ -17,6 +18,7 @@ from concerto.follows.models import (
     Follow,
     Frequency,
     Preferences,
+    TargetKind,
 )
 
 logger = logging.getLogger(__name__)
@@ -129,15 +131,12 @@ def record_event(
             )
     except IntegrityError:
         return Event.objects.get(key=key), False
-    from concerto.follows.immediate import send_on_commit
 
     send_on_commit(event)
     return event, True
 
 
 def _targets_of(process, concerns):
-    from concerto.follows.models import TargetKind
-
     yield TargetKind.PROCESS, process.pk
     yield TargetKind.MINISTRY, process.ministry_id
     for theme_id in process.themes.values_list("pk", flat=True):

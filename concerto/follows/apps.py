@@ -7,6 +7,7 @@ class FollowsConfig(AppConfig):
     verbose_name = _("Abonnements")
 
     def ready(self) -> None:
+        # models are loaded only in ready(); importing mailings registers its kinds
         from concerto.follows import mailings, signals  # noqa: F401 - mailings registers
 
         signals.connect()

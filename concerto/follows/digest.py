@@ -25,6 +25,10 @@ from django.utils.translation import gettext as _
 from concerto.follows.feed import by_process, still_worth_telling
 from concerto.follows.models import DEFAULT_FREQUENCY, Event, EventKind, EventTarget, Follow
 from concerto.follows.models import Frequency as F
+from concerto.mailing.kinds import Recipient, Rendered
+from concerto.mailing.models import Campaign
+from concerto.mailing.outbox import open_campaign, start
+from concerto.mailing.unsubscribe import preferences_url, unsubscribe_url
 from concerto.siteurl import absolute_url
 
 KIND = "digest"
@@ -48,8 +52,6 @@ def frequency_of(campaign) -> str:
 def period(campaign):
     """From the previous digest of the same frequency (or one period back) to this one's
     opening: every event is in exactly one digest of each frequency."""
-    from concerto.mailing.models import Campaign
-
     frequency = frequency_of(campaign)
     previous = (
         Campaign.objects.filter(
@@ -63,8 +65,6 @@ def period(campaign):
 
 
 def _anything_since_last(frequency: str) -> bool:
-    from concerto.mailing.models import Campaign
-
     now = timezone.now()
     last = (
         Campaign.objects.filter(kind=KIND, key__startswith=f"digest:{frequency}:")
@@ -122,8 +122,6 @@ def followers(by_target, event_kinds, frequency) -> Iterator[tuple[int, str, lis
 
 
 def recipients(campaign):
-    from concerto.mailing.kinds import Recipient
-
     event_kinds = dict(events_of(campaign).values_list("pk", "kind"))
     if not event_kinds:
         return
@@ -178,9 +176,6 @@ _memo = Memo()
 
 def compose(campaign, delivery, events, *, subject: str, intro: str, scope: str):
     """The e-mail of these events, or None when none is left."""
-    from concerto.mailing.kinds import Rendered
-    from concerto.mailing.unsubscribe import preferences_url, unsubscribe_url
-
     sections = by_process(events)
     if not sections:
         return None
@@ -224,9 +219,6 @@ def render(campaign, delivery):
 def open_and_start(frequency: str, today: date | None = None):
     """Open today's digest of `frequency` and start sending it (the task's body); None
     when nothing happened since the last one (no campaign is opened then)."""
-    from concerto.mailing.models import Campaign
-    from concerto.mailing.outbox import open_campaign, start
-
     today = today or timezone.localdate()
     key = campaign_key(frequency, today)
     if not Campaign.objects.filter(key=key).exists() and not _anything_since_last(frequency):

@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from concerto.follows.actions import record_event
 from concerto.follows.models import STATE_WIDE, EventKind, TargetKind
+from concerto.followup.queries import late_commitments
 from concerto.frenchdates import french_date
+from concerto.participation.models import ContributionKind, Module
 from concerto.processes.lifecycle import PUBLIC_STATUSES, Status
+from concerto.proposals.links import proposal_url
 
 # How many covered proposals an answer tells the followers of, at most: a theme answer
 # may cover thousands, whose process followers hear of it anyway.
@@ -32,8 +35,6 @@ def _day(value: date) -> str:
 
 
 def answer_published(answer):
-    from concerto.participation.models import ContributionKind
-
     proposals = answer.contributions.filter(kind=ContributionKind.PROPOSAL).values_list(
         "pk", flat=True
     )[:MAX_PROPOSAL_TARGETS]
@@ -50,8 +51,6 @@ def answer_published(answer):
 
 
 def proposals_merged(merge):
-    from concerto.proposals.links import proposal_url
-
     source, target = merge.source, merge.target
     return record_event(
         f"merge:{merge.pk}",
@@ -108,9 +107,6 @@ def record_dated(today: date) -> int:
     """What happens by the calendar rather than by an action: modules opening, follow-up
     commitments gone late. Run daily; yesterday is looked at again so a missed day is
     caught up, and the keys make a second run record nothing."""
-    from concerto.followup.queries import late_commitments
-    from concerto.participation.models import Module
-
     recorded = 0
     opening = Module.objects.filter(
         published=True,

@@ -15,6 +15,8 @@ from concerto.follows.models import (
     Frequency,
     Preferences,
 )
+from concerto.mailing.kinds import Recipient
+from concerto.mailing.outbox import open_campaign, start
 
 KIND = "follow-immediate"
 # What its one-click link stops: every e-mail about what the person follows.
@@ -40,8 +42,6 @@ def has_immediate_followers(event: Event) -> bool:
 
 def send_on_commit(event: Event) -> None:
     def send():
-        from concerto.mailing.outbox import open_campaign, start
-
         if has_immediate_followers(event):
             with transaction.atomic():
                 start(open_campaign(campaign_key(event), kind=KIND, source_id=event.pk))
@@ -50,8 +50,6 @@ def send_on_commit(event: Event) -> None:
 
 
 def recipients(campaign):
-    from concerto.mailing.kinds import Recipient
-
     event = Event.objects.filter(pk=campaign.source_id).first()
     if event is None:
         return

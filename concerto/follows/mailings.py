@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.follows import actions, digest, immediate
 from concerto.follows.models import EventKind, Frequency
+from concerto.mailing.kinds import register
+from concerto.mailing.unsubscribe import register_scope
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,6 @@ def _receives(address: str, frequencies: set[str]) -> bool:
 
 
 def register_all() -> None:
-    from concerto.mailing.kinds import register
-    from concerto.mailing.unsubscribe import register_scope
-
     register(DigestKind())
     register(ImmediateKind())
     register_scope(

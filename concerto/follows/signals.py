@@ -6,7 +6,11 @@ from django.db.models.signals import post_save
 
 from concerto.follows import actions, events
 from concerto.follows.models import TargetKind
+from concerto.followup.models import Answer
 from concerto.participation.models import Channel, Contribution, ContributionKind
+from concerto.processes.models import Transition
+from concerto.proposals.models import MergeEvent, Support
+from concerto.questionnaires.models import Response
 
 
 def contributed(sender, instance, created, raw=False, **kwargs) -> None:
@@ -58,11 +62,6 @@ def transition_logged(sender, instance, created, raw=False, **kwargs) -> None:
 
 
 def connect() -> None:
-    from concerto.followup.models import Answer
-    from concerto.processes.models import Transition
-    from concerto.proposals.models import MergeEvent, Support
-    from concerto.questionnaires.models import Response
-
     post_save.connect(contributed, sender=Contribution, dispatch_uid="follows-contribution")
     post_save.connect(supported, sender=Support, dispatch_uid="follows-support")
     post_save.connect(answered_questionnaire, sender=Response, dispatch_uid="follows-response")

@@ -9,6 +9,7 @@ from concerto.accounts.roles import OrganisationKind
 from concerto.follows.models import STATE_WIDE, TargetKind
 from concerto.participation.models import Contribution, ContributionKind
 from concerto.processes.models import Process, Theme
+from concerto.proposals.links import proposal_url
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,6 @@ def _process(user, pk: int) -> Target:
 
 
 def _proposal(user, pk: int) -> Target:
-    from concerto.proposals.links import proposal_url
-
     proposal = (
         Contribution.objects.published()
         .filter(

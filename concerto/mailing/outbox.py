@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 
 from concerto.mailing.kinds import Rendered
 from concerto.mailing.models import Campaign
+from concerto.mailing.tasks import send_campaign, send_single
 
 
 def open_campaign(
@@ -36,8 +37,6 @@ def open_campaign(
 def start(campaign: Campaign) -> None:
     """Send the campaign in the background once the current transaction commits. Safe
     to call twice: a second sender finds the campaign leased and leaves it."""
-    from concerto.mailing.tasks import send_campaign
-
     pk = campaign.pk
     transaction.on_commit(lambda: send_campaign.enqueue(pk))
 
@@ -45,8 +44,6 @@ def start(campaign: Campaign) -> None:
 def send_one(*, address: str, rendered: Rendered, message_id_seed: str) -> None:
     """One message to one address (a confirmation, a test send), through the task
     queue once the transaction commits, with the unsubscribe headers when it has a scope."""
-    from concerto.mailing.tasks import send_single
-
     fields = {
         "subject": rendered.subject,
         "text": rendered.text,

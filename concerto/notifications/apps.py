@@ -7,4 +7,5 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        # models are loaded only in ready(); importing mailings registers the scope
         from concerto.notifications import mailings  # noqa: F401 - registers the scope
