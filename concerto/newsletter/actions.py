@@ -9,8 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from concerto.mailing.models import normalised
+from concerto.mailing.models import Campaign, normalised
+from concerto.mailing.outbox import open_campaign, start
 from concerto.newsletter.audiences import Audience
+from concerto.newsletter.emails import send_test_edition
 from concerto.newsletter.models import NewsletterEditionPage, Subscriber
 from concerto.newsletter.queries import KIND, campaign_key
 
@@ -115,8 +117,6 @@ def purge_unconfirmed(today: date) -> int:
 
 def due_editions(now: datetime):
     """Published editions whose send date has come and that no campaign sends yet."""
-    from concerto.mailing.models import Campaign
-
     opened = Campaign.objects.filter(kind=KIND).values("source_id")
     return (
         NewsletterEditionPage.objects.live()
@@ -131,8 +131,6 @@ def send_due_editions(now: datetime | None = None) -> list[str]:
 
     The key names the edition, and the mailing core opens a key once: two runs at once,
     or a run after a crash, start the same campaign, which never sends twice."""
-    from concerto.mailing.outbox import open_campaign, start
-
     now = now or timezone.now()
     keys = []
     for edition in due_editions(now):
@@ -148,8 +146,6 @@ def send_due_editions(now: datetime | None = None) -> list[str]:
 def send_test(edition: NewsletterEditionPage, *, editor) -> str:
     """Send the edition's latest version, marked « [Essai] », to the editor alone;
     returns the address it went to."""
-    from concerto.newsletter.emails import send_test_edition
-
     address = normalised(editor.email)
     send_test_edition(edition.get_latest_revision_as_object(), address=address)
     logger.info("Newsletter edition %s: test sent to editor %s", edition.pk, editor.pk)

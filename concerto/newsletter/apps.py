@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 def _ensure_archive(sender, **kwargs):
     # After the resource centre's skeleton (connected before this one, same last sender).
     if sender is list(apps.get_app_configs())[-1]:
+        # apps.py loads before the models; this handler runs after ready()
         from concerto.newsletter.archive import ensure_archive_page
 
         ensure_archive_page()

@@ -4,14 +4,14 @@ migrate and flush, like the centre's own sections (concerto/resources/tree.py)."
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concerto.newsletter.models import NewsletterIndexPage
+from concerto.resources.models import ResourceHomePage
+
 ARCHIVE_SLUG = "lettre"
 
 
 @transaction.atomic
 def ensure_archive_page():
-    from concerto.newsletter.models import NewsletterIndexPage
-    from concerto.resources.models import ResourceHomePage
-
     archive = NewsletterIndexPage.objects.first()
     if archive is not None:
         return archive

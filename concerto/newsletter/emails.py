@@ -18,6 +18,9 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from concerto.mailing.kinds import Rendered
+from concerto.mailing.outbox import send_one
+from concerto.mailing.unsubscribe import unsubscribe_url
+from concerto.newsletter.tokens import MAX_AGE_DAYS
 from concerto.plaintext import html_to_text
 
 SCOPE = "newsletter"
@@ -137,9 +140,6 @@ def _seed(*parts) -> str:
 
 
 def send_test_edition(edition, *, address: str) -> None:
-    from concerto.mailing.outbox import send_one
-    from concerto.mailing.unsubscribe import unsubscribe_url
-
     mail = render_edition(edition, subject_prefix=TEST_PREFIX)
     # A test is not a delivery: nothing to unsubscribe from, so no List-Unsubscribe header.
     rendered = personalise(mail, unsubscribe_url(address, SCOPE))
@@ -151,9 +151,6 @@ def send_test_edition(edition, *, address: str) -> None:
 
 def send_confirmation(subscriber, token: str) -> None:
     """The double opt-in e-mail: the link that confirms the subscription."""
-    from concerto.mailing.outbox import send_one
-    from concerto.newsletter.tokens import MAX_AGE_DAYS
-
     context = {
         "link": absolute(reverse("newsletter:confirm", args=[token])),
         "days": MAX_AGE_DAYS,
@@ -170,9 +167,6 @@ def send_confirmation(subscriber, token: str) -> None:
 
 def send_unsubscribe_link(address: str) -> None:
     """The link that unsubscribes `address`, for whoever asked from the site without one."""
-    from concerto.mailing.outbox import send_one
-    from concerto.mailing.unsubscribe import unsubscribe_url
-
     context = {"link": unsubscribe_url(address, SCOPE)}
     rendered = Rendered(
         subject=_("Votre désabonnement de la lettre d'information du CIPC"),

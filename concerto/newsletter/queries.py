@@ -1,5 +1,8 @@
 """What the archive shows: editions whose campaign has finished sending."""
 
+from concerto.mailing.models import Campaign
+from concerto.newsletter.models import NewsletterEditionPage
+
 KIND = "newsletter"
 
 
@@ -8,14 +11,10 @@ def campaign_key(edition_pk: int) -> str:
 
 
 def _sent_ids():
-    from concerto.mailing.models import Campaign
-
     return Campaign.objects.filter(kind=KIND, finished_at__isnull=False).values("source_id")
 
 
 def sent_editions(index):
-    from concerto.newsletter.models import NewsletterEditionPage
-
     return (
         NewsletterEditionPage.objects.child_of(index)
         .live()

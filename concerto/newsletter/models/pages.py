@@ -27,6 +27,7 @@ class NewsletterIndexPage(Page):
         verbose_name = _("archive de la lettre d'information")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: newsletter.queries imports newsletter.models.pages (through newsletter.models)
         from concerto.newsletter.queries import sent_editions
 
         context = super().get_context(request, *args, **kwargs)
@@ -86,6 +87,7 @@ class NewsletterEditionPage(Page):
 
     def serve(self, request, *args, **kwargs):
         # An edition is public once sent; its editors see it before through the preview.
+        # cycle: newsletter.queries imports newsletter.models.pages (through newsletter.models)
         from concerto.newsletter.queries import is_sent
 
         if not getattr(request, "is_preview", False) and not is_sent(self):
