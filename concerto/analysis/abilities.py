@@ -1,11 +1,12 @@
 """What a user may do with the analysis of one participation module."""
 
+from concerto.analysis.models import ProviderAccess
+
 
 def is_designated_provider(module, user) -> bool:
     """A provider the organiser designated for this module, not revoked since."""
     if not getattr(user, "is_authenticated", False):
         return False
-    from concerto.analysis.models import ProviderAccess
 
     return ProviderAccess.objects.filter(
         module=module, user=user, revoked_at__isnull=True, user__is_active=True

@@ -40,6 +40,7 @@ REVIEW_REQUIRED = gettext_lazy(
 
 def start_analysis(module, *, actor, n_themes: int | None = None):
     """Queue an analysis of the module's contributions; returns its job."""
+    # cycle: analysis.tasks imports analysis.actions
     from concerto.analysis.tasks import run_analysis
 
     if not analysis_abilities(module, actor)["run"]:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from concerto.analysis.abilities import analysis_abilities
 from concerto.analysis.models import Analysis, Assignment, CampaignGroup, Operation, Theme
+from concerto.analysis.quotes import screen
+from concerto.participation.models import Contribution
 
 ANCHORS = 50
 
@@ -222,9 +224,6 @@ def recount(analysis: Analysis) -> None:
     """Sizes, distinct authors and quotes after manual changes; empty themes go.
     Quotes are screened (concerto.analysis.quotes): a campaign's text or a copy
     that a merge, a move or a hand-made theme would bring is never kept."""
-    from concerto.analysis.quotes import screen
-    from concerto.participation.models import Contribution
-
     analysis.themes.filter(assignments__isnull=True).delete()
     themes = list(analysis.themes.all())
     figures: dict[int, tuple[int, int]] = {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from concerto.engines import textmining
 from concerto.participation.models import Channel, Contribution, ParticipantProfile
+from concerto.questionnaires.models import CLOSED_KINDS, Answer, QuestionKind, Response
 
 PROFILE_FIELDS = ("age_band", "gender")
 
@@ -133,8 +134,6 @@ def participation_figures(inputs: Inputs, totals: dict) -> dict:
 
 def closed_questions(module) -> list[dict]:
     """Counts of each closed question, with tables by consented profile."""
-    from concerto.questionnaires.models import CLOSED_KINDS, Answer, QuestionKind, Response
-
     tables = []
     for question in module.questions.filter(kind__in=CLOSED_KINDS).order_by("position", "pk"):
         answers = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concerto.analysis.models import Analysis, Assignment, CampaignGroup
 from concerto.engines.textmining import canonical
+from concerto.participation.models import Contribution
 
 # Two texts sharing more than half of their distinct words are one text for quoting,
 # as for the engine's own choice of quotes.
@@ -34,8 +35,6 @@ def screen(
         ).values_list("contribution_id", "theme_id", "is_copy", "is_own_repeat", "campaign__review")
     }
     if bodies is None:
-        from concerto.participation.models import Contribution
-
         bodies = dict(Contribution.objects.filter(pk__in=ids).values_list("pk", "body"))
     kept_words: list[set[str]] = []
     screened: dict[int, list[int]] = {}

@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from concerto.analysis.actions import compute_analysis
+from concerto.analysis.models import Analysis
 from concerto.jobs.progress import Progress, job_task
 
 # Share of the progress bar given to each engine stage.
@@ -16,9 +18,6 @@ STAGES = {
 
 @job_task
 def run_analysis(progress: Progress, *, analysis_id: int) -> str:
-    from concerto.analysis.actions import compute_analysis
-    from concerto.analysis.models import Analysis
-
     def report(stage: str, done: int, total: int, part=(0, 1)) -> None:
         # Each open question is one part of the run, its stages within it.
         low, high, label = STAGES.get(stage, (95, 99, stage))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.engines import opinions
+from concerto.jobs.progress import start_job
 from concerto.opinionmaps import mapping
 from concerto.opinionmaps.models import (
     MAX_STATEMENT_LENGTH,
@@ -144,6 +145,7 @@ def schedule_recompute(module: Module, *, force: bool = False) -> bool:
         return False
 
     def enqueue():
+        # cycle: opinionmaps.tasks imports opinionmaps.actions
         from concerto.opinionmaps.tasks import recompute_map_task
 
         recompute_map_task.enqueue(module_id=module.pk)
@@ -207,7 +209,7 @@ def store_memberships(stored: MapResult, result: opinions.OpinionMap) -> int:
 
 def request_recompute(module: Module, *, actor):
     """An organiser asks for the map now: a background job they can follow."""
-    from concerto.jobs.progress import start_job
+    # cycle: opinionmaps.tasks imports opinionmaps.actions
     from concerto.opinionmaps.tasks import recompute_map_job
 
     require(module, actor, "manage")

@@ -5,14 +5,13 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from concerto.jobs.progress import Progress, job_task
+from concerto.opinionmaps.actions import recompute_map
 from concerto.participation.models import Module
 
 
 @task()
 def recompute_map_task(module_id: int) -> None:
     """Queued by votes (see `actions.schedule_recompute`); nobody follows its progress."""
-    from concerto.opinionmaps.actions import recompute_map
-
     module = Module.objects.filter(pk=module_id).first()
     if module is not None:
         recompute_map(module)
@@ -21,8 +20,6 @@ def recompute_map_task(module_id: int) -> None:
 @job_task
 def recompute_map_job(progress: Progress, *, module_id: int) -> str:
     """Asked for by an organiser, who follows it on the job page."""
-    from concerto.opinionmaps.actions import recompute_map
-
     module = Module.objects.select_related("process").get(pk=module_id)
     progress.update(0, 1, _("Calcul de la carte…"))
     result = recompute_map(module)

@@ -126,6 +126,7 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
 def start_pool_import(panel: Panel, *, actor, data: bytes, filename: str = ""):
     """Queue the pool import as a background job (checked again when it runs); returns
     the Job. What can be told at once (rights, a fixed seed, volunteers) is told now."""
+    # cycle: panels.tasks imports panels.actions
     from concerto.panels.tasks import import_pool_file
 
     _require(panel.process, actor)
@@ -224,6 +225,7 @@ def update_quotas(panel: Panel, *, actor, bounds: dict[int, tuple[int, int]]) ->
 
 def start_computation(panel: Panel, *, actor):
     """Queue the LEXIMIN computation as a background job; returns the Job."""
+    # cycle: panels.tasks imports panels.actions
     from concerto.panels.tasks import compute_probabilities
 
     _require(panel.process, actor)

@@ -90,6 +90,7 @@ def start_invitation_import(
 ):
     """Queue an invitation batch's import as a background job (checked again when it
     runs); returns the Job. A taken label or closed registrations are told at once."""
+    # cycle: panels.tasks imports panels.recruitment
     from concerto.panels.tasks import import_invitations_file
 
     _require(panel.process, actor)

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from concerto.jobs.progress import JobRefused, job_task
+from concerto.panels import actions, recruitment
+from concerto.panels.models import Panel
 
 
 @job_task
 def compute_probabilities(progress, *, panel_id: int) -> str:
     """Run the engine for the panel and store probabilities, quality and lottery."""
-    from concerto.panels import actions
 
     def report(message: str, fraction: float) -> None:
         progress.update(round(100 * max(0.0, min(1.0, fraction))), 100, message)
@@ -31,9 +32,6 @@ def _refused(message: str, error: ValidationError) -> JobRefused:
 @job_task
 def import_pool_file(progress, *, panel_id: int, actor_id: int) -> str:
     """Replace the panel's pool with the job's CSV file."""
-    from concerto.panels import actions
-    from concerto.panels.models import Panel
-
     panel = Panel.objects.select_related("process").get(pk=panel_id)
     actor = get_user_model().objects.get(pk=actor_id)
     _name, data = progress.input()
@@ -52,9 +50,6 @@ def import_invitations_file(
     progress, *, panel_id: int, actor_id: int, batch_label: str, channel: str
 ) -> str:
     """Create an invitation batch from the job's CSV file of addresses or numbers."""
-    from concerto.panels import recruitment
-    from concerto.panels.models import Panel
-
     panel = Panel.objects.select_related("process").get(pk=panel_id)
     actor = get_user_model().objects.get(pk=actor_id)
     _name, data = progress.input()

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from concerto.analysis.models import Synthesis
 from concerto.downloads import pdf_download, render_pdf
 from concerto.engines import textmining
+from concerto.followup.models import Answer
 from concerto.processes.models import Process
 
 
@@ -63,8 +64,6 @@ def _method(figures: dict) -> dict:
 
 def _context(synthesis: Synthesis) -> dict:
     from django.db.models import Prefetch
-
-    from concerto.followup.models import Answer
 
     figures = synthesis.figures
     themes = list(

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from concerto.panels.models import Recommendation
+
 register = template.Library()
 
 
@@ -21,8 +23,6 @@ def category_value(values: dict, category: str) -> str:
 @register.simple_tag
 def pending_recommendations(process):
     """The process's panel recommendations that no followup answer covers yet."""
-    from concerto.panels.models import Recommendation
-
     return list(
         Recommendation.objects.filter(panel__process=process, answer__isnull=True)
         .exclude(panel__status="draft")

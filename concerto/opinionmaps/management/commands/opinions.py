@@ -3,8 +3,11 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from concerto.accounts.models import User
 from concerto.engines.opinions import cli
+from concerto.opinionmaps.actions import import_polis, recompute_map
 from concerto.opinionmaps.kind import OPINION_MAP
+from concerto.participation.models import Module
 
 
 class Command(BaseCommand):
@@ -22,10 +25,8 @@ class Command(BaseCommand):
         sys.exit(cli.main(argv[2:]))
 
     def import_export(self, args: list[str]) -> int:
-        from concerto.accounts.models import User
+        # lazy: the numeric stack loads only when an export is read
         from concerto.engines.opinions import OpinionsError, load_polis_export
-        from concerto.opinionmaps.actions import import_polis, recompute_map
-        from concerto.participation.models import Module
 
         parser = argparse.ArgumentParser(prog="concerto opinions import")
         parser.add_argument("directory")
