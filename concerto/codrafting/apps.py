@@ -11,6 +11,7 @@ class CodraftingConfig(AppConfig):
 
     def ready(self) -> None:
         register(SPEC)
+        # models are loaded only in ready()
         from concerto.codrafting import signals
 
         signals.connect()

@@ -19,6 +19,8 @@ from django.db.models.functions import Cast, Coalesce, Least
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
 from concerto.opinionmaps.kind import OPINION_MAP
+from concerto.opinionmaps.mapping import group_name
+from concerto.opinionmaps.models import GroupMembership, MapResult
 from concerto.participation.models import Contribution, ContributionKind
 
 MAX_VERSIONS_BACK = 50
@@ -116,16 +118,12 @@ class OpinionGroups:
 
     @property
     def names(self) -> dict[int, str]:
-        from concerto.opinionmaps.mapping import group_name
-
         return {label: group_name(label) for label in self.sizes}
 
 
 def opinion_groups(process) -> OpinionGroups | None:
     """The groups of the last map computed with groups in one of the process's
     opinion-map modules; None without one (or with fewer than two groups)."""
-    from concerto.opinionmaps.models import GroupMembership, MapResult
-
     latest = (
         MapResult.objects.filter(
             module__process=process, module__kind=OPINION_MAP, insufficient=False

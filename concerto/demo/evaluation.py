@@ -5,14 +5,14 @@ from datetime import timedelta
 from django.utils import timezone
 
 from concerto.accounts.models import User
+from concerto.evaluation.models import ReferenceMargin
+from concerto.expertgroups import actions as group_actions
+from concerto.expertgroups.models import Draft, ExpertGroup
 from concerto.processes.models import Process
 
 
 def load() -> None:
     """Idempotent: safe to run on every `make run`."""
-    from concerto.expertgroups import actions as group_actions
-    from concerto.expertgroups.models import Draft, ExpertGroup
-
     advisor = User.objects.filter(email="conseiller.cipc@exemple.gouv.fr").first()
     expert = User.objects.filter(email="experte@exemple.gouv.fr").first()
     processes = list(Process.objects.published().order_by("pk")[:2])
@@ -53,8 +53,6 @@ def load() -> None:
 
 def _margins(process: Process, actor) -> None:
     """Census-like reference margins (Insee, population of France, rounded)."""
-    from concerto.evaluation.models import ReferenceMargin
-
     rows = {
         "gender": {"woman": 51.6, "man": 48.4},
         "age_band": {"18_24": 9.5, "25_34": 14.8, "35_49": 23.6, "50_64": 24.1,

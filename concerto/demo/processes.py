@@ -84,8 +84,13 @@ ANSWERED_TITLE = "Grand Débat national : ce que chacun peut faire pour l'enviro
 
 
 def _all() -> tuple[DemoProcess, ...]:
+    # cycle: demo.processes_answered imports demo.processes
     from concerto.demo.processes_answered import ANSWERED
+
+    # cycle: demo.processes_ecology imports demo.processes
     from concerto.demo.processes_ecology import ECOLOGY
+
+    # cycle: demo.processes_state imports demo.processes
     from concerto.demo.processes_state import STATE
 
     return ECOLOGY + STATE + ANSWERED

@@ -10,6 +10,23 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from concerto.accounts.models import Organisation, User
+from concerto.community import actions
+from concerto.community.models import AgentProfile, Event, Question
+from concerto.resources.models import (
+    CapsuleChapter,
+    CapsuleIndexPage,
+    CapsulePage,
+    FaqEntryPage,
+    FaqIndexPage,
+    FaqTheme,
+    FollowUpDossierPage,
+    GuideChapterPage,
+    GuidePage,
+    GuideSheetPage,
+)
+from concerto.resources.tree import ensure_resource_tree
+
 GUIDE_INTRO = (
     "Le guide suit la vie d'une démarche participative, du cadrage à l'évaluation. "
     "Chaque fiche tient en quelques minutes de lecture, se partage par son lien et "
@@ -405,8 +422,6 @@ PROFILES = [
 
 
 def _user(email: str):
-    from concerto.accounts.models import User
-
     return User.objects.filter(email=email).first()
 
 
@@ -423,8 +438,6 @@ def _child(parent, model, slug: str, **fields):
 
 
 def _load_guide(home) -> None:
-    from concerto.resources.models import GuideChapterPage, GuidePage, GuideSheetPage
-
     guide = GuidePage.objects.child_of(home).get()
     if not guide.intro:
         guide.intro = GUIDE_INTRO
@@ -447,8 +460,6 @@ def _load_guide(home) -> None:
 
 def _load_faq(home) -> None:
     from django.utils.text import slugify
-
-    from concerto.resources.models import FaqEntryPage, FaqIndexPage, FaqTheme
 
     index = FaqIndexPage.objects.child_of(home).get()
     if not index.intro:
@@ -473,8 +484,6 @@ def _load_faq(home) -> None:
 
 
 def _load_dossier(home) -> None:
-    from concerto.resources.models import FollowUpDossierPage
-
     dossier = FollowUpDossierPage.objects.child_of(home).get()
     if not dossier.body:
         for name, value in FOLLOWUP_DOSSIER.items():
@@ -484,8 +493,6 @@ def _load_dossier(home) -> None:
 
 def _load_capsule(home) -> None:
     from wagtail.documents.models import Document
-
-    from concerto.resources.models import CapsuleChapter, CapsuleIndexPage, CapsulePage
 
     index = CapsuleIndexPage.objects.child_of(home).get()
     if not index.intro:
@@ -511,15 +518,10 @@ def _load_capsule(home) -> None:
 
 
 def _load_community() -> None:
-    from concerto.community import actions
-    from concerto.community.models import AgentProfile, Event, Question
-    from concerto.resources.models import FaqTheme
-
     for email, job_title, ministry_slug, skills, past in PROFILES:
         user = _user(email)
         if user is None or AgentProfile.objects.filter(user=user).exists():
             continue
-        from concerto.accounts.models import Organisation
 
         ministry = (
             Organisation.objects.filter(slug=ministry_slug).first() if ministry_slug else None
@@ -574,8 +576,6 @@ def _load_community() -> None:
 
 def load() -> None:
     """Idempotent: safe to run on every `make run`."""
-    from concerto.resources.tree import ensure_resource_tree
-
     home = ensure_resource_tree()
     _load_guide(home)
     _load_faq(home)

@@ -19,6 +19,7 @@ class PagesConfig(AppConfig):
         # The site configuration every page shows is kept in the shared cache.
         from dsfr.models import DsfrConfig  # models are loaded only now
 
+        # models are loaded only in ready()
         from concerto.pages.context_processors import site_config_changed
 
         for signal in (post_save, post_delete):

@@ -17,6 +17,7 @@ from concerto.followup.queries import latest_answers, state_follow_up
 from concerto.pages.accessibility import checks
 from concerto.pages.navigation import ACCOUNT_PAGES, MAIN_MENU, STATUTORY_PAGES
 from concerto.participation.models import HiddenReason
+from concerto.privacy.register import REGISTER
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
 from concerto.processes.scopes import REGISTRY
@@ -106,8 +107,6 @@ def legal_notice(request):
 
 @require_safe
 def personal_data(request):
-    from concerto.privacy.register import REGISTER
-
     return render(request, "pages/personal_data.html", {"register": REGISTER})
 
 

@@ -3,6 +3,8 @@
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from concerto.folding import french_order
+from concerto.followup.models import Answer, Rating
+from concerto.processes.lifecycle import PUBLIC_STATUSES
 from concerto.resources.models.faq import FaqEntryPage
 
 
@@ -25,9 +27,6 @@ def faq_by_theme(index_page) -> list[dict]:
 def followup_examples(count: int):
     """Published answers of public processes that citizens judged answered, the ones that
     cite their decision document first: examples of a devoir de suite done well."""
-    from concerto.followup.models import Answer, Rating
-    from concerto.processes.lifecycle import PUBLIC_STATUSES
-
     return (
         Answer.objects.published()
         .filter(process__status__in=PUBLIC_STATUSES)

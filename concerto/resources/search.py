@@ -12,7 +12,15 @@ from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from concerto.plaintext import html_to_line
+from concerto.resources.models import (
+    CapsulePage,
+    FaqEntryPage,
+    FollowUpDossierPage,
+    GuideChapterPage,
+    GuideSheetPage,
+)
 from concerto.resources.stemming import STOP_WORDS, fold, stem_words
+from concerto.trainings.models import Training
 
 SOURCES: tuple[str, ...] = (
     "concerto.resources.search.page_source",
@@ -33,14 +41,6 @@ class Candidate:
 
 
 def page_models():
-    from concerto.resources.models import (
-        CapsulePage,
-        FaqEntryPage,
-        FollowUpDossierPage,
-        GuideChapterPage,
-        GuideSheetPage,
-    )
-
     return (GuideSheetPage, GuideChapterPage, FaqEntryPage, CapsulePage, FollowUpDossierPage)
 
 
@@ -67,8 +67,6 @@ def page_source(stems: list[str], words: list[str], limit: int) -> list[Candidat
 
 def training_source(stems: list[str], words: list[str], limit: int) -> list[Candidate]:
     from django.utils.translation import gettext
-
-    from concerto.trainings.models import Training
 
     match = Q()
     for word in words:
@@ -140,8 +138,6 @@ def search(query: str, limit: int = 30) -> list[Candidate]:
 
 def search_faq(query: str, parent=None) -> list[Candidate]:
     """The FAQ page's own search box: the same ranking, over its questions only."""
-    from concerto.resources.models import FaqEntryPage
-
     stems, words = query_terms(query)
     if not stems:
         return []

@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concerto.resources import models
+
 EDITORS_GROUP = "Éditeurs du centre de ressources"
 
 SECTIONS = (
@@ -30,8 +32,6 @@ def _root():
 def ensure_resource_tree():
     """Create whatever part of the skeleton is missing; return the home page."""
     from wagtail.models import Collection, Site
-
-    from concerto.resources import models
 
     root = _root()
     if Collection.get_first_root_node() is None:

@@ -40,7 +40,10 @@ class FaqIndexPage(ResourcePage):
         verbose_name = _("foire aux questions")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: resources.queries imports resources.models.faq
         from concerto.resources.queries import faq_by_theme
+
+        # cycle: resources.search imports resources.models.faq (through resources.models)
         from concerto.resources.search import search_faq
 
         context = super().get_context(request, *args, **kwargs)

@@ -121,6 +121,7 @@ class FollowUpDossierPage(ResourcePage):
         return f"{self.summary} {self.body}"
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: resources.queries imports resources.models.guide (through resources.models)
         from concerto.resources.queries import followup_examples
 
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from concerto.codrafting.imports import ImportRefused
+from concerto.codrafting.imports_decidim import CommentsRefused, import_decidim_text
 from concerto.codrafting.management.target import ACTOR_HELP, text_module_and_actor
+from concerto.codrafting.messages import decidim_problem_message
 
 
 class Command(BaseCommand):
@@ -25,10 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--actor", help=ACTOR_HELP)
 
     def handle(self, *args, **options):
-        from concerto.codrafting.imports import ImportRefused
-        from concerto.codrafting.imports_decidim import CommentsRefused, import_decidim_text
-        from concerto.codrafting.messages import decidim_problem_message
-
         module, actor = text_module_and_actor(options)
         path = Path(options["file"])
         data = _read(path)

@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from concerto.codrafting.imports import DEFAULT_FOLDER, ImportRefused, import_republique_numerique
 from concerto.codrafting.management.target import ACTOR_HELP, text_module_and_actor
 
 
@@ -14,15 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        from concerto.codrafting.imports import DEFAULT_FOLDER
-
         parser.add_argument("--module", type=int, required=True)
         parser.add_argument("--folder", default=str(DEFAULT_FOLDER))
         parser.add_argument("--actor", help=ACTOR_HELP)
 
     def handle(self, *args, **options):
-        from concerto.codrafting.imports import ImportRefused, import_republique_numerique
-
         module, actor = text_module_and_actor(options)
         try:
             result = import_republique_numerique(module, actor=actor, folder=options["folder"])
