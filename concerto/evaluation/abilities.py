@@ -3,6 +3,7 @@
 from concerto.accounts import policy
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
+from concerto.evaluation.models import EvaluatorGrant
 from concerto.processes.lifecycle import Status
 
 # Participation is over: surveys can be sent and the report written.
@@ -21,7 +22,6 @@ def can_evaluate(user, process) -> bool:
         return True
     if Role.EXPERT not in user.roles:
         return False
-    from concerto.evaluation.models import EvaluatorGrant
 
     return EvaluatorGrant.objects.filter(process=process, expert=user).exists()
 

@@ -20,6 +20,7 @@ from concerto.evaluation.models import (
 )
 from concerto.evaluation.models.margins import DIMENSION_CATEGORIES, category_label
 from concerto.evaluation.questions import AGREE, LIKERT, LIKERT_CHOICES, SATISFACTION
+from concerto.evaluation.surveys import invitees
 from concerto.followup.models import Rating
 from concerto.followup.queries import commitments_with_delivery, follow_up_counts
 from concerto.frenchdates import french_date
@@ -196,8 +197,6 @@ def opinion_follow_through(process) -> dict:
 
 def survey_results(process, audience: str) -> dict | None:
     """Response rate and the distribution of answers to each question of one survey."""
-    from concerto.evaluation.surveys import invitees
-
     survey = Survey.objects.filter(process=process, audience=audience).first()
     if survey is None:
         return None

@@ -11,7 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from concerto.accounts.roles import Role
-from concerto.expertgroups.abilities import can_create_group, can_record_answer, group_abilities
+from concerto.expertgroups.abilities import (
+    can_create_group,
+    can_record_answer,
+    group_abilities,
+    may_study,
+)
 from concerto.expertgroups.models import (
     Comment,
     Draft,
@@ -84,8 +89,6 @@ def save_group(
 
 @transaction.atomic
 def save_note(group, process, *, actor, body: str, expected_revision: int) -> ProcessNote:
-    from concerto.expertgroups.abilities import may_study
-
     if not may_study(group, process, actor):
         raise PermissionDenied
     note = ProcessNote.objects.select_for_update().filter(group=group, process=process).first()

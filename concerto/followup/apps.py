@@ -7,6 +7,7 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Devoir de suite")
 
     def ready(self) -> None:
+        # models are loaded only in ready()
         from concerto.followup import signals
 
         signals.connect()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concerto.meetings.kind import MEETINGS
+from concerto.processes.lifecycle import PUBLIC_STATUSES
 
 MAX_REPORT_FILE_SIZE = 10 * 1024 * 1024
 
@@ -21,8 +22,6 @@ class MeetingQuerySet(models.QuerySet):
 
     def public(self):
         """Meetings of "meetings" modules whose process is published: anyone may see them."""
-        from concerto.processes.lifecycle import PUBLIC_STATUSES
-
         return self.filter(module__kind=MEETINGS, module__process__status__in=PUBLIC_STATUSES)
 
     def upcoming(self, now=None):

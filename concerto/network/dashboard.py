@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
+from concerto.followup.queries import commitments_with_delivery
 from concerto.network.models import ActionPlan, PlanAction
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
@@ -15,8 +16,6 @@ SOON = timedelta(days=30)
 
 
 def referent_panel(user) -> dict:
-    from concerto.followup.queries import commitments_with_delivery
-
     ministries = user.ministry_ids(Role.REFERENT)
     today = timezone.localdate()
     counts = dict(

@@ -6,6 +6,8 @@ from dsfr.forms import DsfrBaseForm
 
 from concerto.forms import DateInput
 from concerto.participation import kinds
+from concerto.participation.models import HiddenReason
+from concerto.participation.profile_questions import invalid_answer_message, profile_questions
 
 
 class IdempotentForm(DsfrBaseForm):
@@ -80,8 +82,6 @@ class HideForm(DsfrBaseForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from concerto.participation.models import HiddenReason
-
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = [("", _("Choisir un motif")), *HiddenReason.choices]
 
@@ -91,8 +91,6 @@ class ReportForm(DsfrBaseForm):
     comment = forms.CharField(label=_("Précision"), required=False, max_length=1000)
 
     def __init__(self, *args, **kwargs):
-        from concerto.participation.models import HiddenReason
-
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = [("", _("Choisir un motif")), *HiddenReason.choices]
 
@@ -104,8 +102,6 @@ LONG_LIST = 8
 def profile_field(question, *, blank_label) -> forms.ChoiceField:
     """One optional question of the catalogue: radio buttons, or a list to pick from
     when it is long (départements, régions)."""
-    from concerto.participation.profile_questions import invalid_answer_message
-
     long_list = len(question.categories) > LONG_LIST
     return forms.ChoiceField(
         label=question.prompt,
@@ -129,8 +125,6 @@ class ProfileForm(DsfrBaseForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from concerto.participation.profile_questions import profile_questions
-
         super().__init__(*args, **kwargs)
         consent = self.fields.pop("consent")
         for key, question in profile_questions().items():

@@ -1,12 +1,12 @@
 """What the processes domain shows on each role's dashboard."""
 
 from concerto.accounts.roles import Role
+from concerto.followup.queries import late_commitments
 from concerto.processes.models import Process
+from concerto.processes.views.review import pending_referrals
 
 
 def ministry_panel(user) -> dict:
-    from concerto.followup.queries import late_commitments
-
     late = late_commitments().filter(
         process__ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
     )
@@ -19,9 +19,6 @@ def ministry_panel(user) -> dict:
 
 
 def cipc_panel(user) -> dict:
-    from concerto.followup.queries import late_commitments
-    from concerto.processes.views.review import pending_referrals
-
     return {
         "template": "processes/dashboard/cipc.html",
         "referrals": pending_referrals(),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 from concerto.activity.log import record
-from concerto.notifications.actions import notify
+from concerto.notifications.actions import emails_enabled, notify
 from concerto.processes.actions.referral import cipc_advisors, referents_of
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
 from concerto.procurement.models import (
@@ -31,6 +31,7 @@ from concerto.procurement.queries import (
     lot_consumption,
     ministry_year_consumption,
 )
+from concerto.procurement.tasks import email_order_to_holder
 
 
 def euros(amount: Decimal) -> str:
@@ -292,9 +293,6 @@ def _holder_recipients(holder: Holder) -> list[User]:
 
 
 def _email_holder(order: Order) -> None:
-    from concerto.notifications.actions import emails_enabled
-    from concerto.procurement.tasks import email_order_to_holder
-
     if emails_enabled():
         transaction.on_commit(lambda: email_order_to_holder.enqueue(order.pk))
 

@@ -16,6 +16,7 @@ class SchedulerConfig(AppConfig):
 def _start_ticking(sender, using: str = "default", **kwargs) -> None:
     from django.db import DatabaseError
 
+    # apps.py loads before the models; this handler runs after ready()
     from concerto.scheduler.schedule import ensure_ticking
 
     if using != "default":

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto.accounts.models import Organisation
 from concerto.accounts.roles import Role
 from concerto.activity.log import record
 from concerto.folding import french_order
@@ -84,8 +85,6 @@ def requestable_processes(user):
 
 
 def requestable_ministries(user):
-    from concerto.accounts.models import Organisation
-
     return Organisation.objects.filter(
         pk__in=user.ministry_ids(Role.AGENT, Role.REFERENT)
     ).order_by(*french_order("name"))

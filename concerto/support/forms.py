@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from concerto.forms import DateInput, ModelChoiceField
-from concerto.support.models import Formula
+from concerto.support.models import Formula, Status
 from concerto.trainings.forms import RATINGS  # one satisfaction scale for the CIPC's offer
 
 
@@ -119,7 +119,5 @@ class ListFilterForm(DsfrBaseForm):
     mine = forms.BooleanField(label=_("Celles que je suis comme conseiller"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from concerto.support.models import Status
-
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("Tous les états")), *Status.choices]

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from concerto.activity.log import record
 from concerto.frenchdates import french_date
 from concerto.notifications.actions import notify
-from concerto.trainings.abilities import registration_abilities, session_abilities
+from concerto.trainings.abilities import is_cipc, registration_abilities, session_abilities
 from concerto.trainings.models import Registration, Session, Survey
 
 # How far ahead of a session the reminder goes out (a daily job sends it once).
@@ -173,8 +173,6 @@ def tell_session_changed(session: Session) -> None:
 @transaction.atomic
 def change_capacity(session: Session, *, actor, capacity: int) -> Session:
     """More seats promote people from the waiting list; fewer never unseat anyone."""
-    from concerto.trainings.abilities import is_cipc
-
     session = _locked(session)
     if not is_cipc(actor):
         raise PermissionDenied

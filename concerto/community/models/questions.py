@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concerto.community.abilities import question_abilities
+
 
 class Question(models.Model):
     author = models.ForeignKey(
@@ -49,8 +51,6 @@ class Question(models.Model):
         return reverse("community:question", args=[self.pk])
 
     def get_abilities(self, user) -> dict[str, bool]:
-        from concerto.community.abilities import question_abilities
-
         return question_abilities(self, user)
 
 

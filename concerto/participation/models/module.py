@@ -85,6 +85,7 @@ class Module(models.Model):
     def offline_title(self, title: str, body: str) -> str:
         """The title of such a contribution: a proposal is listed by its title, so one
         that came without a title takes the first words of its text."""
+        # cycle: participation.models imports participation.models.module
         from concerto.participation.models.contribution import ContributionKind, title_from_body
 
         title = title.strip()
@@ -93,6 +94,7 @@ class Module(models.Model):
         return title
 
     def get_abilities(self, user) -> dict[str, bool]:
+        # cycle: participation.abilities imports participation.models, which imports this
         from concerto.participation.abilities import module_abilities
 
         return module_abilities(self, user)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.followup.queries import with_published_answers
 from concerto.participation import actions
 from concerto.participation.forms import CorrectionForm, ProfileForm
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
@@ -16,8 +17,6 @@ from concerto.processes.views.common import add_errors, error_messages
 def contributions(request):
     """All of the participant's contributions across processes, with what became of them:
     the published answers covering each, or that an answer is still awaited."""
-    from concerto.followup.queries import with_published_answers
-
     mine = with_published_answers(
         Contribution.objects.filter(author=request.user)
         .select_related("module__process")

@@ -4,13 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concerto.followup.abilities import followup_abilities
+from concerto.followup.models import Answer
+from concerto.followup.versions import record_commitments
 from concerto.processes.actions.common import locked, transition
 from concerto.processes.models import Process
 
 
 def _require(process: Process, actor, ability: str) -> None:
-    from concerto.followup.abilities import followup_abilities
-
     if not followup_abilities(process, actor)[ability]:
         raise PermissionDenied
 
@@ -18,8 +19,6 @@ def _require(process: Process, actor, ability: str) -> None:
 @transaction.atomic
 def close_participation(process: Process, *, actor, reason: str = "") -> Process:
     """Close participation; the published commitments get their first, chained version."""
-    from concerto.followup.versions import record_commitments
-
     process = locked(process)
     _require(process, actor, "close_participation")
     transition(process, "close_participation", actor, reason)
@@ -30,8 +29,6 @@ def close_participation(process: Process, *, actor, reason: str = "") -> Process
 @transaction.atomic
 def publish_follow_up(process: Process, *, actor, reason: str = "") -> Process:
     """Mark the follow-up as published, once at least one answer is public."""
-    from concerto.followup.models import Answer
-
     process = locked(process)
     _require(process, actor, "publish_follow_up")
     if not Answer.objects.filter(process=process).published().exists():

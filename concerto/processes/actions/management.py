@@ -8,6 +8,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from concerto.participation.models import Module
 from concerto.processes.actions.common import locked, require, transition
 from concerto.processes.actions.declaration import _unique_slug
 from concerto.processes.models import FollowUpCommitment, InformationSource, Process
@@ -60,7 +61,6 @@ def duplicate_process(process: Process, *, actor, creation_key: uuid.UUID) -> Pr
         FollowUpCommitment(**_values(row, frozenset({"id", "process"})), process=copy)
         for row in source.commitments.all()
     )
-    from concerto.participation.models import Module
 
     Module.objects.bulk_create(
         Module(**_values(module, MODULE_NOT_COPIED), process=copy)

@@ -9,6 +9,7 @@ from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.engines.quality import Method
 from concerto.folding import french_order
+from concerto.processes.abilities import process_abilities
 from concerto.processes.lifecycle import ACTION_LABELS, PUBLIC_STATUSES, Status
 
 METHOD_CHOICES = [(method.value, method.label.capitalize()) for method in Method]
@@ -184,8 +185,6 @@ class Process(models.Model):
         return [labels.get(code, code) for code in self.methods]
 
     def get_abilities(self, user) -> dict[str, bool]:
-        from concerto.processes.abilities import process_abilities
-
         return process_abilities(self, user)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto.followup.queries import late_commitments, process_commitments
 from concerto.meetings.models import Meeting
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
@@ -57,7 +58,6 @@ def process_list(request):
     page_obj = paginate(request, processes, PAGE_SIZE)
     query = form.cleaned_data.get("q") or ""
     nearby = suggestion(query, Process.objects.published()) if query and not page_obj else None
-    from concerto.followup.queries import late_commitments
 
     context = {
         "form": form,
@@ -79,7 +79,6 @@ def process_detail(request, slug: str):
     )
     if not process.get_abilities(request.user)["view"]:
         raise Http404
-    from concerto.followup.queries import process_commitments
 
     referral = getattr(process, "referral", None)
     opinion = getattr(referral, "opinion", None)
