@@ -1,7 +1,7 @@
 """What the framework contract shows on each role's dashboard."""
 
 from concerto.accounts.roles import Role
-from concerto.procurement.models import Order, OrderStatus
+from concerto.procurement.models import Order
 from concerto.procurement.models.orders import PENDING_STATUSES
 
 
@@ -10,9 +10,7 @@ def _orders():
 
 
 def referent_panel(user) -> dict:
-    orders = _orders().filter(
-        status=OrderStatus.SUBMITTED, ministry_id__in=user.ministry_ids(Role.REFERENT)
-    )
+    orders = _orders().awaiting_referent(user)
     return {
         "template": "procurement/dashboard/orders.html",
         "orders": orders,
@@ -21,7 +19,7 @@ def referent_panel(user) -> dict:
 
 
 def cipc_panel(user) -> dict:
-    orders = _orders().filter(status=OrderStatus.REFERENT_VALIDATED)
+    orders = _orders().awaiting_cipc()
     return {
         "template": "procurement/dashboard/orders.html",
         "orders": orders,

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from concerto.accounts.policy import is_cipc
@@ -24,6 +25,13 @@ COMMITTED_STATUSES = frozenset({OrderStatus.SENT})
 PENDING_STATUSES = frozenset({OrderStatus.SUBMITTED, OrderStatus.REFERENT_VALIDATED})
 
 
+def _referent_step(user) -> Q:
+    return Q(status=OrderStatus.SUBMITTED, ministry_id__in=user.ministry_ids(Role.REFERENT))
+
+
+CIPC_STEP = Q(status=OrderStatus.REFERENT_VALIDATED)
+
+
 class OrderQuerySet(models.QuerySet):
     def committed(self):
         return self.filter(status__in=COMMITTED_STATUSES)
@@ -38,6 +46,19 @@ class OrderQuerySet(models.QuerySet):
         if is_cipc(user):
             return self.all()
         return self.filter(ministry_id__in=user.ministry_ids(Role.AGENT, Role.REFERENT))
+
+    def awaiting_referent(self, user):
+        """New orders of the ministries where `user` is referent: their next step."""
+        return self.filter(_referent_step(user))
+
+    def awaiting_cipc(self):
+        return self.filter(CIPC_STEP)
+
+    def awaiting_validation_by(self, user):
+        """The orders whose next validation is `user`'s, as referent or as the CIPC (the
+        steps `order_abilities` opens, one order at a time)."""
+        step = _referent_step(user) | CIPC_STEP if is_cipc(user) else _referent_step(user)
+        return self.filter(step)
 
 
 class Order(models.Model):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from concerto.accounts.roles import Role
 from concerto.downloads import csv_download
 from concerto.folding import matching_words
 from concerto.forms import posted_text, ticked
 from concerto.processes.views.common import add_errors
 from concerto.processes.views.public import paginate, query_without_page
 from concerto.procurement import actions
-from concerto.procurement.abilities import catalogue_abilities, is_cipc, order_abilities
+from concerto.procurement.abilities import catalogue_abilities, order_abilities
 from concerto.procurement.forms import OrderFilterForm, OrderForm, RefusalForm
-from concerto.procurement.models import Holder, Order, OrderStatus
+from concerto.procurement.models import Holder, Order
 
 
 @require_http_methods(["GET", "POST"])
@@ -154,7 +152,7 @@ def _visible_orders(request):
     if data.get("year"):
         orders = orders.filter(year=data["year"])
     if data.get("mine"):
-        orders = orders.filter(awaiting_validation_by(request.user))
+        orders = orders.awaiting_validation_by(request.user)
     if form.is_bound and not form.is_valid():
         orders = orders.none()  # a wrong filter shows its error, not every order
     order = SORTS.get(data.get("sort", ""), SORTS[""])
@@ -166,15 +164,6 @@ SORTS = {
     "ancienne": ("created_at", "pk"),
     "montant": ("-amount_ttc", "-pk"),
 }
-
-
-def awaiting_validation_by(user) -> Q:
-    """The orders whose next validation is `user`'s: their ministries' new orders for a
-    referent, the referent-validated ones for the CIPC."""
-    awaiting = Q(status=OrderStatus.SUBMITTED, ministry_id__in=user.ministry_ids(Role.REFERENT))
-    if is_cipc(user):
-        awaiting |= Q(status=OrderStatus.REFERENT_VALIDATED)
-    return awaiting
 
 
 @require_safe
@@ -205,9 +194,9 @@ def validate_selection(request):
     refused (a ceiling, a step already taken by someone else) does not stop the others."""
     if not catalogue_abilities(request.user)["browse"]:
         raise PermissionDenied
-    selected = ticked(Order.objects.visible_to(request.user), request.POST)
+    selected = list(ticked(Order.objects.visible_to(request.user), request.POST).order_by("number"))
     validated = []
-    for order in selected.order_by("number"):
+    for order in selected:
         abilities = order_abilities(order, request.user)
         step = (
             actions.validate_as_cipc if abilities["validate_as_cipc"]
