@@ -52,10 +52,22 @@ def _locked_order(order: Order) -> Order:
     )
 
 
-def _log(order: Order, from_status: str, actor, reason: str = "") -> None:
+# The activity log's code of the step that leads to each status.
+STEP_ACTIONS = {
+    OrderStatus.SUBMITTED: "procurement.place",
+    OrderStatus.REFERENT_VALIDATED: "procurement.validate_as_referent",
+    OrderStatus.SENT: "procurement.validate_as_cipc",
+    OrderStatus.REFUSED: "procurement.refuse",
+    OrderStatus.CANCELLED: "procurement.cancel",
+}
+
+
+def _log(order: Order, from_status: str, actor, summary: str, reason: str = "") -> None:
+    """The step in the order's own history and in the activity log, in its transaction."""
     OrderTransition.objects.create(
         order=order, from_status=from_status, to_status=order.status, actor=actor, reason=reason
     )
+    record(actor, STEP_ACTIONS[order.status], order, summary=summary, reason=reason)
 
 
 def _order_url(order: Order) -> str:
@@ -232,9 +244,8 @@ def place_order(
         )
         for (service, quantity), amount in zip(chosen, amounts, strict=True)
     )
-    _log(order, "", actor)
-    summary = _("Bon de commande demandé (%(amount)s)") % {"amount": euros(order.amount_ht)}
-    record(actor, "procurement.place", order, summary=summary)
+    _log(order, "", actor, _("Bon de commande demandé (%(amount)s)")
+         % {"amount": euros(order.amount_ht)})  # fmt: skip
     notify(
         referents_of(process.ministry),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -267,9 +278,7 @@ def validate_as_referent(order: Order, *, actor) -> Order:
     _require(order, actor, "validate_as_referent")
     order.status = OrderStatus.REFERENT_VALIDATED
     order.save(update_fields=["status"])
-    _log(order, OrderStatus.SUBMITTED, actor)
-    record(actor, "procurement.validate_as_referent", order,
-           summary=_("Bon de commande validé par le référent"))  # fmt: skip
+    _log(order, OrderStatus.SUBMITTED, actor, _("Bon de commande validé par le référent"))
     notify(
         cipc_advisors(),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -348,9 +357,8 @@ def validate_as_cipc(order: Order, *, actor) -> Order:
     order.status = OrderStatus.SENT
     order.sent_at = timezone.now()
     order.save(update_fields=["status", "sent_at"])
-    _log(order, OrderStatus.REFERENT_VALIDATED, actor)
-    record(actor, "procurement.validate_as_cipc", order,
-           summary=_("Bon de commande validé par le CIPC et envoyé au titulaire"))  # fmt: skip
+    _log(order, OrderStatus.REFERENT_VALIDATED, actor,
+         _("Bon de commande validé par le CIPC et envoyé au titulaire"))  # fmt: skip
     after = _ceilings(order.contract, order.lot, order.ministry, order.year)
     _raise_alerts(order, before, after)
     message = {"number": order.number, "title": order.title, "amount": euros(order.amount_ht)}
@@ -379,9 +387,7 @@ def refuse_order(order: Order, *, actor, reason: str) -> Order:
     previous = order.status
     order.status = OrderStatus.REFUSED
     order.save(update_fields=["status"])
-    _log(order, previous, actor, reason.strip())
-    record(actor, "procurement.refuse", order, summary=_("Bon de commande refusé"),
-           reason=reason.strip())  # fmt: skip
+    _log(order, previous, actor, _("Bon de commande refusé"), reason.strip())
     notify(
         [order.requested_by],
         subject=_("Bon de commande refusé : %(number)s") % {"number": order.number},
@@ -398,6 +404,5 @@ def cancel_order(order: Order, *, actor) -> Order:
     previous = order.status
     order.status = OrderStatus.CANCELLED
     order.save(update_fields=["status"])
-    _log(order, previous, actor)
-    record(actor, "procurement.cancel", order, summary=_("Bon de commande annulé"))
+    _log(order, previous, actor, _("Bon de commande annulé"))
     return order
