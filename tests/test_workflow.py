@@ -1,0 +1,111 @@
+"""concerto.workflow: a step is refused from a status it does not start from, and a step
+taken is written in the object's history and the activity log, in that order, once."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from concerto.workflow import Step, Workflow
+
+
+class Colour(models.TextChoices):
+    RED = "red", "Rouge"
+    GREEN = "green", "Vert"
+    BLUE = "blue", "Bleu"
+
+
+class _Entries:
+    def __init__(self):
+        self.rows = []
+
+    def create(self, **fields):
+        self.rows.append(fields)
+        return fields
+
+
+class _History:
+    objects = _Entries()
+
+
+class _Light:
+    status = Colour.RED
+    saved_fields = None
+
+    def save(self, update_fields):
+        self.saved_fields = update_fields
+
+
+class _Actor:
+    is_authenticated = True
+
+
+@pytest.fixture
+def world():
+    _History.objects = _Entries()
+    recorded = []
+    workflow = Workflow(
+        name="lights",
+        statuses=Colour,
+        initial=Colour.RED,
+        steps={
+            "go": Step(frozenset({Colour.RED}), Colour.GREEN),
+            "note": Step(frozenset(Colour), None, label="Note ajoutée"),
+        },
+        history=lambda: _History,
+        subject="light",
+        record=lambda *args, **kwargs: recorded.append((args, kwargs)),
+        refusal="Impossible au statut « %(status)s ».",
+    )
+    yield workflow, recorded
+    Workflow.declared.remove(workflow)
+
+
+def test_a_step_moves_the_object_and_is_written_once_in_each_log(world):
+    workflow, recorded = world
+    light, actor = _Light(), _Actor()
+    entry = workflow.take(light, "go", actor, reason="feu vert", also_save=("updated_at",))
+    assert light.status == Colour.GREEN
+    assert light.saved_fields == ["status", "updated_at"]
+    assert _History.objects.rows == [
+        {
+            "light": light,
+            "action": "go",
+            "from_status": "red",
+            "to_status": "green",
+            "actor": actor,
+            "reason": "feu vert",
+        }
+    ]
+    assert entry is _History.objects.rows[0]
+    assert recorded == [
+        ((actor, "lights.go", light), {"summary": "Statut : Rouge → Vert", "reason": "feu vert"})
+    ]
+
+
+def test_a_step_the_status_does_not_allow_is_refused_and_changes_nothing(world):
+    workflow, recorded = world
+    light = _Light()
+    light.status = Colour.BLUE
+    with pytest.raises(ValidationError) as refused:
+        workflow.take(light, "go", _Actor())
+    assert refused.value.messages == ["Impossible au statut « Bleu »."]
+    assert light.status == Colour.BLUE and light.saved_fields is None
+    assert _History.objects.rows == [] and recorded == []
+
+
+def test_an_event_keeps_the_status_and_says_its_label(world):
+    workflow, recorded = world
+    light = _Light()
+    workflow.take(light, "note", _Actor(), summary=None)
+    assert light.status == Colour.RED
+    assert _History.objects.rows[0]["to_status"] == "red"
+    assert recorded[0][1]["summary"] == "Note ajoutée"
+
+
+def test_unreachable_names_the_statuses_no_step_leads_to(world):
+    workflow, _recorded = world
+    assert workflow.unreachable() == {"blue"}
+    workflow.add("paint", Step(frozenset({Colour.GREEN}), Colour.BLUE))
+    assert workflow.unreachable() == set()
+    with pytest.raises(ValueError):
+        workflow.add("paint", Step(frozenset({Colour.GREEN}), Colour.BLUE))
