@@ -96,11 +96,11 @@ class Workflow:
         self.refusal = refusal
         Workflow.declared.append(self)
 
-    def add(self, name: str, step: Step) -> None:
+    def add(self, name: str, sources, target: str | None = None, label=None) -> None:
         """A step another domain brings (the evaluation's publication for processes)."""
         if name in self.steps:
             raise ValueError(f"{self.name}: step {name!r} is already declared")
-        self.steps[name] = step
+        self.steps[name] = Step(frozenset(sources), target, label)
 
     def sources(self, name: str) -> frozenset[str]:
         return self.steps[name].sources

@@ -105,7 +105,14 @@ def test_an_event_keeps_the_status_and_says_its_label(world):
 def test_unreachable_names_the_statuses_no_step_leads_to(world):
     workflow, _recorded = world
     assert workflow.unreachable() == {"blue"}
-    workflow.add("paint", Step(frozenset({Colour.GREEN}), Colour.BLUE))
+    workflow.add("paint", {Colour.GREEN}, Colour.BLUE)
     assert workflow.unreachable() == set()
     with pytest.raises(ValueError):
-        workflow.add("paint", Step(frozenset({Colour.GREEN}), Colour.BLUE))
+        workflow.add("paint", {Colour.GREEN}, Colour.BLUE)
+
+
+def test_every_declared_workflow_reaches_each_of_its_statuses_by_a_named_step():
+    assert {workflow.name for workflow in Workflow.declared} >= {"processes"}
+    assert {w.name: w.unreachable() for w in Workflow.declared} == {
+        w.name: set() for w in Workflow.declared
+    }

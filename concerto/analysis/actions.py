@@ -30,7 +30,7 @@ from concerto.engines import textmining
 from concerto.jobs.progress import start_job
 from concerto.participation.models import Contribution
 from concerto.processes.actions.common import locked, transition
-from concerto.processes.lifecycle import TRANSITIONS
+from concerto.processes.lifecycle import PROCESS_WORKFLOW
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 REVIEW_REQUIRED = gettext_lazy(
@@ -273,6 +273,6 @@ def publish_synthesis(analysis: Analysis, *, actor, reviewed: bool) -> Synthesis
     # A closed process's contributions are now analysed and published; a synthesis
     # published while participation runs, or a later one, leaves the status as it is.
     process = locked(module.process)
-    if process.status in TRANSITIONS["publish_synthesis"][0]:
+    if PROCESS_WORKFLOW.allows(process, "publish_synthesis"):
         transition(process, "publish_synthesis", actor, _("Synthèse publiée : %s") % module.title)
     return synthesis

@@ -30,7 +30,7 @@ from concerto.evaluation.questions import LIKERT, LIKERT_CHOICES, questions_for
 from concerto.evaluation.surveys import invitees
 from concerto.notifications.actions import notify
 from concerto.processes.actions.common import EditConflict, locked, transition
-from concerto.processes.lifecycle import TRANSITIONS
+from concerto.processes.lifecycle import PROCESS_WORKFLOW
 from concerto.processes.models import Process
 from concerto.representativeness.catalogue import catalogue
 
@@ -302,7 +302,7 @@ def publish_report(process: Process, *, actor) -> EvaluationReport:
     report.revision += 1
     report.save()
     # Published earlier in the lifecycle, the report leaves the status as it is.
-    if process.status in TRANSITIONS["publish_evaluation"][0]:
+    if PROCESS_WORKFLOW.allows(process, "publish_evaluation"):
         transition(process, "publish_evaluation", actor, _("Rapport d'évaluation publié"))
     return report
 

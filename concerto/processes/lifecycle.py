@@ -1,7 +1,11 @@
 """The process lifecycle: statuses and the transitions each action makes."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from concerto.activity.log import record
+from concerto.workflow import Step, Workflow
 
 
 class Status(models.TextChoices):
@@ -19,59 +23,54 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archivé")
 
 
-# action name -> (statuses it may start from, status it leads to; None: unchanged)
-TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    # The agent hands the declaration to the ministry's referent, who sends it back with
-    # remarks or refers it to the CIPC; a referent may also refer a draft directly.
-    "mark_ready_for_referent": (frozenset({Status.DRAFT}), Status.READY_FOR_REFERENT),
-    "return_to_agent": (frozenset({Status.READY_FOR_REFERENT}), Status.DRAFT),
-    "submit_referral": (frozenset({Status.DRAFT, Status.READY_FOR_REFERENT}), Status.SUBMITTED),
-    "resubmit_referral": (frozenset({Status.SUBMITTED, Status.UNDER_REVIEW}), None),
-    "assign_advisor": (frozenset({Status.SUBMITTED}), Status.UNDER_REVIEW),
-    "reassign_advisor": (frozenset({Status.UNDER_REVIEW}), None),
-    "issue_opinion": (frozenset({Status.UNDER_REVIEW}), Status.OPINION_ISSUED),
-    "publish_process": (frozenset({Status.OPINION_ISSUED}), Status.PUBLISHED),
-    "open_participation": (frozenset({Status.PUBLISHED}), Status.OPEN),
-    "close_participation": (frozenset({Status.OPEN}), Status.CLOSED),
-    # A synthesis published once participation is closed: the contributions are analysed.
-    "publish_synthesis": (frozenset({Status.CLOSED}), Status.ANALYSED),
-    "publish_follow_up": (
-        frozenset({Status.CLOSED, Status.ANALYSED}),
-        Status.FOLLOW_UP_PUBLISHED,
-    ),
-    # The evaluation report published once the follow-up is out.
-    "publish_evaluation": (frozenset({Status.FOLLOW_UP_PUBLISHED}), Status.EVALUATED),
-    "archive_process": (frozenset({Status.FOLLOW_UP_PUBLISHED, Status.EVALUATED}), Status.ARCHIVED),
-    "duplicate_process": (frozenset({Status.DRAFT}), None),
-    "delete_copy": (frozenset(Status), None),
-}
-
 # Statuses a finished process is archived from: the follow-up is out (and maybe evaluated).
-FINISHED_STATUSES = TRANSITIONS["archive_process"][0]
+FINISHED_STATUSES = frozenset({Status.FOLLOW_UP_PUBLISHED, Status.EVALUATED})
 # An archived process is a record: its modules no longer change.
 MODULE_EDITABLE_STATUSES = frozenset(Status) - {Status.ARCHIVED}
-MODULE_ACTIONS = (
-    "update_module",
-    "close_module",
-    "unpublish_module",
-    "republish_module",
-    "move_module",
-    "delete_module",
-)
-TRANSITIONS |= {action: (MODULE_EDITABLE_STATUSES, None) for action in MODULE_ACTIONS}
 
-# What the journal says each action did; actions that change the status read from it.
-ACTION_LABELS = {
-    "archive_process": _("Dispositif archivé"),
-    "duplicate_process": _("Dispositif créé par copie"),
-    "delete_copy": _("Copie en brouillon supprimée"),
-    "update_module": _("Module modifié"),
-    "close_module": _("Module clos par anticipation"),
-    "unpublish_module": _("Module dépublié"),
-    "republish_module": _("Module republié"),
-    "move_module": _("Modules réordonnés"),
-    "delete_module": _("Module supprimé"),
-}
+
+def _step(sources, target=None, label=None) -> Step:
+    return Step(frozenset(sources), target, label)
+
+
+# The lifecycle: each named action, the statuses it may start from and the status it leads
+# to (None: unchanged, an event of the process's log, said by its label). The analysis and
+# the evaluation bring their own steps from their apps (`publish_synthesis`,
+# `publish_evaluation`).
+PROCESS_WORKFLOW = Workflow(
+    name="processes",
+    statuses=Status,
+    initial=Status.DRAFT,
+    steps={
+        # The agent hands the declaration to the ministry's referent, who sends it back with
+        # remarks or refers it to the CIPC; a referent may also refer a draft directly.
+        "mark_ready_for_referent": _step({Status.DRAFT}, Status.READY_FOR_REFERENT),
+        "return_to_agent": _step({Status.READY_FOR_REFERENT}, Status.DRAFT),
+        "submit_referral": _step({Status.DRAFT, Status.READY_FOR_REFERENT}, Status.SUBMITTED),
+        "resubmit_referral": _step({Status.SUBMITTED, Status.UNDER_REVIEW}),
+        "assign_advisor": _step({Status.SUBMITTED}, Status.UNDER_REVIEW),
+        "reassign_advisor": _step({Status.UNDER_REVIEW}),
+        "issue_opinion": _step({Status.UNDER_REVIEW}, Status.OPINION_ISSUED),
+        "publish_process": _step({Status.OPINION_ISSUED}, Status.PUBLISHED),
+        "open_participation": _step({Status.PUBLISHED}, Status.OPEN),
+        "close_participation": _step({Status.OPEN}, Status.CLOSED),
+        "publish_follow_up": _step({Status.CLOSED, Status.ANALYSED}, Status.FOLLOW_UP_PUBLISHED),
+        "archive_process": _step(FINISHED_STATUSES, Status.ARCHIVED, _("Dispositif archivé")),
+        "duplicate_process": _step({Status.DRAFT}, None, _("Dispositif créé par copie")),
+        "delete_copy": _step(Status, None, _("Copie en brouillon supprimée")),
+        # What organisers do to the modules, until the process is archived.
+        "update_module": _step(MODULE_EDITABLE_STATUSES, None, _("Module modifié")),
+        "close_module": _step(MODULE_EDITABLE_STATUSES, None, _("Module clos par anticipation")),
+        "unpublish_module": _step(MODULE_EDITABLE_STATUSES, None, _("Module dépublié")),
+        "republish_module": _step(MODULE_EDITABLE_STATUSES, None, _("Module republié")),
+        "move_module": _step(MODULE_EDITABLE_STATUSES, None, _("Modules réordonnés")),
+        "delete_module": _step(MODULE_EDITABLE_STATUSES, None, _("Module supprimé")),
+    },
+    history=lambda: apps.get_model("processes", "Transition"),
+    subject="process",
+    record=record,
+    refusal=_("Action impossible : le dispositif est au statut « %(status)s »."),
+)
 
 # Statuses in which the process shows on the public registry.
 PUBLIC_STATUSES = frozenset(

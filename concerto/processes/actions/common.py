@@ -1,8 +1,7 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from concerto.activity.log import record
-from concerto.processes.lifecycle import ACTION_LABELS, TRANSITIONS, Status
+from concerto.processes.lifecycle import PROCESS_WORKFLOW
 from concerto.processes.models import Process, Transition
 
 
@@ -31,30 +30,6 @@ def locked(process: Process) -> Process:
 
 
 def transition(process: Process, action: str, actor, reason: str = "") -> Transition:
-    """Move a (locked) process along the lifecycle and log who did it, when and why.
-
-    Actions whose target is None log an event without changing the status.
-    """
-    sources, target = TRANSITIONS[action]
-    target = target or process.status
-    if process.status not in sources:
-        raise ValidationError(
-            _("Action impossible : le dispositif est au statut « %(status)s ».")
-            % {"status": process.get_status_display()}
-        )
-    log = Transition.objects.create(
-        process=process,
-        action=action,
-        from_status=process.status,
-        to_status=target,
-        actor=actor,
-        reason=reason,
-    )
-    process.status = target
-    process.save(update_fields=["status", "updated_at"])
-    summary = ACTION_LABELS.get(action) or _("Statut : %(from)s → %(to)s") % {
-        "from": Status(log.from_status).label,
-        "to": Status(target).label,
-    }
-    record(actor, f"processes.{action}", process, summary=summary, reason=reason)
-    return log
+    """Take the lifecycle's step `action` on a (locked) process: refused from a status it
+    does not start from, else written in the process's log and the activity log."""
+    return PROCESS_WORKFLOW.take(process, action, actor, reason=reason, also_save=("updated_at",))

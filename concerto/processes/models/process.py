@@ -10,7 +10,8 @@ from concerto.accounts.roles import Role
 from concerto.engines.quality import Method
 from concerto.folding import french_order
 from concerto.processes.abilities import process_abilities
-from concerto.processes.lifecycle import ACTION_LABELS, PUBLIC_STATUSES, Status
+from concerto.processes.lifecycle import PROCESS_WORKFLOW, PUBLIC_STATUSES, Status
+from concerto.workflow import TransitionLog
 
 METHOD_CHOICES = [(method.value, method.label.capitalize()) for method in Method]
 
@@ -236,28 +237,20 @@ class FollowUpCommitment(models.Model):
         return self.what
 
 
-class Transition(models.Model):
-    """One entry of the process's log: who did what, when, and why."""
+class Transition(TransitionLog):
+    """One entry of the process's log: who did what, when, and why (PROCESS_WORKFLOW)."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField(_("action"), max_length=40)
-    from_status = models.CharField(max_length=24, choices=Status.choices)
-    to_status = models.CharField(max_length=24, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    reason = models.TextField(_("motif"), blank=True)
-    at = models.DateTimeField(_("date"), auto_now_add=True)
+    # The statuses keep their choices: the journal reads them in French.
+    from_status = models.CharField(_("statut de départ"), max_length=24, choices=Status.choices)
+    to_status = models.CharField(_("statut d'arrivée"), max_length=24, choices=Status.choices)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         verbose_name = _("transition")
         verbose_name_plural = _("journal des transitions")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.action} ({self.from_status} → {self.to_status})"
 
     @property
     def label(self) -> str:
         """What happened, for actions that leave the status as it was (module changes...)."""
-        return str(ACTION_LABELS.get(self.action, ""))
+        step = PROCESS_WORKFLOW.steps.get(self.action)
+        return str(step.label or "") if step else ""
