@@ -43,7 +43,6 @@ class Migration(migrations.Migration):
             field=models.CharField(default="", max_length=40, verbose_name="action"),
             preserve_default=False,
         ),
-        migrations.RunPython(name_the_steps, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="ordertransition",
             name="actor",
@@ -77,4 +76,5 @@ class Migration(migrations.Migration):
             name="to_status",
             field=models.CharField(choices=STATUSES, max_length=24, verbose_name="statut d'arrivée"),
         ),
+        migrations.RunPython(name_the_steps, migrations.RunPython.noop),
     ]
