@@ -3,7 +3,8 @@
 from concerto.accounts import policy
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
-from concerto.procurement.models import Order, OrderStatus
+from concerto.procurement.models import Order
+from concerto.procurement.workflow import ORDER_WORKFLOW
 
 
 def catalogue_abilities(user) -> dict[str, bool]:
@@ -24,8 +25,8 @@ def order_abilities(order: Order, user) -> dict[str, bool]:
     cipc = is_cipc(user)
     in_ministry = signed_in and order.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     referent = signed_in and order.ministry_id in user.ministry_ids(Role.REFERENT)
-    referent_step = referent and order.status == OrderStatus.SUBMITTED
-    cipc_step = cipc and order.status == OrderStatus.REFERENT_VALIDATED
+    referent_step = referent and ORDER_WORKFLOW.allows(order, "validate_as_referent")
+    cipc_step = cipc and ORDER_WORKFLOW.allows(order, "validate_as_cipc")
     return {
         "view": cipc or in_ministry,
         "validate_as_referent": referent_step,
@@ -33,5 +34,5 @@ def order_abilities(order: Order, user) -> dict[str, bool]:
         "refuse": referent_step or cipc_step,
         "cancel": signed_in
         and order.requested_by_id == user.pk
-        and order.status in {OrderStatus.SUBMITTED, OrderStatus.REFERENT_VALIDATED},
+        and ORDER_WORKFLOW.allows(order, "cancel"),
     }

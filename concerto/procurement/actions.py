@@ -1,5 +1,6 @@
 """Named write operations on orders: each checks who may, runs in a transaction,
-logs the transition and tells the next people in the chain."""
+takes its step of ORDER_WORKFLOW (which writes the order's history and the activity
+log) and tells the next people in the chain."""
 
 from decimal import Decimal
 
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
-from concerto.activity.log import record
 from concerto.notifications.actions import emails_enabled, notify
 from concerto.processes.actions.referral import cipc_advisors, referents_of
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
@@ -22,8 +22,6 @@ from concerto.procurement.models import (
     Holder,
     Order,
     OrderLine,
-    OrderStatus,
-    OrderTransition,
 )
 from concerto.procurement.money import CENT, line_amount, totals
 from concerto.procurement.queries import (
@@ -32,6 +30,7 @@ from concerto.procurement.queries import (
     ministry_year_consumption,
 )
 from concerto.procurement.tasks import email_order_to_holder
+from concerto.procurement.workflow import NOT_PLACED, ORDER_WORKFLOW
 
 
 def euros(amount: Decimal) -> str:
@@ -50,24 +49,6 @@ def _locked_order(order: Order) -> Order:
         .select_related("lot", "holder", "ministry")
         .get(pk=order.pk)
     )
-
-
-# The activity log's code of the step that leads to each status.
-STEP_ACTIONS = {
-    OrderStatus.SUBMITTED: "procurement.place",
-    OrderStatus.REFERENT_VALIDATED: "procurement.validate_as_referent",
-    OrderStatus.SENT: "procurement.validate_as_cipc",
-    OrderStatus.REFUSED: "procurement.refuse",
-    OrderStatus.CANCELLED: "procurement.cancel",
-}
-
-
-def _log(order: Order, from_status: str, actor, summary: str, reason: str = "") -> None:
-    """The step in the order's own history and in the activity log, in its transaction."""
-    OrderTransition.objects.create(
-        order=order, from_status=from_status, to_status=order.status, actor=actor, reason=reason
-    )
-    record(actor, STEP_ACTIONS[order.status], order, summary=summary, reason=reason)
 
 
 def _order_url(order: Order) -> str:
@@ -224,6 +205,7 @@ def place_order(
                 amount_ttc=total.ttc,
                 requested_by=actor,
                 request_key=request_key,
+                status=NOT_PLACED,  # until the `place` step below, in this transaction
             )
     except IntegrityError:
         # The same form was posted twice at once: the other request created it.
@@ -244,8 +226,8 @@ def place_order(
         )
         for (service, quantity), amount in zip(chosen, amounts, strict=True)
     )
-    _log(order, "", actor, _("Bon de commande demandé (%(amount)s)")
-         % {"amount": euros(order.amount_ht)})  # fmt: skip
+    placed = _("Bon de commande demandé (%(amount)s)") % {"amount": euros(order.amount_ht)}
+    ORDER_WORKFLOW.take(order, "place", actor, summary=placed)
     notify(
         referents_of(process.ministry),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -267,8 +249,7 @@ def _require(order: Order, actor, ability: str) -> None:
         raise PermissionDenied
     if not abilities[ability]:
         raise ValidationError(
-            _("Ce bon de commande n'est plus à cette étape (statut : %(status)s).")
-            % {"status": order.get_status_display()}
+            ORDER_WORKFLOW.refusal % {"status": order.get_status_display()}, code="status"
         )
 
 
@@ -276,9 +257,9 @@ def _require(order: Order, actor, ability: str) -> None:
 def validate_as_referent(order: Order, *, actor) -> Order:
     order = _locked_order(order)
     _require(order, actor, "validate_as_referent")
-    order.status = OrderStatus.REFERENT_VALIDATED
-    order.save(update_fields=["status"])
-    _log(order, OrderStatus.SUBMITTED, actor, _("Bon de commande validé par le référent"))
+    ORDER_WORKFLOW.take(
+        order, "validate_as_referent", actor, summary=_("Bon de commande validé par le référent")
+    )
     notify(
         cipc_advisors(),
         subject=_("Bon de commande à valider : %(number)s") % {"number": order.number},
@@ -354,11 +335,14 @@ def validate_as_cipc(order: Order, *, actor) -> Order:
     _require(order, actor, "validate_as_cipc")
     before = _ceilings(order.contract, order.lot, order.ministry, order.year)
     _check_ceilings(before, order.amount_ht)
-    order.status = OrderStatus.SENT
     order.sent_at = timezone.now()
-    order.save(update_fields=["status", "sent_at"])
-    _log(order, OrderStatus.REFERENT_VALIDATED, actor,
-         _("Bon de commande validé par le CIPC et envoyé au titulaire"))  # fmt: skip
+    ORDER_WORKFLOW.take(
+        order,
+        "validate_as_cipc",
+        actor,
+        summary=_("Bon de commande validé par le CIPC et envoyé au titulaire"),
+        also_save=["sent_at"],
+    )
     after = _ceilings(order.contract, order.lot, order.ministry, order.year)
     _raise_alerts(order, before, after)
     message = {"number": order.number, "title": order.title, "amount": euros(order.amount_ht)}
@@ -384,10 +368,9 @@ def refuse_order(order: Order, *, actor, reason: str) -> Order:
     _require(order, actor, "refuse")
     if not reason.strip():
         raise ValidationError({"reason": _("Donnez le motif du refus.")})
-    previous = order.status
-    order.status = OrderStatus.REFUSED
-    order.save(update_fields=["status"])
-    _log(order, previous, actor, _("Bon de commande refusé"), reason.strip())
+    ORDER_WORKFLOW.take(
+        order, "refuse", actor, reason=reason.strip(), summary=_("Bon de commande refusé")
+    )
     notify(
         [order.requested_by],
         subject=_("Bon de commande refusé : %(number)s") % {"number": order.number},
@@ -401,8 +384,5 @@ def refuse_order(order: Order, *, actor, reason: str) -> Order:
 def cancel_order(order: Order, *, actor) -> Order:
     order = _locked_order(order)
     _require(order, actor, "cancel")
-    previous = order.status
-    order.status = OrderStatus.CANCELLED
-    order.save(update_fields=["status"])
-    _log(order, previous, actor, _("Bon de commande annulé"))
+    ORDER_WORKFLOW.take(order, "cancel", actor, summary=_("Bon de commande annulé"))
     return order

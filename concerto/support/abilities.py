@@ -7,7 +7,8 @@ anything changes.
 from concerto.accounts import policy
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
-from concerto.support.models import Formula, Status
+from concerto.support.models import Formula
+from concerto.support.workflow import SUPPORT_WORKFLOW
 
 
 def may_request(user) -> bool:
@@ -23,20 +24,23 @@ def request_abilities(support_request, user) -> dict[str, bool]:
     referent = policy.signed_in(user) and support_request.ministry_id in user.ministry_ids(
         Role.REFERENT
     )
-    status = support_request.status
-    submitted = status == Status.SUBMITTED
-    accepted = status == Status.ACCEPTED
+
+    def cipc_may(step: str) -> bool:
+        return cipc and SUPPORT_WORKFLOW.allows(support_request, step)
+
     return {
         "view": cipc or own or referent,
         "view_log": cipc or own or referent,
-        "accept": cipc and submitted,
-        "redirect_to_coaching": cipc
-        and submitted
+        "accept": cipc_may("accept"),
+        "redirect_to_coaching": cipc_may("redirect_to_coaching")
         and support_request.formula_requested == Formula.END_TO_END,
-        "decline": cipc and submitted,
-        "assign": cipc and accepted,
-        "plan": cipc and accepted,
-        "note": cipc and accepted,
-        "close": cipc and accepted,
-        "answer_survey": own and status == Status.CLOSED and not hasattr(support_request, "survey"),
+        "decline": cipc_may("decline"),
+        "assign": cipc_may("assign"),
+        # Planning a milestone and marking it reached.
+        "plan": cipc_may("add_milestone"),
+        "note": cipc_may("note"),
+        "close": cipc_may("close"),
+        "answer_survey": own
+        and SUPPORT_WORKFLOW.allows(support_request, "survey")
+        and not hasattr(support_request, "survey"),
     }

@@ -1,6 +1,7 @@
-"""Named transitions of a support request. Each one locks the request, checks the
-matching ability (a refused transition raises before anything changes), writes
-the case log and tells the people concerned."""
+"""Named steps of a support request. Each one locks the request, checks the matching
+ability (a refused step raises before anything changes), takes its step of
+SUPPORT_WORKFLOW (which writes the case log and the activity log) and tells the people
+concerned."""
 
 import uuid
 from datetime import date
@@ -13,19 +14,12 @@ from django.utils.translation import gettext as _
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import Role
-from concerto.activity.log import record
 from concerto.folding import french_order
 from concerto.notifications.actions import notify
 from concerto.processes.models import Process
 from concerto.support.abilities import is_cipc, may_request, request_abilities
-from concerto.support.models import (
-    Formula,
-    LogEntry,
-    Milestone,
-    Status,
-    SupportRequest,
-    Survey,
-)
+from concerto.support.models import Formula, LogEntry, Milestone, SupportRequest, Survey
+from concerto.support.workflow import NOT_SUBMITTED, SUPPORT_WORKFLOW
 
 
 def _locked(support_request: SupportRequest) -> SupportRequest:
@@ -65,10 +59,6 @@ def _tell(support_request: SupportRequest, subject: str, body: str, *extra, acto
         body=body,
         url=support_request.get_absolute_url(),
     )
-
-
-def _log(support_request, kind: str, actor, text: str = "") -> LogEntry:
-    return LogEntry.objects.create(request=support_request, kind=kind, actor=actor, text=text)
 
 
 def requestable_processes(user):
@@ -141,8 +131,9 @@ def submit_request(
                 calendar=calendar.strip(),
                 formula_requested=formula_requested,
                 idempotency_key=idempotency_key,
+                status=NOT_SUBMITTED,  # until the `submit` step below, in this transaction
             )
-            _log(support_request, LogEntry.Kind.SUBMITTED, actor)
+            SUPPORT_WORKFLOW.take(support_request, "submit", actor)
             _tell(
                 support_request,
                 _("Demande d'accompagnement reçue : %(title)s"),
@@ -162,15 +153,16 @@ def accept_request(support_request: SupportRequest, *, actor, message: str = "")
     """Accept the request with the formula the requester asked for."""
     support_request = _locked(support_request)
     _require(support_request, actor, "accept")
-    support_request.status = Status.ACCEPTED
     support_request.formula = support_request.formula_requested
-    support_request.save(update_fields=["status", "formula", "updated_at"])
-    _log(support_request, LogEntry.Kind.ACCEPTED, actor, message.strip())
-    record(
-        actor, "support.accept", support_request, reason=message.strip(),
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "accept",
+        actor,
+        reason=message.strip(),
         summary=_("Demande acceptée (%(formula)s)")
         % {"formula": support_request.get_formula_display()},
-    )  # fmt: skip
+        also_save=["formula", "updated_at"],
+    )
     _tell(
         support_request,
         _("Demande d'accompagnement acceptée : %(title)s"),
@@ -190,12 +182,15 @@ def redirect_to_coaching(support_request: SupportRequest, *, actor, message: str
         raise ValidationError(
             {"message": _("Expliquez pourquoi le coaching léger convient mieux.")}
         )
-    support_request.status = Status.ACCEPTED
     support_request.formula = Formula.COACHING
-    support_request.save(update_fields=["status", "formula", "updated_at"])
-    _log(support_request, LogEntry.Kind.REDIRECTED, actor, message.strip())
-    record(actor, "support.redirect_to_coaching", support_request, reason=message.strip(),
-           summary=_("Demande acceptée et orientée vers le coaching léger"))  # fmt: skip
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "redirect_to_coaching",
+        actor,
+        reason=message.strip(),
+        summary=_("Demande acceptée et orientée vers le coaching léger"),
+        also_save=["formula", "updated_at"],
+    )
     _tell(
         support_request,
         _("Demande orientée vers le coaching léger : %(title)s"),
@@ -211,13 +206,16 @@ def decline_request(support_request: SupportRequest, *, actor, reason: str) -> S
     _require(support_request, actor, "decline")
     if not reason.strip():
         raise ValidationError({"reason": _("Le motif du refus est obligatoire.")})
-    support_request.status = Status.DECLINED
     support_request.decline_reason = reason.strip()
     support_request.closed_at = timezone.now()
-    support_request.save(update_fields=["status", "decline_reason", "closed_at", "updated_at"])
-    _log(support_request, LogEntry.Kind.DECLINED, actor, reason.strip())
-    record(actor, "support.decline", support_request, reason=reason.strip(),
-           summary=_("Demande déclinée"))  # fmt: skip
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "decline",
+        actor,
+        reason=reason.strip(),
+        summary=_("Demande déclinée"),
+        also_save=["decline_reason", "closed_at", "updated_at"],
+    )
     _tell(
         support_request,
         _("Demande d'accompagnement déclinée : %(title)s"),
@@ -235,11 +233,15 @@ def assign_advisor(support_request: SupportRequest, *, actor, advisor) -> Suppor
     if not is_cipc(advisor):
         raise ValidationError({"advisor": _("Choisissez un conseiller du CIPC.")})
     support_request.advisor = advisor
-    support_request.save(update_fields=["advisor", "updated_at"])
     name = advisor.get_full_name() or advisor.email
-    _log(support_request, LogEntry.Kind.ASSIGNED, actor, name)
-    record(actor, "support.assign", support_request,
-           summary=_("Conseiller désigné : %(name)s") % {"name": name})  # fmt: skip
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "assign",
+        actor,
+        reason=name,
+        summary=_("Conseiller désigné : %(name)s") % {"name": name},
+        also_save=["advisor", "updated_at"],
+    )
     _tell(
         support_request,
         _("Conseiller désigné : %(title)s"),
@@ -261,9 +263,13 @@ def add_milestone(
         request=support_request, title=title.strip(), due_date=due_date
     )
     planned = f"{milestone.title} ({due_date:%d/%m/%Y})"
-    _log(support_request, LogEntry.Kind.MILESTONE, actor, planned)
-    record(actor, "support.add_milestone", support_request,
-           summary=_("Jalon planifié : %(milestone)s") % {"milestone": planned})  # fmt: skip
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "add_milestone",
+        actor,
+        reason=planned,
+        summary=_("Jalon planifié : %(milestone)s") % {"milestone": planned},
+    )
     _tell(
         support_request,
         _("Nouveau jalon : %(title)s"),
@@ -282,9 +288,10 @@ def complete_milestone(milestone: Milestone, *, actor) -> Milestone:
     if milestone.done_at is None:
         milestone.done_at = timezone.now()
         milestone.save(update_fields=["done_at"])
-        _log(support_request, LogEntry.Kind.MILESTONE_DONE, actor, milestone.title)
         done = _("Jalon atteint : %(milestone)s") % {"milestone": milestone.title}
-        record(actor, "support.complete_milestone", support_request, summary=done)
+        SUPPORT_WORKFLOW.take(
+            support_request, "complete_milestone", actor, reason=milestone.title, summary=done
+        )
     return milestone
 
 
@@ -295,9 +302,11 @@ def add_note(support_request: SupportRequest, *, actor, text: str) -> LogEntry:
     _require(support_request, actor, "note")
     if not text.strip():
         raise ValidationError({"text": _("La note est vide.")})
-    # The note's text is kept once, in the case log; the activity log says one was written.
-    record(actor, "support.note", support_request, summary=_("Note de suivi ajoutée"))
-    return _log(support_request, LogEntry.Kind.NOTE, actor, text.strip())
+    # The note's text is kept once, in the case log; the activity log says one was written
+    # (support/workflow.py leaves an event's reason out of its activity line).
+    return SUPPORT_WORKFLOW.take(
+        support_request, "note", actor, reason=text.strip(), summary=_("Note de suivi ajoutée")
+    )
 
 
 @transaction.atomic
@@ -306,12 +315,15 @@ def close_request(support_request: SupportRequest, *, actor, summary: str) -> Su
     _require(support_request, actor, "close")
     if not summary.strip():
         raise ValidationError({"summary": _("Résumez l'accompagnement avant de le clôturer.")})
-    support_request.status = Status.CLOSED
     support_request.closed_at = timezone.now()
-    support_request.save(update_fields=["status", "closed_at", "updated_at"])
-    _log(support_request, LogEntry.Kind.CLOSED, actor, summary.strip())
-    record(actor, "support.close", support_request, reason=summary.strip(),
-           summary=_("Accompagnement clôturé"))  # fmt: skip
+    SUPPORT_WORKFLOW.take(
+        support_request,
+        "close",
+        actor,
+        reason=summary.strip(),
+        summary=_("Accompagnement clôturé"),
+        also_save=["closed_at", "updated_at"],
+    )
     _tell(
         support_request,
         _("Accompagnement clôturé : %(title)s"),
@@ -335,5 +347,5 @@ def answer_survey(
         would_recommend=would_recommend,
         comment=comment.strip(),
     )
-    _log(support_request, LogEntry.Kind.SURVEY, user)
+    SUPPORT_WORKFLOW.take(support_request, "survey", user)
     return survey

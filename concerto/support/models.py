@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
+from concerto.workflow import TransitionLog
 
 
 class Formula(models.TextChoices):
@@ -117,39 +118,35 @@ class SupportRequest(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class LogEntry(models.Model):
-    """The case log: every transition (who, when, why) and the CIPC's notes."""
+class LogEntry(TransitionLog):
+    """The case log: every step of SUPPORT_WORKFLOW (concerto/support/workflow.py), who
+    took it, when and with which detail (a reason, the advisor named, a milestone, the
+    CIPC's note)."""
 
     class Kind(models.TextChoices):
+        """The steps' names, as the log's `action` stores them, and what each did."""
+
         SUBMITTED = "submit", _("Demande déposée")
         ACCEPTED = "accept", _("Demande acceptée")
-        REDIRECTED = "redirect", _("Orientée vers le coaching léger")
+        REDIRECTED = "redirect_to_coaching", _("Orientée vers le coaching léger")
         DECLINED = "decline", _("Demande déclinée")
         ASSIGNED = "assign", _("Conseiller désigné")
-        MILESTONE = "milestone", _("Jalon planifié")
-        MILESTONE_DONE = "milestone_done", _("Jalon atteint")
+        MILESTONE = "add_milestone", _("Jalon planifié")
+        MILESTONE_DONE = "complete_milestone", _("Jalon atteint")
         NOTE = "note", _("Note de suivi")
         CLOSED = "close", _("Accompagnement clôturé")
         SURVEY = "survey", _("Questionnaire de satisfaction rempli")
 
     request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="log")
-    kind = models.CharField(_("événement"), max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("auteur"),
-        on_delete=models.PROTECT,
-        related_name="support_log_entries",
-    )
-    text = models.TextField(_("détail"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(_("événement"), max_length=40, choices=Kind.choices)
+    reason = models.TextField(_("détail"), blank=True)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         verbose_name = _("entrée du journal")
         verbose_name_plural = _("journal de l'accompagnement")
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return self.get_kind_display()
+        return self.get_action_display()
 
 
 class Milestone(models.Model):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
+from concerto.activity.models import Entry
 from concerto.notifications.models import Notification
 from concerto.procurement import actions
 from concerto.procurement.models import ConsumptionAlert, Order, OrderStatus
@@ -217,3 +218,25 @@ def test_ministry_annual_ceiling():
     assert (alert.scope, alert.ministry, alert.year) == ("ministry_year", s.ministry, YEAR)
     with pytest.raises(ValidationError, match="plafond"):
         order_for(s, {"day": "1"}, key="b")
+
+
+def test_a_step_its_status_does_not_allow_changes_nothing():
+    """A stale page or a double click: cancelling a sent order is refused by its workflow
+    with the status named, and neither the order, its history nor the activity log move."""
+    s = setup()
+    order = order_for(s, {"day": "1"})
+    _validate(order, s)
+    order.refresh_from_db()
+    before = (order.status, order.transitions.count(), Entry.objects.count())
+    with pytest.raises(ValidationError) as refused:
+        actions.cancel_order(order, actor=s.agent)
+    assert refused.value.messages == [
+        "Ce bon de commande n'est plus à cette étape (statut : Validé et envoyé au titulaire)."
+    ]
+    order.refresh_from_db()
+    assert (order.status, order.transitions.count(), Entry.objects.count()) == before
+    assert list(order.transitions.values_list("action", "from_status", "to_status")) == [
+        ("place", "", OrderStatus.SUBMITTED),
+        ("validate_as_referent", OrderStatus.SUBMITTED, OrderStatus.REFERENT_VALIDATED),
+        ("validate_as_cipc", OrderStatus.REFERENT_VALIDATED, OrderStatus.SENT),
+    ]

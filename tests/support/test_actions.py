@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from concerto.accounts.roles import Role
+from concerto.activity.models import Entry
 from concerto.notifications.models import Notification
 from concerto.support import actions
 from concerto.support.models import Formula, LogEntry, Status, SupportRequest
@@ -116,8 +117,9 @@ def test_accept_assign_plan_note_close_and_survey():
     assert support_request.formula == Formula.END_TO_END
     assert support_request.advisor == cipc
     assert survey.rating == 5
-    assert list(support_request.log.values_list("kind", flat=True)) == [
-        "submit", "accept", "assign", "milestone", "milestone_done", "note", "close", "survey",
+    assert list(support_request.log.values_list("action", flat=True)) == [
+        "submit", "accept", "assign", "add_milestone", "complete_milestone", "note", "close",
+        "survey",
     ]  # fmt: skip
     with pytest.raises(PermissionDenied):
         actions.answer_survey(support_request, user=agent, rating=1, would_recommend=False)
@@ -128,7 +130,7 @@ def test_redirect_to_coaching_keeps_the_reason():
     actions.redirect_to_coaching(support_request, actor=cipc, message="Projet déjà bien cadré.")
     support_request.refresh_from_db()
     assert (support_request.status, support_request.formula) == (Status.ACCEPTED, "coaching")
-    assert support_request.log.last().text == "Projet déjà bien cadré."
+    assert support_request.log.last().reason == "Projet déjà bien cadré."
     assert Notification.objects.filter(recipient=agent).first().subject == (
         "Demande orientée vers le coaching léger : Convention citoyenne sur l'eau"
     )
@@ -191,3 +193,30 @@ def test_visibility():
         other_agent: [],
     }
     assert LogEntry.objects.count() == 1
+
+
+def test_a_step_its_status_does_not_allow_changes_nothing():
+    """Closing a declined request (a stale page): refused, and neither the request, its
+    log nor the activity log move."""
+    support_request, _agent, _referent, cipc = _request()
+    actions.decline_request(support_request, actor=cipc, reason="Hors champ.")
+
+    def state():
+        support_request.refresh_from_db()
+        return (
+            support_request.status,
+            support_request.closed_at,
+            support_request.log.count(),
+            Entry.objects.count(),
+        )
+
+    before = state()
+    with pytest.raises(PermissionDenied):
+        actions.close_request(support_request, actor=cipc, summary="Trop tard.")
+    with pytest.raises(PermissionDenied):
+        actions.add_note(support_request, actor=cipc, text="Encore une note.")
+    assert state() == before
+    assert list(support_request.log.values_list("action", "from_status", "to_status")) == [
+        ("submit", "", Status.SUBMITTED),
+        ("decline", Status.SUBMITTED, Status.DECLINED),
+    ]

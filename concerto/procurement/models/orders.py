@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.procurement.models.catalogue import MONEY, FrameworkContract, Holder, Lot, Service
+from concerto.workflow import TransitionLog
 
 
 class OrderStatus(models.TextChoices):
@@ -143,19 +144,16 @@ class OrderLine(models.Model):
         return f"{self.code} × {self.quantity}"
 
 
-class OrderTransition(models.Model):
+class OrderTransition(TransitionLog):
+    """One step of an order's history, written by `ORDER_WORKFLOW.take`
+    (concerto/procurement/workflow.py)."""
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(max_length=24, choices=OrderStatus.choices, blank=True)
-    to_status = models.CharField(max_length=24, choices=OrderStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.order_id}: {self.to_status}"
+    # The statuses keep their labels: the order's page says which one each step led to.
+    from_status = models.CharField(
+        _("statut de départ"), max_length=24, choices=OrderStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("statut d'arrivée"), max_length=24, choices=OrderStatus.choices)
 
 
 class ConsumptionAlert(models.Model):
