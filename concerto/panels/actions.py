@@ -1,7 +1,9 @@
 """Named write operations on panels: pool import, quotas, computation, draws, publication.
 
 Each action checks that the actor may manage the process's participation, runs in a
-transaction and raises ValidationError (French) on a refused step, changing nothing.
+transaction and raises ValidationError (French) on a refused step, changing nothing. A
+step on the panel as a whole is taken through its workflow (`concerto.panels.workflow`),
+which writes it in the panel's history and the activity log.
 """
 
 import math
@@ -14,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from concerto.activity.log import record
 from concerto.engines import sortition
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport, engine
 from concerto.panels.models import Draw, Invitation, Panel, PanelCategory, PoolMember, Quota
 from concerto.panels.reasons import describe, error_reasons
 from concerto.panels.retention import retention_error
+from concerto.panels.workflow import PANEL_WORKFLOW
 from concerto.processes.models import Process
 
 
@@ -38,6 +40,19 @@ def _require_editable(panel: Panel) -> None:
         raise ValidationError(
             _("La loterie est publiée : le vivier et les quotas ne peuvent plus changer.")
         )
+
+
+# The fields _reset_computation clears, saved with the step that clears them.
+COMPUTATION_FIELDS = (
+    "result",
+    "lottery",
+    "lottery_digest",
+    "min_probability",
+    "gini",
+    "geometric_mean",
+    "infeasible_reasons",
+    "histogram",
+)
 
 
 def _reset_computation(panel: Panel) -> None:
@@ -72,7 +87,7 @@ def create_panel(
         household_rule=household_rule,
         created_by=actor,
     )
-    record(actor, "panels.create", panel, summary=ngettext(
+    PANEL_WORKFLOW.take(panel, "create", actor, summary=ngettext(
         "Panel créé (%(size)d membre)", "Panel créé (%(size)d membres)", size,
     ) % {"size": size})  # fmt: skip
     return panel
@@ -113,13 +128,16 @@ def import_pool(panel: Panel, *, actor, data: bytes) -> int:
     panel.pool_counts = counts
     replace_categories(panel, [(c, list(v)) for c, v in counts.items()])
     _reset_computation(panel)
-    panel.save()
     _prefill_quotas(panel)
     count = len(respondents)
-    record(actor, "panels.import_pool", panel, summary=ngettext(
+    summary = ngettext(
         "Vivier importé (%(count)d personne), quotas pré-remplis",
         "Vivier importé (%(count)d personnes), quotas pré-remplis", count,
-    ) % {"count": count})  # fmt: skip
+    ) % {"count": count}  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "import_pool", actor, summary=summary,
+        also_save=("pool_size", "pool_counts", *COMPUTATION_FIELDS),
+    )  # fmt: skip
     return count
 
 
@@ -190,10 +208,12 @@ def import_quotas(panel: Panel, *, actor, data: bytes) -> int:
         for value in values
     )
     _reset_computation(panel)
-    panel.save()
-    record(actor, "panels.import_quotas", panel, summary=ngettext(
+    summary = ngettext(
         "Quotas importés (%(count)d ligne)", "Quotas importés (%(count)d lignes)", len(rows),
-    ) % {"count": len(rows)})  # fmt: skip
+    ) % {"count": len(rows)}  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "import_quotas", actor, summary=summary, also_save=COMPUTATION_FIELDS
+    )
     return len(rows)
 
 
@@ -219,8 +239,7 @@ def update_quotas(panel: Panel, *, actor, bounds: dict[int, tuple[int, int]]) ->
         raise ValidationError(errors)
     Quota.objects.bulk_update(quotas.values(), ["min", "max"])
     _reset_computation(panel)
-    panel.save()
-    record(actor, "panels.update_quotas", panel, summary=_("Quotas modifiés"))
+    PANEL_WORKFLOW.take(panel, "update_quotas", actor, also_save=COMPUTATION_FIELDS)
 
 
 def start_computation(panel: Panel, *, actor):
@@ -237,9 +256,12 @@ def start_computation(panel: Panel, *, actor):
         _reset_computation(panel)
         # The probabilities are those of a fixed pool: registration closes for good.
         panel.registration_closed_at = panel.registration_closed_at or timezone.now()
-        panel.save()
-        record(actor, "panels.start_computation", panel,
-               summary=_("Calcul des probabilités lancé, inscriptions closes"))  # fmt: skip
+        PANEL_WORKFLOW.take(
+            panel,
+            "start_computation",
+            actor,
+            also_save=("registration_closed_at", *COMPUTATION_FIELDS),
+        )
     job = start_job(
         compute_probabilities,
         owner=actor,
@@ -323,7 +345,7 @@ def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
     panel = _lock(panel)
     if panel.lottery_published_at:
         raise ValidationError(_("La loterie est déjà publiée."))
-    if panel.seed_fixed_at or panel.status != Panel.Status.DRAFT:
+    if panel.seed_fixed_at or not PANEL_WORKFLOW.allows(panel, "publish_lottery"):
         # Drawn before lotteries were published ahead of the seed: too late to say so.
         raise ValidationError(
             _("La graine est déjà fixée : la loterie ne peut plus être publiée avant elle.")
@@ -336,9 +358,9 @@ def publish_lottery(panel: Panel, *, actor, announcement: str) -> Panel:
         raise ValidationError(_("Calculez d'abord les probabilités et la loterie."))
     panel.seed_announcement = _announcement(announcement)
     panel.lottery_published_at = timezone.now()
-    panel.save(update_fields=["seed_announcement", "lottery_published_at"])
-    record(actor, "panels.publish_lottery", panel,
-           summary=_("Loterie publiée avant le tirage de la graine"))  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "publish_lottery", actor, also_save=("seed_announcement", "lottery_published_at")
+    )
     return panel
 
 
@@ -358,9 +380,11 @@ def fix_seed(panel: Panel, *, actor, seed: str, origin: str) -> Panel:
     panel.seed = seed
     panel.seed_origin = origin.strip()
     panel.seed_fixed_at = timezone.now()
-    panel.save(update_fields=["seed", "seed_origin", "seed_fixed_at"])
-    record(actor, "panels.fix_seed", panel,
-           summary=_("Graine fixée : %(seed)s") % {"seed": panel.seed})  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "fix_seed", actor,
+        summary=_("Graine fixée : %(seed)s") % {"seed": panel.seed},
+        also_save=("seed", "seed_origin", "seed_fixed_at"),
+    )  # fmt: skip
     return panel
 
 
@@ -381,7 +405,7 @@ def draw_panel(panel: Panel, *, actor) -> Draw:
     """Draw ticket `draw_number(seed, m)` of the lottery: its people form the panel."""
     _require(panel.process, actor)
     panel = _lock(panel)
-    if panel.status != Panel.Status.DRAFT:
+    if not PANEL_WORKFLOW.allows(panel, "draw"):
         raise ValidationError(_("Le panel est déjà tiré au sort."))
     if not panel.seed_fixed_at or not panel.lottery:
         raise ValidationError(_("Fixez d'abord la graine."))
@@ -400,11 +424,12 @@ def draw_panel(panel: Panel, *, actor) -> Draw:
         member_tokens=ticket,
         actor=actor,
     )
-    panel.status = Panel.Status.DRAWN
     _update_selected_counts(panel)
-    panel.save()
-    record(actor, "panels.draw", panel,
-           summary=_("Panel tiré au sort : ticket n° %(number)d") % {"number": number})  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "draw", actor,
+        summary=_("Panel tiré au sort : ticket n° %(number)d") % {"number": number},
+        also_save=("selected_counts",),
+    )  # fmt: skip
     return draw
 
 
@@ -427,9 +452,8 @@ def decline(member: PoolMember, *, actor) -> PoolMember:
     member.status = PoolMember.Status.DECLINED
     member.save(update_fields=["status"])
     _update_selected_counts(panel)
-    panel.save(update_fields=["selected_counts"])
-    # The member is not named: the log outlives the pool's data.
-    record(actor, "panels.decline", panel, summary=_("Désistement enregistré pour un membre"))
+    # The member is not named: the logs outlive the pool's data.
+    PANEL_WORKFLOW.take(panel, "decline", actor, also_save=("selected_counts",))
     return member
 
 
@@ -448,7 +472,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
     """
     _require(panel.process, actor)
     panel = _lock(panel)
-    if panel.status == Panel.Status.DRAFT:
+    if not PANEL_WORKFLOW.allows(panel, "publish_replacement_lottery"):
         raise ValidationError(_("Le panel n'est pas encore tiré au sort."))
     if panel.pool_purged_at:
         raise ValidationError(_("Les données du vivier sont supprimées."))
@@ -472,8 +496,7 @@ def publish_replacement_lottery(panel: Panel, *, actor, announcement: str) -> Dr
         seed_announcement=announcement,
         actor=actor,
     )
-    record(actor, "panels.publish_replacement_lottery", panel,
-           summary=_("Loterie de remplacement publiée avant le tirage de sa graine"))  # fmt: skip
+    PANEL_WORKFLOW.take(panel, "publish_replacement_lottery", actor)
     return draw
 
 
@@ -508,12 +531,14 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
     draw.ticket, draw.member_tokens, draw.at = ticket, added, timezone.now()
     draw.save()
     _update_selected_counts(panel)
-    panel.save()
-    record(actor, "panels.draw_replacement", panel, summary=ngettext(
+    summary = ngettext(
         "Tirage de remplacement : ticket n° %(number)d, %(count)d personne ajoutée",
         "Tirage de remplacement : ticket n° %(number)d, %(count)d personnes ajoutées",
         len(added),
-    ) % {"number": number, "count": len(added)})  # fmt: skip
+    ) % {"number": number, "count": len(added)}  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "draw_replacement", actor, summary=summary, also_save=("selected_counts",)
+    )
     return draw
 
 
@@ -521,12 +546,10 @@ def draw_replacement(panel: Panel, *, actor, seed: str, origin: str) -> Draw:
 def publish_panel(panel: Panel, *, actor) -> Panel:
     _require(panel.process, actor)
     panel = _lock(panel)
-    if panel.status != Panel.Status.DRAWN:
+    if not PANEL_WORKFLOW.allows(panel, "publish"):
         raise ValidationError(_("Seul un panel tiré au sort peut être publié."))
-    panel.status = Panel.Status.PUBLISHED
     panel.published_at = timezone.now()
-    panel.save(update_fields=["status", "published_at"])
-    record(actor, "panels.publish", panel, summary=_("Composition du panel publiée"))
+    PANEL_WORKFLOW.take(panel, "publish", actor, also_save=("published_at",))
     return panel
 
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from concerto.activity.log import record
 from concerto.jobs.progress import start_job
 from concerto.panels import csvimport
 from concerto.panels.actions import (
+    COMPUTATION_FIELDS,
     _lock,
     _require,
     _require_editable,
@@ -30,6 +30,7 @@ from concerto.panels.models import (
     Quota,
 )
 from concerto.panels.models.recruitment import normalise_code
+from concerto.panels.workflow import PANEL_WORKFLOW
 
 MAX_CATEGORIES = 12
 MAX_VALUES = 30
@@ -78,10 +79,12 @@ def define_categories(panel: Panel, *, actor, categories: list[tuple[str, list[s
     panel.pool_counts = {name: dict.fromkeys(values, 0) for name, values in categories}
     panel.pool_size = 0
     _reset_computation(panel)
-    panel.save()
     names = ", ".join(name for name, _values in categories)
-    record(actor, "panels.define_categories", panel,
-           summary=_("Catégories définies : %(names)s") % {"names": names})  # fmt: skip
+    PANEL_WORKFLOW.take(
+        panel, "define_categories", actor,
+        summary=_("Catégories définies : %(names)s") % {"names": names},
+        also_save=("pool_counts", "pool_size", *COMPUTATION_FIELDS),
+    )  # fmt: skip
     return panel
 
 
@@ -142,7 +145,7 @@ def import_invitations(
         panel=panel, label=label, channel=channel, invited_count=len(contacts), created_by=actor
     )
     Invitation.objects.bulk_create(Invitation(batch=batch, contact=c) for c in contacts)
-    record(actor, "panels.import_invitations", panel, summary=ngettext(
+    PANEL_WORKFLOW.take(panel, "import_invitations", actor, summary=ngettext(
         "Lot d'invitations « %(label)s » : %(count)d invitation",
         "Lot d'invitations « %(label)s » : %(count)d invitations", len(contacts),
     ) % {"label": label, "count": len(contacts)})  # fmt: skip

@@ -1,4 +1,12 @@
-from concerto.panels.models.panel import M_TICKETS, Draw, Panel, PoolMember, Quota, new_token
+from concerto.panels.models.panel import (
+    M_TICKETS,
+    Draw,
+    Panel,
+    PanelTransition,
+    PoolMember,
+    Quota,
+    new_token,
+)
 from concerto.panels.models.recommendations import Recommendation
 from concerto.panels.models.recruitment import Invitation, InvitationBatch, PanelCategory, new_code
 from concerto.panels.models.sessions import Attendance, PanelSession
@@ -12,6 +20,7 @@ __all__ = [
     "Panel",
     "PanelCategory",
     "PanelSession",
+    "PanelTransition",
     "PoolMember",
     "Quota",
     "Recommendation",

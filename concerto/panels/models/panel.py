@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concerto.panels.reasons import describe
+from concerto.workflow import TransitionLog
 
 M_TICKETS = 1000
 
@@ -128,6 +129,17 @@ class Panel(models.Model):
 
     def get_registration_url(self) -> str:
         return reverse("panels:register", args=[self.process.slug, self.pk])
+
+
+class PanelTransition(TransitionLog):
+    """One staff step of a panel's history (`concerto.panels.workflow`): who drew it,
+    published its lottery, fixed its seed, changed its quotas… and when."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(TransitionLog.Meta):
+        verbose_name = _("étape d'un panel")
+        verbose_name_plural = _("étapes des panels")
 
 
 class PoolMember(models.Model):
