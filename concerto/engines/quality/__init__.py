@@ -3,6 +3,8 @@
 Pure Python (no Django). The Django side builds a `ProcessDescription`,
 calls `evaluate`, and stores the `GridResult` (see `GridResult.as_dict`).
 The grid's criteria are data: `grids/<version>.toml`, loaded by `load_grid`.
+The engine writes no sentence: each verdict comes with findings, codes and
+values (`findings.py`) that the platform puts into words.
 """
 
 from concerto.engines.quality.description import (
@@ -12,6 +14,12 @@ from concerto.engines.quality.description import (
     ProcessDescription,
 )
 from concerto.engines.quality.engine import evaluate
+from concerto.engines.quality.findings import (
+    CODES,
+    COMMITMENT_PARTS,
+    DATE_CODES,
+    Finding,
+)
 from concerto.engines.quality.grid import (
     Criterion,
     Grid,
@@ -23,10 +31,16 @@ from concerto.engines.quality.grid import (
 )
 from concerto.engines.quality.registry import rule_kinds
 from concerto.engines.quality.results import CriterionResult, GridResult, Outcome, Status
+from concerto.engines.quality.rules.framing import STATED_FIELDS
 
 __all__ = [
+    "CODES",
+    "COMMITMENT_PARTS",
+    "DATE_CODES",
+    "STATED_FIELDS",
     "Criterion",
     "CriterionResult",
+    "Finding",
     "FollowUpCommitment",
     "Grid",
     "GridError",

@@ -27,23 +27,6 @@ class Method(StrEnum):
     PARTICIPATORY_BUDGETING = "participatory_budgeting"
     DELIBERATIVE = "deliberative"
 
-    @property
-    def label(self) -> str:
-        """French name, as shown to users."""
-        return METHOD_LABELS[self]
-
-
-METHOD_LABELS: dict[Method, str] = {
-    Method.INFORMATION: "information et données",
-    Method.OPEN_MEETINGS: "réunions ouvertes",
-    Method.PUBLIC_CONSULTATION: "consultation publique",
-    Method.OPEN_INNOVATION: "innovation ouverte",
-    Method.CITIZEN_SCIENCE: "science citoyenne",
-    Method.CIVIC_MONITORING: "suivi citoyen",
-    Method.PARTICIPATORY_BUDGETING: "budget participatif",
-    Method.DELIBERATIVE: "processus délibératif représentatif",
-}
-
 
 @dataclass(frozen=True, kw_only=True)
 class InformationSource:

@@ -29,7 +29,7 @@ def evaluate(
                 code=criterion.code,
                 title=criterion.title,
                 status=outcome.status,
-                explanation=outcome.explanation,
+                findings=outcome.findings,
                 reference=criterion.reference,
             )
         )

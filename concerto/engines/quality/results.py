@@ -1,4 +1,4 @@
-"""Typed output of the quality grid."""
+"""Typed output of the quality grid: statuses and findings, no sentence."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
+
+from concerto.engines.quality.findings import Finding
 
 
 class Status(StrEnum):
@@ -22,25 +24,18 @@ class Status(StrEnum):
     AT_RISK = "at_risk"
     MISSING = "missing"
 
-    @property
-    def label(self) -> str:
-        """French label, as shown to users."""
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS: dict[Status, str] = {
-    Status.MET: "Satisfait",
-    Status.AT_RISK: "À risque",
-    Status.MISSING: "Manquant",
-}
-
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a rule function returns: a status and its French explanation."""
+    """What a rule function returns: a status and the findings that explain it, in the
+    order they are read."""
 
     status: Status
-    explanation: str
+    findings: tuple[Finding, ...]
+
+    def __init__(self, status: Status, *findings: Finding) -> None:
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "findings", findings)
 
 
 @dataclass(frozen=True)
@@ -50,14 +45,15 @@ class CriterionResult:
     code: the criterion's stable code in the grid (e.g. "participation-before-decision").
     title: its French title, from the grid.
     status: MET, AT_RISK or MISSING.
-    explanation: French, specific to the process (cites its dates and numbers).
+    findings: why, specific to the process (its dates and numbers), as codes and
+        values: the platform puts them into words.
     reference: the text the criterion comes from (OCDE 2022, CNDP, Charte 2016, CIPC…).
     """
 
     code: str
     title: str
     status: Status
-    explanation: str
+    findings: tuple[Finding, ...]
     reference: str
 
 
@@ -107,7 +103,7 @@ class GridResult:
                     "code": result.code,
                     "title": result.title,
                     "status": result.status.value,
-                    "explanation": result.explanation,
+                    "findings": [finding.to_json() for finding in result.findings],
                     "reference": result.reference,
                 }
                 for result in self.results

@@ -7,13 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
-from concerto.engines.quality import Method
 from concerto.folding import french_order
 from concerto.processes.abilities import process_abilities
 from concerto.processes.lifecycle import PROCESS_WORKFLOW, PUBLIC_STATUSES, Status
+from concerto.processes.quality_words import METHOD_CHOICES
 from concerto.workflow import TransitionLog
-
-METHOD_CHOICES = [(method.value, method.label.capitalize()) for method in Method]
 
 
 class TerritoryLevel(models.TextChoices):
@@ -183,7 +181,7 @@ class Process(models.Model):
 
     def method_labels(self) -> list[str]:
         labels = dict(METHOD_CHOICES)
-        return [labels.get(code, code) for code in self.methods]
+        return [str(labels.get(code, code)) for code in self.methods]
 
     def get_abilities(self, user) -> dict[str, bool]:
         return process_abilities(self, user)

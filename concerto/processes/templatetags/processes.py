@@ -3,6 +3,7 @@ from datetime import date
 from django import template
 
 from concerto.frenchdates import french_date
+from concerto.processes.quality_words import explanation, status_label
 
 register = template.Library()
 
@@ -13,3 +14,15 @@ def iso_date(value: str | None) -> str:
     if not value:
         return "—"
     return french_date(date.fromisoformat(value), "j F Y")
+
+
+@register.filter
+def precheck_explanation(result) -> str:
+    """Why the quality grid gave a criterion its status, in words (see quality_words)."""
+    return explanation(result)
+
+
+@register.filter
+def precheck_status(status: str) -> str:
+    """'Satisfait', 'À risque' or 'Manquant'."""
+    return status_label(status)

@@ -1,6 +1,8 @@
 """Shared builders: a complete description that meets every criterion of grid 2026-1.
 
 Each test changes only the fields it is about, so a failure points at one rule.
+The engine returns findings (codes and values); the tests that check the sentence a
+reader gets put them into words with the platform's wording, `explain` (quality_words).
 """
 
 from __future__ import annotations

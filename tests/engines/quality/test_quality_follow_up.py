@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from concerto.engines.quality import FollowUpCommitment, Status
+from concerto.processes.quality_words import explanation as explain
 
 END = date(2027, 3, 31)
 DECISION = date(2027, 5, 14)
@@ -25,7 +26,7 @@ class TestFollowUpDate:
     def test_met_explanation(self, check):
         result = check(self.code)
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             "Le devoir de suite est fixé au 30/04/2027, 30 jours après la fin de la participation"
             " (31/03/2027) et au plus tard à la date de décision (14/05/2027)."
         )
@@ -46,7 +47,7 @@ class TestFollowUpDate:
 
     def test_after_the_decision(self, check):
         result = check(self.code, follow_up_date=date(2027, 5, 15))
-        assert result.explanation == (
+        assert explain(result) == (
             "Le devoir de suite est fixé au 15/05/2027, 1 jour après la décision du 14/05/2027"
             " : les participants doivent savoir ce qui a été retenu au plus tard au moment"
             " de la décision."
@@ -54,14 +55,14 @@ class TestFollowUpDate:
 
     def test_on_the_last_day_of_participation(self, check):
         result = check(self.code, follow_up_date=END)
-        assert result.explanation == (
+        assert explain(result) == (
             "Le devoir de suite est fixé au 31/03/2027, le jour même de la fin de la participation"
             " : aucun temps n'est laissé pour analyser les contributions."
         )
 
     def test_before_the_end_of_participation(self, check):
         result = check(self.code, follow_up_date=date(2027, 3, 20))
-        assert result.explanation == (
+        assert explain(result) == (
             "Le devoir de suite est fixé au 20/03/2027, avant la fin de la participation"
             " le 31/03/2027 : les contributions ne seront pas toutes reçues."
         )
@@ -77,7 +78,7 @@ class TestFollowUpDate:
 
     def test_too_long_after_the_end_explanation(self, check):
         result = check(self.code, decision_date=date(2027, 12, 31), follow_up_date=date(2027, 7, 1))
-        assert result.explanation == (
+        assert explain(result) == (
             "Le devoir de suite est fixé au 01/07/2027, 92 jours après la fin de la participation"
             " le 31/03/2027 : plus que les 90 jours admis."
         )
@@ -85,14 +86,14 @@ class TestFollowUpDate:
     def test_missing(self, check):
         result = check(self.code, follow_up_date=None)
         assert result.status is Status.MISSING
-        assert result.explanation == (
+        assert explain(result) == (
             "Aucune date n'est fixée pour rendre compte aux participants (devoir de suite)."
         )
 
     def test_unknown_decision_date_cannot_be_checked(self, check):
         result = check(self.code, decision_date=None)
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "La date de décision n'est pas renseignée : impossible de vérifier"
             " que la suite est rendue au plus tard à la décision."
         )
@@ -100,14 +101,14 @@ class TestFollowUpDate:
     def test_unknown_end_date_cannot_be_checked(self, check):
         result = check(self.code, participation_end=None)
         assert result.status is Status.AT_RISK
-        assert result.explanation.startswith("La date de fin de participation n'est pas renseignée")
+        assert explain(result).startswith("La date de fin de participation n'est pas renseignée")
 
     def test_dates_out_of_order_report_every_problem(self, check):
         """A decision before the participation ends: the follow-up cannot satisfy both."""
         result = check(self.code, decision_date=date(2027, 3, 15), follow_up_date=date(2027, 3, 20))
         assert result.status is Status.AT_RISK
-        assert "avant la fin de la participation le 31/03/2027" in result.explanation
-        assert "5 jours après la décision du 15/03/2027" in result.explanation
+        assert "avant la fin de la participation le 31/03/2027" in explain(result)
+        assert "5 jours après la décision du 15/03/2027" in explain(result)
 
     def test_maximum_comes_from_the_grid(self, check, one_criterion_grid):
         grid = one_criterion_grid("follow_up_date", max_days_after_participation_end=10)
@@ -121,7 +122,7 @@ class TestFollowUpCommitments:
     def test_met_explanation(self, check):
         result = check(self.code, follow_up_commitments=(COMPLETE_COMMITMENT,))
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             "1 engagement de suite sur 1 précise ce qui sera répondu, qui répond,"
             " par quel canal et à quelle date."
         )
@@ -140,7 +141,7 @@ class TestFollowUpCommitments:
         commitment = replace(COMPLETE_COMMITMENT, **blank)
         result = check(self.code, follow_up_commitments=(commitment,))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             f"L'engagement n°{NBSP}1 («{NBSP}Réponse aux propositions{NBSP}»)"
             f" ne précise pas {missing}."
         )
@@ -148,12 +149,12 @@ class TestFollowUpCommitments:
     def test_missing(self, check):
         result = check(self.code, follow_up_commitments=())
         assert result.status is Status.MISSING
-        assert result.explanation == "Aucun engagement de suite n'est pris envers les participants."
+        assert explain(result) == "Aucun engagement de suite n'est pris envers les participants."
 
     def test_one_complete_commitment_is_enough_but_gaps_are_listed(self, check):
         result = check(self.code, follow_up_commitments=(FollowUpCommitment(), COMPLETE_COMMITMENT))
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             "1 engagement de suite sur 2 précise ce qui sera répondu, qui répond, par quel canal"
             f" et à quelle date. L'engagement n°{NBSP}1 ne précise pas ce qui sera répondu,"
             " qui répond, par quel canal ni à quelle date."
@@ -163,7 +164,7 @@ class TestFollowUpCommitments:
         incomplete = replace(COMPLETE_COMMITMENT, channel="")
         result = check(self.code, follow_up_commitments=(incomplete, FollowUpCommitment()))
         assert result.status is Status.AT_RISK
-        assert result.explanation.startswith(
+        assert explain(result).startswith(
             f"Aucun des 2 engagements de suite n'est complet. L'engagement n°{NBSP}1"
         )
 
@@ -171,6 +172,6 @@ class TestFollowUpCommitments:
         grid = one_criterion_grid("follow_up_commitments", min_commitments=2)
         result = check("c", grid, follow_up_commitments=(COMPLETE_COMMITMENT,))
         assert result.status is Status.AT_RISK
-        assert result.explanation == "1 engagement de suite complet sur 1 : il en faut au moins 2."
+        assert explain(result) == "1 engagement de suite complet sur 1 : il en faut au moins 2."
         both = check("c", grid, follow_up_commitments=(COMPLETE_COMMITMENT,) * 2)
         assert both.status is Status.MET

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from concerto.engines.quality import InformationSource, Status
+from concerto.processes.quality_words import explanation as explain
 
 NBSP = "\u00a0"
 
@@ -54,20 +55,20 @@ class TestStatedCriteria:
 
     def test_met_explanation(self, check):
         result = check("decision-stated")
-        assert result.explanation == (
+        assert explain(result) == (
             "La description précise la décision en jeu, qui prend la décision et le commanditaire."
         )
 
     def test_partial_explanation_lists_what_is_said_and_what_is_not(self, check):
         result = check("decision-stated", decision_maker="", sponsor="")
-        assert result.explanation == (
+        assert explain(result) == (
             "La description précise la décision en jeu, mais pas qui prend la décision"
             " ni le commanditaire."
         )
 
     def test_missing_explanation(self, check):
         result = check("negotiable-stated", negotiable="", non_negotiable="")
-        assert result.explanation == (
+        assert explain(result) == (
             "La description ne précise pas ce qui est ouvert à la discussion"
             " ni ce qui reste hors discussion."
         )
@@ -79,24 +80,24 @@ class TestMethodChosen:
     def test_met_explanation_names_the_methods_in_french(self, check):
         result = check(self.code, methods=("deliberative", "public_consultation", "deliberative"))
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             "Méthodes choisies : processus délibératif représentatif, consultation publique."
         )
 
     def test_single_method(self, check):
         result = check(self.code, methods=("citizen_science",))
-        assert result.explanation == "Méthode choisie : science citoyenne."
+        assert explain(result) == "Méthode choisie : science citoyenne."
 
     @pytest.mark.parametrize("methods", [(), ("",), ("  ",)])
     def test_missing(self, check, methods):
         result = check(self.code, methods=methods)
         assert result.status is Status.MISSING
-        assert result.explanation == "Aucune des huit méthodes de l'OCDE n'est choisie."
+        assert explain(result) == "Aucune des huit méthodes de l'OCDE n'est choisie."
 
     def test_unknown_code_is_at_risk(self, check):
         result = check(self.code, methods=("public_consultation", "vote"))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             f"Méthode choisie : consultation publique. Méthode inconnue : {q('vote')}"
             " ; choisir parmi les huit méthodes de l'OCDE."
         )
@@ -104,13 +105,13 @@ class TestMethodChosen:
     def test_only_unknown_codes(self, check):
         result = check(self.code, methods=("vote",))
         assert result.status is Status.AT_RISK
-        assert result.explanation.startswith("Aucune méthode reconnue. Méthode inconnue")
+        assert explain(result).startswith("Aucune méthode reconnue. Méthode inconnue")
 
     def test_minimum_comes_from_the_grid(self, check, one_criterion_grid):
         grid = one_criterion_grid("methods", min_methods=2)
         result = check("c", grid, methods=("information",))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "Méthode choisie : information et données. Il en faut au moins 2."
         )
         assert check("c", grid, methods=("information", "open_meetings")).status is Status.MET
@@ -128,7 +129,7 @@ class TestPluralInformation:
     def test_met_explanation(self, check):
         result = check(self.code, information_sources=self.sources("État", "Association", "État"))
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             f"3 sources prévues, 2 points de vue ({q('État')}, {q('Association')})"
             " : l'information est plurielle et contradictoire."
         )
@@ -147,14 +148,14 @@ class TestPluralInformation:
     def test_same_viewpoint_differently_written_counts_once(self, check):
         result = check(self.code, information_sources=self.sources("État", " état ", "ÉTAT"))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             f"3 sources prévues, 1 point de vue ({q('État')}) : il faut au moins"
             " 2 points de vue pour une information plurielle et contradictoire."
         )
 
     def test_no_viewpoint_and_too_few_sources(self, check):
         result = check(self.code, information_sources=self.sources("", ""))
-        assert result.explanation == (
+        assert explain(result) == (
             "2 sources prévues, sans point de vue indiqué : il faut au moins 3 sources"
             " et au moins 2 points de vue pour une information plurielle et contradictoire."
         )
@@ -162,7 +163,7 @@ class TestPluralInformation:
     def test_missing(self, check):
         result = check(self.code, information_sources=())
         assert result.status is Status.MISSING
-        assert result.explanation == "Aucune source n'est prévue pour le dossier d'information."
+        assert explain(result) == "Aucune source n'est prévue pour le dossier d'information."
 
 
 class TestBudget:
@@ -179,24 +180,23 @@ class TestBudget:
     )
     def test_met_explanation_formats_euros_the_french_way(self, check, amount, text):
         result = check(self.code, budget_amount=amount)
-        assert (result.status, result.explanation) == (Status.MET, f"Budget prévu : {text}.")
+        assert (result.status, explain(result)) == (Status.MET, f"Budget prévu : {text}.")
 
     def test_zero_is_at_risk(self, check):
         result = check(self.code, budget_amount=Decimal("0"))
         assert result.status is Status.AT_RISK
-        assert result.explanation.startswith("Le budget indiqué est nul")
+        assert explain(result).startswith("Le budget indiqué est nul")
 
     def test_negative_is_at_risk(self, check):
         result = check(self.code, budget_amount=Decimal("-500"))
         assert result.status is Status.AT_RISK
         assert (
-            result.explanation
-            == f"Le budget indiqué (-500{NBSP}€) est négatif : montant incohérent."
+            explain(result) == f"Le budget indiqué (-500{NBSP}€) est négatif : montant incohérent."
         )
 
     def test_missing(self, check):
         result = check(self.code, budget_amount=None)
-        assert (result.status, result.explanation) == (
+        assert (result.status, explain(result)) == (
             Status.MISSING,
             "Le budget n'est pas renseigné.",
         )
@@ -208,12 +208,12 @@ class TestIndependentGuarantor:
     def test_named_guarantor_is_met(self, check):
         result = check(self.code, methods=("deliberative",), guarantor="Mme Martin, garante CNDP")
         assert result.status is Status.MET
-        assert result.explanation == f"Garant désigné : {q('Mme Martin, garante CNDP')}."
+        assert explain(result) == f"Garant désigné : {q('Mme Martin, garante CNDP')}."
 
     def test_missing_when_a_deliberative_process_has_none(self, check):
         result = check(self.code, methods=("public_consultation", "deliberative"), guarantor=" ")
         assert result.status is Status.MISSING
-        assert result.explanation == (
+        assert explain(result) == (
             "Aucun garant n'est désigné alors que la méthode"
             f" {q('processus délibératif représentatif')} en demande un."
         )
@@ -221,7 +221,7 @@ class TestIndependentGuarantor:
     def test_not_required_for_other_methods(self, check):
         result = check(self.code, methods=("public_consultation",), guarantor="")
         assert result.status is Status.MET
-        assert result.explanation == (
+        assert explain(result) == (
             "Aucun garant n'est désigné ; les méthodes choisies n'en exigent pas."
         )
 
@@ -230,7 +230,7 @@ class TestIndependentGuarantor:
             "guarantor", required_for_methods=["deliberative", "participatory_budgeting"]
         )
         result = check("c", grid, methods=("participatory_budgeting", "deliberative"))
-        assert result.explanation == (
+        assert explain(result) == (
             f"Aucun garant n'est désigné alors que les méthodes {q('budget participatif')}"
             f" et {q('processus délibératif représentatif')} en demandent un."
         )

@@ -230,8 +230,11 @@ class TestEvaluation:
         assert data["counts"] == {"met": 15, "at_risk": 0, "missing": 0}
         assert data["results"][0]["status"] == "met"
 
-    def test_status_labels_are_french(self):
-        assert [status.label for status in Status] == ["Satisfait", "À risque", "Manquant"]
+    def test_as_dict_stores_findings_not_sentences(self, describe):
+        data = evaluate(describe(budget_amount=None), today=TODAY).as_dict()
+        stored = next(result for result in data["results"] if result["code"] == "budget-stated")
+        assert "explanation" not in stored
+        assert stored["findings"] == [{"code": "budget_missing", "values": {}}]
 
 
 class TestProcessDescription:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from concerto.engines.quality import Status
+from concerto.processes.quality_words import explanation as explain
 
 END = date(2027, 3, 31)
 START = date(2027, 3, 1)
@@ -31,7 +32,7 @@ class TestParticipationBeforeDecision:
 
     def test_met_explanation(self, check):
         result = check(self.code, participation_end=END, decision_date=date(2027, 4, 30))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation se termine le 31/03/2027, 30 jours avant la décision"
             " du 30/04/2027 : les 30 jours nécessaires pour répondre sont prévus."
         )
@@ -44,14 +45,14 @@ class TestParticipationBeforeDecision:
             decision_date=date(2027, 3, 22),
         )
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation se termine le 12/03/2027, 10 jours avant la décision du 22/03/2027"
             " : moins que les 30 jours nécessaires pour répondre."
         )
 
     def test_same_day_as_decision(self, check):
         result = check(self.code, decision_date=END)
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation se termine le jour même de la décision (31/03/2027)"
             " : il faut au moins 30 jours pour répondre."
         )
@@ -59,7 +60,7 @@ class TestParticipationBeforeDecision:
     def test_ending_after_the_decision_says_it_cannot_influence_it(self, check):
         result = check(self.code, decision_date=END - timedelta(days=1))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation se termine le 31/03/2027, 1 jour après la décision du 30/03/2027"
             " : elle ne peut plus l'influencer."
         )
@@ -77,7 +78,7 @@ class TestParticipationBeforeDecision:
     )
     def test_missing_dates(self, check, overrides, explanation):
         result = check(self.code, **overrides)
-        assert (result.status, result.explanation) == (Status.MISSING, explanation)
+        assert (result.status, explain(result)) == (Status.MISSING, explanation)
 
     def test_threshold_comes_from_the_grid(self, check, one_criterion_grid):
         """A grid with min_days = 0 accepts a participation ending on the decision day."""
@@ -99,14 +100,14 @@ class TestParticipationDuration:
 
     def test_met_explanation(self, check):
         result = check(self.code, participation_end=date(2027, 3, 21))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation dure 21 jours (du 01/03/2027 au 21/03/2027)"
             " : au moins les 21 jours attendus."
         )
 
     def test_too_short_explanation(self, check):
         result = check(self.code, participation_end=date(2027, 3, 20))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation dure 20 jours (du 01/03/2027 au 20/03/2027),"
             " moins que les 21 jours attendus."
         )
@@ -114,12 +115,12 @@ class TestParticipationDuration:
     def test_single_day(self, check):
         result = check(self.code, participation_end=START)
         assert result.status is Status.AT_RISK
-        assert result.explanation.startswith("La participation dure 1 jour (du 01/03/2027 au")
+        assert explain(result).startswith("La participation dure 1 jour (du 01/03/2027 au")
 
     def test_end_before_start_is_incoherent(self, check):
         result = check(self.code, participation_end=START - timedelta(days=1))
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation se termine le 28/02/2027, avant de commencer le 01/03/2027"
             " : le calendrier est incohérent."
         )
@@ -141,7 +142,7 @@ class TestParticipationDuration:
     )
     def test_missing_dates(self, check, overrides, explanation):
         result = check(self.code, **overrides)
-        assert (result.status, result.explanation) == (Status.MISSING, explanation)
+        assert (result.status, explain(result)) == (Status.MISSING, explanation)
 
     def test_most_demanding_method_sets_the_minimum(self, check, one_criterion_grid):
         grid = one_criterion_grid(
@@ -151,7 +152,7 @@ class TestParticipationDuration:
             "c", grid, methods=("public_consultation", "deliberative"), participation_end=END
         )
         assert result.status is Status.AT_RISK
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation dure 31 jours (du 01/03/2027 au 31/03/2027), moins que les 42 jours"
             " attendus pour la méthode «\u00a0processus délibératif représentatif\u00a0»."
         )
@@ -188,25 +189,25 @@ class TestEarlyReferral:
 
     def test_met_explanation(self, check):
         result = check(self.code, today=date(2027, 1, 30))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation commence le 01/03/2027, dans 30 jours : le CIPC dispose"
             " des 30 jours nécessaires à son examen."
         )
 
     def test_too_late_explanation(self, check):
         result = check(self.code, today=date(2027, 2, 20))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation commence le 01/03/2027, dans 9 jours : moins que"
             " les 30 jours nécessaires à l'examen du CIPC."
         )
 
     def test_starting_today(self, check):
         result = check(self.code, today=START)
-        assert result.explanation.startswith("La participation commence le 01/03/2027, aujourd'hui")
+        assert explain(result).startswith("La participation commence le 01/03/2027, aujourd'hui")
 
     def test_already_started(self, check):
         result = check(self.code, today=START + timedelta(days=1))
-        assert result.explanation == (
+        assert explain(result) == (
             "La participation a commencé le 01/03/2027, avant l'avis du CIPC :"
             " il doit être saisi au moins 30 jours avant le lancement."
         )
@@ -214,4 +215,4 @@ class TestEarlyReferral:
     def test_missing_start(self, check):
         result = check(self.code, participation_start=None)
         assert result.status is Status.MISSING
-        assert result.explanation == "La date de début de participation n'est pas renseignée."
+        assert explain(result) == "La date de début de participation n'est pas renseignée."

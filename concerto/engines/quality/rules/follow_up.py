@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from concerto.engines.quality.description import FollowUpCommitment, ProcessDescription
-from concerto.engines.quality.french import NBSP, days, fmt_date, join_and, join_nor, plural, quote
+from concerto.engines.quality.findings import COMMITMENT_PARTS, Finding, finding
 from concerto.engines.quality.registry import (
     Param,
     Params,
@@ -28,10 +28,7 @@ def follow_up_date(description: ProcessDescription, params: Params, today: date)
     """
     follow_up = description.follow_up_date
     if follow_up is None:
-        return Outcome(
-            Status.MISSING,
-            "Aucune date n'est fixée pour rendre compte aux participants (devoir de suite).",
-        )
+        return Outcome(Status.MISSING, finding("follow_up_date_missing"))
     end, decision = description.participation_end, description.decision_date
     max_days = params["max_days_after_participation_end"]
     problems = [
@@ -43,72 +40,59 @@ def follow_up_date(description: ProcessDescription, params: Params, today: date)
         if problem
     ]
     if problems or end is None or decision is None:
-        return Outcome(Status.AT_RISK, " ".join(problems))
+        return Outcome(Status.AT_RISK, *problems)
     return Outcome(
         Status.MET,
-        f"Le devoir de suite est fixé au {fmt_date(follow_up)},"
-        f" {days((follow_up - end).days)} après la fin de la participation ({fmt_date(end)})"
-        f" et au plus tard à la date de décision ({fmt_date(decision)}).",
+        finding(
+            "follow_up_date_met",
+            follow_up=follow_up,
+            end=end,
+            decision=decision,
+            days=(follow_up - end).days,
+        ),
     )
 
 
-def _check_against_end(follow_up: date, end: date | None, max_days: int) -> str | None:
+def _check_against_end(follow_up: date, end: date | None, max_days: int) -> Finding | None:
     """The problem with the follow-up date relative to the participation end, if any."""
-    fixed = f"Le devoir de suite est fixé au {fmt_date(follow_up)}"
     if end is None:
-        return (
-            "La date de fin de participation n'est pas renseignée : impossible de vérifier"
-            " que la suite est rendue après la participation."
-        )
+        return finding("follow_up_end_unknown")
     if follow_up < end:
-        return (
-            f"{fixed}, avant la fin de la participation le {fmt_date(end)} :"
-            " les contributions ne seront pas toutes reçues."
-        )
+        return finding("follow_up_before_end", follow_up=follow_up, end=end)
     if follow_up == end:
-        return (
-            f"{fixed}, le jour même de la fin de la participation :"
-            " aucun temps n'est laissé pour analyser les contributions."
-        )
+        return finding("follow_up_on_end", follow_up=follow_up)
     if (follow_up - end).days > max_days:
-        return (
-            f"{fixed}, {days((follow_up - end).days)} après la fin de la participation"
-            f" le {fmt_date(end)} : plus que les {days(max_days)} admis."
+        return finding(
+            "follow_up_long_after_end",
+            follow_up=follow_up,
+            end=end,
+            days=(follow_up - end).days,
+            max_days=max_days,
         )
     return None
 
 
-def _check_against_decision(follow_up: date, decision: date | None) -> str | None:
+def _check_against_decision(follow_up: date, decision: date | None) -> Finding | None:
     """The problem with the follow-up date relative to the decision date, if any."""
     if decision is None:
-        return (
-            "La date de décision n'est pas renseignée : impossible de vérifier"
-            " que la suite est rendue au plus tard à la décision."
-        )
+        return finding("follow_up_decision_unknown")
     if follow_up > decision:
-        return (
-            f"Le devoir de suite est fixé au {fmt_date(follow_up)},"
-            f" {days((follow_up - decision).days)} après la décision du {fmt_date(decision)} :"
-            " les participants doivent savoir ce qui a été retenu au plus tard au moment"
-            " de la décision."
+        return finding(
+            "follow_up_after_decision",
+            follow_up=follow_up,
+            decision=decision,
+            days=(follow_up - decision).days,
         )
     return None
-
-
-_PARTS = (
-    ("what", "ce qui sera répondu"),
-    ("who", "qui répond"),
-    ("channel", "par quel canal"),
-    ("due_date", "à quelle date"),
-)
 
 
 def _missing_parts(commitment: FollowUpCommitment) -> list[str]:
+    """The parts (`COMMITMENT_PARTS`) this commitment leaves blank."""
     missing = []
-    for attribute, label in _PARTS:
+    for attribute in COMMITMENT_PARTS:
         value = getattr(commitment, attribute)
         if value is None or (isinstance(value, str) and not value.strip()):
-            missing.append(label)
+            missing.append(attribute)
     return missing
 
 
@@ -119,40 +103,40 @@ def follow_up_commitments(description: ProcessDescription, params: Params, today
     A commitment is complete when it states what will be answered, who
     answers, through which channel and by which date.
     MET: at least `min_commitments` complete commitments (incomplete ones are
-        still listed in the explanation).
+        still listed in the findings).
     AT_RISK: commitments exist but fewer are complete.
     MISSING: no commitment at all.
     """
     commitments = description.follow_up_commitments
     if not commitments:
-        return Outcome(
-            Status.MISSING, "Aucun engagement de suite n'est pris envers les participants."
-        )
+        return Outcome(Status.MISSING, finding("commitments_none"))
     minimum = params["min_commitments"]
-    gaps: list[str] = []
+    gaps: list[Finding] = []
     complete = 0
     for number, commitment in enumerate(commitments, start=1):
         missing = _missing_parts(commitment)
         if not missing:
             complete += 1
             continue
-        named = f" ({quote(commitment.what)})" if commitment.what.strip() else ""
-        gaps.append(f"L'engagement n°{NBSP}{number}{named} ne précise pas {join_nor(missing)}.")
-    if complete >= minimum:
-        verb = "précise" if complete < 2 else "précisent"
-        summary = (
-            f"{plural(complete, 'engagement')} de suite sur {len(commitments)} {verb}"
-            f" {join_and([label for _, label in _PARTS])}."
+        gaps.append(
+            finding(
+                "commitment_incomplete",
+                number=number,
+                what=commitment.what.strip(),
+                missing=missing,
+            )
         )
-        return Outcome(Status.MET, " ".join([summary, *gaps]))
+    total = len(commitments)
+    if complete >= minimum:
+        return Outcome(
+            Status.MET, finding("commitments_complete", complete=complete, total=total), *gaps
+        )
     if complete == 0:
-        # With a single commitment its own gap sentence says it all.
-        summary = f"Aucun des {len(commitments)} engagements de suite n'est complet."
-        sentences = gaps if len(commitments) == 1 else [summary, *gaps]
-    else:
-        sentences = [
-            f"{plural(complete, 'engagement de suite complet', 'engagements de suite complets')}"
-            f" sur {len(commitments)} : il en faut au moins {minimum}.",
-            *gaps,
-        ]
-    return Outcome(Status.AT_RISK, " ".join(sentences))
+        # With a single commitment its own gap says it all.
+        if total == 1:
+            return Outcome(Status.AT_RISK, *gaps)
+        return Outcome(Status.AT_RISK, finding("commitments_none_complete", total=total), *gaps)
+    summary = finding(
+        "commitments_too_few_complete", complete=complete, total=total, minimum=minimum
+    )
+    return Outcome(Status.AT_RISK, summary, *gaps)

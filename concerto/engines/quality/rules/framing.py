@@ -6,35 +6,34 @@ from datetime import date
 from typing import Any
 
 from concerto.engines.quality.description import Method, ProcessDescription
-from concerto.engines.quality.french import euros, join_and, join_nor, quote
+from concerto.engines.quality.findings import finding
 from concerto.engines.quality.registry import Param, Params, method_codes, positive_int, rule_kind
 from concerto.engines.quality.results import Outcome, Status
 
-# The description fields a `stated` criterion may require, with the French
-# noun phrase that names each one in explanations.
-STATED_FIELD_LABELS: dict[str, str] = {
-    "title": "le titre",
-    "decision_at_stake": "la décision en jeu",
-    "decision_maker": "qui prend la décision",
-    "sponsor": "le commanditaire",
-    "negotiable": "ce qui est ouvert à la discussion",
-    "non_negotiable": "ce qui reste hors discussion",
-    "alternatives": "les alternatives envisagées",
-    "publics_concerned": "les publics concernés",
-    "offline_reach": "comment sont associées les personnes qui ne vont pas en ligne",
-    "target_participants": "le nombre de participants visé",
-    "guarantor": "le garant",
-    "evaluation_plan": "comment le dispositif sera évalué",
-}
+# The description fields a `stated` criterion may require.
+STATED_FIELDS: tuple[str, ...] = (
+    "title",
+    "decision_at_stake",
+    "decision_maker",
+    "sponsor",
+    "negotiable",
+    "non_negotiable",
+    "alternatives",
+    "publics_concerned",
+    "offline_reach",
+    "target_participants",
+    "guarantor",
+    "evaluation_plan",
+)
 
 
 def stated_fields(value: Any) -> tuple[str, ...]:
     """Converter for the `fields` parameter: a non-empty list of known field names."""
     if not isinstance(value, list | tuple) or not value:
         raise ValueError(f"expected a non-empty list of field names, got {value!r}")
-    unknown = [name for name in value if name not in STATED_FIELD_LABELS]
+    unknown = [name for name in value if name not in STATED_FIELDS]
     if unknown:
-        known = ", ".join(STATED_FIELD_LABELS)
+        known = ", ".join(STATED_FIELDS)
         raise ValueError(f"unknown field(s) {unknown!r} (known: {known})")
     return tuple(value)
 
@@ -56,13 +55,11 @@ def stated(description: ProcessDescription, params: Params, today: date) -> Outc
     """
     present = [name for name in params["fields"] if is_stated(getattr(description, name))]
     absent = [name for name in params["fields"] if name not in present]
-    said = join_and([STATED_FIELD_LABELS[name] for name in present])
-    unsaid = join_nor([STATED_FIELD_LABELS[name] for name in absent])
     if not absent:
-        return Outcome(Status.MET, f"La description précise {said}.")
+        return Outcome(Status.MET, finding("stated_all", fields=present))
     if not present:
-        return Outcome(Status.MISSING, f"La description ne précise pas {unsaid}.")
-    return Outcome(Status.AT_RISK, f"La description précise {said}, mais pas {unsaid}.")
+        return Outcome(Status.MISSING, finding("stated_none", fields=absent))
+    return Outcome(Status.AT_RISK, finding("stated_some", present=present, absent=absent))
 
 
 def _unique(codes: tuple[str, ...]) -> list[str]:
@@ -79,23 +76,19 @@ def methods(description: ProcessDescription, params: Params, today: date) -> Out
     """
     codes = _unique(description.methods)
     if not codes:
-        return Outcome(Status.MISSING, "Aucune des huit méthodes de l'OCDE n'est choisie.")
+        return Outcome(Status.MISSING, finding("methods_none"))
     known_codes = {method.value for method in Method}
-    known = [Method(code).label for code in codes if code in known_codes]
-    unknown = [quote(code) for code in codes if code not in known_codes]
-    word = "Méthode choisie" if len(known) == 1 else "Méthodes choisies"
-    chosen = f"{word} : {', '.join(known)}." if known else "Aucune méthode reconnue."
+    known = [code for code in codes if code in known_codes]
+    unknown = [code for code in codes if code not in known_codes]
+    chosen = finding("methods_chosen", methods=known) if known else finding("methods_none_known")
     minimum = params["min_methods"]
     problems = []
     if unknown:
-        problems.append(
-            f"{'Méthode inconnue' if len(unknown) == 1 else 'Méthodes inconnues'} :"
-            f" {', '.join(unknown)} ; choisir parmi les huit méthodes de l'OCDE."
-        )
+        problems.append(finding("methods_unknown", codes=unknown))
     if known and len(known) < minimum:
-        problems.append(f"Il en faut au moins {minimum}.")
+        problems.append(finding("methods_too_few", minimum=minimum))
     if problems:
-        return Outcome(Status.AT_RISK, " ".join([chosen, *problems]))
+        return Outcome(Status.AT_RISK, chosen, *problems)
     return Outcome(Status.MET, chosen)
 
 
@@ -107,18 +100,12 @@ def budget(description: ProcessDescription, params: Params, today: date) -> Outc
     """
     amount = description.budget_amount
     if amount is None:
-        return Outcome(Status.MISSING, "Le budget n'est pas renseigné.")
+        return Outcome(Status.MISSING, finding("budget_missing"))
     if amount < 0:
-        return Outcome(
-            Status.AT_RISK, f"Le budget indiqué ({euros(amount)}) est négatif : montant incohérent."
-        )
+        return Outcome(Status.AT_RISK, finding("budget_negative", amount=amount))
     if amount == 0:
-        return Outcome(
-            Status.AT_RISK,
-            "Le budget indiqué est nul : les moyens du dispositif (équipe, prestataires,"
-            " communication, animation hors ligne) ne sont pas chiffrés.",
-        )
-    return Outcome(Status.MET, f"Budget prévu : {euros(amount)}.")
+        return Outcome(Status.AT_RISK, finding("budget_zero"))
+    return Outcome(Status.MET, finding("budget_met", amount=amount))
 
 
 @rule_kind("guarantor", required_for_methods=Param(method_codes))
@@ -131,22 +118,13 @@ def guarantor(description: ProcessDescription, params: Params, today: date) -> O
     Never AT_RISK.
     """
     if is_stated(description.guarantor):
-        return Outcome(Status.MET, f"Garant désigné : {quote(description.guarantor)}.")
+        return Outcome(
+            Status.MET, finding("guarantor_named", guarantor=description.guarantor.strip())
+        )
     requiring = [
-        quote(Method(code).label)
-        for code in _unique(description.methods)
-        if code in params["required_for_methods"]
+        code for code in _unique(description.methods) if code in params["required_for_methods"]
     ]
     if not requiring:
-        reason = (
-            "les méthodes choisies n'en exigent pas"
-            if description.methods
-            else ("aucune méthode choisie n'en exige")
-        )
-        return Outcome(Status.MET, f"Aucun garant n'est désigné ; {reason}.")
-    subject = "la méthode" if len(requiring) == 1 else "les méthodes"
-    verb = "en demande" if len(requiring) == 1 else "en demandent"
-    return Outcome(
-        Status.MISSING,
-        f"Aucun garant n'est désigné alors que {subject} {join_and(requiring)} {verb} un.",
-    )
+        code = "guarantor_not_required" if description.methods else "guarantor_no_method"
+        return Outcome(Status.MET, finding(code))
+    return Outcome(Status.MISSING, finding("guarantor_required", methods=requiring))

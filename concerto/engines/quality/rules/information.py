@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from concerto.engines.quality.description import ProcessDescription
-from concerto.engines.quality.french import plural, quote
+from concerto.engines.quality.findings import finding
 from concerto.engines.quality.registry import Param, Params, positive_int, rule_kind
 from concerto.engines.quality.results import Outcome, Status
 
@@ -26,7 +26,7 @@ def plural_information(description: ProcessDescription, params: Params, today: d
     """
     sources = description.information_sources
     if not sources:
-        return Outcome(Status.MISSING, "Aucune source n'est prévue pour le dossier d'information.")
+        return Outcome(Status.MISSING, finding("sources_none"))
     viewpoints: dict[str, str] = {}
     for source in sources:
         label = source.viewpoint.strip()
@@ -34,21 +34,17 @@ def plural_information(description: ProcessDescription, params: Params, today: d
             # Keep the first spelling met, to quote it as the ministry wrote it.
             viewpoints.setdefault(label.casefold(), label)
     min_sources, min_viewpoints = params["min_sources"], params["min_viewpoints"]
-    summary = f"{plural(len(sources), 'source prévue', 'sources prévues')}"
-    if viewpoints:
-        quoted = ", ".join(quote(label) for label in viewpoints.values())
-        summary += f", {plural(len(viewpoints), 'point de vue', 'points de vue')} ({quoted})"
-    else:
-        summary += ", sans point de vue indiqué"
-    problems = []
-    if len(sources) < min_sources:
-        problems.append(f"au moins {plural(min_sources, 'source')}")
-    if len(viewpoints) < min_viewpoints:
-        problems.append(f"au moins {plural(min_viewpoints, 'point de vue', 'points de vue')}")
-    if problems:
+    counted = {"sources": len(sources), "viewpoints": list(viewpoints.values())}
+    short_of_sources = len(sources) < min_sources
+    short_of_viewpoints = len(viewpoints) < min_viewpoints
+    if short_of_sources or short_of_viewpoints:
         return Outcome(
             Status.AT_RISK,
-            f"{summary} : il faut {' et '.join(problems)}"
-            " pour une information plurielle et contradictoire.",
+            finding(
+                "information_short",
+                **counted,
+                min_sources=min_sources if short_of_sources else None,
+                min_viewpoints=min_viewpoints if short_of_viewpoints else None,
+            ),
         )
-    return Outcome(Status.MET, f"{summary} : l'information est plurielle et contradictoire.")
+    return Outcome(Status.MET, finding("information_plural", **counted))

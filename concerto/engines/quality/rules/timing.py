@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
-from concerto.engines.quality.description import Method, ProcessDescription
-from concerto.engines.quality.french import days, fmt_date, missing_dates, quote
+from concerto.engines.quality.description import ProcessDescription
+from concerto.engines.quality.findings import finding
 from concerto.engines.quality.registry import (
     Param,
     Params,
@@ -20,9 +20,11 @@ from concerto.engines.quality.registry import (
 )
 from concerto.engines.quality.results import Outcome, Status
 
-START = "début de participation"
-END = "fin de participation"
-DECISION = "décision"
+
+def _missing_dates(**dates: date | None) -> Outcome:
+    """MISSING, naming the unset dates among `dates` (codes of `DATE_CODES`)."""
+    unset = [code for code, value in dates.items() if value is None]
+    return Outcome(Status.MISSING, finding("dates_missing", dates=unset))
 
 
 @rule_kind("participation_before_decision", min_days=Param(non_negative_int))
@@ -37,33 +39,25 @@ def participation_before_decision(
     """
     end, decision = description.participation_end, description.decision_date
     if end is None or decision is None:
-        labels = [label for label, value in ((END, end), (DECISION, decision)) if value is None]
-        return Outcome(Status.MISSING, missing_dates(labels))
+        return _missing_dates(participation_end=end, decision=decision)
     min_days = params["min_days"]
     gap = (decision - end).days
     if gap < 0:
         return Outcome(
-            Status.AT_RISK,
-            f"La participation se termine le {fmt_date(end)}, {days(-gap)} après la décision"
-            f" du {fmt_date(decision)} : elle ne peut plus l'influencer.",
+            Status.AT_RISK, finding("decision_before_end", end=end, decision=decision, days=-gap)
         )
     if gap >= min_days:
         return Outcome(
             Status.MET,
-            f"La participation se termine le {fmt_date(end)}, {days(gap)} avant la décision"
-            f" du {fmt_date(decision)} : les {days(min_days)} nécessaires pour répondre"
-            " sont prévus.",
+            finding("answer_time_met", end=end, decision=decision, days=gap, min_days=min_days),
         )
     if gap == 0:
         return Outcome(
-            Status.AT_RISK,
-            f"La participation se termine le jour même de la décision ({fmt_date(decision)})"
-            f" : il faut au moins {days(min_days)} pour répondre.",
+            Status.AT_RISK, finding("ends_on_decision_day", decision=decision, min_days=min_days)
         )
     return Outcome(
         Status.AT_RISK,
-        f"La participation se termine le {fmt_date(end)}, {days(gap)} avant la décision"
-        f" du {fmt_date(decision)} : moins que les {days(min_days)} nécessaires pour répondre.",
+        finding("answer_time_short", end=end, decision=decision, days=gap, min_days=min_days),
     )
 
 
@@ -83,27 +77,18 @@ def participation_duration(description: ProcessDescription, params: Params, toda
     """
     start, end = description.participation_start, description.participation_end
     if start is None or end is None:
-        labels = [label for label, value in ((START, start), (END, end)) if value is None]
-        return Outcome(Status.MISSING, missing_dates(labels))
+        return _missing_dates(participation_start=start, participation_end=end)
     if end < start:
-        return Outcome(
-            Status.AT_RISK,
-            f"La participation se termine le {fmt_date(end)}, avant de commencer"
-            f" le {fmt_date(start)} : le calendrier est incohérent.",
-        )
+        return Outcome(Status.AT_RISK, finding("ends_before_start", start=start, end=end))
     minimum, method = _minimum_duration(description.methods, params)
-    duration = (end - start).days + 1
-    period = f"{days(duration)} (du {fmt_date(start)} au {fmt_date(end)})"
-    if duration < minimum:
-        reason = f" pour la méthode {quote(Method(method).label)}" if method else ""
-        return Outcome(
-            Status.AT_RISK,
-            f"La participation dure {period}, moins que les {days(minimum)} attendus{reason}.",
-        )
-    return Outcome(
-        Status.MET,
-        f"La participation dure {period} : au moins les {days(minimum)} attendus.",
-    )
+    period = {"start": start, "end": end, "days": (end - start).days + 1, "min_days": minimum}
+    if period["days"] < minimum:
+        if method:
+            return Outcome(
+                Status.AT_RISK, finding("duration_short_for_method", **period, method=method)
+            )
+        return Outcome(Status.AT_RISK, finding("duration_short", **period))
+    return Outcome(Status.MET, finding("duration_met", **period))
 
 
 def _minimum_duration(methods: tuple[str, ...], params: Params) -> tuple[int, str | None]:
@@ -131,24 +116,14 @@ def referral_lead_time(description: ProcessDescription, params: Params, today: d
     """
     start = description.participation_start
     if start is None:
-        return Outcome(Status.MISSING, missing_dates([START]))
+        return _missing_dates(participation_start=start)
     min_days = params["min_days"]
     lead = (start - today).days
     if lead < 0:
         return Outcome(
-            Status.AT_RISK,
-            f"La participation a commencé le {fmt_date(start)}, avant l'avis du CIPC :"
-            f" il doit être saisi au moins {days(min_days)} avant le lancement.",
+            Status.AT_RISK, finding("started_before_review", start=start, min_days=min_days)
         )
-    when = "aujourd'hui" if lead == 0 else f"dans {days(lead)}"
-    if lead < min_days:
-        return Outcome(
-            Status.AT_RISK,
-            f"La participation commence le {fmt_date(start)}, {when} : moins que"
-            f" les {days(min_days)} nécessaires à l'examen du CIPC.",
-        )
-    return Outcome(
-        Status.MET,
-        f"La participation commence le {fmt_date(start)}, {when} : le CIPC dispose"
-        f" des {days(min_days)} nécessaires à son examen.",
-    )
+    # A lead of 0 days means the participation starts today.
+    code = "lead_time_short" if lead < min_days else "lead_time_met"
+    status = Status.AT_RISK if lead < min_days else Status.MET
+    return Outcome(status, finding(code, start=start, days=lead, min_days=min_days))
