@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.accounts.models import User
+from concerto.editing import EditConflict
 from concerto.evaluation import actions
 from concerto.evaluation.forms import GrantForm, MarginsForm, MarginsImportForm, ReportForm
 from concerto.evaluation.indicators import all_indicators
 from concerto.evaluation.models import Audience, EvaluationReport, ReferenceMargin, Survey
 from concerto.evaluation.models.report import OECD_CRITERIA
 from concerto.evaluation.views.common import evaluation_process
-from concerto.processes.actions.common import EditConflict
-from concerto.processes.views.common import add_errors, error_messages
+from concerto.formerrors import add_errors, error_messages
 
 
 def _report_form(report: EvaluationReport | None, data=None) -> ReportForm:

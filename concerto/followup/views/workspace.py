@@ -31,8 +31,9 @@ from concerto.followup.selection import (
     page_rows,
     selected,
 )
+from concerto.formerrors import add_errors, error_messages
 from concerto.processes import actions as process_actions
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 from concerto.processes.views.public import paginate
 
 # Beyond this, an answer's coverage is managed from the workspace's filtered list.

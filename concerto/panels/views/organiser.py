@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.downloads import csv_download
+from concerto.formerrors import add_errors, error_messages
 from concerto.jobs.views import owned_job
 from concerto.panels import actions
 from concerto.panels.forms import (
@@ -21,7 +22,7 @@ from concerto.panels.forms import (
 )
 from concerto.panels.models import Panel, PoolMember
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 
 ABILITY = "manage_participation"
 POOL_HELP = (

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.followup.queries import with_published_answers
+from concerto.formerrors import add_errors, error_messages
 from concerto.participation import actions
 from concerto.participation.forms import CorrectionForm, ProfileForm
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
-from concerto.processes.views.common import add_errors, error_messages
 
 
 @require_safe

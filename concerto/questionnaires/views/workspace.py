@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.formerrors import add_errors, error_messages
 from concerto.participation.models import Module
-from concerto.processes.views.common import add_errors, error_messages
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import QuestionForm
 from concerto.questionnaires.kind import QUESTIONNAIRE

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.formerrors import add_errors, error_messages
+from concerto.processes.views.common import process_for
 from concerto.representativeness import actions
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.forms import SettingsForm
