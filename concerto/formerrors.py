@@ -2,9 +2,11 @@
 
 Actions refuse with a `ValidationError` (see ARCHITECTURE.md): keyed by field when they
 can say which value is wrong, plain otherwise. A view that redisplays its form puts the
-messages on it with `add_errors`.
+messages on it with `add_errors`; a view that only redirects (a button, no form) shows
+them as flash messages with `flash_errors`.
 """
 
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
@@ -29,3 +31,9 @@ def add_errors(form, error: ValidationError, aliases: dict[str, str] | None = No
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def flash_errors(request, error: ValidationError) -> None:
+    """Show an action's ValidationError as error messages on the next page."""
+    for message in error_messages(error):
+        messages.error(request, message)

@@ -23,7 +23,7 @@ from concerto.expertgroups.forms import (
 )
 from concerto.expertgroups.models import Draft, ExpertGroup, ProcessNote
 from concerto.folding import french_order
-from concerto.formerrors import add_errors
+from concerto.formerrors import add_errors, flash_errors
 from concerto.participation.models import Contribution
 from concerto.processes.models import Process
 
@@ -215,8 +215,7 @@ def publish(request, slug: str, pk: int):
     try:
         draft = actions.publish_recommendation(draft, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
         return redirect("expertgroups:draft", slug, pk)
     messages.success(
         request,

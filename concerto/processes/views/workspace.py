@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concerto.accounts.roles import Role
 from concerto.editing import EditConflict
-from concerto.formerrors import add_errors, error_messages
+from concerto.formerrors import add_errors, flash_errors
 from concerto.forms import posted_text
 from concerto.processes import actions
 from concerto.processes.actions.handover import latest_handover
@@ -191,8 +191,7 @@ def _act(request, process: Process, action, success: str, **kwargs):
     try:
         action(process, actor=request.user, **kwargs)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, success)
     return redirect("processes:overview", pk=process.pk)
@@ -329,8 +328,7 @@ def delete(request, pk: int):
     try:
         actions.delete_process(process, actor=request.user)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
         return redirect("processes:overview", pk=pk)
     messages.success(request, _("Brouillon « %(title)s » supprimé.") % {"title": title})
     return redirect("processes:workspace_list")
