@@ -19,7 +19,7 @@ from concerto.accounts.abilities import may_manage_role
 from concerto.activity.log import record
 from concerto.activity.models import Entry
 from concerto.administration.registers import Register
-from concerto.processes.actions.common import EditConflict
+from concerto.editing import EditConflict
 
 
 def _require(actor) -> None:

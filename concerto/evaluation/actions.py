@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from concerto.accounts.policy import is_cipc
 from concerto.accounts.roles import Role
 from concerto.csvreading import CsvReader, CsvRefused
+from concerto.editing import EditConflict
 from concerto.evaluation.abilities import evaluation_abilities
 from concerto.evaluation.indicators import all_indicators
 from concerto.evaluation.models import (
@@ -29,7 +30,7 @@ from concerto.evaluation.models.report import OECD_CRITERIA, CriterionRating
 from concerto.evaluation.questions import LIKERT, LIKERT_CHOICES, questions_for
 from concerto.evaluation.surveys import invitees
 from concerto.notifications.actions import notify
-from concerto.processes.actions.common import EditConflict, locked, transition
+from concerto.processes.actions.common import locked, transition
 from concerto.processes.lifecycle import PROCESS_WORKFLOW
 from concerto.processes.models import Process
 from concerto.representativeness.catalogue import catalogue

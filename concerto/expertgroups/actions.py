@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from concerto.accounts.roles import Role
+from concerto.editing import EditConflict
 from concerto.expertgroups.abilities import (
     can_create_group,
     can_record_answer,
@@ -28,7 +29,6 @@ from concerto.expertgroups.models import (
 )
 from concerto.expertgroups.models.drafting import AnswerStatus, DraftKind
 from concerto.notifications.actions import notify
-from concerto.processes.actions.common import EditConflict
 
 
 def require(group: ExpertGroup, user, ability: str) -> None:

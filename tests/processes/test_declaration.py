@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from concerto.accounts.roles import Role
+from concerto.editing import EditConflict
 from concerto.processes import actions
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.models import Process
 from tests.factories import DirectorateFactory, MinistryFactory, complete_process, user_with_role
 

@@ -7,8 +7,8 @@ from django.test import override_settings
 from freezegun import freeze_time
 
 from concerto.accounts.roles import Role
+from concerto.editing import EditConflict
 from concerto.processes import actions
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import CriterionReview, Opinion
 from concerto.testing.emails import assert_email

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from concerto.accounts.roles import Role
+from concerto.editing import EditConflict
 from concerto.processes import actions
 from concerto.processes.actions import Appraisal
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import CriterionReview
 from tests.factories import complete_process, user_with_role, walk_to

@@ -26,11 +26,11 @@ from concerto.administration.forms import (
 from concerto.administration.views.common import PER_PAGE, breadcrumb, require_manager
 from concerto.downloads import csv_download
 from concerto.folding import french_order, matching_words
+from concerto.formerrors import add_errors
 from concerto.frenchdates import french_date
 from concerto.participation.actions import moderation
 from concerto.participation.models import Ban
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors
 from concerto.processes.views.public import paginate, query_without_page
 
 

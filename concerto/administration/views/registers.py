@@ -22,12 +22,12 @@ from concerto.administration.register_forms import DeleteForm, ListFilterForm, o
 from concerto.administration.registers import BY_SLUG, REGISTERS, Register
 from concerto.administration.views.common import PER_PAGE, breadcrumb, require_manager
 from concerto.downloads import csv_download
+from concerto.editing import EditConflict
 from concerto.folding import fold, matching_words
+from concerto.formerrors import add_errors
 from concerto.forms import posted_text
 from concerto.frenchdates import french_date
 from concerto.frenchnumbers import french_number
-from concerto.processes.actions.common import EditConflict
-from concerto.processes.views.common import add_errors
 from concerto.processes.views.public import paginate, query_without_page
 
 

@@ -23,8 +23,8 @@ from concerto.analysis.forms import (
 )
 from concerto.analysis.models import Analysis, CampaignGroup, ProviderAccess, Theme
 from concerto.analysis.review import publication_review
+from concerto.formerrors import add_errors
 from concerto.participation.models import Module
-from concerto.processes.views.common import add_errors
 
 
 def _module(request, pk: int, module_id: int, ability: str = "view"):

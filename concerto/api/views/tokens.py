@@ -13,7 +13,7 @@ from concerto.accounts.roles import OrganisationKind, Role
 from concerto.api import actions
 from concerto.api.forms import TokenForm
 from concerto.api.models import ApiToken
-from concerto.processes.views.common import add_errors
+from concerto.formerrors import add_errors
 
 SECRET_SESSION_KEY = "api_new_token"
 

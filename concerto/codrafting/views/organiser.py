@@ -35,8 +35,8 @@ from concerto.engines.codrafting import format_of, word_diff
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.counts import process_scope
 from concerto.followup.models import Answer
+from concerto.formerrors import add_errors
 from concerto.participation.scopes import module_scope
-from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
 
 

@@ -26,10 +26,10 @@ from concerto.codrafting.views.common import (
     unit_or_404,
 )
 from concerto.engines.codrafting import word_diff
+from concerto.formerrors import add_errors
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.scopes import module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
-from concerto.processes.views.common import add_errors
 from concerto.proposals import actions as proposal_actions
 from concerto.proposals.forms import ArgumentForm, CommentForm
 

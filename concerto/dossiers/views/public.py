@@ -11,9 +11,9 @@ from concerto.clientaddress import client_address
 from concerto.dossiers import actions
 from concerto.dossiers.forms import PseudonymSourceSuggestionForm, SourceSuggestionForm
 from concerto.dossiers.kind import DOSSIER
+from concerto.formerrors import add_errors
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
-from concerto.processes.views.common import add_errors
 
 
 def breadcrumb(module, current: str | None = None) -> dict:

@@ -13,8 +13,8 @@ from concerto.dossiers.forms import DocumentForm
 from concerto.dossiers.models import SourceReview
 from concerto.dossiers.queries import latest_decision
 from concerto.dossiers.views.common import managed_module
+from concerto.formerrors import add_errors
 from concerto.participation.models import Contribution, ContributionKind
-from concerto.processes.views.common import add_errors
 
 
 @require_http_methods(["GET", "POST"])

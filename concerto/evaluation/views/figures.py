@@ -17,7 +17,7 @@ from concerto.evaluation.figures import dataset, datasets
 from concerto.evaluation.forms import AnnualReportForm
 from concerto.evaluation.models import AnnualReport
 from concerto.evaluation.pdf import pdf_response
-from concerto.processes.views.common import add_errors
+from concerto.formerrors import add_errors
 
 
 @require_safe

@@ -16,8 +16,8 @@ from concerto.evaluation.indicators import all_indicators
 from concerto.evaluation.models import EvaluationReport, Survey, SurveyParticipation
 from concerto.evaluation.models.report import OECD_CRITERIA, CriterionRating
 from concerto.evaluation.pdf import pdf_response
+from concerto.formerrors import add_errors
 from concerto.processes.models import Process
-from concerto.processes.views.common import add_errors
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.accounts.models import User
+from concerto.editing import EditConflict
 from concerto.evaluation import actions
 from concerto.evaluation.forms import GrantForm, MarginsForm, MarginsImportForm, ReportForm
 from concerto.evaluation.indicators import all_indicators
 from concerto.evaluation.models import Audience, EvaluationReport, ReferenceMargin, Survey
 from concerto.evaluation.models.report import OECD_CRITERIA
 from concerto.evaluation.views.common import evaluation_process
-from concerto.processes.actions.common import EditConflict
-from concerto.processes.views.common import add_errors, error_messages
+from concerto.formerrors import add_errors, flash_errors
 
 
 def _report_form(report: EvaluationReport | None, data=None) -> ReportForm:
@@ -82,8 +82,7 @@ def save_report(request, pk: int):
                 try:
                     actions.publish_report(process, actor=request.user)
                 except ValidationError as error:
-                    for message in error_messages(error):
-                        messages.error(request, message)
+                    flash_errors(request, error)
                     return redirect("evaluation:workspace", pk)
                 messages.success(request, _("Rapport d'évaluation publié."))
                 return redirect("evaluation:report", process.slug)
@@ -104,8 +103,7 @@ def grant(request, pk: int):
                 raise ValidationError(_("Aucun compte n'a cette adresse."))
             actions.grant_evaluator(process, actor=request.user, expert=expert)
         except ValidationError as error:
-            for message in error_messages(error):
-                messages.error(request, message)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Accès d'évaluation donné à %(name)s.") % {"name": expert})
     return redirect("evaluation:workspace", pk)
@@ -113,16 +111,6 @@ def grant(request, pk: int):
 
 def _plain(share) -> str:
     return f"{share:f}".rstrip("0").rstrip(".")
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Errors next to the fields they name; a whole dimension's error above the form."""
-    if not hasattr(error, "error_dict"):
-        add_errors(form, error)
-        return
-    for field, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -146,7 +134,7 @@ def margins(request, pk: int):
                     source=import_form.cleaned_data["source"],
                 )  # fmt: skip
             except ValidationError as error:
-                _add_errors(import_form, error)
+                add_errors(import_form, error)
             else:
                 messages.success(request, _("%(count)d marges importées.") % {"count": count})
                 return redirect("evaluation:workspace", pk)
@@ -163,7 +151,7 @@ def margins(request, pk: int):
                 source=form.cleaned_data["source"],
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Marges de référence enregistrées."))
             return redirect("evaluation:workspace", pk)

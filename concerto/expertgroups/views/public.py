@@ -13,7 +13,7 @@ from concerto.expertgroups import actions
 from concerto.expertgroups.abilities import can_record_answer
 from concerto.expertgroups.forms import GovernmentAnswerForm
 from concerto.expertgroups.queries import published_recommendations, with_current_answers
-from concerto.processes.views.common import add_errors
+from concerto.formerrors import add_errors
 
 
 @require_safe

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.editing import EditConflict
 from concerto.evaluation import indicators
 from concerto.expertgroups import actions
 from concerto.expertgroups.abilities import can_create_group, group_abilities, is_cipc, may_study
@@ -22,10 +23,9 @@ from concerto.expertgroups.forms import (
 )
 from concerto.expertgroups.models import Draft, ExpertGroup, ProcessNote
 from concerto.folding import french_order
+from concerto.formerrors import add_errors, flash_errors
 from concerto.participation.models import Contribution
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.models import Process
-from concerto.processes.views.common import add_errors
 
 CONTRIBUTIONS_SHOWN = 200
 
@@ -215,8 +215,7 @@ def publish(request, slug: str, pk: int):
     try:
         draft = actions.publish_recommendation(draft, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
         return redirect("expertgroups:draft", slug, pk)
     messages.success(
         request,

@@ -31,8 +31,9 @@ from concerto.followup.selection import (
     page_rows,
     selected,
 )
+from concerto.formerrors import add_errors, flash_errors
 from concerto.processes import actions as process_actions
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 from concerto.processes.views.public import paginate
 
 # Beyond this, an answer's coverage is managed from the workspace's filtered list.
@@ -219,8 +220,7 @@ def _act(request, action, success: str, **kwargs):
     try:
         action(**kwargs)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, success)
 

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from concerto.formerrors import add_errors
 from concerto.meetings import actions
 from concerto.meetings.forms import MeetingForm, ReportContributionForm, ReportForm
 from concerto.meetings.models import Registration
 from concerto.meetings.views.common import meeting_in, organiser_module
 from concerto.participation.models import Contribution
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors
 
 
 def _manage_url(module) -> str:

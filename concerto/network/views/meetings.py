@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from concerto.formerrors import add_errors, flash_errors
 from concerto.network import actions
 from concerto.network.abilities import meeting_abilities, network_abilities
 from concerto.network.forms import MeetingActionForm, MeetingForm, MinutesForm
 from concerto.network.models import NetworkMeeting
-from concerto.processes.views.common import add_errors
 
 
 @require_safe
@@ -111,8 +111,7 @@ def publish(request, pk: int):
     try:
         actions.publish_minutes(meeting, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Compte rendu publié au réseau des référents."))
     return redirect("network:meeting", pk=pk)

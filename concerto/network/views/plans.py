@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.accounts.models import Organisation
 from concerto.accounts.roles import OrganisationKind
+from concerto.formerrors import add_errors
 from concerto.network import actions
 from concerto.network.abilities import network_abilities, plan_abilities
 from concerto.network.forms import PlanActionForm, StrategyForm
 from concerto.network.models import ActionPlan, PlanAction
 from concerto.network.queries import completion, directory, plan_progress
-from concerto.processes.views.common import add_errors
 
 
 @require_safe

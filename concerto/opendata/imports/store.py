@@ -5,7 +5,6 @@ item sent or imported twice is stored once."""
 import uuid
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -70,7 +69,3 @@ def store_external_contribution(
         contribution.created_at = min(submitted_at, timezone.now())
         Contribution.objects.filter(pk=contribution.pk).update(created_at=contribution.created_at)
     return contribution, True
-
-
-def validation_messages(error: ValidationError) -> list[str]:
-    return list(error.messages)

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concerto.downloads import csv_download
 from concerto.engines import opinions
+from concerto.formerrors import add_errors
 from concerto.opinionmaps import actions, exports, queries
 from concerto.opinionmaps.forms import PolisImportForm, SeedForm
 from concerto.opinionmaps.models import Statement
 from concerto.opinionmaps.views.common import manage_url, organiser_breadcrumb, organiser_module
-from concerto.processes.views.common import add_errors
 
 
 def _render_manage(request, module, abilities, seed_form=None, import_form=None, status=200):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.clientaddress import client_address
+from concerto.formerrors import add_errors
 from concerto.opinionmaps import actions, queries
 from concerto.opinionmaps.chart import chart
 from concerto.opinionmaps.forms import ProposeForm, VoteForm
@@ -17,7 +18,6 @@ from concerto.opinionmaps.models import Statement, Vote
 from concerto.opinionmaps.views.common import public_breadcrumb, public_module
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
-from concerto.processes.views.common import add_errors
 
 VOTE_RATE_LIMIT_MESSAGE = gettext_lazy(
     "Vous avez voté beaucoup de fois en peu de temps : patientez quelques minutes puis réessayez."

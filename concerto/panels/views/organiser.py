@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.downloads import csv_download
+from concerto.formerrors import add_errors, flash_errors
 from concerto.jobs.views import owned_job
 from concerto.panels import actions
 from concerto.panels.forms import (
@@ -21,7 +22,7 @@ from concerto.panels.forms import (
 )
 from concerto.panels.models import Panel, PoolMember
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 
 ABILITY = "manage_participation"
 POOL_HELP = (
@@ -48,11 +49,6 @@ def _breadcrumb(process, current: str, panel: Panel | None = None) -> dict:
     if panel is not None:
         links.append({"url": panel.get_manage_url(), "title": panel.name})
     return {"id": "breadcrumb", "links": links, "current": current}
-
-
-def _flash_errors(request, error: ValidationError) -> None:
-    for message in error_messages(error):
-        messages.error(request, message)
 
 
 @require_safe
@@ -200,7 +196,7 @@ def compute(request, pk: int, panel_id: int):
     try:
         job = actions.start_computation(panel, actor=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
         return redirect(panel.get_manage_url())
     return redirect(reverse("jobs:detail", args=[job.id]))
 
@@ -252,7 +248,7 @@ def draw(request, pk: int, panel_id: int):
     try:
         result = actions.draw_panel(panel, actor=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request, _("Tirage effectué : ticket n° %(number)d.") % {"number": result.number}
@@ -269,7 +265,7 @@ def decline(request, pk: int, panel_id: int, member_id: int):
     try:
         actions.decline(member, actor=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request, _("Désistement de %(id)s enregistré.") % {"id": member.external_id}
@@ -316,7 +312,7 @@ def publish(request, pk: int, panel_id: int):
     try:
         actions.publish_panel(panel, actor=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
         return redirect(panel.get_manage_url())
     messages.success(request, _("Le panel est publié."))
     return redirect(panel.get_absolute_url())

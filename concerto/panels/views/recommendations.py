@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from concerto.followup.abilities import followup_abilities
+from concerto.formerrors import add_errors
 from concerto.panels import recommendations as actions
 from concerto.panels.forms import RecommendationAnswerForm, RecommendationForm
 from concerto.panels.models import Panel, Recommendation
 from concerto.panels.views.organiser import _breadcrumb, _panel
-from concerto.processes.views.common import add_errors, process_for
+from concerto.processes.views.common import process_for
 
 ANSWER_FIELDS = ("status", "text", "reason", "new_date", "decision_url", "legal_reference",
                  "budget_line", "commitment")  # fmt: skip

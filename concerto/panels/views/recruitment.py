@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
+from concerto.formerrors import add_errors
 from concerto.jobs.views import owned_job
 from concerto.panels import recruitment
 from concerto.panels.forms import CategoriesForm, InvitationBatchForm
 from concerto.panels.views.organiser import _breadcrumb, _panel
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors
 from concerto.siteurl import absolute_url
 
 

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from concerto.formerrors import add_errors
 from concerto.panels import recruitment
 from concerto.panels.forms import RegistrationForm
 from concerto.panels.models import Panel
 from concerto.processes.models import Process
-from concerto.processes.views.common import add_errors
 
 
 def _panel(slug: str, panel_id: int) -> Panel:

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from concerto.formerrors import add_errors
 from concerto.panels import sessions as actions
 from concerto.panels.forms import SessionForm
 from concerto.panels.models import Attendance, PoolMember
 from concerto.panels.views.organiser import _breadcrumb, _panel
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.common import add_errors
 
 
 @require_safe

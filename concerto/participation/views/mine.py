@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.followup.queries import with_published_answers
+from concerto.formerrors import add_errors, flash_errors
 from concerto.participation import actions
 from concerto.participation.forms import CorrectionForm, ProfileForm
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
-from concerto.processes.views.common import add_errors, error_messages
 
 
 @require_safe
@@ -52,8 +52,7 @@ def withdraw(request, contribution_id: int):
     try:
         actions.withdraw_contribution(contribution, actor=request.user)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Votre contribution est retirée."))
     return redirect("participation:mine")

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.accounts.roles import Role
 from concerto.folding import matching_words
+from concerto.formerrors import flash_errors
 from concerto.forms import posted_text, ticked
 from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm, StateQueueForm
 from concerto.participation.models import Contribution
-from concerto.processes.views.common import error_messages, process_for
+from concerto.processes.views.common import process_for
 from concerto.processes.views.public import paginate
 from concerto.redirects import local_path
 
@@ -157,8 +158,7 @@ def act(request, contribution_id: int):
         else:
             raise Http404
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     return redirect(f"{_back(request, process)}")
 
 

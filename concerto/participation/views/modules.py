@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.formerrors import add_errors, flash_errors
 from concerto.participation import actions
 from concerto.participation.actions.modules import EDITABLE_FIELDS, edit_limits
 from concerto.participation.forms import ModuleEditForm, ModuleForm, MoveForm
 from concerto.participation.models import Contribution
 from concerto.participation.views.common import organiser_module_for
 from concerto.processes.lifecycle import MODULE_EDITABLE_STATUSES
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 
 
 @require_http_methods(["GET", "POST"])
@@ -85,8 +86,7 @@ def _act(request, pk: int, module_id: int, action, success: str, **kwargs):
     try:
         action(module, actor=request.user, **kwargs)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, success % {"title": title})
     return redirect("participation:modules", pk=pk)

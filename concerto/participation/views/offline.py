@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concerto.formerrors import add_errors
 from concerto.jobs.progress import start_job
 from concerto.jobs.views import owned_job
 from concerto.participation import offline, tasks
 from concerto.participation.models import Channel, Module
 from concerto.participation.views.common import organiser_module_for
-from concerto.processes.views.common import add_errors
 
 
 def _managed_module(request, pk: int, module_id: int) -> Module:

@@ -1,22 +1,7 @@
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
 
 from concerto.processes.lifecycle import PROCESS_WORKFLOW
 from concerto.processes.models import Process, Transition
-
-
-class EditConflict(Exception):
-    """Someone else saved the same object since the form was opened."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(
-            message
-            or _(
-                "Ce contenu a été modifié par une autre personne depuis que vous l'avez ouvert. "
-                "Vos saisies sont conservées ci-dessous : vérifiez la version à jour puis "
-                "enregistrez à nouveau."
-            )
-        )
 
 
 def require(process: Process, user, ability: str) -> None:

@@ -3,7 +3,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from concerto.processes.actions.common import EditConflict, require
+from concerto.editing import EditConflict
+from concerto.processes.actions.common import require
 from concerto.processes.models import FollowUpCommitment, InformationSource, Process
 
 

@@ -8,7 +8,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concerto.processes.actions.common import EditConflict, locked, require
+from concerto.editing import EditConflict
+from concerto.processes.actions.common import locked, require
 from concerto.processes.models import CriterionReview, Process
 
 

@@ -1,4 +1,4 @@
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -18,22 +18,3 @@ def process_for(request, pk: int, ability: str) -> tuple[Process, dict[str, bool
     if not abilities[ability]:
         raise PermissionDenied
     return process, abilities
-
-
-def error_messages(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
-
-
-def add_errors(form, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """Show an action's ValidationError on the form, next to the fields it names."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            name = aliases.get(field, field)
-            # A field the form does not show: the message goes above the form.
-            name = name if name in form.fields or name == NON_FIELD_ERRORS else None
-            for message in errors:
-                form.add_error(name, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concerto.accounts.roles import Role
 from concerto.downloads import csv_download
+from concerto.editing import EditConflict
 from concerto.folding import matching_words
+from concerto.formerrors import add_errors
 from concerto.processes import actions
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.filters import QueueFilterForm
 from concerto.processes.forms.review import (
     AssignForm,
@@ -24,7 +25,7 @@ from concerto.processes.forms.review import (
 from concerto.processes.frozen import sections
 from concerto.processes.models import Question, Referral
 from concerto.processes.snapshot import diff, snapshot
-from concerto.processes.views.common import add_errors, process_for
+from concerto.processes.views.common import process_for
 from concerto.processes.views.public import paginate, query_without_page
 
 

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.accounts.roles import Role
+from concerto.editing import EditConflict
+from concerto.formerrors import add_errors, flash_errors
 from concerto.forms import posted_text
 from concerto.processes import actions
-from concerto.processes.actions.common import EditConflict
 from concerto.processes.actions.handover import latest_handover
 from concerto.processes.actions.referral import submission_gaps
 from concerto.processes.forms.declaration import CreateForm, DuplicateForm
@@ -24,7 +25,7 @@ from concerto.processes.forms.review import (
 from concerto.processes.models import Process, Question
 from concerto.processes.snapshot import diff, precheck, snapshot
 from concerto.processes.steps import BY_SLUG, STEPS, neighbours
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.processes.views.common import process_for
 
 
 @require_safe
@@ -190,8 +191,7 @@ def _act(request, process: Process, action, success: str, **kwargs):
     try:
         action(process, actor=request.user, **kwargs)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, success)
     return redirect("processes:overview", pk=process.pk)
@@ -328,8 +328,7 @@ def delete(request, pk: int):
     try:
         actions.delete_process(process, actor=request.user)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
         return redirect("processes:overview", pk=pk)
     messages.success(request, _("Brouillon « %(title)s » supprimé.") % {"title": title})
     return redirect("processes:workspace_list")

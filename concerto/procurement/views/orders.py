@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concerto.downloads import csv_download
 from concerto.folding import matching_words
+from concerto.formerrors import add_errors, flash_errors
 from concerto.forms import posted_text, ticked
-from concerto.processes.views.common import add_errors
 from concerto.processes.views.public import paginate, query_without_page
 from concerto.procurement import actions
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
@@ -88,8 +88,7 @@ def _step(request, pk: int, action, done: str, **kwargs):
     try:
         action(order, actor=request.user, **kwargs)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, done % {"number": order.number})
     return redirect("procurement:order", pk=pk)

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,15 +35,3 @@ def ask_pseudonym(request, module) -> bool:
 
 def author_of(request):
     return request.user if request.user.is_authenticated else None
-
-
-def show_errors(form, error: ValidationError) -> None:
-    """An action's ValidationError on the form: next to the field it names when the form
-    has it, at the top otherwise."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from concerto.folding import french_order
+from concerto.formerrors import add_errors
 from concerto.participation.models import Contribution, ContributionKind
 from concerto.proposals.actions import merge_proposals
 from concerto.proposals.forms import MergeForm
 from concerto.proposals.models import MergeEvent
-from concerto.proposals.views.common import proposals_module, show_errors
+from concerto.proposals.views.common import proposals_module
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -34,7 +35,7 @@ def merge(request, slug: str, module_id: int):
                     data["source"], data["target"], actor=request.user, note=data["note"]
                 )
             except ValidationError as error:
-                show_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,

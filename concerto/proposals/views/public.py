@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.clientaddress import client_address
+from concerto.formerrors import add_errors
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
@@ -22,7 +23,6 @@ from concerto.proposals.views.common import (
     author_of,
     proposal_or_404,
     proposals_module,
-    show_errors,
 )
 from concerto.representativeness.views.common import after_contribution
 
@@ -62,7 +62,7 @@ def module_page(request, slug: str, module_id: int):
                 form.add_error(None, RATE_LIMIT_MESSAGE)
                 status = 429
             except ValidationError as error:
-                show_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Votre proposition est publiée. Merci !"))
                 return after_contribution(request, module.process, proposal_url(proposal))
@@ -187,7 +187,7 @@ def comment(request, slug: str, module_id: int, proposal_id: int):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         except ValidationError as error:
-            show_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Votre commentaire est publié."))
             return redirect(f"{proposal_url(proposal)}#commentaire-{contribution.pk}")
@@ -215,7 +215,7 @@ def argue(request, slug: str, module_id: int, proposal_id: int):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         except ValidationError as error:
-            show_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Votre argument est publié."))
             return redirect(f"{proposal_url(proposal)}#argument-{argument.pk}")

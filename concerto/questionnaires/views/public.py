@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from concerto.clientaddress import client_address
+from concerto.formerrors import add_errors
 from concerto.frenchdates import french_date
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
-from concerto.processes.views.common import add_errors
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import AnswerForm
 from concerto.questionnaires.kind import QUESTIONNAIRE

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto.formerrors import add_errors, flash_errors
 from concerto.participation.models import Module
-from concerto.processes.views.common import add_errors, error_messages
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import QuestionForm
 from concerto.questionnaires.kind import QUESTIONNAIRE
@@ -115,8 +115,7 @@ def move(request, pk: int, module_id: int, question_id: int):
     try:
         actions.move_question(question, actor=request.user, offset=offset)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     return _redirect(module)
 
 
@@ -128,8 +127,7 @@ def delete(request, pk: int, module_id: int, question_id: int):
     try:
         actions.delete_question(question, actor=request.user)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Question « %s » supprimée.") % question.text)
     return _redirect(module)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
-from concerto.processes.views.common import add_errors
+from concerto.formerrors import add_errors
 from concerto.representativeness import actions, whosays
 from concerto.representativeness.computed import figures
 from concerto.representativeness.forms import ProfileAnswersForm

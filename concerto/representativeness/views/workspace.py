@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concerto.processes.views.common import add_errors, error_messages, process_for
+from concerto.formerrors import add_errors, flash_errors
+from concerto.processes.views.common import process_for
 from concerto.representativeness import actions
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.forms import SettingsForm
@@ -47,8 +48,7 @@ def publish(request, pk: int):
     try:
         actions.set_published(process, actor=request.user, published=published)
     except ValidationError as error:
-        for message in error_messages(error):
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         if published:
             messages.success(request, _("La page de représentativité est publiée."))

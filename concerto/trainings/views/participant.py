@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from concerto.downloads import pdf_download
-from concerto.processes.views.common import add_errors
+from concerto.formerrors import add_errors
 from concerto.trainings import actions
 from concerto.trainings.abilities import registration_abilities
 from concerto.trainings.certificate import certificate_number, certificate_pdf
