@@ -83,8 +83,23 @@ def _tables() -> list[str]:
 
 
 def row_counts() -> dict[str, int]:
-    """The row count of every table of the platform, in one query."""
+    """A mark per table of the platform that moves when the table gains or loses a row.
+
+    PostgreSQL keeps, per transaction, the rows each table had inserted and deleted so
+    far (pg_stat_xact_user_tables): one read of that view, where counting the rows of
+    every table took 15 ms, twice per role and write of the matrix. Elsewhere the row
+    count of every table, in one query. Either way two marks differ exactly when the
+    rows in between were not as many added as removed (an insert attempted in a savepoint
+    rolled back counts too on PostgreSQL: the request wrote, even if it was undone)."""
     tables = _tables()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, n_tup_ins - n_tup_del FROM pg_stat_xact_user_tables "
+                "WHERE schemaname = current_schema()"
+            )
+            moved = dict(cursor.fetchall())
+        return {table: moved.get(table, 0) for table in tables}
     quote = connection.ops.quote_name
     sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)
     with connection.cursor() as cursor:

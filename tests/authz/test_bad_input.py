@@ -14,6 +14,7 @@ from django.forms import BaseForm
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
+from concerto.accounts.models import Organisation
 from concerto.jobs.models import Job
 from concerto.procurement.models import Order
 from tests.authz.matrix import SKIPPED
@@ -213,3 +214,19 @@ def test_the_api_refuses_a_submission_in_year_one(world, db):
     assert response.json() == {
         "submitted_at": ["La date de dépôt est antérieure au 1er janvier 2000 : vérifiez l'année."]
     }
+
+
+@pytest.mark.django_db
+def test_the_row_marks_move_when_a_table_gains_or_loses_a_row():
+    """The marks the matrix compares (tests.authz.probe.row_counts) see a row added, then
+    its removal, on either backend."""
+    start = row_counts()
+    organisation = Organisation.objects.create(
+        name="Ministère des essais", slug="essais", kind="ministry"
+    )
+    added = row_counts()
+    table = Organisation._meta.db_table
+    assert added[table] == start[table] + 1
+    assert {t: m for t, m in added.items() if m != start[t]} == {table: start[table] + 1}
+    organisation.delete()
+    assert row_counts() == start
