@@ -1,5 +1,6 @@
 import pytest
-from django.db import transaction
+
+from tests.worlds import built_once_per_module
 
 
 @pytest.fixture(scope="module")
@@ -10,16 +11,10 @@ def world(django_db_setup, django_db_blocker):
     from tests.authz.probe import sign_in_clients
     from tests.authz.scenario import build
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            world = build()
-            world.clients = sign_in_clients(world)
-            yield world
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once_per_module(django_db_blocker), django_db_blocker.unblock():
+        world = build()
+        world.clients = sign_in_clients(world)
+        yield world
 
 
 @pytest.fixture(autouse=True)

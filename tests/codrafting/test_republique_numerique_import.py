@@ -11,6 +11,7 @@ from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, UnitKind
 from concerto.participation.models import Channel, Contribution, ContributionKind
 from tests.factories import UserFactory, open_module
+from tests.worlds import built_once_per_module
 
 pytestmark = [
     pytest.mark.django_db,
@@ -24,11 +25,21 @@ PROPOSAL = ContributionKind.PROPOSAL
 ARGUMENT = ContributionKind.ARGUMENT
 
 
+@pytest.fixture(scope="module")
+def _imported_once(django_db_setup, django_db_blocker):
+    """The sample imported once for the module's tests (4,690 records: seconds each time)."""
+    with built_once_per_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            module, organiser = open_module(
+                "text", title="Projet de loi pour une République numérique"
+            )
+            result = import_republique_numerique(module, actor=organiser)
+        yield module, organiser, result
+
+
 @pytest.fixture
-def imported(db):
-    module, organiser = open_module("text", title="Projet de loi pour une République numérique")
-    result = import_republique_numerique(module, actor=organiser)
-    return module, organiser, result
+def imported(_imported_once, db):
+    return _imported_once
 
 
 def record(module, kind, source_id) -> ImportedRecord:
