@@ -1,11 +1,13 @@
 """A fast database flush for transactional tests (browser tests, `transaction=True`).
 
-Django's flush empties every table, then emits `post_migrate`, whose receivers rebuild
-the content types, every permission, Wagtail's page tree and the resource centre's
-skeleton: about 850 queries and half a second after every browser test. The rows those
-receivers write do not change within a test session, so the first flush of the session
-runs them for real and keeps a copy of what they wrote (the baseline); every later flush
-empties the tables without the signal and writes the baseline back, a few bulk inserts.
+Django's flush empties every table (on PostgreSQL, a truncation of all 300 that alone
+takes 0.4 s; here only the tables holding rows are emptied), then emits `post_migrate`,
+whose receivers rebuild the content types, every permission, Wagtail's page tree and the
+resource centre's skeleton: about 850 queries and half a second after every browser test.
+The rows those receivers write do not change within a test session, so the first flush of
+the session runs them for real and keeps a copy of what they wrote (the baseline); every
+later flush empties the tables without the signal and writes the baseline back, a few bulk
+inserts.
 
 The baseline keeps the primary keys of the first rebuild. The sequences are not reset by
 a test flush, so later rows never collide with them. Tables that database triggers fill
@@ -30,7 +32,7 @@ def flush_to_baseline(using: str = "default") -> None:
         _flush(using, inhibit_post_migrate=False)
         _baselines[using] = _snapshot(using)
         return
-    _flush(using, inhibit_post_migrate=True)
+    _empty(using)
     _restore(using, baseline)
 
 
@@ -48,6 +50,28 @@ def _flush(using: str, *, inhibit_post_migrate: bool) -> None:
         reset_sequences=False,
         inhibit_post_migrate=inhibit_post_migrate,
     )
+
+
+def _empty(using: str) -> None:
+    """Every table emptied, without the signal, as Django's flush empties them.
+
+    On PostgreSQL Django truncates every table in one statement, which costs 0.4 s for
+    300 tables however few rows they hold (each gets a new file). Deleting the rows of the
+    tables that have some, with the foreign keys checked at commit (Django creates them
+    deferrable), takes a fraction of that after a browser test."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        _flush(using, inhibit_post_migrate=True)
+        return
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    quote = connection.ops.quote_name
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"EXISTS (SELECT 1 FROM {quote(t)})" for t in tables))
+        holding = cursor.fetchone()
+        filled = [table for table, rows in zip(tables, holding, strict=True) if rows]
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in filled:
+            cursor.execute(f"DELETE FROM {quote(table)}")
 
 
 def _tables_of(using: str) -> list[type]:
