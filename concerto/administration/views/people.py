@@ -28,10 +28,10 @@ from concerto.downloads import csv_download
 from concerto.folding import french_order, matching_words
 from concerto.formerrors import add_errors
 from concerto.frenchdates import french_date
+from concerto.pagination import paginate, query_without_page
 from concerto.participation.actions import moderation
 from concerto.participation.models import Ban
 from concerto.privacy.audit import record_staff_access
-from concerto.processes.views.public import paginate, query_without_page
 
 
 def _memberships():

@@ -28,7 +28,7 @@ from concerto.formerrors import add_errors
 from concerto.forms import posted_text
 from concerto.frenchdates import french_date
 from concerto.frenchnumbers import french_number
-from concerto.processes.views.public import paginate, query_without_page
+from concerto.pagination import paginate, query_without_page
 
 
 def _register(request, slug: str) -> Register:

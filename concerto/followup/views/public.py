@@ -28,10 +28,10 @@ from concerto.followup.queries import (
     process_follow_up,
     with_coverage,
 )
+from concerto.pagination import paginate
 from concerto.panels.models import Recommendation
 from concerto.participation.models import Channel, Contribution
 from concerto.processes.models import Process
-from concerto.processes.views.public import paginate
 
 # The process page shows a few covered contributions per answer; its page lists them all.
 EXAMPLES_PER_ANSWER = 5

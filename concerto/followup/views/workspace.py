@@ -32,9 +32,9 @@ from concerto.followup.selection import (
     selected,
 )
 from concerto.formerrors import add_errors, flash_errors
+from concerto.pagination import paginate
 from concerto.processes import actions as process_actions
 from concerto.processes.views.common import process_for
-from concerto.processes.views.public import paginate
 
 # Beyond this, an answer's coverage is managed from the workspace's filtered list.
 SHOWN_LIMIT = 200

@@ -13,11 +13,11 @@ from concerto.accounts.roles import Role
 from concerto.folding import matching_words
 from concerto.formerrors import flash_errors
 from concerto.forms import posted_text, ticked
+from concerto.pagination import paginate
 from concerto.participation import actions
 from concerto.participation.forms import HideForm, ReportForm, StateQueueForm
 from concerto.participation.models import Contribution
 from concerto.processes.views.common import process_for
-from concerto.processes.views.public import paginate
 from concerto.redirects import local_path
 
 FILTERS = {

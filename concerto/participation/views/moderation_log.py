@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from concerto.pagination import paginate
 from concerto.participation.models import ModerationEvent
 from concerto.processes.models import Process
-from concerto.processes.views.public import paginate
 
 
 @require_safe

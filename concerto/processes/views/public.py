@@ -3,7 +3,6 @@
 from datetime import datetime, time
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,32 +12,13 @@ from django.views.decorators.http import require_safe
 
 from concerto.followup.queries import late_commitments, process_commitments
 from concerto.meetings.models import Meeting
+from concerto.pagination import paginate
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
 from concerto.processes.search import suggestion
 
 PAGE_SIZE = 12
-
-
-def paginate(request, queryset, per_page: int, count: int | None = None):
-    """The requested page of `queryset`, with the elided page list the DSFR pagination reads;
-    `count`, when the caller has already counted the rows, spares counting them again."""
-    paginator = Paginator(queryset, per_page)
-    if count is not None:
-        paginator.count = count  # a cached_property: set, it is not computed
-    page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.pages_list = list(
-        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-    )
-    return page_obj
-
-
-def query_without_page(request) -> str:
-    """The list's query string without its page: what a CSV export of the list keeps."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def opinion_is_public(process: Process) -> bool:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from concerto.accounts.policy import is_cipc
 from concerto.downloads import csv_download
+from concerto.pagination import paginate
 from concerto.processes.exports import (
     COLUMNS,
     csv_row,
@@ -16,7 +17,6 @@ from concerto.processes.exports import (
     status_counts,
 )
 from concerto.processes.filters import RegistryFilterForm
-from concerto.processes.views.public import paginate
 
 PAGE_SIZE = 50
 

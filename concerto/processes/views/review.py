@@ -14,6 +14,7 @@ from concerto.downloads import csv_download
 from concerto.editing import EditConflict
 from concerto.folding import matching_words
 from concerto.formerrors import add_errors
+from concerto.pagination import paginate, query_without_page
 from concerto.processes import actions
 from concerto.processes.filters import QueueFilterForm
 from concerto.processes.forms.review import (
@@ -26,7 +27,6 @@ from concerto.processes.frozen import sections
 from concerto.processes.models import Question, Referral
 from concerto.processes.snapshot import diff, snapshot
 from concerto.processes.views.common import process_for
-from concerto.processes.views.public import paginate, query_without_page
 
 
 def pending_referrals():

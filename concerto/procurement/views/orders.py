@@ -15,7 +15,7 @@ from concerto.downloads import csv_download
 from concerto.folding import matching_words
 from concerto.formerrors import add_errors, flash_errors
 from concerto.forms import posted_text, ticked
-from concerto.processes.views.public import paginate, query_without_page
+from concerto.pagination import paginate, query_without_page
 from concerto.procurement import actions
 from concerto.procurement.abilities import catalogue_abilities, order_abilities
 from concerto.procurement.forms import OrderFilterForm, OrderForm, RefusalForm

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from concerto.clientaddress import client_address
 from concerto.formerrors import add_errors
+from concerto.pagination import paginate
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
-from concerto.processes.views.public import paginate
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
 from concerto.proposals.links import proposal_url

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concerto.downloads import csv_download
 from concerto.folding import matching_words
 from concerto.formerrors import add_errors
-from concerto.processes.views.public import paginate, query_without_page
+from concerto.pagination import paginate, query_without_page
 from concerto.support import actions, forms
 from concerto.support.abilities import may_request, request_abilities
 from concerto.support.models import SupportRequest
