@@ -378,7 +378,7 @@ TASKS = {
 # (concerto/jobs/lease.py); longer than any write transaction of a task.
 TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
 # A due task waiting this long means the queue stalls: the CIPC and the administrators
-# are told (concerto/jobs/stall.py).
+# are told (concerto/pages/queue_stall.py).
 QUEUE_STALL_AFTER_SECONDS = float(os.environ.get("QUEUE_STALL_AFTER_SECONDS", "600"))
 
 # Bulk e-mail (concerto/mailing): a campaign's sender renews its lease after each batch;

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from concerto import ratelimit
 from concerto.accounts.lockout import lift_lockout
 from concerto.accounts.models import User
 from concerto.accounts.tokens import check_user_token, make_user_token
 from concerto.clientaddress import client_address
-from concerto.participation import ratelimit
 from concerto.siteurl import absolute_url
 
 SALT = "concerto.accounts.confirm-address"

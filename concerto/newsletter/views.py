@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concerto import ratelimit
 from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.clientaddress import client_address
 from concerto.mailing.models import normalised
@@ -16,7 +17,6 @@ from concerto.newsletter import actions, emails
 from concerto.newsletter.forms import EmailForm, SubscribeForm
 from concerto.newsletter.models import NewsletterEditionPage, NewsletterIndexPage, Subscriber
 from concerto.newsletter.tokens import MAX_AGE_DAYS, check_token, make_token
-from concerto.participation import ratelimit
 from concerto.resources.editors import is_resource_editor
 
 # At most one e-mail per address and hour (rate limit "newsletter_email"), whatever the

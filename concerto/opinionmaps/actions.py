@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concerto import ratelimit
 from concerto.engines import opinions
 from concerto.jobs.progress import start_job
 from concerto.opinionmaps import mapping
@@ -23,7 +24,6 @@ from concerto.opinionmaps.models import (
     Statement,
     Vote,
 )
-from concerto.participation import ratelimit
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import RateLimited, is_blank, require
 from concerto.participation.models import ContributionKind, Module

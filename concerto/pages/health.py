@@ -13,7 +13,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from concerto.jobs.stall import check_queue
+from concerto.pages.queue_stall import check_queue
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from concerto import ratelimit
 from concerto.notifications.actions import notify
-from concerto.participation import ratelimit
 from concerto.participation.actions import submit_contribution
 from concerto.participation.actions.common import RateLimited, require, required_text
 from concerto.participation.actions.contributions import EMPTY_TITLE

@@ -22,7 +22,7 @@ LIMIT, TRIES = 20, 30
 COUNT = f"""
 import sys, time, pathlib, django
 django.setup()
-from concerto.participation import ratelimit
+from concerto import ratelimit
 go = pathlib.Path(sys.argv[1])
 while not go.exists():
     time.sleep(0.005)

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from concerto.participation import idempotency, ratelimit
+from concerto import ratelimit
+from concerto.participation import idempotency
 from concerto.participation.actions.common import RateLimited, require, required_text
 from concerto.participation.models import Channel, Contribution, ContributionKind, Module
 

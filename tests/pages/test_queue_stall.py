@@ -10,9 +10,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
-from concerto.jobs import stall
 from concerto.jobs.lease import beat
 from concerto.notifications.models import Notification
+from concerto.pages import queue_stall
 from concerto.testing.emails import assert_email, sent
 from tests.factories import user_with_role
 from tests.jobs.test_dashboard import DATABASE_TASKS, task
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def health(client):
-    cache.delete(stall.CHECKED_KEY)  # a minute has passed since the last look
+    cache.delete(queue_stall.CHECKED_KEY)  # a minute has passed since the last look
     response = client.get("/sante/")
     assert response.status_code == 200, response.content  # never the balancer's concern
     return response
@@ -72,8 +72,8 @@ def test_a_stalled_queue_is_told_once_to_the_cipc_and_the_administrators(client,
 @override_settings(TASKS=DATABASE_TASKS, QUEUE_STALL_AFTER_SECONDS=600)
 def test_the_queue_is_read_at_most_once_a_minute_across_servers(django_assert_num_queries):
     task("READY", enqueued_at=timezone.now() - timedelta(minutes=1))
-    assert stall.check_queue() is False
+    assert queue_stall.check_queue() is False
     # Another request (on any server: the mark is in the shared cache) within the minute
     # reads nothing.
     with django_assert_num_queries(0):
-        assert stall.check_queue() is False
+        assert queue_stall.check_queue() is False
