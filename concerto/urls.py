@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from concerto.accounts.views import other_sign_in_door
+from concerto.identity.views.accounts import other_sign_in_door
 
 admin.site.site_header = _("Administration de Concerto")
 admin.site.site_title = _("Concerto")
@@ -14,7 +14,7 @@ urlpatterns = [
     path("admin/login/", other_sign_in_door, {"default_next": "/admin/"}, name="admin_login"),
     path("cms/login/", other_sign_in_door, {"default_next": "/cms/"}, name="cms_login"),
     path("", include("concerto.pages.urls")),
-    path("", include("concerto.accounts.urls")),
+    path("", include("concerto.identity.accounts_urls")),
     path("tableau-de-bord/", include("concerto.dashboards.urls")),
     path("taches/", include("concerto.jobs.urls")),
     path("notifications/", include("concerto.notifications.urls")),

@@ -76,7 +76,7 @@ def invite_person(
 @task()
 def send_invitation(membership_id: int, actor_id: int) -> None:
     """The e-mail with the link to choose a password (Django's reset link, which also
-    confirms the address: accounts.views.PasswordResetConfirmView)."""
+    confirms the address: identity.views.accounts.PasswordResetConfirmView)."""
     membership = Membership.objects.select_related("user", "organisation").get(pk=membership_id)
     user = membership.user
     actor = User.objects.get(pk=actor_id)

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from concerto.mailing.kinds import Rendered
+from concerto.mailing.subjects import subject_line
 from concerto.mailing.unsubscribe import unsubscribe_url
-from concerto.notifications.subjects import subject_line
 
 
 def sender_domain() -> str:

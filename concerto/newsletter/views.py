@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from concerto import ratelimit
-from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.clientaddress import client_address
+from concerto.identity.views.accounts import TOO_MANY_EMAILS
 from concerto.mailing.models import normalised
 from concerto.newsletter import actions, emails
 from concerto.newsletter.forms import EmailForm, SubscribeForm

@@ -4,8 +4,8 @@ from contextvars import ContextVar
 
 from django.db import transaction
 
+from concerto.mailing.subjects import subject_line
 from concerto.notifications.models import EmailOptOut, Notification
-from concerto.notifications.subjects import subject_line
 from concerto.notifications.tasks import email_notification
 
 _emails_enabled: ContextVar[bool] = ContextVar("notification_emails_enabled", default=True)

@@ -4,10 +4,10 @@ from django_tasks import task
 
 from concerto.mailing.kinds import Rendered
 from concerto.mailing.messages import build_message
+from concerto.mailing.subjects import subject_line
 from concerto.mailing.unsubscribe import unsubscribe_url
 from concerto.notifications.mailings import SCOPE
 from concerto.notifications.models import EmailOptOut, Notification
-from concerto.notifications.subjects import subject_line
 
 
 @task()

@@ -2,7 +2,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from concerto.notifications.subjects import subject_line
+from concerto.mailing.subjects import subject_line
 from concerto.procurement.models import Order
 
 

@@ -18,7 +18,7 @@ DIRECT = {"send_mail", "EmailMessage", "EmailMultiAlternatives"}
 # and the notification's own e-mail is the `notify` rows.
 NOT_EVENTS = {"mailing.messages.build_message", "notifications.tasks.email_notification"}
 # Django sends the password-reset e-mail; the view that configures it is its row.
-CONFIGURED = Counter({"accounts.views.PasswordResetView": 1})
+CONFIGURED = Counter({"identity.views.accounts.PasswordResetView": 1})
 
 
 def _called(node: ast.Call) -> str:

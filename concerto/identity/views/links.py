@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from concerto.accounts import confirmation
 from concerto.accounts.models import User
-from concerto.accounts.views import TOO_MANY_EMAILS
 from concerto.identity import magiclink, signin
 from concerto.identity.forms import SignInLinkForm
+from concerto.identity.views.accounts import TOO_MANY_EMAILS
 from concerto.siteurl import absolute_url
 
 

@@ -5,7 +5,7 @@ break in it makes Django refuse the whole message (BadHeaderError): the sending 
 fails and nobody is told. Every e-mail sent from a title goes through `subject_line`.
 """
 
-MAX_LENGTH = 255  # Notification.subject
+MAX_LENGTH = 255  # Notification.subject, the longest subject stored
 
 
 def subject_line(text: str, max_length: int = MAX_LENGTH) -> str:

@@ -1,9 +1,9 @@
 import pytest
 from django.core import mail
 
+from concerto.mailing.subjects import subject_line
 from concerto.notifications.actions import notify
 from concerto.notifications.models import Notification
-from concerto.notifications.subjects import subject_line
 from concerto.notifications.tasks import email_notification
 from tests.factories import UserFactory
 

@@ -1,6 +1,9 @@
+"""The account pages (sign-in, sign-out, sign-up, password reset), under the `accounts`
+URL namespace they always had; their views are identity's (identity/views/accounts.py)."""
+
 from django.urls import path
 
-from concerto.accounts import views
+from concerto.identity.views import accounts as views
 
 app_name = "accounts"
 
