@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from concerto.accounts.models import Membership, Organisation, User
 from concerto.accounts.roles import OrganisationKind, Role
+from concerto.followup import closing
 
 PASSWORD = "Mot-de-passe-solide-2026"
 
@@ -172,7 +173,7 @@ def walk_to(process, status: str, *, referent=None, advisor=None, answerer=None)
         elif step == Status.OPEN:
             actions.open_participation(process, actor=referent)
         elif step == Status.CLOSED:
-            actions.close_participation(process, actor=referent)
+            closing.close_participation(process, actor=referent)
         process.refresh_from_db()
     return referent, advisor
 

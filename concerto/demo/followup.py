@@ -27,9 +27,9 @@ from concerto.demo.walker import on_day
 from concerto.evaluation import actions as evaluation
 from concerto.evaluation.models.report import OECD_CRITERIA
 from concerto.followup import actions as followup
+from concerto.followup import closing
 from concerto.followup.models import AnswerLevel, AnswerStatus
 from concerto.participation.actions import create_module
-from concerto.processes import actions as processes
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
 from concerto.proposals.actions import submit_proposal, support_proposal
@@ -91,7 +91,7 @@ def load() -> None:
                 support_proposal(proposals[0], user=supporter)
         codrafting.discuss(process, citizens)
     with on_day((end - today).days + 1, 9):
-        processes.close_participation(process, actor=referent)
+        closing.close_participation(process, actor=referent)
     with on_day((end - today).days + 10, 10):
         synthesis_themes = _analyse(questionnaire, lead)
     with on_day(-50, 11):
@@ -103,7 +103,7 @@ def load() -> None:
             followup.rate_answer(answers[0], user=citizen, value=value)
         followup.rate_answer(answers[-1], user=proposals[0].author, value="yes")
     with on_day(-40, 15):
-        processes.publish_follow_up(process, actor=sponsor)
+        closing.publish_follow_up(process, actor=sponsor)
     with on_day(-20, 10):
         _evaluate(process)
 

@@ -10,4 +10,12 @@ class FollowupConfig(AppConfig):
         # models are loaded only in ready()
         from concerto.followup import signals
 
+        # The lifecycle imports the activity log's model: loadable once the registry is.
+        from concerto.processes.lifecycle import PROCESS_WORKFLOW, Status
+
         signals.connect()
+        # The sponsor's answers are public (closing.publish_follow_up), after the
+        # participation closed, its contributions analysed or not.
+        PROCESS_WORKFLOW.add(
+            "publish_follow_up", {Status.CLOSED, Status.ANALYSED}, Status.FOLLOW_UP_PUBLISHED
+        )

@@ -34,9 +34,9 @@ def _step(sources, target=None, label=None) -> Step:
 
 
 # The lifecycle: each named action, the statuses it may start from and the status it leads
-# to (None: unchanged, an event of the process's log, said by its label). The analysis and
-# the evaluation bring their own steps from their apps (`publish_synthesis`,
-# `publish_evaluation`).
+# to (None: unchanged, an event of the process's log, said by its label). The analysis, the
+# follow-up and the evaluation bring their own steps from their apps (`publish_synthesis`,
+# `publish_follow_up`, `publish_evaluation`).
 PROCESS_WORKFLOW = Workflow(
     name="processes",
     statuses=Status,
@@ -54,7 +54,6 @@ PROCESS_WORKFLOW = Workflow(
         "publish_process": _step({Status.OPINION_ISSUED}, Status.PUBLISHED),
         "open_participation": _step({Status.PUBLISHED}, Status.OPEN),
         "close_participation": _step({Status.OPEN}, Status.CLOSED),
-        "publish_follow_up": _step({Status.CLOSED, Status.ANALYSED}, Status.FOLLOW_UP_PUBLISHED),
         "archive_process": _step(FINISHED_STATUSES, Status.ARCHIVED, _("Dispositif archivé")),
         "duplicate_process": _step({Status.DRAFT}, None, _("Dispositif créé par copie")),
         "delete_copy": _step(Status, None, _("Copie en brouillon supprimée")),

@@ -5,9 +5,9 @@ from django.test import override_settings
 from concerto.accounts.roles import Role
 from concerto.api import actions
 from concerto.api.models import ApiToken, Scope
+from concerto.followup import closing
 from concerto.followup.models import Answer
 from concerto.participation.models import Contribution
-from concerto.processes import actions as process_actions
 from tests.api.conftest import ApiState, with_rates
 from tests.factories import MinistryFactory, user_with_role
 from tests.followup.conftest import ensure_statuses
@@ -105,7 +105,7 @@ def test_bad_values_get_clear_messages(state, client):
 
 def test_a_partner_drafts_and_publishes_answers(state, client):
     ensure_statuses()
-    process_actions.close_participation(state.process, actor=state.referent)
+    closing.close_participation(state.process, actor=state.referent)
     proposal = state.contributions[0]
     response = client.post("/api/v1/reponses/", {
         "process": state.process.pk, "status": "retained", "text": "Nous la retenons.",

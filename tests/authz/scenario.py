@@ -237,11 +237,11 @@ def _closed_life(w, today):
     from concerto.analysis.models import Theme as AnalysisTheme
     from concerto.evaluation.actions import grant_evaluator
     from concerto.followup import actions as followup
+    from concerto.followup.closing import close_participation
     from concerto.followup.models import AnswerLevel, AnswerStatus
     from concerto.panels.actions import create_panel, import_pool
     from concerto.participation.actions.modules import create_module
     from concerto.participation.models import Contribution, ContributionKind
-    from concerto.processes.actions.closing import close_participation
     from tests.followup.conftest import ensure_statuses
     from tests.panels.helpers import drawn_panel, pool_csv
 

@@ -10,10 +10,10 @@ from playwright.sync_api import expect
 
 from concerto.accounts.roles import Role
 from concerto.codrafting.models import Suggestion, TextVersion
+from concerto.followup.closing import close_participation
 from concerto.followup.models import Answer
 from concerto.frenchdates import french_date
 from concerto.participation.models import Contribution
-from concerto.processes.actions import close_participation
 from concerto.proposals.models import MergeEvent, Support
 from tests.browser.conftest import check_page, log_in, log_out
 from tests.codrafting.conftest import DRAFT

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from concerto.accounts.roles import Role
 from concerto.codrafting import actions
+from concerto.followup.closing import close_participation
 from concerto.participation.actions.moderation import hide_contribution
-from concerto.processes.actions import close_participation
 from concerto.proposals.actions import support_proposal
 from tests.codrafting.conftest import key
 from tests.codrafting.suggested import suggested_text

@@ -3,9 +3,9 @@ from dataclasses import dataclass
 import pytest
 
 from concerto.accounts.roles import Role
+from concerto.followup import closing
 from concerto.followup.models import AnswerStatus
 from concerto.participation.models import Contribution, ContributionKind
-from concerto.processes import actions
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Theme
 from tests.factories import complete_process, open_module, user_with_role, walk_to
@@ -52,7 +52,7 @@ def closed_process(
         )
         for index, citizen in enumerate(citizens, 1)
     ]
-    actions.close_participation(process, actor=referent)
+    closing.close_participation(process, actor=referent)
     process.refresh_from_db()
     return ClosedProcess(process, module, referent, process.sponsor, citizens, proposals, theme)
 

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
-from concerto.followup import actions
+from concerto.followup import actions, closing
 from concerto.followup.models import (
     Answer,
     AnswerLevel,
@@ -19,7 +19,6 @@ from concerto.followup.models import (
 from concerto.followup.queries import late_commitments, ministry_figures
 from concerto.followup.tasks import deliver_batch
 from concerto.notifications.models import Notification
-from concerto.processes import actions as process_actions
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Transition
 from concerto.testing.emails import assert_email, sent
@@ -52,7 +51,7 @@ def test_only_the_referent_closes_an_open_process(db):
     referent, advisor = walk_to(process, Status.OPEN)
     for actor in (process.sponsor, advisor):
         with pytest.raises(PermissionDenied):
-            process_actions.close_participation(process, actor=actor)
+            closing.close_participation(process, actor=actor)
     process.refresh_from_db()
     assert process.status == Status.OPEN
     assert not Transition.objects.filter(action="close_participation").exists()
@@ -290,14 +289,14 @@ def test_lateness_and_figures(db):
 
 def test_publish_follow_up_needs_a_published_answer(closed):
     with pytest.raises(ValidationError):
-        process_actions.publish_follow_up(closed.process, actor=closed.sponsor)
+        closing.publish_follow_up(closed.process, actor=closed.sponsor)
     closed.process.refresh_from_db()
     assert closed.process.status == Status.CLOSED
     proposal_answer(closed)
     actions.publish_answers(closed.process, actor=closed.sponsor)
     other = user_with_role(Role.CITIZEN)
     with pytest.raises(PermissionDenied):
-        process_actions.publish_follow_up(closed.process, actor=other)
-    process_actions.publish_follow_up(closed.process, actor=closed.sponsor)
+        closing.publish_follow_up(closed.process, actor=other)
+    closing.publish_follow_up(closed.process, actor=closed.sponsor)
     closed.process.refresh_from_db()
     assert closed.process.status == Status.FOLLOW_UP_PUBLISHED

@@ -12,10 +12,10 @@ from concerto.codrafting import actions
 from concerto.codrafting.actions.answers import Decision, answer_suggestion
 from concerto.codrafting.imports import DEFAULT_FOLDER, import_republique_numerique
 from concerto.followup import actions as followup_actions
+from concerto.followup import closing
 from concerto.opendata.datasets import BY_NAME
 from concerto.opendata.datasets.codrafting import SUGGESTIONS, UNITS
 from concerto.opendata.publish import publish
-from concerto.processes import actions as process_actions
 from concerto.processes.lifecycle import Status
 from concerto.proposals.actions import argue_proposal, support_proposal
 from tests.factories import UserFactory, complete_process, open_module, walk_to
@@ -73,7 +73,7 @@ def codrafted():
         reword, author=chloe, stance="against", body="Trop large.", idempotency_key=key()
     )
     argue_proposal(reword, author=chloe, stance="for", body="Utile.", idempotency_key=key())
-    process_actions.close_participation(process, actor=referent)
+    closing.close_participation(process, actor=referent)
     process.refresh_from_db()
     answer_suggestion(
         reword, actor=organiser, decision=Decision.ACCEPTED, text="Retenue dans la version 2."

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from concerto.accounts.roles import Role
+from concerto.followup import closing
 from concerto.panels import actions
 from concerto.processes.lifecycle import Status
 from tests.factories import complete_process, user_with_role, walk_to
@@ -107,7 +108,6 @@ def invite(panel, referent, contacts=("1 rue A, Paris", "2 rue B, Lyon"), label=
 
 def closed_process_with_panel():
     """A process whose participation is closed, holding a drawn panel: (panel, referent)."""
-    from concerto.processes import actions as process_actions
     from concerto.processes.lifecycle import Status
     from tests.followup.conftest import ensure_statuses
 
@@ -115,7 +115,7 @@ def closed_process_with_panel():
     process = complete_process()
     referent, _advisor = walk_to(process, Status.OPEN)
     panel, _referent, _draw = drawn_panel(process=process, referent=referent)
-    process_actions.close_participation(process, actor=referent)
+    closing.close_participation(process, actor=referent)
     process.refresh_from_db()
     panel.process = process
     return panel, referent

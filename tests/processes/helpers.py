@@ -1,8 +1,8 @@
 """Processes at the end of their life, built through the real actions."""
 
 from concerto.followup import actions as followup
+from concerto.followup.closing import publish_follow_up
 from concerto.followup.models import AnswerLevel, AnswerStatus
-from concerto.processes.actions import publish_follow_up
 from tests.followup.conftest import ClosedProcess, closed_process
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concerto.followup import actions as followup_actions
+from concerto.followup import closing
 from concerto.followup.models import AnswerLevel
 from concerto.participation.models import Contribution, ContributionKind
 from concerto.participation.offline import (
@@ -17,7 +18,6 @@ from concerto.participation.offline import (
     import_offline_contributions,
     parse_csv,
 )
-from concerto.processes import actions as process_actions
 from concerto.processes.lifecycle import Status
 from concerto.proposals import actions
 from concerto.proposals.models import Support
@@ -107,7 +107,7 @@ def test_a_paper_proposal_is_answered_on_its_public_page(
     referent, _advisor = walk_to(process, Status.OPEN)
     module, organiser = open_module("proposals", process=process)
     paper = enter(module, organiser)
-    process_actions.close_participation(process, actor=referent)
+    closing.close_participation(process, actor=referent)
     process.refresh_from_db()
     answer = followup_actions.save_answer(
         process, actor=process.sponsor, contributions=[paper],

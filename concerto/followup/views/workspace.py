@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from concerto.followup import actions
+from concerto.followup import actions, closing
 from concerto.followup.abilities import followup_abilities
 from concerto.followup.forms import (
     AnswerForm,
@@ -33,7 +33,6 @@ from concerto.followup.selection import (
 )
 from concerto.formerrors import add_errors, flash_errors
 from concerto.pagination import paginate
-from concerto.processes import actions as process_actions
 from concerto.processes.views.common import process_for
 
 # Beyond this, an answer's coverage is managed from the workspace's filtered list.
@@ -238,7 +237,7 @@ def publish(request, pk: int):
 @login_required
 def close(request, pk: int):
     process, _abilities = _workspace(request, pk)
-    _act(request, lambda **kw: process_actions.close_participation(process, **kw),
+    _act(request, lambda **kw: closing.close_participation(process, **kw),
          _("Participation close."), actor=request.user)  # fmt: skip
     return redirect("followup:workspace", pk=pk)
 
@@ -247,7 +246,7 @@ def close(request, pk: int):
 @login_required
 def publish_follow_up(request, pk: int):
     process, _abilities = _workspace(request, pk)
-    _act(request, lambda **kw: process_actions.publish_follow_up(process, **kw),
+    _act(request, lambda **kw: closing.publish_follow_up(process, **kw),
          _("Devoir de suite publié."), actor=request.user)  # fmt: skip
     return redirect("followup:workspace", pk=pk)
 

@@ -1,7 +1,6 @@
 """Named write operations on processes: each checks its rules, runs in a transaction
 and logs the transition it makes."""
 
-from concerto.processes.actions.closing import close_participation, publish_follow_up
 from concerto.processes.actions.declaration import create_process, update_process
 from concerto.processes.actions.handover import mark_ready_for_referent, return_to_agent
 from concerto.processes.actions.management import (
@@ -24,14 +23,12 @@ __all__ = [
     "archive_process",
     "ask_question",
     "assign_advisor",
-    "close_participation",
     "create_process",
     "delete_process",
     "duplicate_process",
     "issue_opinion",
     "mark_ready_for_referent",
     "open_participation",
-    "publish_follow_up",
     "publish_process",
     "return_to_agent",
     "review_criterion",
