@@ -243,6 +243,8 @@ def seed_contributions(hot, clone_modules_ids, total: int, users: tuple[int, int
         "hidden_reason",
         "created_at",
         "updated_at",
+        # Empty, as the migration leaves every contribution stored without a key.
+        "idempotency_scope",
     ]
     assert not missing_required(Contribution, fields), missing_required(Contribution, fields)
 
@@ -264,7 +266,7 @@ def seed_contributions(hot, clone_modules_ids, total: int, users: tuple[int, int
             title = escaped_titles[i % len(titles)] if kind == ContributionKind.PROPOSAL else ""
             author = low + (i * 7919) % users_span
             yield (f"{module}\t{kind}\tonline\t{author}\t\t{title}\t"
-                   f"{escaped_bodies[i % len(bodies)]}\t\t\tpublished\t\t{at}\t{at}\n")  # fmt: skip
+                   f"{escaped_bodies[i % len(bodies)]}\t\t\tpublished\t\t{at}\t{at}\t\n")  # fmt: skip
 
     copy_lines(Contribution, lines(), fields)
     return {"hot_per_module": hot_total // max(1, len(hot_modules))}
