@@ -114,7 +114,8 @@ class Client(HttpUser):
                                  "at": time.time()})  # fmt: skip
                     return True
                 if status in RETRIED and time.monotonic() < deadline:
-                    response.failure(f"pas de réponse ({status}), nouvel essai")
+                    told = f"réponse {status}" if status else "pas de réponse"
+                    response.failure(f"{told}, nouvel essai")
                 else:
                     response.failure(f"HTTP {status} {location}")
                     return False

@@ -36,8 +36,9 @@ def report(args, stack, plan, seeding, measures, faults, result, uptime) -> None
     limits(measures["limits"])
     compare(args, measures["compare"])
     for title, run in (
-        (f"Phase mixte, {args.users} utilisateurs, {args.duration} s de charge"
-         + (" entre les pannes" if faults else ", sans panne"), measures["mixed"]),
+        (f"Phase mixte, {args.users} utilisateurs, {measures['mixed']['wall']:.0f} s "
+         "(démarrage de locust compris)" + (" avec les pannes" if faults else ", sans panne"),
+         measures["mixed"]),
         (f"Phase dépôt seul, {args.submit_users} utilisateurs sans pause, "
          f"{args.submit_duration} s", measures["submit"]),
     ):  # fmt: skip
