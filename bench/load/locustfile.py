@@ -75,10 +75,11 @@ class Client(HttpUser):
         """The CSRF cookie comes with a form page, as in a browser (again after a restart
         of the server made the first try fail)."""
         while "csrftoken" not in self.client.cookies:
-            page = self.client.get(HOT[0]["proposals_url"], cookies=self._cookies(),
-                                   name="liste des propositions")  # fmt: skip
+            self.client.get(HOT[0]["proposals_url"], cookies=self._cookies(),
+                            name="liste des propositions")  # fmt: skip
             if "csrftoken" not in self.client.cookies:
-                time.sleep(0.5 if page.status_code == 0 else 0)
+                # No form (an error page, no instance in the pool): wait, never hammer.
+                time.sleep(0.5)
 
     def _cookies(self, session: str | None = None) -> dict:
         return {"sessionid": session or self.session}
