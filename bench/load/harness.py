@@ -98,8 +98,8 @@ def locust(work: Path, env: dict, url: str, classes: list[str], users: int, seco
             # SIGTERM: locust stops its users (30 s to finish a retry), writes its figures.
             process.send_signal(signal.SIGTERM)
         # wait4: the CPU this one child used, to tell whether the client was the bottleneck.
-        _pid, _status, usage = os.wait4(process.pid, 0)
-        process.returncode = 0
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - start
     rows = {}
     with (work / f"{name}_stats.csv").open(newline="") as handle:
