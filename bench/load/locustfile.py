@@ -4,23 +4,30 @@ Run headless by bench/bench_load.py (a second process on loopback), configured b
 environment variables: LOAD_PLAN (the seeder's JSON), LOAD_ACKS (where to write what
 was acknowledged), LOAD_TEXTS (real texts to submit). The harness picks the user
 classes: Participant and Moderator for the mixed phase, Submitter alone for the
-submission-only phase (no think time).
+submission-only phase (no think time), Throughput alone (with LOAD_TARGET) for the
+bare-view comparison. Each simulated user sends its own address in X-Forwarded-For,
+which the app believes from loopback (its trusted proxy): rate limits count per user.
 
 Every submission carries a client-generated idempotency key and a unique marker in its
-text. When the server does not answer (killed mid-request, restarting), the client
-retries with the same key and the same text until it gets an answer: a 302 is the
+text. When the server does not answer (killed mid-request, restarting) or fails (a 500
+while the cache server is down), the client retries with the same key and the same
+text until it gets an answer: a 302 is the
 acknowledgement, recorded in LOAD_ACKS for the reconciliation.
 """
 
+import ipaddress
 import itertools
 import json
 import os
 import random
 import re
+import secrets
+import string
 import time
 import uuid
+from urllib.parse import urlencode
 
-from locust import HttpUser, between, constant, events, task
+from locust import FastHttpUser, HttpUser, between, constant, events, task
 
 PLAN = json.load(open(os.environ["LOAD_PLAN"], encoding="utf-8"))
 RETRY_FOR_S = float(os.environ.get("LOAD_RETRY_FOR_S", "120"))
@@ -30,10 +37,19 @@ SESSIONS = PLAN["participant_sessions"]
 USER_IDS = PLAN["participant_ids"]
 # Each questionnaire answer takes a participant who has not answered yet.
 _next_session = itertools.count(int(os.environ.get("LOAD_SESSION_OFFSET", "0")))
+# One address per simulated user, in 10.0.0.0/8, distinct across phases (same offset).
+_next_address = itertools.count(int(os.environ.get("LOAD_SESSION_OFFSET", "0")) + 1)
 _moderation_queue = itertools.count()
 ACKS: list[dict] = []
+# No answer, or an error a person would answer by sending the same form again (a 500
+# while the cache server restarts): the same key and text, so never a second copy.
+RETRIED = (0, 500, 502, 503, 504)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PROPOSAL_LOCATION = re.compile(r"/propositions/\d+/(\d+)/")
+
+
+def _address() -> str:
+    return str(ipaddress.IPv4Address(0x0A000000 + next(_next_address)))
 
 
 def _participant() -> tuple[str, int]:
@@ -53,15 +69,17 @@ class Client(HttpUser):
 
     def on_start(self):
         self.session, self.user_id = _participant()
+        self.client.headers["X-Forwarded-For"] = _address()
 
     def _ensure_csrf_cookie(self) -> None:
         """The CSRF cookie comes with a form page, as in a browser (again after a restart
         of the server made the first try fail)."""
         while "csrftoken" not in self.client.cookies:
-            page = self.client.get(HOT[0]["proposals_url"], cookies=self._cookies(),
-                                   name="liste des propositions")  # fmt: skip
+            self.client.get(HOT[0]["proposals_url"], cookies=self._cookies(),
+                            name="liste des propositions")  # fmt: skip
             if "csrftoken" not in self.client.cookies:
-                time.sleep(0.5 if page.status_code == 0 else 0)
+                # No form (an error page, no instance in the pool): wait, never hammer.
+                time.sleep(0.5)
 
     def _cookies(self, session: str | None = None) -> dict:
         return {"sessionid": session or self.session}
@@ -96,8 +114,9 @@ class Client(HttpUser):
                     ACKS.append({**ack, "attempts": attempts, "location": location,
                                  "at": time.time()})  # fmt: skip
                     return True
-                if status in (0, 502, 503, 504) and time.monotonic() < deadline:
-                    response.failure(f"pas de réponse ({status}), nouvel essai")
+                if status in RETRIED and time.monotonic() < deadline:
+                    told = f"réponse {status}" if status else "pas de réponse"
+                    response.failure(f"{told}, nouvel essai")
                 else:
                     response.failure(f"HTTP {status} {location}")
                     return False
@@ -204,3 +223,46 @@ class Submitter(Client):
     @task
     def propose(self):
         self.submit_proposal(random.choice(HOT))
+
+
+TARGETS = {
+    "bare": ("vue nue (security.txt)", "GET", lambda hot: "/.well-known/security.txt", False),
+    "process_anonymous": ("page du dispositif, anonyme", "GET", lambda h: h["process_url"], False),
+    "process_signed_in": ("page du dispositif, connecté", "GET", lambda h: h["process_url"], True),
+    "proposals": ("liste des propositions", "GET", lambda h: h["proposals_url"], True),
+    "submit": ("dépôt d'une proposition", "POST", lambda h: h["proposals_url"], True),
+}
+
+
+class Throughput(FastHttpUser):
+    """One request kind (LOAD_TARGET) back to back, for the comparison with the bare view.
+    FastHttpUser (geventhttpclient) costs the client far less CPU per request than
+    HttpUser (requests); cookies and the CSRF token are set by hand."""
+
+    wait_time = constant(0)
+
+    def on_start(self):
+        self.name, self.method, self.path, self.signed_in = TARGETS[os.environ["LOAD_TARGET"]]
+        self.session, _user = _participant()
+        self.token = "".join(secrets.choice(string.ascii_letters + string.digits)
+                             for _ in range(32))  # fmt: skip
+        cookie = f"csrftoken={self.token}" + (f"; sessionid={self.session}" if self.signed_in
+                                              else "")  # fmt: skip
+        self.headers = {"X-Forwarded-For": _address(), "Cookie": cookie}
+
+    @task
+    def request(self):
+        hot = random.choice(HOT)
+        if self.method == "GET":
+            self.client.get(self.path(hot), headers=self.headers, name=self.name)
+            return
+        data = {"csrfmiddlewaretoken": self.token, "idempotency_key": str(uuid.uuid4()),
+                "title": random.choice(BODIES)[:80].strip() or "Proposition",
+                "body": random.choice(BODIES), "theme": random.choice(hot["theme_ids"]),
+                "location": ""}  # fmt: skip
+        headers = {**self.headers, "Content-Type": "application/x-www-form-urlencoded"}
+        with self.client.post(self.path(hot), data=urlencode(data), headers=headers,
+                              name=self.name, allow_redirects=False,
+                              catch_response=True) as response:  # fmt: skip
+            if response.status_code != 302:
+                response.failure(f"HTTP {response.status_code}")

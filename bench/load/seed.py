@@ -199,14 +199,15 @@ def seed_participants(count: int) -> tuple[int, int]:
     now = timezone.now()
     first = ["Camille", "Dominique", "Claude", "Alix", "Sacha", "Lou", "Noa", "Eden"]
     last = ["Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent"]
+    # A confirmed address: the session gate (concerto/identity/gate.py) ends any other.
     fields = ["password", "is_superuser", "email", "first_name", "last_name", "is_active",
-              "date_joined"]  # fmt: skip
+              "date_joined", "email_verified_at"]  # fmt: skip
     extra = [name for name in missing_required(User, fields)]
     defaults = {f.attname: f.get_default() for f in User._meta.concrete_fields}
     fields += extra
     rows = (
         (password, False, f"participant{i}@charge.exemple.fr", first[i % 8], last[i // 8 % 8],
-         True, now, *[defaults[name] for name in extra])
+         True, now, now, *[defaults[name] for name in extra])
         for i in range(count)
     )  # fmt: skip
     copy_rows(User, rows, fields)
@@ -243,6 +244,8 @@ def seed_contributions(hot, clone_modules_ids, total: int, users: tuple[int, int
         "hidden_reason",
         "created_at",
         "updated_at",
+        # Empty, as the migration leaves every contribution stored without a key.
+        "idempotency_scope",
     ]
     assert not missing_required(Contribution, fields), missing_required(Contribution, fields)
 
@@ -263,8 +266,9 @@ def seed_contributions(hot, clone_modules_ids, total: int, users: tuple[int, int
             at = moments[i % 9973]
             title = escaped_titles[i % len(titles)] if kind == ContributionKind.PROPOSAL else ""
             author = low + (i * 7919) % users_span
+            body = escaped_bodies[i % len(bodies)]
             yield (f"{module}\t{kind}\tonline\t{author}\t\t{title}\t"
-                   f"{escaped_bodies[i % len(bodies)]}\t\t\tpublished\t\t{at}\t{at}\n")  # fmt: skip
+                   f"{body}\t\t\tpublished\t\t{at}\t{at}\t\n")  # fmt: skip
 
     copy_lines(Contribution, lines(), fields)
     return {"hot_per_module": hot_total // max(1, len(hot_modules))}
@@ -293,22 +297,34 @@ def seed_supports(hot, count: int, users: tuple[int, int]) -> int:
     )
 
 
-def seed_sessions(user_ids: list[int], days: int = 2) -> list[str]:
-    """Signed-in sessions for the load users, as the sign-in view would store them."""
+def seed_sessions(user_ids: list[int], days: int = 2, staff: bool = False) -> list[str]:
+    """Signed-in sessions for the load users, as the sign-in view would store them. Staff
+    (the organisers) passed a second factor: a confirmed TOTP device each, verified in the
+    session, and the sign-in time the staff session limits count from."""
     from django.contrib.sessions.models import Session
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from concerto.accounts.models import User
+    from concerto.identity.signin import SIGNED_IN_AT_KEY
 
     hashes = {u.pk: u.get_session_auth_hash() for u in User.objects.filter(pk__in=set(user_ids))}
+    devices = {}
+    if staff:
+        User.objects.filter(pk__in=user_ids).update(email_verified_at=timezone.now())
+        for pk in set(user_ids):
+            device = TOTPDevice.objects.create(user_id=pk, name="charge", confirmed=True)
+            devices[pk] = device.persistent_id
     expire = timezone.now() + timedelta(days=days)
     store = SessionStore()
     keys, rows = [], []
     for pk in user_ids:
         key = secrets.token_hex(16)
-        data = store.encode(
-            {"_auth_user_id": str(pk), "_auth_user_backend": SESSION_BACKEND,
-             "_auth_user_hash": hashes[pk]}
-        )  # fmt: skip
+        session = {"_auth_user_id": str(pk), "_auth_user_backend": SESSION_BACKEND,
+                   "_auth_user_hash": hashes[pk]}  # fmt: skip
+        if staff:
+            session |= {DEVICE_ID_SESSION_KEY: devices[pk], SIGNED_IN_AT_KEY: time.time()}
+        data = store.encode(session)
         keys.append(key)
         rows.append((key, data, expire))
     copy_rows(Session, rows, ["session_key", "session_data", "expire_date"])
@@ -371,7 +387,7 @@ def main() -> None:
     low, high = users
     load_users = rng.sample(range(low, high + 1), min(args.sessions, high - low + 1))
     participant_sessions = seed_sessions(load_users)
-    organiser_sessions = seed_sessions([h["organiser"].pk for h in hot])
+    organiser_sessions = seed_sessions([h["organiser"].pk for h in hot], staff=True)
     timings["sessions"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -1,4 +1,5 @@
-"""The processes under test: PostgreSQL, Redis, gunicorn and the task worker.
+"""The processes under test: PostgreSQL, Redis, gunicorn and the task worker (haproxy
+and SeaweedFS live in balancer.py and objectstore.py).
 
 PostgreSQL starts as in scripts/postgres-test-server.sh (initdb refuses root: as the
 `postgres` user then), but keeps its durable defaults (fsync, synchronous commit):
@@ -55,6 +56,12 @@ class Redis:
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     raise RuntimeError("redis-server did not start") from None
                 time.sleep(0.05)
+
+    def kill(self) -> None:
+        """SIGKILL: the cache server crashes, everything it held is gone."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -166,11 +173,13 @@ class Group:
             self.kill()
 
 
-def app_env(database_url: str, var_dir: Path, rate_limit: int) -> dict:
-    """Production settings (DEBUG off, a real secret, PostgreSQL), with the
-    participation rate limits raised for the load: every simulated user shares the
-    loopback address, which the per-address limit would otherwise throttle. The code
-    path (counting in the cache, refusing over the limit) still runs on every request."""
+def app_env(database_url: str, var_dir: Path, rate_limit: int, **extra: str) -> dict:
+    """Production settings (DEBUG off, a real secret, PostgreSQL); `extra` adds the
+    shared cache, the object store and the trusted proxy. The load phases raise the
+    participation rate limits: each simulated user has its own address, but a submitter
+    sends hundreds of contributions in ten minutes, far over the per-person limit. The
+    code path (counting in the cache, refusing over the limit) still runs on every
+    request, and the harness checks the real limit separately (ratelimit_check.py)."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="concerto.settings",
@@ -190,38 +199,41 @@ def app_env(database_url: str, var_dir: Path, rate_limit: int) -> dict:
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    env.update(extra)
     return env
 
 
-def gunicorn(env: dict, port: int, log: Path, workers: int, threads: int) -> Group:
+def gunicorn(env: dict, port: int, log: Path, workers: int, threads: int, name: str) -> Group:
+    """One app instance; its access log starts with the worker's pid (`<1234> GET …`),
+    which the warm-up reads to know every worker has answered."""
     return Group(
-        "gunicorn",
+        name,
         [str(VENV_BIN / "gunicorn"), "concerto.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
          "--timeout", "60", "--graceful-timeout", "5", "--preload", "--access-logfile", "-",
-         "--access-logformat", '%(m)s %(U)s %(s)s %(M)sms'],
+         "--access-logformat", '%(p)s %(m)s %(U)s %(s)s %(M)sms'],
         env, log,
     )  # fmt: skip
 
 
-def worker(env: dict, log: Path) -> Group:
+def worker(env: dict, log: Path, name: str) -> Group:
     return Group(
-        "db_worker",
-        ["uv", "run", "--frozen", "concerto", "db_worker", "--interval", "0.2",
-         "--worker-id", "load-worker", "--no-startup-delay"],
+        name,
+        [str(VENV_BIN / "concerto"), "db_worker", "--interval", "0.2", "--worker-id", name,
+         "--no-startup-delay"],
         env, log,
     )  # fmt: skip
 
 
-def wait_http(url: str, timeout: float = 60) -> float:
-    """Seconds until `url` answers (any HTTP status)."""
+def wait_http(url: str, timeout: float = 300, per_try: float = 30) -> float:
+    """Seconds until `url` answers 200. Each try waits up to `per_try` seconds: a cold
+    worker importing the whole application on a loaded machine takes several, and short
+    tries abandoned one after the other would only pile up in its queue."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         try:
-            urllib.request.urlopen(url, timeout=2)
-            return time.monotonic() - start
-        except urllib.error.HTTPError:
-            return time.monotonic() - start
-        except OSError:
-            time.sleep(0.1)
+            with urllib.request.urlopen(url, timeout=per_try):
+                return time.monotonic() - start
+        except OSError:  # refused, timed out, or an HTTP error (503 while starting)
+            time.sleep(0.2)
     raise TimeoutError(url)
