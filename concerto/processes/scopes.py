@@ -1,19 +1,72 @@
-"""The registry's generation (concerto/generations.py): pages that list processes across
-ministries (the home page's open processes and figures) are kept until a process is
-saved or deleted, whichever action (or test factory) did it."""
+"""The processes' generations (concerto/generations.py).
 
-from django.db.models.signals import post_delete, post_save
+- The registry's (`REGISTRY`): pages that list processes across ministries (the home
+  page's open processes and figures) are kept until a process is saved or deleted,
+  whichever action (or test factory) did it.
+- Each process page's (`page_scope`): the public page of a process, kept for visitors,
+  until something it shows changes: the process itself or its themes, its sources, its
+  modules, its commitments and what delivered them (a published answer, a version of the
+  commitments), the CIPC's recommendations and the sponsor's answers to them, its panels.
+  The rows of other apps are heard by the sender's name, so that this app imports none of
+  them. What moves with the date alone (a module opening, a commitment becoming late)
+  shows within pagecache.KEPT_SECONDS.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from concerto.generations import renew
 
 REGISTRY = "registry"
 
 
+def page_scope(process_id: int) -> str:
+    return f"process-page:{process_id}"
+
+
 def _process_changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
-        renew(REGISTRY)
+        renew(REGISTRY, page_scope(instance.pk))
+
+
+def _of_recommendation(instance) -> int | None:
+    opinion = type(instance).opinion.get_queryset().filter(pk=instance.opinion_id)
+    return opinion.values_list("referral__process_id", flat=True).first()
+
+
+# What each row shown on a process page names its process by.
+SHOWN = {
+    "participation.Module": lambda instance: instance.process_id,
+    "processes.InformationSource": lambda instance: instance.process_id,
+    "processes.FollowUpCommitment": lambda instance: instance.process_id,
+    "followup.CommitmentVersion": lambda instance: instance.process_id,
+    "followup.Answer": lambda instance: instance.process_id,
+    "processes.Recommendation": _of_recommendation,
+    "panels.Panel": lambda instance: instance.process_id,
+}
+
+
+def _row_changed(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    process_id = SHOWN[sender._meta.label](instance)
+    if process_id is not None:
+        renew(page_scope(process_id))
+
+
+def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    # From a theme's side every process it was added to or removed from is named.
+    process_ids = (pk_set or ()) if reverse else [instance.pk]
+    if process_ids:
+        renew(*(page_scope(process_id) for process_id in process_ids))
 
 
 def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_process_changed, sender="processes.Process", dispatch_uid="registry")
+        for label in SHOWN:
+            signal.connect(_row_changed, sender=label, dispatch_uid=f"process-page-{label}")
+    m2m_changed.connect(
+        _themes_changed, sender="processes.Process_themes", dispatch_uid="process-page-themes"
+    )

@@ -1,0 +1,76 @@
+"""A process's public page is kept rendered for visitors (concerto/pagecache.py), and
+every change it shows is seen at once: the process, a module, a source, a commitment, a
+theme (issue 28: the page read most, near the framework's own speed)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from concerto.processes.models import FollowUpCommitment, InformationSource, Theme
+from tests.factories import open_module
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(client):
+    module, _organiser = open_module("proposals", title="Vos propositions")
+    process = module.process
+    url = f"/dispositifs/{process.slug}/"
+
+    def read() -> tuple[str, bool]:
+        response = client.get(url)
+        assert response.status_code == 200
+        return response.content.decode(), getattr(response, "from_cache", False)
+
+    read()
+    return process, module, read
+
+
+def test_a_visitor_gets_the_kept_page_with_one_query(page, client):
+    process, _module, read = page
+    with CaptureQueriesContext(connection) as queries:
+        body, kept = read()
+    assert kept is True
+    assert len(queries) == 1  # the process's id, from its address
+    assert process.title in body and "Vos propositions" in body
+
+
+def test_a_signed_in_reader_gets_the_page_made_for_them(page, client):
+    process, _module, _read = page
+    client.force_login(process.project_lead)
+    response = client.get(f"/dispositifs/{process.slug}/")
+    assert response.status_code == 200
+    assert not getattr(response, "from_cache", False)
+
+
+@pytest.mark.parametrize(
+    "change, shown",
+    [
+        (lambda p, m: setattr(p, "title", "Nouveau titre du dispositif") or p.save(),
+         "Nouveau titre du dispositif"),
+        (lambda p, m: setattr(m, "title", "Propositions renommées") or m.save(),
+         "Propositions renommées"),
+        (lambda p, m: InformationSource.objects.create(process=p, title="Rapport de la Cour"),
+         "Rapport de la Cour"),
+        (lambda p, m: FollowUpCommitment.objects.create(
+            process=p, what="Une synthèse des avis", who="Le ministère",
+            due_date=datetime.date(2031, 3, 1), channel="la page du dispositif"),
+         "Une synthèse des avis"),
+        (lambda p, m: p.themes.add(Theme.objects.create(name="Sobriété numérique",
+                                                         slug="sobriete-numerique")),
+         "Sobriété numérique"),
+    ],
+    ids=["process", "module", "source", "commitment", "theme"],
+)  # fmt: skip
+def test_every_change_the_page_shows_is_seen_at_once(page, change, shown):
+    process, module, read = page
+    body, kept = read()
+    assert kept is True and shown not in body
+    change(process, module)
+    body, kept = read()
+    assert kept is False
+    assert shown in body
+    assert read()[1] is True  # and kept again
