@@ -15,17 +15,25 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from concerto.generations import renew
+from concerto.processes.models import Process
 
 REGISTRY = "registry"
 
 
-def page_scope(process_id: int) -> str:
-    return f"process-page:{process_id}"
+def page_scope(slug: str) -> str:
+    """Named by the page's address, so that a visitor's page is found without a query."""
+    return f"process-page:{slug}"
+
+
+def _renew_page_of(process_id: int) -> None:
+    # The slug is read on the write, which is rare, rather than on every visitor's read.
+    slugs = Process.objects.filter(pk=process_id).values_list("slug", flat=True)
+    renew(*(page_scope(slug) for slug in slugs))
 
 
 def _process_changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
-        renew(REGISTRY, page_scope(instance.pk))
+        renew(REGISTRY, page_scope(instance.slug))
 
 
 def _of_recommendation(instance) -> int | None:
@@ -50,16 +58,18 @@ def _row_changed(sender, instance, raw=False, **kwargs) -> None:
         return
     process_id = SHOWN[sender._meta.label](instance)
     if process_id is not None:
-        renew(page_scope(process_id))
+        _renew_page_of(process_id)
 
 
 def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     if not action.startswith("post_"):
         return
     # From a theme's side every process it was added to or removed from is named.
-    process_ids = (pk_set or ()) if reverse else [instance.pk]
-    if process_ids:
-        renew(*(page_scope(process_id) for process_id in process_ids))
+    if not reverse:
+        renew(page_scope(instance.slug))
+    elif pk_set:
+        slugs = Process.objects.filter(pk__in=pk_set).values_list("slug", flat=True)
+        renew(*(page_scope(slug) for slug in slugs))
 
 
 def connect() -> None:

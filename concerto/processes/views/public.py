@@ -17,7 +17,7 @@ from concerto.pagination import paginate
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
-from concerto.processes.scopes import REGISTRY, page_scope
+from concerto.processes.scopes import page_scope
 from concerto.processes.search import suggestion
 
 PAGE_SIZE = 12
@@ -52,10 +52,8 @@ def process_list(request):
 
 
 def _page_scopes(slug: str) -> list[str]:
-    """What a process page shows, by the process's id: the one query before the kept page
-    is read (an indexed lookup, where making the page takes a dozen queries)."""
-    process_id = Process.objects.published().filter(slug=slug).values_list("pk", flat=True)
-    return [page_scope(pk) for pk in process_id[:1]] or [REGISTRY]
+    """What a process page shows, renewed by every row it shows (processes/scopes.py)."""
+    return [page_scope(slug)]
 
 
 @require_safe
