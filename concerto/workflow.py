@@ -33,11 +33,18 @@ from django.utils.translation import gettext_lazy
 class Step:
     """A named step: the statuses it may start from and the status it leads to (None:
     unchanged). `label` is what the history and the activity log say it did; without
-    one they say « Statut : A → B »."""
+    one they say « Statut : A → B ».
+
+    `staff`: the activity log (the staff's journal) hears the step; a step the public
+    takes (a request filed, a survey answered) is written in the object's history only.
+    `reason_in_activity`: the activity line carries the step's reason; a reason kept in
+    the object's history only (a follow-up note's text) is kept once."""
 
     sources: frozenset[str]
     target: str | None = None
     label: str | None = None
+    staff: bool = True
+    reason_in_activity: bool = True
 
 
 class TransitionLog(models.Model):
@@ -132,7 +139,8 @@ class Workflow:
     ) -> TransitionLog:
         """Take the step `name` on `obj` (locked by the caller): refused unless its status
         allows it; written in its history and the activity log; `obj` saved with its new
-        status and the fields in `also_save` the caller set before."""
+        status and the fields in `also_save` the caller set before (not saved at all when
+        neither changed: an event of its history)."""
         step = self.steps[name]
         current = obj.status
         if current not in step.sources:
@@ -148,15 +156,18 @@ class Workflow:
             actor=actor if actor is not None and actor.is_authenticated else None,
             reason=reason,
         )
+        changed = [*(["status"] if target != current else []), *also_save]
         obj.status = target
-        obj.save(update_fields=["status", *also_save])
-        self.record(
-            actor,
-            f"{self.name}.{name}",
-            obj,
-            summary=summary or self.label(name, current, target),
-            reason=reason,
-        )
+        if changed:
+            obj.save(update_fields=changed)
+        if step.staff:
+            self.record(
+                actor,
+                f"{self.name}.{name}",
+                obj,
+                summary=summary or self.label(name, current, target),
+                reason=reason if step.reason_in_activity else "",
+            )
         return entry
 
     def unreachable(self) -> set[str]:

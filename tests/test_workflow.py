@@ -56,6 +56,8 @@ def world():
         steps={
             "go": Step(frozenset({Colour.RED}), Colour.GREEN),
             "note": Step(frozenset(Colour), None, label="Note ajoutée"),
+            "remark": Step(frozenset(Colour), None, label="Remarque", reason_in_activity=False),
+            "visit": Step(frozenset(Colour), None, label="Visite", staff=False),
         },
         history=lambda: _History,
         subject="light",
@@ -104,8 +106,18 @@ def test_an_event_keeps_the_status_and_says_its_label(world):
     light = _Light()
     workflow.take(light, "note", _Actor(), summary=None)
     assert light.status == Colour.RED
+    assert light.saved_fields is None  # nothing of the object changed: no write
     assert _History.objects.rows[0]["to_status"] == "red"
     assert recorded[0][1]["summary"] == "Note ajoutée"
+
+
+def test_a_public_step_is_in_the_history_only_and_a_private_reason_stays_there(world):
+    workflow, recorded = world
+    light, actor = _Light(), _Actor()
+    workflow.take(light, "visit", actor, reason="passage")
+    workflow.take(light, "remark", actor, reason="texte de la remarque")
+    assert [row["reason"] for row in _History.objects.rows] == ["passage", "texte de la remarque"]
+    assert recorded == [((actor, "lights.remark", light), {"summary": "Remarque", "reason": ""})]
 
 
 def test_unreachable_names_the_statuses_no_step_leads_to(world):

@@ -24,43 +24,34 @@ NOT_SUBMITTED = ""
 _SUBMITTED = frozenset({Status.SUBMITTED})
 _ACCEPTED = frozenset({Status.ACCEPTED})
 
-# The requester's own steps are not staff actions: the case log keeps them, the
-# activity log does not (issue 22).
-REQUESTER_STEPS = frozenset({Kind.SUBMITTED.value, Kind.SURVEY.value})
-
-
-def _activity_line(actor, action: str, target, *, summary: str, reason: str = ""):
-    """The activity log's line of a CIPC step. An event's detail (the advisor, the
-    milestone) is in its summary already, and a note's text is kept once, in the case
-    log: their lines carry no reason."""
-    step = action.removeprefix(f"{SUPPORT_WORKFLOW.name}.")
-    if step in REQUESTER_STEPS:
-        return None
-    if SUPPORT_WORKFLOW.steps[step].target is None:
-        reason = ""
-    return record(actor, action, target, summary=summary, reason=reason)
-
-
 SUPPORT_WORKFLOW = Workflow(
     name="support",
     statuses=Status,
     initial=Status.SUBMITTED,
     steps={
-        "submit": Step(frozenset({NOT_SUBMITTED}), Status.SUBMITTED, Kind.SUBMITTED.label),
+        # The requester's own steps are not staff actions: the case log keeps them, the
+        # activity log does not (issue 22).
+        "submit": Step(
+            frozenset({NOT_SUBMITTED}), Status.SUBMITTED, Kind.SUBMITTED.label, staff=False
+        ),
         "accept": Step(_SUBMITTED, Status.ACCEPTED, Kind.ACCEPTED.label),
         # Accepted as light coaching whatever the formula asked (the ability keeps it to
         # end-to-end requests).
         "redirect_to_coaching": Step(_SUBMITTED, Status.ACCEPTED, Kind.REDIRECTED.label),
         "decline": Step(_SUBMITTED, Status.DECLINED, Kind.DECLINED.label),
-        "assign": Step(_ACCEPTED, None, Kind.ASSIGNED.label),
-        "add_milestone": Step(_ACCEPTED, None, Kind.MILESTONE.label),
-        "complete_milestone": Step(_ACCEPTED, None, Kind.MILESTONE_DONE.label),
-        "note": Step(_ACCEPTED, None, Kind.NOTE.label),
+        # An event's detail (the advisor, the milestone) is in its activity line's summary
+        # already, and a note's text is kept once, in the case log: no reason in the line.
+        "assign": Step(_ACCEPTED, None, Kind.ASSIGNED.label, reason_in_activity=False),
+        "add_milestone": Step(_ACCEPTED, None, Kind.MILESTONE.label, reason_in_activity=False),
+        "complete_milestone": Step(
+            _ACCEPTED, None, Kind.MILESTONE_DONE.label, reason_in_activity=False
+        ),
+        "note": Step(_ACCEPTED, None, Kind.NOTE.label, reason_in_activity=False),
         "close": Step(_ACCEPTED, Status.CLOSED, Kind.CLOSED.label),
-        "survey": Step(frozenset({Status.CLOSED}), None, Kind.SURVEY.label),
+        "survey": Step(frozenset({Status.CLOSED}), None, Kind.SURVEY.label, staff=False),
     },
     history=lambda: LogEntry,
     subject="request",
-    record=_activity_line,
+    record=record,
     refusal=_("Cette action n'est plus possible : la demande est « %(status)s »."),
 )
