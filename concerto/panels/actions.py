@@ -42,7 +42,8 @@ def _require_editable(panel: Panel) -> None:
         )
 
 
-# The fields _reset_computation clears, saved with the step that clears them.
+# What the computation wrote: _reset_computation clears it, and the step that clears it
+# saves these fields.
 COMPUTATION_FIELDS = (
     "result",
     "lottery",
@@ -56,11 +57,9 @@ COMPUTATION_FIELDS = (
 
 
 def _reset_computation(panel: Panel) -> None:
-    panel.result = panel.lottery = None
-    panel.lottery_digest = ""
-    panel.min_probability = panel.gini = panel.geometric_mean = None
-    panel.infeasible_reasons = []
-    panel.histogram = []
+    """Each computed field back to its model default (None, "" or an empty list)."""
+    for name in COMPUTATION_FIELDS:
+        setattr(panel, name, Panel._meta.get_field(name).get_default())
 
 
 def _check_size(process, size: int, retention_date: date) -> None:
