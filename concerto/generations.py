@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 
 def _token_key(scope: str) -> str:
@@ -75,3 +76,24 @@ def fingerprint(value: str) -> str:
     """A short name for `value` in a cache key (a selection's filters, a list of ids):
     cache keys have a length limit (250 characters in the database cache)."""
     return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
+def renew_on_rows(
+    rows: dict[str, Callable[[Any], int | None]], renew_for: Callable[[int], None], uid: str
+) -> None:
+    """Hear the saves and deletions of each model named in `rows` (by label, so that the
+    caller imports none of them): `rows[label](instance)` names the owner the row shows
+    on (a process's id; None: none), and `renew_for(owner)` renews its scopes."""
+
+    def row_changed(sender, instance, raw=False, **kwargs) -> None:
+        if raw:
+            return
+        owner = rows[sender._meta.label](instance)
+        if owner is not None:
+            renew_for(owner)
+
+    # The receiver is a closure: held strongly, or it would be collected at once.
+    for label in rows:
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            key = f"{uid}-{name}-{label}"
+            signal.connect(row_changed, sender=label, weak=False, dispatch_uid=key)

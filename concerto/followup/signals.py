@@ -17,6 +17,7 @@ imports none of them.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from concerto import generations
 from concerto.analysis.models import Analysis, Operation, SynthesisTheme
 from concerto.followup import counts
 from concerto.followup.models import Answer
@@ -90,14 +91,6 @@ SHOWN = {
 }
 
 
-def page_row_changed(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return
-    process_id = SHOWN[sender._meta.label](instance)
-    if process_id is not None:
-        counts.shown(process_id)
-
-
 def synthesis_answers_changed(sender, instance, action, reverse, **kwargs) -> None:
     if not action.startswith("post_"):
         return
@@ -110,9 +103,7 @@ def synthesis_answers_changed(sender, instance, action, reverse, **kwargs) -> No
 
 
 def connect() -> None:
-    for label in SHOWN:
-        for signal in (post_save, post_delete):
-            signal.connect(page_row_changed, sender=label, dispatch_uid=f"followup-shown-{label}")
+    generations.renew_on_rows(SHOWN, counts.shown, "followup-shown")
     m2m_changed.connect(
         synthesis_answers_changed,
         sender=SynthesisTheme.answers.through,

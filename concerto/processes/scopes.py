@@ -14,7 +14,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from concerto.generations import renew
+from concerto.generations import renew, renew_on_rows
 from concerto.processes.models import Process
 
 REGISTRY = "registry"
@@ -53,14 +53,6 @@ SHOWN = {
 }
 
 
-def _row_changed(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return
-    process_id = SHOWN[sender._meta.label](instance)
-    if process_id is not None:
-        _renew_page_of(process_id)
-
-
 def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     if not action.startswith("post_"):
         return
@@ -75,8 +67,7 @@ def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_process_changed, sender="processes.Process", dispatch_uid="registry")
-        for label in SHOWN:
-            signal.connect(_row_changed, sender=label, dispatch_uid=f"process-page-{label}")
+    renew_on_rows(SHOWN, _renew_page_of, "process-page")
     m2m_changed.connect(
         _themes_changed, sender="processes.Process_themes", dispatch_uid="process-page-themes"
     )
