@@ -12,7 +12,7 @@
   shows within pagecache.KEPT_SECONDS.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from concerto.generations import renew, renew_on_rows
 from concerto.processes.models import Process
@@ -54,6 +54,11 @@ SHOWN = {
 
 
 def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if reverse and action == "pre_clear":
+        # Cleared from a theme's side, the processes are named by no pk_set: they are
+        # read while the theme still tags them.
+        _theme_changed(Process, instance)
+        return
     if not action.startswith("post_"):
         return
     # From a theme's side every process it was added to or removed from is named.
@@ -64,6 +69,15 @@ def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
         renew(*(page_scope(slug) for slug in slugs))
 
 
+def _theme_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A theme renamed, or deleted (read before its links go with it), changes the page of
+    every process it tags."""
+    if raw or instance.pk is None:
+        return
+    slugs = Process.objects.filter(themes=instance).values_list("slug", flat=True)
+    renew(*(page_scope(slug) for slug in slugs))
+
+
 def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_process_changed, sender="processes.Process", dispatch_uid="registry")
@@ -71,3 +85,5 @@ def connect() -> None:
     m2m_changed.connect(
         _themes_changed, sender="processes.Process_themes", dispatch_uid="process-page-themes"
     )
+    post_save.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")
+    pre_delete.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")

@@ -74,3 +74,36 @@ def test_every_change_the_page_shows_is_seen_at_once(page, change, shown):
     assert kept is False
     assert shown in body
     assert read()[1] is True  # and kept again
+
+
+def _tagged(process) -> Theme:
+    theme = Theme.objects.create(name="Sobriété numérique", slug="sobriete-numerique")
+    process.themes.add(theme)
+    return theme
+
+
+def _rename(theme: Theme) -> None:
+    theme.name = "Numérique responsable"
+    theme.save()
+
+
+@pytest.mark.parametrize(
+    "change, gone, shown",
+    [
+        (_rename, "Sobriété numérique", "Numérique responsable"),
+        (lambda theme: theme.process_set.clear(), "Sobriété numérique", None),
+        (lambda theme: theme.delete(), "Sobriété numérique", None),
+    ],
+    ids=["renamed", "cleared-from-the-theme", "deleted"],
+)
+def test_a_change_made_from_the_themes_side_is_seen_at_once(page, change, gone, shown):
+    process, _module, read = page
+    theme = _tagged(process)
+    body, kept = read()
+    assert gone in body
+    assert read()[1] is True
+    change(theme)
+    body, kept = read()
+    assert kept is False
+    assert gone not in body
+    assert shown is None or shown in body
