@@ -4,14 +4,36 @@
 cache in the database, which every process on the machine sees, so `make run` needs no
 extra server and its rate limits still hold across the web server's workers. A cache
 local to one process would let each worker count on its own.
+
+While Redis is down the platform goes on without it (`RedisCache` below): every read is
+a miss and every write is skipped, so what it keeps is computed afresh and what it
+counts starts from nothing. Nothing the platform must not lose lives only in it.
 """
 
 import base64
+import logging
 import pickle
+import threading
+import time
+from contextlib import contextmanager
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router, transaction
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+# A Redis that is gone must cost a request milliseconds, not seconds: a stopped server
+# refuses at once, but a machine gone or a network cut answers nothing, and the client
+# waits forever by default. A request makes several cache calls, each paying these.
+REDIS_TIMEOUTS = {"socket_connect_timeout": 0.1, "socket_timeout": 0.5}
+# While Redis is down every request fails several times: the log says so once per
+# process every LOG_EVERY seconds, with the count of failures in between.
+LOG_EVERY = 60
 
 
 def caches_setting(url: str) -> dict:
@@ -19,7 +41,11 @@ def caches_setting(url: str) -> dict:
     recompute guard count in this cache, and kept pages and values live in it
     (concerto/generations.py, concerto/pagecache.py)."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        backend = {
+            "BACKEND": "concerto.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": dict(REDIS_TIMEOUTS),
+        }
     elif url in ("", "db://"):
         backend = {
             "BACKEND": "concerto.cache.DatabaseCache",
@@ -75,6 +101,134 @@ class DatabaseCache(DjangoDatabaseCache):
                     f"UPDATE {table} SET value = %s WHERE cache_key = %s", [encoded, cache_key]
                 )
         return value
+
+
+class _Outage:
+    """The shared cache's failures in this process (each thread has its own backend
+    object, hence one for the module), told to the log at most once every LOG_EVERY
+    seconds, and its return told once."""
+
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._down = False
+        self._next_line = 0.0
+        self._unlogged = 0
+
+    def failed(self, operation: str, error: Exception) -> None:
+        with self._lock:
+            self._down = True
+            now = self._clock()
+            if now < self._next_line:
+                self._unlogged += 1
+                return
+            self._next_line = now + LOG_EVERY
+            unlogged, self._unlogged = self._unlogged, 0
+        logger.error(
+            "Shared cache unreachable (%s: %s): served without it; failures since the last"
+            " line: %d",
+            operation, error, unlogged,
+        )  # fmt: skip
+
+    def answered(self) -> None:
+        if not self._down:  # the usual case: no lock taken
+            return
+        with self._lock:
+            if not self._down:
+                return
+            self._down, self._next_line = False, 0.0
+            unlogged, self._unlogged = self._unlogged, 0
+        logger.warning("Shared cache reachable again; failures since the last line: %d", unlogged)
+
+
+_outage = _Outage()
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache, which goes on without Redis while it cannot be reached.
+
+    Only the client's connection errors and timeouts are caught; any other error (a bad
+    value, a bug) still raises. While Redis cannot be reached:
+
+    - a read is a miss (`get` answers its default, `get_many` nothing, `has_key` False):
+      kept pages and values are made afresh (concerto/pagecache.py), and `cached_db`
+      sessions are read from the database, where every session is written first;
+    - a write or a deletion is skipped: the database still has every session, and what
+      was kept expires (kept pages within their KEPT_SECONDS);
+    - `add` answers False (nothing was stored): a guard taken with it is not held, so
+      what it guards is not done (the queue-stall check of /sante/, which would
+      otherwise e-mail at every probe; the opinion map's queued recomputation, done at
+      the next due vote once Redis is back);
+    - `incr` raises ValueError, as for any key not found: a rate-limit count starts
+      from nothing, so rate limits let everyone through (concerto/ratelimit.py), as
+      does the API's throttle, whose history reads as empty.
+
+    A skipped deletion can outlive the outage when Redis itself stayed up (a network cut
+    between one app server and Redis): a session ended meanwhile stays in Redis until
+    it expires. Redis restarted without a saved copy holds none (docs/deploiement.md).
+    """
+
+    @contextmanager
+    def _or_without(self, operation: str):
+        try:
+            yield
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            _outage.failed(operation, error)
+        else:
+            _outage.answered()
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._or_without("add"):
+            return super().add(key, value, timeout, version)
+        return False
+
+    def get(self, key, default=None, version=None):
+        with self._or_without("get"):
+            return super().get(key, default, version)
+        return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._or_without("set"):
+            super().set(key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._or_without("touch"):
+            return super().touch(key, timeout, version)
+        return False
+
+    def delete(self, key, version=None):
+        with self._or_without("delete"):
+            return super().delete(key, version)
+        return False
+
+    def get_many(self, keys, version=None):
+        with self._or_without("get_many"):
+            return super().get_many(keys, version)
+        return {}
+
+    def has_key(self, key, version=None):
+        with self._or_without("has_key"):
+            return super().has_key(key, version)
+        return False
+
+    def incr(self, key, delta=1, version=None):
+        with self._or_without("incr"):
+            return super().incr(key, delta, version)
+        raise ValueError(f"Key '{key}' not found (the cache is unreachable).")
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._or_without("set_many"):
+            return super().set_many(data, timeout, version)
+        return list(data)  # the keys not stored
+
+    def delete_many(self, keys, version=None):
+        with self._or_without("delete_many"):
+            super().delete_many(keys, version)
+
+    def clear(self):
+        with self._or_without("clear"):
+            return super().clear()
+        return False
 
 
 def create_tables(**kwargs) -> None:

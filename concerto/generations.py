@@ -12,6 +12,9 @@ A change renews its scopes twice: at once, so that the rest of the request and i
 transaction read fresh values, and again once the transaction commits, because a reader
 on another server that computed between the two saw the data before the commit and kept
 it under the first token, which the second retires.
+
+While the shared cache is down (concerto/cache.py) every token reads None and nothing is
+kept: every value is computed afresh.
 """
 
 import hashlib

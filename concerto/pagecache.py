@@ -11,7 +11,8 @@ shared cache under the generations of the data they show (concerto/generations.p
 
 A change of the data renews its scopes, so nobody reads a page older than the last
 change, on any app server; KEPT_SECONDS bounds what no write renews (a module that opens
-on its date, an opinion map computed again).
+on its date, an opinion map computed again). While the shared cache is down every read
+is a miss (concerto/cache.py): each page is made afresh, as if never kept.
 
 What must never be shared is put back on each response: the CSP nonce (every response
 gets its own, or a script injected into the page could borrow the one served to all) and
@@ -159,17 +160,18 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
 def _made_by_another(key: str, making: str, stamp: str) -> dict | None:
     """The page another reader is making under the same tokens, once made; None when
     they stopped without keeping it (a page not to keep), made it under other tokens, or
-    took too long: then this reader makes it."""
+    took too long: then this reader makes it. It looks before it first waits: with the
+    shared cache down, `add` answers False though nobody is making the page, and the
+    first look (a miss) says so at once."""
     deadline = time.monotonic() + MAKING_SECONDS
-    while time.monotonic() < deadline:
-        time.sleep(POLL_SECONDS)
+    while True:
         found = cache.get_many([key, making])
         kept = found.get(key)
         if kept is not None and kept["stamp"] == stamp:
             return kept
-        if found.get(making) != stamp:
+        if found.get(making) != stamp or time.monotonic() >= deadline:
             return None
-    return None
+        time.sleep(POLL_SECONDS)
 
 
 def for_signed_in(

@@ -2,6 +2,12 @@
 
 Counters live in the cache every app server shares (concerto/cache.py: Redis, or the
 database by default), keyed by person and by client address (concerto/clientaddress.py).
+
+While that cache is down the limits fail open: its backend answers every count as a key
+not found (concerto/cache.py), so each count is 1 and everyone goes through. A citizen
+is never refused because our cache is down; the price is that nobody is limited until
+it is back. Guessing passwords stays bounded: django-axes counts sign-in failures
+in the database (its default AxesDatabaseHandler; AXES_HANDLER is not set), not here.
 """
 
 from django.conf import settings

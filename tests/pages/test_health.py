@@ -30,7 +30,9 @@ def test_a_server_that_lost_its_database_answers_503(client, monkeypatch):
     assert "refused" not in response.text
 
 
-def test_a_server_that_lost_its_cache_answers_503(client, monkeypatch):
+def test_a_server_whose_cache_raises_answers_503(client, monkeypatch):
+    """A cache that raises (the database cache) would fail every page too."""
+
     def refuse(*args, **kwargs):
         raise ConnectionError("cache down")
 
@@ -38,6 +40,27 @@ def test_a_server_that_lost_its_cache_answers_503(client, monkeypatch):
     response = client.get("/sante/")
     assert response.status_code == 503
     assert response.json() == {"etat": "en panne", "base": "ok", "cache": "en panne"}
+
+
+def test_a_server_serving_without_its_cache_stays_in_the_pool(client, monkeypatch):
+    """The Redis backend, Redis down, keeps nothing and raises nothing (concerto/cache.py):
+    the server still serves, and the stalled-queue watch, whose guards live in the
+    cache, is left alone."""
+    watched = []
+    monkeypatch.setattr(health.cache, "set", lambda *args, **kwargs: None)
+    monkeypatch.setattr(health, "check_queue", lambda: watched.append(True))
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.json() == {"etat": "dégradé", "base": "ok", "cache": "en panne"}
+    assert watched == []
+
+
+def test_a_server_without_database_or_cache_answers_503(client, monkeypatch):
+    monkeypatch.setattr(health, "_database", lambda: False)
+    monkeypatch.setattr(health.cache, "set", lambda *args, **kwargs: None)
+    response = client.get("/sante/")
+    assert response.status_code == 503
+    assert response.json() == {"etat": "en panne", "base": "en panne", "cache": "en panne"}
 
 
 def test_two_checks_at_once_both_find_the_cache_healthy(monkeypatch):
@@ -52,5 +75,5 @@ def test_two_checks_at_once_both_find_the_cache_healthy(monkeypatch):
             others[0] = health._cache()  # the load balancer's other probe, meanwhile
 
     monkeypatch.setattr(health.cache, "set", set_then_another_check)
-    assert health._cache() is True
-    assert others == [True]
+    assert health._cache() == health.KEEPS
+    assert others == [health.KEEPS]

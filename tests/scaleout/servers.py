@@ -59,24 +59,35 @@ def require(binary: str) -> str:
 @contextmanager
 def redis_server(directory):
     port = free_port()
+    process = start_redis(directory, port)
+    try:
+        yield redis_url(port)
+    finally:
+        stop(process)
+
+
+def start_redis(directory, port: int) -> subprocess.Popen:
+    """A redis-server on `port` of loopback, once it answers; a test that kills one can
+    start it again on the same port (an empty one: nothing is saved to disk)."""
     process = subprocess.Popen(
         [require("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
          "--save", "", "--appendonly", "no", "--dir", str(directory)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("redis-server did not start") from None
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        stop(process)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return process
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                stop(process)
+                raise RuntimeError("redis-server did not start") from None
+            time.sleep(0.05)
+
+
+def redis_url(port: int) -> str:
+    return f"redis://127.0.0.1:{port}/0"
 
 
 def free_port_pair() -> int:
