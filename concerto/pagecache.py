@@ -238,4 +238,8 @@ def fragment(
         context = {**make_context(), "csrf_token": CSRF_SLOT}
         html = render_to_string(template, context, request=request)
         cache.set(key, {"stamp": stamp, "html": html}, seconds)
-    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))  # noqa: S308 (our render)
+    if CSRF_SLOT in html:
+        # Only a fragment with a form asks for a token: get_token() sets the CSRF cookie,
+        # and a page with a cookie is not kept for visitors.
+        html = html.replace(CSRF_SLOT, get_token(request))
+    return mark_safe(html)  # noqa: S308 (our render)

@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from concerto.accounts.roles import Role
+from concerto.follows.models import Follow
 from concerto.processes.models import FollowUpCommitment, InformationSource, Theme
-from tests.factories import open_module
+from tests.factories import open_module, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -46,25 +48,25 @@ def test_a_signed_in_reader_gets_the_page_made_for_them(page, client):
     assert not getattr(response, "from_cache", False)
 
 
-@pytest.mark.parametrize(
-    "change, shown",
-    [
-        (lambda p, m: setattr(p, "title", "Nouveau titre du dispositif") or p.save(),
-         "Nouveau titre du dispositif"),
-        (lambda p, m: setattr(m, "title", "Propositions renommées") or m.save(),
-         "Propositions renommées"),
-        (lambda p, m: InformationSource.objects.create(process=p, title="Rapport de la Cour"),
-         "Rapport de la Cour"),
-        (lambda p, m: FollowUpCommitment.objects.create(
-            process=p, what="Une synthèse des avis", who="Le ministère",
-            due_date=datetime.date(2031, 3, 1), channel="la page du dispositif"),
-         "Une synthèse des avis"),
-        (lambda p, m: p.themes.add(Theme.objects.create(name="Sobriété numérique",
-                                                         slug="sobriete-numerique")),
-         "Sobriété numérique"),
-    ],
-    ids=["process", "module", "source", "commitment", "theme"],
-)  # fmt: skip
+CHANGES = [
+    (lambda p, m: setattr(p, "title", "Nouveau titre du dispositif") or p.save(),
+     "Nouveau titre du dispositif"),
+    (lambda p, m: setattr(m, "title", "Propositions renommées") or m.save(),
+     "Propositions renommées"),
+    (lambda p, m: InformationSource.objects.create(process=p, title="Rapport de la Cour"),
+     "Rapport de la Cour"),
+    (lambda p, m: FollowUpCommitment.objects.create(
+        process=p, what="Une synthèse des avis", who="Le ministère",
+        due_date=datetime.date(2031, 3, 1), channel="la page du dispositif"),
+     "Une synthèse des avis"),
+    (lambda p, m: p.themes.add(Theme.objects.create(name="Sobriété numérique",
+                                                     slug="sobriete-numerique")),
+     "Sobriété numérique"),
+]  # fmt: skip
+CHANGED = ["process", "module", "source", "commitment", "theme"]
+
+
+@pytest.mark.parametrize("change, shown", CHANGES, ids=CHANGED)
 def test_every_change_the_page_shows_is_seen_at_once(page, change, shown):
     process, module, read = page
     body, kept = read()
@@ -107,3 +109,35 @@ def test_a_change_made_from_the_themes_side_is_seen_at_once(page, change, gone, 
     assert kept is False
     assert gone not in body
     assert shown is None or shown in body
+
+
+def test_a_signed_in_reader_gets_the_kept_body_with_their_own_follow_button(page, client):
+    """The body of the page is kept for every reader; the frame and the follow button
+    are the reader's: four queries, none of them the body's (the suite's cache is in
+    memory; with the database cache, three reads of it come on top)."""
+    process, _module, _read = page
+    url = f"/dispositifs/{process.slug}/"
+    reader = user_with_role(Role.CITIZEN, email="lecteur@exemple.fr")
+    client.force_login(reader)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(url).content.decode()
+    tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries]
+    assert tables == [
+        '"django_session"', '"accounts_user"', '"processes_process"', '"follows_follow"'
+    ]  # fmt: skip
+    assert "Vos propositions" in body and 'value="on"' in body
+    Follow.objects.create(user=reader, target_kind="process", target_id=process.pk)
+    body = client.get(url).content.decode()
+    assert 'value="off"' in body and 'value="on"' not in body
+    assert "Vos propositions" in body
+
+
+@pytest.mark.parametrize("change, shown", CHANGES, ids=CHANGED)
+def test_every_change_is_seen_at_once_by_a_signed_in_reader(page, client, change, shown):
+    process, module, _read = page
+    url = f"/dispositifs/{process.slug}/"
+    client.force_login(user_with_role(Role.CITIZEN, email="lecteur@exemple.fr"))
+    assert shown not in client.get(url).content.decode()
+    change(process, module)
+    assert shown in client.get(url).content.decode()

@@ -3,7 +3,6 @@
 from datetime import datetime, time
 from itertools import groupby
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -59,20 +58,18 @@ def _page_scopes(slug: str) -> list[str]:
 @require_safe
 @pagecache.for_visitors(_page_scopes)
 def process_detail(request, slug: str):
+    """The page is the same for every reader but its follow button: its body is kept in
+    the shared cache for all (the whole page for visitors, above), so a signed-in reader
+    costs the process, their follow state and the page's frame."""
+    # Published means public: anyone may read it (process_abilities' "view"). The frame
+    # shows three columns; the body, made on a miss only, reads the whole row.
     process = get_object_or_404(
-        Process.objects.published()
-        .select_related("ministry", "directorate", "referral__opinion__version")
-        # The page shows the opinion's version number only: the frozen description and
-        # its pre-check are JSON documents that took most of a signed-in reader's request
-        # to decode (14 ms of 32, cProfile).
-        .defer("referral__opinion__version__snapshot", "referral__opinion__version__precheck"),
-        slug=slug,
+        Process.objects.published().only("title", "slug", "status"), slug=slug
     )
-    if not process.get_abilities(request.user)["view"]:
-        raise Http404
-
-    referral = getattr(process, "referral", None)
-    opinion = getattr(referral, "opinion", None)
+    body = pagecache.fragment(
+        request, _page_scopes(slug), f"process-body:{slug}",
+        "processes/public/detail_body.html", lambda: _body_context(process.pk),
+    )  # fmt: skip
     context = {
         "process": process,
         "breadcrumb": {
@@ -80,6 +77,24 @@ def process_detail(request, slug: str):
             "links": [{"url": reverse("processes:public_list"), "title": _("Dispositifs")}],
             "current": process.title,
         },
+        "body": body,
+    }
+    return render(request, "processes/public/detail.html", context)
+
+
+def _body_context(pk: int) -> dict:
+    process = (
+        Process.objects.select_related("ministry", "directorate", "referral__opinion__version")
+        # The page shows the opinion's version number only: the frozen description and
+        # its pre-check are JSON documents that took most of a signed-in reader's request
+        # to decode (14 ms of 32, cProfile).
+        .defer("referral__opinion__version__snapshot", "referral__opinion__version__precheck")
+        .get(pk=pk)
+    )
+    referral = getattr(process, "referral", None)
+    opinion = getattr(referral, "opinion", None)
+    return {
+        "process": process,
         "themes": process.themes.all(),
         "sources": process.sources.all(),
         # Kept, late or still due, exactly as on the follow-up page (issue 23).
@@ -91,7 +106,6 @@ def process_detail(request, slug: str):
         "panels": process.panels.filter(status="published"),
         "today": timezone.localdate(),
     }
-    return render(request, "processes/public/detail.html", context)
 
 
 @require_safe
