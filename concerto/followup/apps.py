@@ -8,10 +8,13 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         # models are loaded only in ready()
-        from concerto.followup import signals
+        from concerto.followup import sections, signals
 
         # The lifecycle imports the activity log's model: loadable once the registry is.
         from concerto.processes.lifecycle import PROCESS_WORKFLOW, Status
+
+        # The registry of the process pages imports the Process model: the same.
+        from concerto.processes.sections import add as add_to_process_pages
 
         signals.connect()
         # The sponsor's answers are public (closing.publish_follow_up), after the
@@ -19,3 +22,6 @@ class FollowupConfig(AppConfig):
         PROCESS_WORKFLOW.add(
             "publish_follow_up", {Status.CLOSED, Status.ANALYSED}, Status.FOLLOW_UP_PUBLISHED
         )
+        # The commitments on a process's page, "late" on the cards of the list.
+        add_to_process_pages(sections.COMMITMENTS)
+        add_to_process_pages(sections.LATE)
