@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from concerto.participation.outcomes import add as add_outcome
+
 
 class FollowupConfig(AppConfig):
     name = "concerto.followup"
@@ -8,7 +10,7 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         # models are loaded only in ready()
-        from concerto.followup import sections, signals
+        from concerto.followup import outcomes, sections, signals
 
         # The lifecycle imports the activity log's model: loadable once the registry is.
         from concerto.processes.lifecycle import PROCESS_WORKFLOW, Status
@@ -25,3 +27,5 @@ class FollowupConfig(AppConfig):
         # The commitments on a process's page, "late" on the cards of the list.
         add_to_process_pages(sections.COMMITMENTS)
         add_to_process_pages(sections.LATE)
+        # Under each of a participant's contributions, the answers published on it.
+        add_outcome(outcomes.ANSWERS)
