@@ -9,6 +9,8 @@ to show. Adding a domain here is the only change the dashboards need.
 from importlib import import_module
 
 PANEL_MODULES: tuple[str, ...] = (
+    # The late commitments, above the processes of the ministry or the CIPC's referrals.
+    "concerto.followup.dashboard",
     "concerto.processes.dashboard",
     "concerto.community.dashboard",
     "concerto.trainings.dashboard",

@@ -10,4 +10,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Réunions publiques")
 
     def ready(self) -> None:
+        # models are loaded only in ready()
+        from concerto.meetings.agenda import MEETINGS
+        from concerto.processes.sections import add  # models are loaded only in ready()
+
         register(SPEC)
+        add(MEETINGS)  # the public meetings to come, on the agenda

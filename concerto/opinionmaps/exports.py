@@ -2,7 +2,7 @@
 
 The votes file uses Polis's `votes.csv` columns, so an export can be imported again
 (here or in Polis's own tools); voter ids are pseudonymous numbers: a keyed hash of
-the account for this process (concerto.opendata.anonymise), never the account number,
+the account for this process (concerto.pseudonyms), never the account number,
 and imported Polis voters keep their negative engine ids.
 
 The results file is read by organisers only: French column names, and the statement's
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from concerto.opendata.anonymise import Scope, pseudonymous_number
 from concerto.opinionmaps.mapping import engine_participant_id, group_name
 from concerto.opinionmaps.models import MapResult, Statement, Vote
+from concerto.pseudonyms import Scope, pseudonymous_number
 
 VOTES_HEADER = ["timestamp", "datetime", "comment-id", "voter-id", "vote"]
 RESULTS_HEADER = [

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
-from concerto.opendata.anonymise import export_scope, pseudonymous_id
 from concerto.participation.models import (
     Channel,
     Contribution,
@@ -16,6 +15,7 @@ from concerto.participation.models import (
     HiddenReason,
     Module,
 )
+from concerto.pseudonyms import Scope, pseudonymous_id
 
 COLUMNS = [
     "identifiant", "cree_le", "type", "canal", "statut", "motif_de_masquage", "ref_auteur",
@@ -23,6 +23,13 @@ COLUMNS = [
     "fusionnee_dans",
 ]  # fmt: skip
 CHUNK = 2000
+
+
+def export_scope(kind: str) -> Scope:
+    """The organisers' export scope of a contribution of this kind."""
+    if kind == ContributionKind.ANSWER:
+        return Scope.EXPORT_QUESTIONNAIRE_ANSWERS
+    return Scope.EXPORT_CONTRIBUTIONS
 
 
 def author_ref(process_id: int, user_id: int | None, kind: str) -> str:

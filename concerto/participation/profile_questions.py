@@ -1,21 +1,48 @@
 """The questions of the account-level participant profile, and how answers are checked.
 
-They are the State-wide catalogue's questions (concerto.representativeness.catalogue),
-so that an answer kept in the profile can pre-fill any process that asks the same
-question.
+They are the State-wide catalogue's questions, so that an answer kept in the profile can
+pre-fill any process that asks the same question. The catalogue is the representativeness
+domain's (concerto.representativeness.catalogue), built on participation: it sets it here
+from its AppConfig.ready(), so that participation does not import it (issue 20).
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
-from concerto.representativeness.catalogue import ProfileQuestion, catalogue
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.translation import gettext as _
 
 DEPARTEMENT = "departement"
 
 
+class ProfileQuestion(Protocol):
+    """What the profile reads of a catalogue question; its categories have a `code` and
+    a `label`."""
+
+    key: str
+    prompt: str
+    categories: Sequence
+
+    def label_of(self, code: str) -> str: ...
+
+
+_catalogue: list[Callable[[], Mapping[str, ProfileQuestion]]] = []
+
+
+def set_catalogue(catalogue: Callable[[], Mapping[str, ProfileQuestion]]) -> None:
+    """Called from the representativeness app's ready(); setting it again is harmless."""
+    if _catalogue and _catalogue[0] != catalogue:
+        raise ImproperlyConfigured("The catalogue of profile questions is already set.")
+    _catalogue[:] = [catalogue]
+
+
 def profile_questions() -> dict[str, ProfileQuestion]:
     """Every question the profile asks, in catalogue order."""
-    return dict(catalogue())
+    if not _catalogue:
+        raise ImproperlyConfigured(
+            "No catalogue of profile questions: is concerto.representativeness installed?"
+        )
+    return dict(_catalogue[0]())
 
 
 def invalid_answer_message(key: str) -> str:

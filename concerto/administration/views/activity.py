@@ -16,7 +16,7 @@ from concerto.administration.views.common import PER_PAGE, breadcrumb, require_m
 from concerto.downloads import csv_download
 from concerto.folding import french_sort_key, matching_words
 from concerto.pagination import paginate, query_without_page
-from concerto.privacy.audit import record_staff_access
+from concerto.staffaccess import record_staff_access
 
 SEARCHED = ("summary", "target_label", "reason", "actor__first_name", "actor__last_name",
             "actor__email")  # fmt: skip

@@ -31,7 +31,7 @@ from concerto.frenchdates import french_date
 from concerto.pagination import paginate, query_without_page
 from concerto.participation.actions import moderation
 from concerto.participation.models import Ban
-from concerto.privacy.audit import record_staff_access
+from concerto.staffaccess import record_staff_access
 
 
 def _memberships():

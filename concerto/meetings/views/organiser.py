@@ -14,7 +14,7 @@ from concerto.meetings.forms import MeetingForm, ReportContributionForm, ReportF
 from concerto.meetings.models import Registration
 from concerto.meetings.views.common import meeting_in, organiser_module
 from concerto.participation.models import Contribution
-from concerto.privacy.audit import record_staff_access
+from concerto.staffaccess import record_staff_access
 
 
 def _manage_url(module) -> str:

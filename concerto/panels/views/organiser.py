@@ -21,8 +21,8 @@ from concerto.panels.forms import (
     SeedForm,
 )
 from concerto.panels.models import Panel, PoolMember
-from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import process_for
+from concerto.staffaccess import record_staff_access
 
 ABILITY = "manage_participation"
 POOL_HELP = (

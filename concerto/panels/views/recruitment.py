@@ -16,8 +16,8 @@ from concerto.jobs.views import owned_job
 from concerto.panels import recruitment
 from concerto.panels.forms import CategoriesForm, InvitationBatchForm
 from concerto.panels.views.organiser import _breadcrumb, _panel
-from concerto.privacy.audit import record_staff_access
 from concerto.siteurl import absolute_url
+from concerto.staffaccess import record_staff_access
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,7 +14,7 @@ from concerto.panels import sessions as actions
 from concerto.panels.forms import SessionForm
 from concerto.panels.models import Attendance, PoolMember
 from concerto.panels.views.organiser import _breadcrumb, _panel
-from concerto.privacy.audit import record_staff_access
+from concerto.staffaccess import record_staff_access
 
 
 @require_safe

@@ -14,8 +14,11 @@ from concerto.frenchdates import french_date
 from concerto.participation.actions.common import require, required_text
 from concerto.participation.models import Module
 from concerto.processes.actions.common import locked, transition
+from concerto.processes.actions.management import field_values
 from concerto.processes.lifecycle import MODULE_EDITABLE_STATUSES
 
+# What a copy of a process does not take of its modules.
+MODULE_NOT_COPIED = frozenset({"id", "process", "closed_early_on", "created_at"})
 # The fields `update_module` may change, with how the journal names them.
 EDITABLE_FIELDS = {
     "title": _("titre"),
@@ -215,3 +218,12 @@ def delete_module(module: Module, *, actor) -> None:
         )  # fmt: skip
     module.delete()
     _log(module, "delete_module", actor)
+
+
+def copy_modules(source, copy) -> None:
+    """The modules of `source` for its new copy, without what they received: added to
+    processes.actions.duplicate_process, inside its transaction, from the app's ready()."""
+    Module.objects.bulk_create(
+        Module(**field_values(module, MODULE_NOT_COPIED), process=copy)
+        for module in source.modules.all()
+    )

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_safe
 from concerto.downloads import csv_download
 from concerto.participation.exports import COLUMNS, contribution_rows
 from concerto.participation.models import Module
-from concerto.privacy.audit import record_staff_access
 from concerto.processes.views.common import process_for
+from concerto.staffaccess import record_staff_access
 
 
 @require_safe

@@ -5,9 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from concerto.followup.queries import with_published_answers
 from concerto.formerrors import add_errors, flash_errors
-from concerto.participation import actions
+from concerto.participation import actions, outcomes
 from concerto.participation.forms import CorrectionForm, ProfileForm
 from concerto.participation.models import Contribution, ContributionKind, ParticipantProfile
 
@@ -15,14 +14,18 @@ from concerto.participation.models import Contribution, ContributionKind, Partic
 @require_safe
 @login_required
 def contributions(request):
-    """All of the participant's contributions across processes, with what became of them:
-    the published answers covering each, or that an answer is still awaited."""
-    mine = with_published_answers(
+    """All of the participant's contributions across processes, with what became of them
+    (participation/outcomes.py: the follow-up's published answers covering each, or that
+    an answer is still awaited)."""
+    told = outcomes.registered()
+    mine = (
         Contribution.objects.filter(author=request.user)
         .select_related("module__process")
         .order_by("-created_at")
     )
-    return render(request, "participation/mine.html", {"contributions": mine})
+    for outcome in told:
+        mine = outcome.annotate(mine)
+    return render(request, "participation/mine.html", {"contributions": mine, "outcomes": told})
 
 
 @require_http_methods(["GET", "POST"])

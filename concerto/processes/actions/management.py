@@ -1,14 +1,14 @@
 """Managing whole processes: copy one as a new draft, delete a draft, archive a finished one."""
 
 import uuid
+from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from concerto.participation.models import Module
 from concerto.processes.actions.common import locked, require, transition
 from concerto.processes.actions.declaration import _unique_slug
 from concerto.processes.models import FollowUpCommitment, InformationSource, Process
@@ -18,10 +18,20 @@ NOT_COPIED = frozenset(
     {"id", "title", "slug", "project_lead", "status", "revision", "created_at", "updated_at",
      "published_at", "copied_from", "creation_key"}
 )  # fmt: skip
-MODULE_NOT_COPIED = frozenset({"id", "process", "closed_early_on", "created_at"})
+# What a copy also takes from the domains built on processes (participation's modules):
+# each adds, from its AppConfig.ready(), a callable given the source and the saved copy.
+_ALSO_COPIED: dict[str, Callable[[Process, Process], None]] = {}
 
 
-def _values(instance, excluded: frozenset) -> dict:
+def also_copy(name: str, copier: Callable[[Process, Process], None]) -> None:
+    """Called from an AppConfig.ready(); adding the same copier twice is harmless."""
+    if _ALSO_COPIED.get(name, copier) != copier:
+        raise ImproperlyConfigured(f"Two copiers of processes named {name!r}.")
+    _ALSO_COPIED[name] = copier
+
+
+def field_values(instance, excluded: frozenset) -> dict:
+    """The values of `instance`'s columns but `excluded`, for a copy's constructor."""
     return {
         field.attname: getattr(instance, field.attname)
         for field in instance._meta.concrete_fields
@@ -31,7 +41,8 @@ def _values(instance, excluded: frozenset) -> dict:
 
 @transaction.atomic
 def duplicate_process(process: Process, *, actor, creation_key: uuid.UUID) -> Process:
-    """A new draft led by `actor` with `process`'s declaration, commitments and modules.
+    """A new draft led by `actor` with `process`'s declaration, commitments and what the
+    other domains copy (participation: its modules).
 
     Never copied: its referral, the CIPC's opinion, contributions, answers and its log.
     The same `creation_key` (the form's) returns the copy already made.
@@ -43,7 +54,7 @@ def duplicate_process(process: Process, *, actor, creation_key: uuid.UUID) -> Pr
         return existing
     title = (_("%(title)s (copie)") % {"title": source.title})[:200]
     copy = Process(
-        **_values(source, NOT_COPIED),
+        **field_values(source, NOT_COPIED),
         title=title,
         slug=_unique_slug(title),
         project_lead=actor,
@@ -54,18 +65,15 @@ def duplicate_process(process: Process, *, actor, creation_key: uuid.UUID) -> Pr
     copy.save()
     copy.themes.set(source.themes.all())
     InformationSource.objects.bulk_create(
-        InformationSource(**_values(row, frozenset({"id", "process"})), process=copy)
+        InformationSource(**field_values(row, frozenset({"id", "process"})), process=copy)
         for row in source.sources.all()
     )
     FollowUpCommitment.objects.bulk_create(
-        FollowUpCommitment(**_values(row, frozenset({"id", "process"})), process=copy)
+        FollowUpCommitment(**field_values(row, frozenset({"id", "process"})), process=copy)
         for row in source.commitments.all()
     )
-
-    Module.objects.bulk_create(
-        Module(**_values(module, MODULE_NOT_COPIED), process=copy)
-        for module in source.modules.all()
-    )
+    for copier in _ALSO_COPIED.values():
+        copier(source, copy)
     transition(
         copy, "duplicate_process", actor, _("Copie de « %(title)s »") % {"title": source.title}
     )

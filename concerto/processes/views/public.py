@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from concerto import pagecache
-from concerto.followup.queries import late_commitments, process_commitments
-from concerto.meetings.models import Meeting
 from concerto.pagination import paginate
+from concerto.processes import sections
 from concerto.processes.filters import PublicFilterForm
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
@@ -44,8 +43,8 @@ def process_list(request):
         "form": form,
         "page_obj": page_obj,
         "suggestion": nearby,
-        # One query: the devoir de suite of these processes is late.
-        "late_ids": set(late_commitments().values_list("process_id", flat=True)),
+        # What other domains mark on the cards (the follow-up's "late"): a query each.
+        "badges": sections.badges(),
     }
     return render(request, "processes/public/list.html", context)
 
@@ -97,8 +96,8 @@ def _body_context(pk: int) -> dict:
         "process": process,
         "themes": process.themes.all(),
         "sources": process.sources.all(),
-        # Kept, late or still due, exactly as on the follow-up page (issue 23).
-        "commitments": process_commitments(process),
+        # What other domains show on the page (the follow-up's commitments).
+        "sections": sections.sections(process),
         "opinion": opinion,
         "opinion_delayed": opinion is not None and not opinion_is_public(process),
         "recommendations": opinion.recommendations.all() if opinion else [],
@@ -111,7 +110,8 @@ def _body_context(pk: int) -> dict:
 @require_safe
 def agenda(request):
     """Open and upcoming participation, month by month: processes (open ones under the
-    current month) and the public meetings to come, in date order."""
+    current month) and what other domains add (the public meetings to come), in date
+    order."""
     today = timezone.localdate()
     processes = (
         Process.objects.published()
@@ -124,8 +124,7 @@ def agenda(request):
         .order_by("participation_start", "title")
     )
     entries = [_process_entry(process, today) for process in processes]
-    meetings = Meeting.objects.public().upcoming().select_related("module__process")
-    entries += [_meeting_entry(meeting) for meeting in meetings]
+    entries += sections.agenda_entries(today)
     entries.sort(key=lambda entry: (entry["day"], entry["moment"], entry["title"]))
     months = [
         (first_day, list(group))
@@ -139,13 +138,3 @@ def _process_entry(process: Process, today) -> dict:
     day = today if process.status == Status.OPEN else max(process.participation_start, today)
     moment = datetime.combine(process.participation_start, time.min)
     return {"day": day, "moment": moment, "title": process.title, "process": process}
-
-
-def _meeting_entry(meeting) -> dict:
-    starts_at = timezone.localtime(meeting.starts_at)
-    return {
-        "day": starts_at.date(),
-        "moment": starts_at.replace(tzinfo=None),
-        "title": meeting.title,
-        "meeting": meeting,
-    }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concerto.downloads import csv_download
-from concerto.privacy.audit import record_staff_access
+from concerto.staffaccess import record_staff_access
 from concerto.trainings import actions
 from concerto.trainings.abilities import session_abilities
 from concerto.trainings.forms import AttendanceForm
