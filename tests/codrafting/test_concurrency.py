@@ -1,7 +1,7 @@
-"""Two clicks on "answer" at once draft one answer (real threads, PostgreSQL row locks)."""
+"""Two clicks on "answer" at once draft one answer (real threads, each with its own
+connection: PostgreSQL's row locks, or SQLite's write lock taken at BEGIN IMMEDIATE)."""
 
 import pytest
-from django.db import connection
 
 from concerto.codrafting import actions
 from concerto.followup.models import Answer
@@ -11,12 +11,7 @@ from tests.factories import UserFactory, open_module
 from tests.followup.conftest import ensure_statuses
 from tests.proposals.test_concurrency import race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs a database with row locks: PostgreSQL"
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_double_click_on_answer_drafts_one_answer():

@@ -16,14 +16,7 @@ from concerto.meetings.models import Registration
 from tests.factories import UserFactory
 from tests.meetings.helpers import meetings_module, schedule
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite's in-memory test database does not let threads write concurrently; "
-        "the suite runs on PostgreSQL in CI.",
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

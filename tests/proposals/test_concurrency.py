@@ -1,8 +1,9 @@
 """Real concurrent requests, in threads, each with its own database connection.
 
-On PostgreSQL only: SQLite's in-memory test database locks whole tables and answers a
-concurrent writer "database table is locked" instead of waiting. The same races are
-replayed deterministically, on every database, in test_actions.py.
+On both databases: PostgreSQL's row locks; on SQLite, the test database is a file
+(concerto/settings.py) whose transactions take the write lock at BEGIN IMMEDIATE, so a
+concurrent writer waits its turn, as under `make run`. The same races are replayed
+deterministically in test_actions.py.
 """
 
 import threading
@@ -16,12 +17,7 @@ from concerto.proposals import actions
 from concerto.proposals.models import Support
 from tests.factories import UserFactory, open_module
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs a database with row locks: PostgreSQL"
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def race(count: int, work) -> list:
