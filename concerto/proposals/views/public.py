@@ -17,7 +17,12 @@ from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
 from concerto.proposals.links import proposal_url
-from concerto.proposals.queries import debate, listed_proposals, module_themes
+from concerto.proposals.queries import (
+    ListedProposals,
+    debate,
+    module_themes,
+    supported_among,
+)
 from concerto.proposals.views.common import (
     ask_pseudonym,
     author_of,
@@ -71,7 +76,10 @@ def module_page(request, slug: str, module_id: int):
 
     filters = ListFilterForm(request.GET or None, themes=themes, auto_id="filtre-%s")
     theme, sort = filters.values()
-    proposals = listed_proposals(module, user=request.user, theme=theme, sort=sort)
+    page_obj = paginate(request, ListedProposals(module, theme=theme, sort=sort), PAGE_SIZE)
+    mine = supported_among(request.user, [proposal.pk for proposal in page_obj])
+    for proposal in page_obj:
+        proposal.supported = proposal.pk in mine
     context = {
         "module": module,
         "process": module.process,
@@ -79,7 +87,7 @@ def module_page(request, slug: str, module_id: int):
         "breadcrumb": _breadcrumb(module, module.title),
         "filters": filters,
         "is_filtered": theme is not None,
-        "page_obj": paginate(request, proposals, PAGE_SIZE),
+        "page_obj": page_obj,
         "form": form,
         "login_url": _login_url(request),
     }
