@@ -1,16 +1,20 @@
-"""The exact queries of a signed-in citizen's proposals list (issue 28, "fast pages"):
-the list's main part is kept for all its readers, so that reading it costs the module,
-the reader's ban, the reader's supports among the page's cards and nothing per card.
-Kept parts live in the cache, which counts no query here (tests use the local-memory
-cache)."""
+"""The exact queries of a signed-in citizen's proposals list and of a submission (issue
+28, "fast pages"): the list's main part is kept for all its readers, so that reading it
+costs the module, the reader's ban, the reader's supports among the page's cards and
+nothing per card; a submission reads the module, its themes, the reader's ban once, and
+writes the proposal and its follows. Rate limits and kept parts live in the cache, which
+counts no query here (tests use the local-memory cache)."""
+
+import uuid
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from concerto.participation.models import Contribution
 from concerto.proposals import actions
 from tests.factories import UserFactory, open_module
-from tests.proposals.conftest import make_proposal
+from tests.proposals.conftest import make_proposal, transports
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +80,23 @@ def test_the_list_made_afresh_counts_orders_and_reads_one_page(client, module, l
         "processes_theme",  # the form's choices
         "proposals_support",  # the reader's supports among them
     ]
+
+
+def test_a_submission_reads_the_ban_once_and_none_of_its_keys_again(client, module, listed):
+    read(client, listed)  # the reader's roles, kept in the cache from then on
+    data = {"title": "Un titre", "body": "Un texte.", "theme": transports().pk}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(listed, {**data, "idempotency_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    assert tables(queries) == [
+        *READ,
+        "processes_theme",  # the chosen theme, among the module's
+        "participation_contribution",  # the same submission sent before?
+        "SAVEPOINT",
+        "participation_contribution",  # stored
+        "follows_preferences",  # does the author follow what they contribute to?
+        "follows_follow",  # the process and the proposal, followed in one statement
+        "RELEASE",
+        "representativeness_profilesettings",  # profile questions to ask next?
+    ]
+    assert Contribution.objects.filter(title="Un titre").count() == 1
