@@ -7,7 +7,8 @@ shared cache under the generations of the data they show (concerto/generations.p
 - `for_signed_in(scopes_of)` keeps a page for each signed-in reader (an organiser's
   review page), served without running the view while nothing it reads has changed.
 - `fragment(request, scopes, name, template, make_context)` keeps part of a page for
-  everyone allowed to see the page (a list that costs many queries and forms).
+  everyone allowed to see the page (a list that costs many queries and forms); what is
+  each reader's in it stands as a `slot()` the view fills on each request.
 
 A change of the data renews its scopes, so nobody reads a page older than the last
 change, on any app server; KEPT_SECONDS bounds what no write renews (a module that opens
@@ -17,12 +18,13 @@ is a miss (concerto/cache.py): each page is made afresh, as if never kept.
 What must never be shared is put back on each response: the CSP nonce (every response
 gets its own, or a script injected into the page could borrow the one served to all) and
 the CSRF token (a form kept in a fragment carries the token of whoever reads it; a page
-that needs one is not kept for visitors at all).
+that needs one is not kept for visitors at all), and a form's idempotency key.
 """
 
 import json
 import re
 import time
+import uuid
 from collections.abc import Callable
 from functools import wraps
 
@@ -39,10 +41,21 @@ from django.utils.safestring import SafeString, mark_safe
 from concerto import generations
 
 KEPT_SECONDS = 60
-# Where the nonce and the CSRF token go back: derived from the secret key, so that no
-# contribution can carry one into a kept page.
-NONCE_SLOT = "n" + salted_hmac("concerto.pagecache.nonce", "slot").hexdigest()[:24]
-CSRF_SLOT = "c" + salted_hmac("concerto.pagecache.csrf", "slot").hexdigest()[:24]
+
+
+def slot(name: str, initial: str = "s") -> str:
+    """A marker where something of each reader's goes back into a kept page or fragment:
+    derived from the secret key, so that no contribution can carry one into it."""
+    return initial + salted_hmac(f"concerto.pagecache.{name}", "slot").hexdigest()[:24]
+
+
+# Where the nonce and the CSRF token go back.
+NONCE_SLOT = slot("nonce", "n")
+CSRF_SLOT = slot("csrf", "c")
+# Where each form kept in a fragment gets an idempotency key of its own (IdempotentForm's
+# initial value): one key served to two readers, or twice to one, would make the second
+# submission a retry of the first, which stores nothing.
+KEY_SLOT = slot("idempotency-key", "k")
 # The only query string a kept page may have: the first 9,999 pages of a list. Any other
 # is rendered and not kept, so that nobody can fill the shared cache with addresses of
 # their own making (the database cache culls a third of its entries when full).
@@ -227,7 +240,8 @@ def fragment(
 ) -> SafeString:
     """`template` rendered with `make_context()`, kept under the scopes' generations and
     `name` (which must hold whatever else the fragment depends on: the page, the order,
-    what the reader may do). Its forms get the reader's own CSRF token."""
+    what the reader may do). Its forms get the reader's own CSRF token, and a fresh
+    idempotency key where KEY_SLOT stands."""
     key = f"fragment:{name}"
     tokens, found = generations.tokens(scopes, key)
     stamp = _stamp(tokens)
@@ -242,4 +256,6 @@ def fragment(
         # Only a fragment with a form asks for a token: get_token() sets the CSRF cookie,
         # and a page with a cookie is not kept for visitors.
         html = html.replace(CSRF_SLOT, get_token(request))
+    if KEY_SLOT in html:
+        html = re.sub(KEY_SLOT, lambda _slot: str(uuid.uuid4()), html)
     return mark_safe(html)  # noqa: S308 (our render)

@@ -2,6 +2,7 @@
 
 import concurrent.futures
 import time
+import uuid
 
 import pytest
 from django.http import HttpResponse
@@ -106,3 +107,28 @@ def test_a_page_not_to_keep_is_made_by_each_reader_who_waited():
     responses = _at_once(view, 3)
     assert len(calls) == 3
     assert {response.status_code for response in responses} == {404}
+
+
+def test_a_kept_fragment_gives_each_reader_a_token_and_each_form_a_key_of_its_own(monkeypatch):
+    made = []
+
+    def render(template, context, request):
+        made.append(template)
+        return f"{context['csrf_token']}|{pagecache.KEY_SLOT}|{pagecache.KEY_SLOT}"
+
+    monkeypatch.setattr(pagecache, "render_to_string", render)
+    first, second = RequestFactory().get("/p/"), RequestFactory().get("/p/")
+    kept = [pagecache.fragment(r, [SCOPE], "forms", "forms.html", dict) for r in (first, second)]
+    assert made == ["forms.html"]
+    (token_1, *keys_1), (token_2, *keys_2) = (html.split("|") for html in kept)
+    assert first.META["CSRF_COOKIE"] != second.META["CSRF_COOKIE"]
+    assert token_1 != token_2 and pagecache.CSRF_SLOT not in token_1 + token_2
+    keys = keys_1 + keys_2
+    assert len({str(uuid.UUID(key)) for key in keys}) == 4
+
+
+def test_a_kept_fragment_without_a_form_sets_no_csrf_cookie(monkeypatch):
+    monkeypatch.setattr(pagecache, "render_to_string", lambda *args, **kwargs: "<p>liste</p>")
+    request = RequestFactory().get("/p/")
+    assert pagecache.fragment(request, [SCOPE], "list", "list.html", dict) == "<p>liste</p>"
+    assert "CSRF_COOKIE" not in request.META

@@ -5,8 +5,10 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from concerto.follows.models import Preferences
+from concerto.generations import renew
 from concerto.mailing.models import Delivery, normalised
 from concerto.participation.models import Contribution, ParticipantProfile
+from concerto.participation.scopes import module_scope
 from concerto.representativeness.models import ProfileResponse
 
 DELETED_EMAIL = "compte-supprime-{pk}@concerto.invalid"
@@ -95,6 +97,7 @@ def erase_account(user, *, withdraw_open_contributions: bool = False) -> dict:
                     update_fields=["status", "withdrawn_at", "title", "body", "updated_at"]
                 )
                 withdrawn += 1
+    _renew_pages_signed_by(user)
     # updated_at moves too: the open-data files lose the author's id within minutes
     # (concerto.opendata.freshness).
     anonymised = Contribution.objects.filter(author=user).update(
@@ -136,6 +139,15 @@ def set_public_name(user, *, choice: str, pseudonym: str = "") -> None:
     user.public_name_choice = choice
     user.public_pseudonym = pseudonym if choice == user.PublicName.PSEUDONYM else ""
     user.save(update_fields=["public_name_choice", "public_pseudonym"])
+    _renew_pages_signed_by(user)
+
+
+def _renew_pages_signed_by(user) -> None:
+    """The pages kept for their readers that show the person's contributions (a module's
+    list of proposals) show their new name at once: an update of many rows, or of the
+    account alone, renews no module by itself."""
+    modules = Contribution.objects.filter(author=user).values_list("module_id", flat=True)
+    renew(*(module_scope(pk) for pk in set(modules)))
 
 
 def is_erased(user) -> bool:

@@ -13,6 +13,10 @@ from concerto.participation.models import Channel, Contribution, ContributionKin
 
 EMPTY_BODY = _lazy("Le texte de la contribution est vide.")
 EMPTY_TITLE = _lazy("Donnez un titre à votre proposition.")
+# A submission's keys point to rows its caller just read (the module, the author, the
+# theme its form offered, the proposal commented): full_clean would read each again, one
+# query per key, and the database's constraints refuse a row deleted in between.
+KEYS = [field.name for field in Contribution._meta.concrete_fields if field.is_relation]
 
 
 def submit_contribution(
@@ -67,7 +71,7 @@ def submit_contribution(
         entered_by=entered_by, idempotency_key=idempotency_key, idempotency_scope=scope,
         **fields,
     )  # fmt: skip
-    contribution.full_clean(exclude=["idempotency_key"])
+    contribution.full_clean(exclude=["idempotency_key", *KEYS])
     try:
         with transaction.atomic():
             contribution.save()

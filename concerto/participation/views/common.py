@@ -17,6 +17,9 @@ def module_for(request, slug: str, module_id: int, kind: str) -> tuple[Module, d
     abilities = module.get_abilities(request.user)
     if not abilities["view"]:
         raise Http404
+    # The actions this request calls check them again (actions/common.py, require): this
+    # instance lives for the request alone, so what was read here still holds there.
+    module.abilities_read = (request.user.pk, abilities)
     return module, abilities
 
 

@@ -1,23 +1,36 @@
 """Citizens' pages: the list of proposals with its submission form, one proposal with its
 supports, arguments and comments."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from concerto import generations, pagecache
 from concerto.clientaddress import client_address
 from concerto.formerrors import add_errors
 from concerto.pagination import paginate
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
+from concerto.participation.scopes import module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
 from concerto.proposals.links import proposal_url
-from concerto.proposals.queries import debate, listed_proposals, module_themes
+from concerto.proposals.queries import (
+    ListedProposals,
+    debate,
+    module_themes,
+    supported_among,
+)
 from concerto.proposals.views.common import (
     ask_pseudonym,
     author_of,
@@ -42,12 +55,11 @@ def _breadcrumb(module, current: str, proposal=None) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def module_page(request, slug: str, module_id: int):
     module, abilities = proposals_module(request, slug, module_id)
-    themes = module_themes(module)
-    pseudonymous = ask_pseudonym(request, module)
     form, status = None, 200
     if request.method == "POST":
         if not abilities["contribute"]:
             raise PermissionDenied
+        themes, pseudonymous = module_themes(module), ask_pseudonym(request, module)
         form = ProposalForm(request.POST, themes=themes, ask_pseudonym=pseudonymous)
         if form.is_valid():
             data = form.cleaned_data
@@ -66,24 +78,97 @@ def module_page(request, slug: str, module_id: int):
             else:
                 messages.success(request, _("Votre proposition est publiée. Merci !"))
                 return after_contribution(request, module.process, proposal_url(proposal))
-    elif abilities["contribute"]:
-        form = ProposalForm(themes=themes, ask_pseudonym=pseudonymous)
-
-    filters = ListFilterForm(request.GET or None, themes=themes, auto_id="filtre-%s")
-    theme, sort = filters.values()
-    proposals = listed_proposals(module, user=request.user, theme=theme, sort=sort)
     context = {
         "module": module,
         "process": module.process,
-        "abilities": abilities,
         "breadcrumb": _breadcrumb(module, module.title),
-        "filters": filters,
-        "is_filtered": theme is not None,
-        "page_obj": paginate(request, proposals, PAGE_SIZE),
-        "form": form,
-        "login_url": _login_url(request),
+        "main": _module_main(request, module, abilities, form),
     }
     return render(request, "proposals/module.html", context, status=status)
+
+
+MODULE_MAIN = "proposals/includes/module_main.html"
+# What a kept list may be asked for, in the order the filters' form and the pagination
+# write it. Any other query string is answered with a list made for it and not kept, so
+# that nobody fills the shared cache with addresses of their own making.
+KEPT_QUERY = {
+    "theme": re.compile(r"[0-9]{0,9}"),
+    "tri": re.compile(r"(?:soutiens|recentes)?"),
+    "page": re.compile(r"[1-9][0-9]{0,3}"),
+}
+# Where each card says whether its reader supports the proposal: "<slot><id>;".
+SUPPORTED_SLOT = pagecache.slot("proposals.supported")
+SUPPORTED = re.compile(SUPPORTED_SLOT + r"([0-9]+);")
+
+
+def _module_main(request, module, abilities, form) -> SafeString:
+    """The list with its filters and the submission form: made once for all the readers
+    who may do the same (until a proposal, a support or the module changes), then each
+    reader's supports marked on its cards. A form sent back with its errors is the
+    reader's own: that list is made for them alone."""
+    pseudonymous = ask_pseudonym(request, module)
+    is_open = module.is_open()
+
+    def make_context(kept: bool) -> dict:
+        themes = module_themes(module)
+        filters = ListFilterForm(request.GET or None, themes=themes, auto_id="filtre-%s")
+        theme, sort = filters.values()
+        shown_form = form
+        if shown_form is None and abilities["contribute"]:
+            initial = {"idempotency_key": pagecache.KEY_SLOT} if kept else {}
+            shown_form = ProposalForm(themes=themes, ask_pseudonym=pseudonymous, initial=initial)
+        proposals = ListedProposals(module, theme=theme, sort=sort)
+        return {
+            "module": module,
+            "process": module.process,
+            "abilities": abilities,
+            "filters": filters,
+            "is_filtered": theme is not None,
+            "page_obj": paginate(request, proposals, PAGE_SIZE),
+            "form": shown_form,
+            "login_url": _login_url(request),
+            "supported_slot": SUPPORTED_SLOT,
+        }
+
+    query = request.META.get("QUERY_STRING", "")
+    if form is None and _keepable(query, module):
+        # Everything the part shows besides the module's rows and the query: what the
+        # reader may do there, and the language of its dates.
+        name = (
+            f"proposals-list:{module.pk}:{get_language()}:{abilities['contribute']}:"
+            f"{abilities['moderate']}:{pseudonymous}:{is_open}:{query}"
+        )
+        html = pagecache.fragment(
+            request, [module_scope(module.pk)], generations.fingerprint(name), MODULE_MAIN,
+            lambda: make_context(kept=True),
+        )  # fmt: skip
+    else:
+        html = render_to_string(MODULE_MAIN, make_context(kept=False), request=request)
+    return _with_supports_of(request.user, html)
+
+
+def _keepable(query: str, module) -> bool:
+    """Whether the list asked for by `query` is one of KEPT_QUERY's, of a theme the
+    module's filters offer."""
+    pairs = [part.split("=", 1) for part in query.split("&")] if query else []
+    names = [pair[0] for pair in pairs]
+    if names != [name for name in KEPT_QUERY if name in names]:
+        return False  # a name of its own, twice, or out of order
+    if not all(len(pair) == 2 and KEPT_QUERY[pair[0]].fullmatch(pair[1]) for pair in pairs):
+        return False
+    theme = dict(pairs).get("theme")
+    return not theme or module_themes(module).filter(pk=theme).exists()
+
+
+def _with_supports_of(user, html: str) -> SafeString:
+    """`html` with the badge "Vous la soutenez" on the cards of the proposals `user`
+    supports: one query for the page's cards, none for a visitor."""
+    mine = supported_among(user, [int(pk) for pk in SUPPORTED.findall(html)])
+    badge = format_html(
+        '<li><p class="fr-badge fr-badge--success">{}</p></li>', _("Vous la soutenez")
+    )
+    marked = SUPPORTED.sub(lambda slot: badge if int(slot[1]) in mine else "", html)
+    return mark_safe(marked)  # noqa: S308 (our render, with our badge)
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -1,0 +1,102 @@
+"""The exact queries of a signed-in citizen's proposals list and of a submission (issue
+28, "fast pages"): the list's main part is kept for all its readers, so that reading it
+costs the module, the reader's ban, the reader's supports among the page's cards and
+nothing per card; a submission reads the module, its themes, the reader's ban once, and
+writes the proposal and its follows. Rate limits and kept parts live in the cache, which
+counts no query here (tests use the local-memory cache)."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from concerto.participation.models import Contribution
+from concerto.proposals import actions
+from tests.factories import UserFactory, open_module
+from tests.proposals.conftest import make_proposal, transports
+
+pytestmark = pytest.mark.django_db
+
+# A session read, the user, the module with its process, the reader's ban.
+READ = ["django_session", "accounts_user", "participation_module", "participation_ban"]
+
+
+def tables(queries) -> list[str]:
+    """The table each query reads or writes first, in order."""
+    found = []
+    for query in queries:
+        sql = query["sql"]
+        for word in ("FROM", "INTO", "UPDATE"):
+            if f'{word} "' in sql:
+                found.append(sql.split(f'{word} "', 1)[1].split('"', 1)[0])
+                break
+        else:
+            found.append(sql.split(" ", 1)[0])
+    return found
+
+
+@pytest.fixture
+def module():
+    return open_module("proposals", title="Vos propositions")[0]
+
+
+@pytest.fixture
+def listed(client, module):
+    """Thirty proposals (two pages), each supported by two people; the reader supports
+    one on the first page."""
+    reader = UserFactory()
+    proposals = [make_proposal(module, title=f"Proposition {n}") for n in range(30)]
+    for proposal in proposals:
+        for _ in range(2):
+            actions.support_proposal(proposal, user=UserFactory())
+    actions.support_proposal(proposals[-1], user=reader)
+    client.force_login(reader)
+    return module.get_absolute_url()
+
+
+def read(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="fr-card fr-enlarge-link"') == 20
+    return tables(queries)
+
+
+def test_the_kept_list_reads_the_module_the_ban_and_the_readers_supports(client, listed):
+    read(client, listed)
+    assert read(client, listed) == [*READ, "proposals_support"]
+
+
+def test_the_list_made_afresh_counts_orders_and_reads_one_page(client, module, listed):
+    read(client, listed)
+    make_proposal(module, title="Une de plus")  # renews the module's kept parts
+    assert read(client, listed) == [
+        *READ,
+        "participation_contribution",  # how many
+        "participation_contribution",  # the page's ids in order, with their supports
+        "participation_contribution",  # the page's rows, authors and themes
+        "processes_theme",  # the filters' choices
+        "processes_theme",  # the form's choices
+        "proposals_support",  # the reader's supports among them
+    ]
+
+
+def test_a_submission_reads_the_ban_once_and_none_of_its_keys_again(client, module, listed):
+    read(client, listed)  # the reader's roles, kept in the cache from then on
+    data = {"title": "Un titre", "body": "Un texte.", "theme": transports().pk}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(listed, {**data, "idempotency_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    assert tables(queries) == [
+        *READ,
+        "processes_theme",  # the chosen theme, among the module's
+        "participation_contribution",  # the same submission sent before?
+        "SAVEPOINT",
+        "participation_contribution",  # stored
+        "follows_preferences",  # does the author follow what they contribute to?
+        "follows_follow",  # the process and the proposal, followed in one statement
+        "RELEASE",
+        "representativeness_profilesettings",  # profile questions to ask next?
+    ]
+    assert Contribution.objects.filter(title="Un titre").count() == 1
