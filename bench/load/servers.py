@@ -14,13 +14,17 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV_BIN = ROOT / ".venv" / "bin"
+# The environment running the harness runs its servers too: `uv run --group bench` syncs
+# the project's own .venv, and a separate one (UV_PROJECT_ENVIRONMENT) keeps the bench
+# group out of the environment the test suite uses.
+VENV_BIN = Path(sys.executable).parent
 
 
 def free_port() -> int:
