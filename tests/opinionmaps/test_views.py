@@ -4,11 +4,13 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from concerto.opinionmaps import actions
 from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER, voter_id
 from concerto.opinionmaps.management.commands.opinions import Command
 from concerto.opinionmaps.models import Statement, Vote
+from concerto.participation.models import Ban, Module
 from concerto.testing.downloads import csv_rows
 from tests.charts.geometry import bad_geometry, svg_geometry
 from tests.factories import UserFactory
@@ -52,6 +54,33 @@ def test_a_citizen_votes_and_sees_the_next_statement(client, module, seeds):
     assert response.status_code == 302
     assert list(Vote.objects.values_list("participant_id", "value")) == [(citizen.pk, -1)]
     assert "Il vous reste 8 énoncés à voter sur 9." in client.get(module.get_absolute_url()).text
+
+
+def test_a_barred_citizen_is_told_why_and_never_that_the_vote_is_closed(
+    client, module, organiser, seeds
+):
+    citizen = UserFactory()
+    Ban.objects.create(
+        process=module.process, user=citizen, reason="Propos injurieux répétés.", actor=organiser
+    )
+    client.force_login(citizen)
+    page = client.get(module.get_absolute_url()).text
+    assert "Le vote est fermé." not in page
+    assert "Les propositions d'énoncés sont fermées." not in page
+    assert (
+        "<p>La modération a suspendu votre participation à ce dispositif jusqu'à nouvel ordre. "
+        "Motif : Propos injurieux répétés.</p>"
+    ) in page
+    assert (
+        "<p>Votre participation étant suspendue, vous ne pouvez pas proposer d'énoncé.</p>" in page
+    )
+    assert seeds[0].text not in page  # no statement to vote on
+    # Closed early, the vote is closed to everyone: that is what the page says then.
+    Module.objects.filter(pk=module.pk).update(closed_early_on=timezone.localdate())
+    page = client.get(module.get_absolute_url()).text
+    assert "<p>Le vote est fermé.</p>" in page
+    assert "<p>Les propositions d'énoncés sont fermées.</p>" in page
+    assert 'id="barred-notice"' not in page
 
 
 def test_a_citizen_cannot_open_the_organiser_page(client, module, seeds):

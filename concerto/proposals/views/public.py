@@ -83,6 +83,7 @@ def module_page(request, slug: str, module_id: int):
         "process": module.process,
         "breadcrumb": _breadcrumb(module, module.title),
         "main": _module_main(request, module, abilities, form),
+        "abilities": abilities,
     }
     return render(request, "proposals/module.html", context, status=status)
 
@@ -133,9 +134,12 @@ def _module_main(request, module, abilities, form) -> SafeString:
     query = request.META.get("QUERY_STRING", "")
     if form is None and _keepable(query, module):
         # Everything the part shows besides the module's rows and the query: what the
-        # reader may do there, and the language of its dates.
+        # reader may do there, whether they are signed in (a visitor is invited to sign
+        # in where a barred participant reads their own notice), and the language of its
+        # dates.
         name = (
             f"proposals-list:{module.pk}:{get_language()}:{abilities['contribute']}:"
+            f"{request.user.is_authenticated}:"
             f"{abilities['moderate']}:{pseudonymous}:{is_open}:{query}"
         )
         html = pagecache.fragment(
