@@ -113,6 +113,24 @@ def test_a_process_ban_with_its_date_replaces_the_proposal_form():
     assert "Connectez-vous ou créez un compte" not in page.text
 
 
+def test_the_list_kept_for_a_visitor_is_not_served_to_a_barred_reader():
+    """The proposals list is kept for every reader who may do the same; a visitor and a
+    barred participant may both not contribute, but one is invited to sign in and the
+    other reads why they are barred."""
+    module, _lead = open_module("proposals", title="Vos propositions")
+    barred = UserFactory()
+    _ban(module, barred, until=date(2099, 1, 12))
+    visitor = Client().get(module.get_absolute_url())
+    assert "Connectez-vous ou créez un compte" in visitor.text
+    assert notice_of(visitor.text) is None
+    page = _signed_in(barred).get(module.get_absolute_url())
+    assert notice_of(page.text) == PROCESS_BAN
+    assert "Connectez-vous ou créez un compte" not in page.text
+    again = Client().get(module.get_absolute_url())
+    assert "Connectez-vous ou créez un compte" in again.text
+    assert notice_of(again.text) is None
+
+
 def test_a_platform_block_without_a_date_is_told_on_every_module_kind():
     proposals_module, lead = open_module("proposals", title="Vos propositions")
     process = proposals_module.process
