@@ -1,13 +1,14 @@
-"""CPU time and queries of the signed-in proposals list and of a proposal's submission,
-against the bare view, in one process (issue 28, "fast pages"): no load generator, no
-server, so that a change's effect shows in a minute on a busy machine.
+"""CPU time and queries of the signed-in process page, the signed-in proposals list and a
+proposal's submission, against the bare view, in one process (issue 28, "fast pages"):
+no load generator, no server, so that a change's effect shows in a minute on a busy
+machine.
 
     export CONCERTO_VAR_DIR=/tmp/fastlist   # a throwaway SQLite database
     python -m django migrate --noinput --settings=concerto.settings -v0
     python -m django load_demo --settings=concerto.settings
     python -m django createcachetable --settings=concerto.settings
     python bench/profile_pages.py seed      # once: volume on the demo's proposals module
-    python bench/profile_pages.py           # bare view, list, list made afresh, submission
+    python bench/profile_pages.py           # bare view, process page, list, submission
     python bench/profile_pages.py --templates --queries
 
 `seed` adds 400 proposals and 4,000 supports from 500 citizens to the demo's biggest
@@ -152,6 +153,10 @@ def measure(args) -> None:
         response = client.get("/.well-known/security.txt")
         assert response.status_code == 200
 
+    def process_page():
+        response = client.get(module.process.get_absolute_url())
+        assert response.status_code == 200
+
     def listed():
         response = client.get(url)
         assert response.status_code == 200
@@ -173,8 +178,8 @@ def measure(args) -> None:
     response = client.get(url)
     print(url, response.status_code, len(response.content), "bytes,",
           response.content.count(b'class="fr-card fr-enlarge-link"'), "cards")  # fmt: skip
-    kinds = [("bare view", bare), ("list", listed), ("list afresh", afresh),
-             ("submission", submit)]  # fmt: skip
+    kinds = [("bare view", bare), ("process page", process_page), ("list", listed),
+             ("list afresh", afresh), ("submission", submit)]  # fmt: skip
     counts = {}
     for name, request in kinds:
         for _ in range(args.warmup):
@@ -191,7 +196,7 @@ def measure(args) -> None:
         print(f"{name:12} {ms:7.2f} ms CPU/request  {count:3} queries  "
               f"ratio {base_ms / ms:.3f}")  # fmt: skip
     if args.templates:
-        for name, request in kinds[1:3]:
+        for name, request in kinds[1:4]:
             print(f"  templates, {name}:")
             time_templates(request, args.n)
 
