@@ -6,6 +6,7 @@ list's query string without its page.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 
 def paginate(request, queryset, per_page: int, count: int | None = None):
@@ -26,3 +27,29 @@ def query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+class PagedByIds:
+    """A list for Paginator whose order is computed on the rows' ids (and what the order
+    needs) alone, then only the page's rows are read with what they show: an offset on
+    the full rows would compute their annotations for every row it skips. A subclass sets
+    `listed` (what is counted) and writes `page(index)`, the rows of a slice in order."""
+
+    # Read by Paginator, which warns about an unordered list: this one is ordered. (An
+    # attribute of this name holding a queryset made Paginator fetch every row to test it.)
+    ordered = True
+    listed: QuerySet
+
+    def count(self) -> int:
+        return self.listed.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        return self.page(index)
+
+    def page(self, index: slice) -> list:
+        raise NotImplementedError

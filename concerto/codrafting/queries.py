@@ -21,6 +21,7 @@ from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKi
 from concerto.opinionmaps.kind import OPINION_MAP
 from concerto.opinionmaps.mapping import group_name
 from concerto.opinionmaps.models import GroupMembership, MapResult
+from concerto.pagination import PagedByIds
 from concerto.participation.models import Contribution, ContributionKind
 
 MAX_VERSIONS_BACK = 50
@@ -178,17 +179,13 @@ def group_support(suggestion, groups) -> dict:
 SUPPORT_ORDER = ("-text_suggestion__supports_count", "-created_at", "-pk")
 
 
-class SuggestionList:
+class SuggestionList(PagedByIds):
     """`suggestions_on` for a Paginator: the order is computed on the suggestions' ids and
     support counts alone, then only the page's rows are read with their authors and
     argument counts (an offset would otherwise compute them for every skipped row).
 
     With `groups`, the order is by cross-group support first (`with_group_support`,
     computed by the database in the same query), then by support."""
-
-    # Read by Paginator, which warns about an unordered list: this one is ordered. (An
-    # attribute of this name holding a queryset made Paginator fetch every row to test it.)
-    ordered = True
 
     def __init__(self, unit_ids: list[int], groups: OpinionGroups | None = None):
         self.full = suggestions_on(unit_ids)
@@ -200,15 +197,7 @@ class SuggestionList:
                 "-cross_support", *SUPPORT_ORDER
             )
 
-    def count(self) -> int:
-        return self.listed.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
+    def page(self, index: slice) -> list:
         pks = list(self.in_order.values_list("pk", flat=True)[index])
         rows = {row.pk: row for row in self.full.filter(pk__in=pks).prefetch_related("merged")}
         return [rows[pk] for pk in pks if pk in rows]
