@@ -238,13 +238,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # The test database is a file, not Django's in-memory default: a browser test's live
-    # server then opens its own connections, as the web server and the worker do in
-    # production, instead of sharing the test thread's one connection (Django warns that
-    # two threads using it at once fail at random: one such race left a connection out of
-    # autocommit and failed every later browser test). On tmpfs where the machine has one.
-    _test_dir = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
-    DATABASES["default"]["TEST"] = {"NAME": str(_test_dir / f"concerto-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,6 +1,8 @@
 """Test settings: the real settings, made fast and strict."""
 
 import os
+import tempfile
+from pathlib import Path
 
 # The real settings refuse to start without these when DATABASE_URL is set, as the CI
 # does for its PostgreSQL run: test values, set before they are read.
@@ -14,7 +16,7 @@ for name, value in {
     os.environ.setdefault(name, value)
 
 from concerto.settings import *  # noqa: E402, F403
-from concerto.settings import TEMPLATES  # noqa: E402
+from concerto.settings import DATABASES, TEMPLATES  # noqa: E402
 from concerto.testing.templates import InvalidTemplateVariable  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -40,3 +42,12 @@ CACHES = {
 # Django's test client signs in without a request, which django-axes refuses;
 # tests/security turns it back on to test the lockout itself.
 AXES_ENABLED = False
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The test database is a file, not Django's in-memory default: a browser test's live
+    # server then opens its own connections, as the web server and the worker do in
+    # production, instead of sharing the test thread's one connection (Django warns that
+    # two threads using it at once fail at random: one such race left a connection out of
+    # autocommit and failed every later browser test). On tmpfs where the machine has one.
+    _test_dir = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_dir / f"concerto-test-{os.getpid()}.sqlite3")}
