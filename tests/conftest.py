@@ -1,6 +1,7 @@
 """Fixtures and patches shared by the whole suite.
 
 - `_french`, `_fresh_rate_limits`: every test reads French and starts with no rate limit.
+- `demo`: the demo world, loaded once per test module.
 - `site_url`: links leave on a public address no request comes through (e-mail tests).
 - `Client.force_login` also passes the second factor where the role needs one.
 - Transactional tests (the browser tests, `django_db(transaction=True)`) end with a fast
@@ -12,12 +13,26 @@
 import pytest
 from django.test import Client, TransactionTestCase
 
+from concerto.demo.loading import load_demo
 from concerto.testing.flush import flush_to_baseline
+from tests.worlds import built_once_per_module
 
 
 @pytest.fixture(autouse=True)
 def _french(settings):
     settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo world, loaded once per test module (tests/worlds.py): load_demo() (about
+    ten seconds) runs once, each test finds the demo as loaded, a reload of the demo
+    included being rolled back after the test that made it. Transactional tests cannot
+    share it: they live in modules of their own (tests/demo/test_loading_commits.py)."""
+    with built_once_per_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo()
+        yield
 
 
 @pytest.fixture

@@ -10,11 +10,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from concerto.demo.loading import load_demo
 from concerto.processes.lifecycle import Status
 from concerto.processes.models import Process
 from tests.pages.test_public_addresses import ADDRESSES, AGENTS_ONLY, NOT_BUILT
-from tests.worlds import built_once_per_module
 
 # Queries a visitor's page takes when made afresh on the demo data.
 # (The one query of the plain pages reads the site's DSFR settings, which the cleared
@@ -42,14 +40,6 @@ BUDGETS = {
     "/donnees-personnelles/": 1,
     "/plan-du-site/": 1,
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with built_once_per_module(django_db_blocker):
-        with django_db_blocker.unblock():
-            load_demo()
-        yield
 
 
 def _visited() -> list[str]:
