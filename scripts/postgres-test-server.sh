@@ -14,9 +14,14 @@ start_postgres() {
   "${as_owner[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w start \
     -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
   "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U concerto concerto
-  TEST_DATABASE_URL="postgres://concerto@127.0.0.1:$PGPORT/concerto"
+  # The suites connect through the server's Unix socket (in PGDATA): each query's round
+  # trip costs less than over loopback TCP, which made the non-browser tests about a fifth
+  # faster (issue 20). Loopback TCP stays open for the tools that need a host name.
+  local socket_dir
+  socket_dir=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$PGDATA")
+  TEST_DATABASE_URL="postgres://concerto@$socket_dir:$PGPORT/concerto"
   export PGBIN PGDATA PGPORT TEST_DATABASE_URL
-  echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') sur 127.0.0.1:$PGPORT"
+  echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') sur 127.0.0.1:$PGPORT et par le socket de $PGDATA"
 }
 
 stop_postgres() {
