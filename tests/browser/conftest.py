@@ -7,6 +7,7 @@ Fixtures and helpers:
 - `check_page(page, heading)`: asserts the page's h1, then runs axe-core on it, once per
   page structure and session (tests/browser/structure.py): a document whose structure
   already passed is not run through axe again. Every document still goes through it.
+  The CI's two suites share the structures they passed (`CONCERTO_PASSED_STRUCTURES`).
   A new structure scrolls only down at the journey's width (1280 px by default), and is
   checked at a phone's width (375 px) too: no sideways scrolling, and axe-core again,
   before the window gets its width back.
@@ -28,7 +29,7 @@ from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.browser import accessibility_report
-from tests.browser.structure import fingerprint
+from tests.browser.structure import PassedStructures, fingerprint
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -148,13 +149,14 @@ def page(browser, live_server, transactional_db, settings, request):
 
 
 # Fingerprints (tests/browser/structure.py) of the page structures axe-core passed in this
-# session: a document of the same structure gives axe the same verdict.
-ACCESSIBLE_STRUCTURES: set[str] = set()
+# session, or in a suite running beside it: a document of the same structure gives axe the
+# same verdict.
+ACCESSIBLE_STRUCTURES = PassedStructures(os.environ.get("CONCERTO_PASSED_STRUCTURES", ""))
 
 
 def check_page(page: Page, heading: str) -> None:
     """Assert the page's main heading, then that axe-core finds no violation on it (once
-    per page structure and session: see tests/browser/structure.py)."""
+    per page structure: see tests/browser/structure.py)."""
     expect(page.locator("h1")).to_have_text(heading)
     page.wait_for_load_state("load")
     skipped = page.checked.unchecked[:-1]

@@ -14,6 +14,7 @@ missing does not. Repeated ids are flagged, since axe refuses duplicates.
 """
 
 import hashlib
+from pathlib import Path
 
 from playwright.sync_api import Page
 
@@ -65,3 +66,29 @@ FINGERPRINT_JS = r"""
 def fingerprint(page: Page) -> str:
     """A digest of the page's structure as it stands (see this module's docstring)."""
     return hashlib.sha256(page.evaluate(FINGERPRINT_JS).encode()).hexdigest()
+
+
+class PassedStructures:
+    """The fingerprints whose pages axe-core passed, for one test session.
+
+    Where `CONCERTO_PASSED_STRUCTURES` names a file, the sessions naming it share what they
+    passed: the CI runs the SQLite and PostgreSQL suites side by side on one checkout, and
+    a structure one of them passed gets the same verdict in the other (the same templates
+    and the same journeys; the database does not reach a page's markup). Each fingerprint
+    is one short line appended in one write, which appending processes do not interleave.
+    """
+
+    def __init__(self, path: str = ""):
+        self.path = Path(path) if path else None
+        self.known: set[str] = set()
+
+    def __contains__(self, structure: str) -> bool:
+        if structure not in self.known and self.path and self.path.exists():
+            self.known.update(self.path.read_text().split())
+        return structure in self.known
+
+    def add(self, structure: str) -> None:
+        self.known.add(structure)
+        if self.path:
+            with self.path.open("a") as shared:
+                shared.write(structure + "\n")

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import CheckedPage, check_page
-from tests.browser.structure import fingerprint
+from tests.browser.structure import PassedStructures, fingerprint
 
 DOCUMENT = """<!doctype html><html lang="fr"><head><title>Essai</title></head><body>
 <main><h1>Essai</h1>
@@ -61,3 +61,16 @@ def test_a_violation_in_a_structure_not_seen_yet_is_still_reported(blank):
     blank.set_content(document(link=""))
     with pytest.raises(AssertionError, match="link-name"):
         check_page(blank, "Essai")
+
+
+def test_suites_naming_one_file_share_the_structures_they_passed(tmp_path):
+    shared = tmp_path / "structures"
+    sqlite_suite = PassedStructures(str(shared))
+    postgresql_suite = PassedStructures(str(shared))
+    alone = PassedStructures()
+    assert "a" * 64 not in postgresql_suite
+    sqlite_suite.add("a" * 64)
+    assert "a" * 64 in postgresql_suite
+    assert "a" * 64 not in alone
+    postgresql_suite.add("b" * 64)
+    assert shared.read_text() == "a" * 64 + "\n" + "b" * 64 + "\n"
