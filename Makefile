@@ -21,6 +21,9 @@ CATALOGUE := concerto/locale/fr/LC_MESSAGES/django
 install:  ## Install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
 	$(UV) sync --frozen --quiet --compile-bytecode
+	@# The project itself is installed from its sources, which uv does not compile: every
+	@# process would compile them again where PYTHONDONTWRITEBYTECODE is set (0.3 s a start).
+	@$(UV) run --no-sync python -m compileall -q concerto >/dev/null
 	@$(MAKE) --no-print-directory $(CATALOGUE).mo
 
 $(CATALOGUE).mo: $(CATALOGUE).po
