@@ -74,8 +74,11 @@ class PassedStructures:
     Where `CONCERTO_PASSED_STRUCTURES` names a file, the sessions naming it share what they
     passed: the CI runs the SQLite and PostgreSQL suites side by side on one checkout, and
     a structure one of them passed gets the same verdict in the other (the same templates
-    and the same journeys; the database does not reach a page's markup). Each fingerprint
-    is one short line appended in one write, which appending processes do not interleave.
+    and the same journeys; the database does not reach a page's markup). The file must be
+    new for each run, as `.ci/run` makes it in its temporary folder: the fingerprint leaves
+    the stylesheets out (one session, one checkout), and a verdict kept from an earlier
+    checkout could hide a contrast its changed styles broke. Each fingerprint is one short
+    line appended in one write, which appending processes do not interleave.
     """
 
     def __init__(self, path: str = ""):
