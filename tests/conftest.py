@@ -8,7 +8,11 @@
   flush (concerto.testing.flush): the rows `post_migrate` writes (content types,
   permissions, Wagtail's page tree, the resource centre) are rebuilt once per session and
   copied back after each later flush, instead of being rebuilt by the signal each time.
+- `CONCERTO_DATABASE_TESTS_ONLY`: the CI's second suite (PostgreSQL) leaves out the tests
+  no database can change, which the first suite (SQLite) runs.
 """
+
+import os
 
 import pytest
 from django.test import Client, TransactionTestCase
@@ -16,6 +20,38 @@ from django.test import Client, TransactionTestCase
 from concerto.demo.loading import load_demo
 from concerto.testing.flush import flush_to_baseline
 from tests.worlds import built_once_per_module
+
+# The fixtures through which a test reaches the database (pytest-django's, and ours).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_setup",
+        "live_server",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+    }
+)
+
+
+def reaches_the_database(item) -> bool:
+    """Whether the database behind the suite can change this test's outcome: it asks for
+    the database, or starts processes that use the suite's (`reaches_database` marker)."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("reaches_database"):
+        return True
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    """With CONCERTO_DATABASE_TESTS_ONLY set (.ci/run's PostgreSQL suite), run only the
+    tests a database can change: the others (engines, parsers, settings, about 670 tests)
+    gave their verdict in the SQLite suite of the same run."""
+    if not os.environ.get("CONCERTO_DATABASE_TESTS_ONLY"):
+        return
+    kept = [item for item in items if reaches_the_database(item)]
+    left_out = [item for item in items if not reaches_the_database(item)]
+    config.hook.pytest_deselected(items=left_out)
+    items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -61,6 +61,7 @@ def count_in_two_processes(env: dict, tmp_path) -> list[int]:
     return counts
 
 
+@pytest.mark.reaches_database
 def test_the_database_cache_counts_across_processes(tmp_path):
     counts = count_in_two_processes(environment(tmp_path, ""), tmp_path)
     assert sum(counts) == LIMIT, counts
