@@ -10,11 +10,8 @@ from django.utils.translation import gettext as _
 from concerto.api.abilities import token_abilities
 from concerto.api.models import TOKEN_PREFIX, ApiToken, Scope, hash_secret, new_token_parts
 from concerto.followup import actions as followup_actions
-from concerto.opendata.imports.store import (
-    external_key,
-    legacy_external_key,
-    store_external_contribution,
-)
+from concerto.opendata.imports.store import legacy_external_key, store_external_contribution
+from concerto.participation.idempotency import external_key
 from concerto.participation.models import Channel, Contribution, ContributionKind, Module
 
 # Channels a partner may declare: its own online platform, or offline arrivals.

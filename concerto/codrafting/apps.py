@@ -12,6 +12,11 @@ class CodraftingConfig(AppConfig):
     def ready(self) -> None:
         register(SPEC)
         # models are loaded only in ready()
-        from concerto.codrafting import signals
+        from concerto.codrafting import history, signals
+
+        # models are loaded only in ready()
+        from concerto.followup.versions import register_chain
 
         signals.connect()
+        # The texts' chain is checked with the follow-up's (verify_followup_chain).
+        register_chain(history.verify_text_chains)

@@ -46,9 +46,9 @@ from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, T
 from concerto.engines.codrafting.republique_numerique import load_republique_numerique
 from concerto.engines.codrafting.republique_numerique_draft import draft_document
 from concerto.engines.codrafting.republique_numerique_model import Argument, Opinion
-from concerto.opendata.imports.store import external_key
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
+from concerto.participation.idempotency import external_key
 from concerto.participation.models import Channel, Contribution, ContributionKind
 
 SOURCE = "republique_numerique"

@@ -36,9 +36,9 @@ from concerto.codrafting.kind import TEXT
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, SuggestionAction, TextUnit, TextVersion
 from concerto.engines.codrafting import load_decidim_comments, load_decidim_text
-from concerto.opendata.imports.store import external_key
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
+from concerto.participation.idempotency import external_key
 from concerto.participation.models import Channel, Contribution, ContributionKind
 
 SOURCE = "decidim"

@@ -2,9 +2,12 @@
 
 Each process has one chain per kind (answers, commitments): every version's hash
 covers the previous hash and its own canonical content, so editing a past row
-breaks every hash after it.
+breaks every hash after it. Domains built on the follow-up that keep chains of their own
+the same way (co-drafting's texts) register their check with `register_chain`, and
+`verify_every_chain` runs them all.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -101,4 +104,27 @@ def verify_chains(process_ids=None) -> tuple[int, Tampering | None]:
             if version.previous_hash != expected_previous or version.compute_hash() != version.hash:
                 return checked, Tampering(version, str(kind))
             previous[version.process_id] = version.hash
+    return checked, None
+
+
+# Each returns how many records it checked and the first altered one (None when it holds).
+ChainCheck = Callable[[], tuple[int, object | None]]
+_other_chains: list[ChainCheck] = []
+
+
+def register_chain(check: ChainCheck) -> None:
+    """Called from a domain's AppConfig.ready(); registering the same check again is harmless."""
+    if check not in _other_chains:
+        _other_chains.append(check)
+
+
+def verify_every_chain() -> tuple[int, object | None]:
+    """The follow-up's chains, then every registered one: how many records were checked,
+    and the first altered one (with a `message()`), None when they all hold."""
+    checked = 0
+    for check in (verify_chains, *_other_chains):
+        count, tampering = check()
+        checked += count
+        if tampering is not None:
+            return checked, tampering
     return checked, None

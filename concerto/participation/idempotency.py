@@ -41,3 +41,10 @@ def server_key(*parts) -> uuid.UUID:
     secret key."""
     message = "\x1f".join(str(part) for part in parts)
     return uuid.UUID(bytes=salted_hmac(SERVER_KEY_SALT, message, algorithm="sha256").digest()[:16])
+
+
+def external_key(*parts) -> uuid.UUID:
+    """The key of an item from elsewhere (another platform's export, a partner platform
+    through the API): a keyed hash of where it comes from and its id there, which nobody
+    can compute without the secret key."""
+    return server_key("external", *parts)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from concerto.participation.next_steps import register_step
 from concerto.participation.profile_questions import set_catalogue
 from concerto.representativeness.catalogue import catalogue
 
@@ -12,3 +13,8 @@ class RepresentativenessConfig(AppConfig):
     def ready(self) -> None:
         # The participant profile asks the catalogue's questions.
         set_catalogue(catalogue)
+        # models are loaded only in ready()
+        from concerto.representativeness.views.common import profile_step
+
+        # Once a contribution is stored, the process's profile questions (once).
+        register_step(profile_step)

@@ -5,8 +5,8 @@ import uuid
 import pytest
 from django.test import override_settings
 
-from concerto.opendata.imports.store import external_key
 from concerto.participation.actions import submit_contribution
+from concerto.participation.idempotency import external_key
 from concerto.participation.models import Contribution, ContributionKind
 from tests.api.test_organisations import post_contribution
 

@@ -1,14 +1,14 @@
 """The published synthesis of a module, as a page and as a PDF."""
 
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from concerto.analysis.models import Synthesis
+from concerto.analysis.models import Synthesis, SynthesisTheme
 from concerto.downloads import pdf_download, render_pdf
 from concerto.engines import textmining
-from concerto.followup.models import Answer
 from concerto.processes.models import Process
 
 
@@ -63,12 +63,13 @@ def _method(figures: dict) -> dict:
 
 
 def _context(synthesis: Synthesis) -> dict:
-    from django.db.models import Prefetch
-
     figures = synthesis.figures
+    # The devoir de suite's answers, reached through the theme's own relation: the
+    # follow-up is built on the analysis, which does not import it (issue 20).
+    answers = SynthesisTheme._meta.get_field("answers").related_model.objects.published()
     themes = list(
         synthesis.themes.prefetch_related(
-            Prefetch("answers", queryset=Answer.objects.published(), to_attr="published_answers")
+            Prefetch("answers", queryset=answers, to_attr="published_answers")
         )
     )
     largest = max((t.size for t in themes), default=0) or 1

@@ -29,7 +29,6 @@ from concerto.followup.queries import (
     with_coverage,
 )
 from concerto.pagination import paginate
-from concerto.panels.models import Recommendation
 from concerto.participation.models import Channel, Contribution
 from concerto.processes.models import Process
 
@@ -142,6 +141,9 @@ def answer_page(request, slug: str, answer_id: int):
         Answer.objects.published()
         .filter(process=process)
         .select_related("status", "theme", "question", "analysis_theme")
+        # A panel's recommendation this answers, through the panel's own relation: panels
+        # are built on the follow-up, which does not import them (issue 20).
+        .select_related("panel_recommendation__panel")
         .prefetch_related("milestones"),
         pk=answer_id,
     )
@@ -172,9 +174,7 @@ def answer_page(request, slug: str, answer_id: int):
         "page_obj": paginate(request, covered, COVERED_PER_PAGE, count=answer.covered),
         "by_channel": by_channel,
         "synthesis_themes": list(themes),
-        "recommendation": Recommendation.objects.filter(answer=answer)
-        .select_related("panel")
-        .first(),
+        "recommendation": getattr(answer, "panel_recommendation", None),
         "versions": AnswerVersion.objects.filter(answer=answer).order_by("-pk"),
         "abilities": followup_abilities(process, request.user),
         "rating_form": RatingForm(),

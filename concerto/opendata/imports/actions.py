@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from concerto.opendata.imports.parsed import ParsedImport
 from concerto.opendata.imports.report import ImportReport, Issue
-from concerto.opendata.imports.store import external_key, legacy_external_key
+from concerto.opendata.imports.store import legacy_external_key
 from concerto.opendata.models import ImportRun
 from concerto.participation.actions.common import require
 from concerto.participation.bulk import Pending, check_contribution, store_contributions
+from concerto.participation.idempotency import external_key
 from concerto.participation.models import Channel, Contribution, Module
 
 

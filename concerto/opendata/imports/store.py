@@ -17,12 +17,6 @@ from concerto.participation.models import Channel, Contribution, Module
 LEGACY_KEY_NAMESPACE = uuid.UUID("0b6a4f0e-52d4-4a8f-9a33-7f1e8d5c2b19")
 
 
-def external_key(*parts) -> uuid.UUID:
-    """The key of an item from elsewhere: a keyed hash of where it comes from and its id
-    there, which nobody can compute without the secret key."""
-    return idempotency.server_key("external", *parts)
-
-
 def legacy_external_key(*parts) -> uuid.UUID:
     return uuid.uuid5(LEGACY_KEY_NAMESPACE, "\x1f".join(str(part) for part in parts))
 

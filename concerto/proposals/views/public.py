@@ -20,6 +20,7 @@ from concerto.formerrors import add_errors
 from concerto.pagination import paginate
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
+from concerto.participation.next_steps import after_contribution
 from concerto.participation.scopes import module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.proposals import actions
@@ -37,7 +38,6 @@ from concerto.proposals.views.common import (
     proposal_or_404,
     proposals_module,
 )
-from concerto.representativeness.views.common import after_contribution
 
 PAGE_SIZE = 20
 

@@ -14,13 +14,13 @@ from concerto.clientaddress import client_address
 from concerto.formerrors import add_errors
 from concerto.frenchdates import french_date
 from concerto.participation.actions.common import RateLimited
+from concerto.participation.next_steps import after_contribution
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE, module_for
 from concerto.questionnaires import actions
 from concerto.questionnaires.forms import AnswerForm
 from concerto.questionnaires.kind import QUESTIONNAIRE
 from concerto.questionnaires.models import Answer, QuestionKind, Response
 from concerto.questionnaires.results import compute_results
-from concerto.representativeness.views.common import after_contribution
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -23,12 +23,13 @@ def process_by_slug(request, slug: str, ability: str = "view"):
     return process, abilities
 
 
-def after_contribution(request, process, next_url: str):
-    """Where to go once a contribution is stored: the profile questions, once per process."""
+def profile_step(request, process, next_url: str) -> str | None:
+    """Once a contribution is stored, the profile questions, once per process
+    (registered as a step of concerto.participation.next_steps)."""
     if needs_profile(process, request.user):
         url = reverse("representativeness:answer", args=[process.slug])
-        return redirect(f"{url}?{urlencode({'suivant': next_url})}")
-    return redirect(next_url)
+        return f"{url}?{urlencode({'suivant': next_url})}"
+    return None
 
 
 def safe_next(request, default: str) -> str:

@@ -1,0 +1,30 @@
+"""Where a participant goes once a contribution is stored.
+
+A module kind's view ends with `after_contribution(request, process, next_url)`. A domain
+built on participation that asks something of contributors once stored (the profile
+questions of representativeness) registers a step from its AppConfig.ready(), so that
+the module kinds do not import it (issue 20): a function
+`(request, process, next_url) -> str | None`, the address to go to first, or None.
+"""
+
+from collections.abc import Callable
+
+from django.shortcuts import redirect
+
+NextStep = Callable[..., str | None]
+_steps: list[NextStep] = []
+
+
+def register_step(step: NextStep) -> None:
+    """Called from a domain's AppConfig.ready(); registering the same step again is harmless."""
+    if step not in _steps:
+        _steps.append(step)
+
+
+def after_contribution(request, process, next_url: str):
+    """The first registered step that has something to ask, else `next_url`."""
+    for step in _steps:
+        url = step(request, process, next_url)
+        if url:
+            return redirect(url)
+    return redirect(next_url)
