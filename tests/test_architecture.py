@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
+
+from concerto.participation import kinds
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -17,3 +21,27 @@ def test_the_import_contracts_are_kept():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 6 kept, 0 broken." in result.stdout
+
+
+# Co-drafting's suggestions are supported, argued, commented and merged as proposals are,
+# with proposals' models and actions: until those interactions move down to participation,
+# the one pair of module kinds where one imports the other (ARCHITECTURE.md).
+KINDS_ALLOWED_TO_IMPORT = {("codrafting", "proposals")}
+
+
+def test_module_kinds_do_not_import_each_other():
+    """What two kinds share goes through participation (its registries: next steps,
+    opinion groups, profile questions), not from one kind's package to another's."""
+    packages = sorted(spec.namespace for spec in kinds.registered())
+    assert {"codrafting", "opinionmaps", "proposals", "questionnaires"} <= set(packages)
+    graph = grimp.build_graph("concerto", cache_dir=None)
+    imports = {
+        (importer, imported)
+        for importer in packages
+        for imported in packages
+        if importer != imported
+        and graph.direct_import_exists(
+            importer=f"concerto.{importer}", imported=f"concerto.{imported}", as_packages=True
+        )
+    }
+    assert imports == KINDS_ALLOWED_TO_IMPORT

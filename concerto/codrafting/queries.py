@@ -1,7 +1,6 @@
 """Reading the text and its suggestions: one query per list, counted in the database."""
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.db.models import (
     Count,
@@ -18,11 +17,9 @@ from django.db.models.functions import Cast, Coalesce, Least
 
 from concerto.codrafting.legacy import ImportedRecord
 from concerto.codrafting.models import Suggestion, TextUnit, TextVersion, UnitKind
-from concerto.opinionmaps.kind import OPINION_MAP
-from concerto.opinionmaps.mapping import group_name
-from concerto.opinionmaps.models import GroupMembership, MapResult
 from concerto.pagination import PagedByIds
 from concerto.participation.models import Contribution, ContributionKind
+from concerto.participation.opinion_groups import OpinionGroups
 
 MAX_VERSIONS_BACK = 50
 
@@ -107,40 +104,6 @@ def suggestions_on(unit_ids: list[int]):
         )
         .order_by("-n_supports", "-created_at", "-pk")
     )
-
-
-@dataclass(frozen=True)
-class OpinionGroups:
-    """The groups of the process's last opinion map: its id and each group's number of
-    members with an account ({engine label: members}), the label 0 being group A."""
-
-    map_id: int
-    sizes: dict[int, int]
-
-    @property
-    def names(self) -> dict[int, str]:
-        return {label: group_name(label) for label in self.sizes}
-
-
-def opinion_groups(process) -> OpinionGroups | None:
-    """The groups of the last map computed with groups in one of the process's
-    opinion-map modules; None without one (or with fewer than two groups)."""
-    latest = (
-        MapResult.objects.filter(
-            module__process=process, module__kind=OPINION_MAP, insufficient=False
-        )
-        .order_by("-computed_at", "-pk")
-        .first()
-    )
-    if latest is None:
-        return None
-    sizes = dict(
-        GroupMembership.objects.filter(map=latest)
-        .values_list("group")
-        .annotate(n=Count("pk"))
-        .order_by("group")
-    )
-    return OpinionGroups(latest.pk, sizes) if len(sizes) >= 2 else None
 
 
 def with_group_support(queryset, groups: OpinionGroups):

@@ -4,11 +4,38 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from concerto.opinionmaps.models import MapResult, Statement, Vote
+from concerto.opinionmaps.kind import OPINION_MAP
+from concerto.opinionmaps.mapping import group_name
+from concerto.opinionmaps.models import GroupMembership, MapResult, Statement, Vote
+from concerto.participation.opinion_groups import OpinionGroups
 
 
 def latest_map(module) -> MapResult | None:
     return MapResult.objects.filter(module=module).order_by("-computed_at", "-pk").first()
+
+
+def process_groups(process) -> OpinionGroups | None:
+    """The groups of the last map computed with groups in one of the process's opinion-map
+    modules, with their members who have an account; None without one (or with fewer
+    than two groups). Other module kinds read them through participation.opinion_groups."""
+    latest = (
+        MapResult.objects.filter(
+            module__process=process, module__kind=OPINION_MAP, insufficient=False
+        )
+        .order_by("-computed_at", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    sizes = dict(
+        GroupMembership.objects.filter(map=latest)
+        .values_list("group")
+        .annotate(n=Count("pk"))
+        .order_by("group")
+    )
+    if len(sizes) < 2:
+        return None
+    return OpinionGroups(latest.pk, sizes, {label: group_name(label) for label in sizes})
 
 
 def divisiveness(summary: dict | None, statement_id: int) -> float:

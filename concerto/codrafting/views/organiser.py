@@ -36,6 +36,7 @@ from concerto.followup.abilities import followup_abilities
 from concerto.followup.counts import process_scope
 from concerto.followup.models import Answer
 from concerto.formerrors import add_errors
+from concerto.participation.opinion_groups import process_opinion_groups
 from concerto.participation.scopes import module_scope
 from concerto.proposals import actions as proposal_actions
 
@@ -225,7 +226,7 @@ BY_GROUPS = "groupes"
 def _review_listing(request, module, article, forms: dict) -> dict:
     """The choice of order, and the page of suggestions in that order, each with its
     diff, its latest answer and its forms."""
-    groups = queries.opinion_groups(module.process)
+    groups = process_opinion_groups(module.process)
     by_groups = groups is not None and request.GET.get("ordre") == BY_GROUPS
     paragraphs = queries.paragraphs_of(article)
     chains = queries.lineage([article, *paragraphs])

@@ -1,0 +1,39 @@
+"""The opinion groups of a process's participants, as its last opinion map found them.
+
+A module kind that weighs support across groups (co-drafting's cross-group support) reads
+them here. The opinion-map kind, built on participation, sets how they are found from its
+AppConfig.ready(), so that module kinds do not import each other (issue 20). A user's
+membership is reached in queries through `opinion_groups` (`map_id`, `group`), the
+relation the opinion map declares on the user.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class OpinionGroups:
+    """The groups of one map: its id, each group's number of members with an account
+    ({engine label: members}) and its name ({engine label: "A"…})."""
+
+    map_id: int
+    sizes: dict[int, int]
+    names: dict[int, str]
+
+
+_finder: list[Callable[..., OpinionGroups | None]] = []
+
+
+def set_finder(finder: Callable[..., OpinionGroups | None]) -> None:
+    """Called from the opinion-map app's ready(); setting the same finder again is harmless."""
+    if _finder and _finder[0] != finder:
+        raise ImproperlyConfigured("The finder of opinion groups is already set.")
+    _finder[:] = [finder]
+
+
+def process_opinion_groups(process) -> OpinionGroups | None:
+    """The groups of the process's last opinion map with at least two groups, or None
+    (no such map, or no opinion-map kind installed)."""
+    return _finder[0](process) if _finder else None
