@@ -96,11 +96,15 @@ format: install
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
 
+# The benchmarks' peers (locust, red-dwarf…) live in an environment of their own: in
+# .venv, locust's gevent patches the standard library under the test suite.
+BENCH_ENV = .venv-bench
+
 bench: install  ## Run every benchmark in bench/ (installs the peers they compare against)
-	$(UV) sync --frozen --quiet --group bench
+	UV_PROJECT_ENVIRONMENT=$(BENCH_ENV) $(UV) sync --frozen --quiet --compile-bytecode --group bench
 	@set -e; for script in bench/bench_*.py; do \
 	  [ -e "$$script" ] || { echo "Aucun benchmark."; break; }; \
-	  echo "== $$script"; $(UV) run python "$$script"; done
+	  echo "== $$script"; UV_PROJECT_ENVIRONMENT=$(BENCH_ENV) $(UV) run --no-sync python "$$script"; done
 
 clean:
 	rm -rf var .pytest_cache
