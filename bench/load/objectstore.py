@@ -58,7 +58,10 @@ class ObjectStore:
                 [binary(), "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={self.dir}",
                  f"-master.port={p['master']}", f"-volume.port={p['volume']}", "-filer",
                  f"-filer.port={p['filer']}", "-s3", f"-s3.port={p['s3']}",
-                 "-master.volumeSizeLimitMB=64", "-volume.max=8", "-s3.port.iceberg=0",
+                 # A collection grows by seven volumes at a time: with 8 at most, it
+                 # could not grow past its first 64 MB, and the medium size's open data
+                 # (over 64 MB) failed ("No writable volumes and no free volumes left").
+                 "-master.volumeSizeLimitMB=256", "-volume.max=64", "-s3.port.iceberg=0",
                  "-s3.port.lance=0"],
                 stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
