@@ -129,16 +129,37 @@ def _ms(value: str) -> float | None:
 
 
 def compare(work: Path, env: dict, url: str, users: int, seconds: int) -> dict:
-    """The bare view and each page, one after the other, at the same concurrency."""
-    results = {}
-    for target in COMPARED:
+    """Each page between two runs of the bare view, at the same concurrency. A page's
+    fraction is its rate over the mean of the bare runs just before and after it: the
+    machine drifts during a run (the task workers' bursts, another job), and one bare
+    run measured alone moved by half from one run of the harness to the next."""
+
+    def measure(target: str, name: str) -> dict:
         run = locust(work, dict(env, LOAD_TARGET=target, LOAD_SESSION_OFFSET="30000"), url,
-                     ["Throughput"], users, seconds, f"compare-{target}", ramp=False)  # fmt: skip
+                     ["Throughput"], users, seconds, f"compare-{name}", ramp=False)  # fmt: skip
         rows = [r for n, r in run["rows"].items() if n != "Aggregated"]
-        results[target] = {**(rows[0] if rows else {"rps": 0.0, "count": 0, "failures": 0,
-                                                     "p50": None, "p95": None}),
-                           "client_cpu": run["client_cpu"]}  # fmt: skip
-    return results
+        return {**(rows[0] if rows else {"rps": 0.0, "count": 0, "failures": 0,
+                                         "p50": None, "p95": None}),
+                "client_cpu": run["client_cpu"]}  # fmt: skip
+
+    bare_runs = [measure("bare", "bare-0")]
+    pages = {}
+    for index, target in enumerate(COMPARED[1:], start=1):
+        pages[target] = measure(target, target)
+        bare_runs.append(measure("bare", f"bare-{index}"))
+        pages[target]["baseline"] = (bare_runs[-2]["rps"] + bare_runs[-1]["rps"]) / 2
+    rates = [run["rps"] for run in bare_runs]
+    bare = {
+        "rps": sum(rates) / len(rates),
+        "runs": rates,
+        "count": sum(run["count"] for run in bare_runs),
+        "failures": sum(run["failures"] for run in bare_runs),
+        "p50": max((run["p50"] for run in bare_runs if run["p50"] is not None), default=None),
+        "p95": max((run["p95"] for run in bare_runs if run["p95"] is not None), default=None),
+        "client_cpu": max(run["client_cpu"] for run in bare_runs),
+    }
+    bare["baseline"] = bare["rps"]
+    return {"bare": bare, **pages}
 
 
 def main(argv=None) -> int:

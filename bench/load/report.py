@@ -67,13 +67,18 @@ def compare(args, results: dict) -> None:
     print()
     print(f"== Comparaison à une vue nue ({args.compare_users} utilisateurs sans pause, "
           f"{args.compare_duration} s chacune, après préchauffage, même pile)")  # fmt: skip
-    bare = results["bare"]["rps"] or float("nan")
     print(f"  {'requête':<34}{'req/s':>8}{'fraction':>10}{'p50 ms':>8}{'p95 ms':>8}"
           f"{'échecs':>8}{'CPU client':>12}")  # fmt: skip
     for target, row in results.items():
-        print(f"  {COMPARED_NAMES[target]:<34}{row['rps']:>8.1f}{row['rps'] / bare:>10.2f}"
+        fraction = row["rps"] / row["baseline"] if row.get("baseline") else float("nan")
+        print(f"  {COMPARED_NAMES[target]:<34}{row['rps']:>8.1f}{fraction:>10.2f}"
               f"{_fmt(row['p50'])}{_fmt(row['p95'])}{row['failures']:>8}"
               f"{row['client_cpu'] * 100:>10.0f} %")  # fmt: skip
+    runs = results["bare"].get("runs", [])
+    if runs:
+        print(f"  vue nue mesurée {len(runs)} fois, avant et après chaque page : "
+              f"{' ; '.join(f'{rate:.0f}' for rate in runs)} req/s ; la fraction d'une page "
+              f"rapporte son débit à la moyenne des deux mesures qui l'encadrent")  # fmt: skip
     print(
         "  (vue nue : /.well-known/security.txt — réglages seuls, ni gabarit ni base, "
         "toute la pile de middlewares ; CPU client : part d'un cœur prise par locust)"
