@@ -48,8 +48,9 @@ def pytest_collection_modifyitems(config, items):
     gave their verdict in the SQLite suite of the same run."""
     if not os.environ.get("CONCERTO_DATABASE_TESTS_ONLY"):
         return
-    kept = [item for item in items if reaches_the_database(item)]
-    left_out = [item for item in items if not reaches_the_database(item)]
+    kept, left_out = [], []
+    for item in items:
+        (kept if reaches_the_database(item) else left_out).append(item)
     config.hook.pytest_deselected(items=left_out)
     items[:] = kept
 
