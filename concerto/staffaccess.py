@@ -7,23 +7,15 @@ meetings, panels…) record without importing it (issue 20). Until it has, recor
 raises: an access is never left out of the trail unnoticed.
 """
 
-from collections.abc import Callable
+from concerto.hooks import Slot
 
-from django.core.exceptions import ImproperlyConfigured
-
-Recorder = Callable[[object, str, object], None]
-_recorder: list[Recorder] = []
-
-
-def set_recorder(recorder: Recorder) -> None:
-    """Called from the privacy app's ready(); setting the same recorder again is harmless."""
-    if _recorder and _recorder[0] != recorder:
-        raise ImproperlyConfigured("The staff access recorder is already set.")
-    _recorder[:] = [recorder]
+_recorder = Slot(
+    "The staff access recorder", "No staff access recorder: is concerto.privacy installed?"
+)
+# Called from the privacy app's ready(), with (request, category, subject).
+set_recorder = _recorder.set
 
 
 def record_staff_access(request, category: str, subject) -> None:
     """Call from a view that shows or exports personal data to a staff member."""
-    if not _recorder:
-        raise ImproperlyConfigured("No staff access recorder: is concerto.privacy installed?")
-    _recorder[0](request, category, subject)
+    _recorder(request, category, subject)

@@ -7,7 +7,6 @@ the same way (co-drafting's texts) register their check with `register_chain`, a
 `verify_every_chain` runs them all.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from concerto.followup.models import Answer, AnswerVersion, CommitmentVersion
 from concerto.followup.models.versions import GENESIS, VersionBase
+from concerto.hooks import Hooks
 
 
 def _append(model: type[VersionBase], process_id: int, reason: str, **fields) -> VersionBase:
@@ -108,14 +108,9 @@ def verify_chains(process_ids=None) -> tuple[int, Tampering | None]:
 
 
 # Each returns how many records it checked and the first altered one (None when it holds).
-ChainCheck = Callable[[], tuple[int, object | None]]
-_other_chains: list[ChainCheck] = []
-
-
-def register_chain(check: ChainCheck) -> None:
-    """Called from a domain's AppConfig.ready(); registering the same check again is harmless."""
-    if check not in _other_chains:
-        _other_chains.append(check)
+_other_chains = Hooks()
+# Called from a domain's AppConfig.ready(); registering the same check again is harmless.
+register_chain = _other_chains.add
 
 
 def verify_every_chain() -> tuple[int, object | None]:

@@ -7,18 +7,13 @@ the module kinds do not import it (issue 20): a function
 `(request, process, next_url) -> str | None`, the address to go to first, or None.
 """
 
-from collections.abc import Callable
-
 from django.shortcuts import redirect
 
-NextStep = Callable[..., str | None]
-_steps: list[NextStep] = []
+from concerto.hooks import Hooks
 
-
-def register_step(step: NextStep) -> None:
-    """Called from a domain's AppConfig.ready(); registering the same step again is harmless."""
-    if step not in _steps:
-        _steps.append(step)
+_steps = Hooks()
+# Called from a domain's AppConfig.ready(); registering the same step again is harmless.
+register_step = _steps.add
 
 
 def after_contribution(request, process, next_url: str):

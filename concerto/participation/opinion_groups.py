@@ -7,10 +7,9 @@ membership is reached in queries through `opinion_groups` (`map_id`, `group`), t
 relation the opinion map declares on the user.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ImproperlyConfigured
+from concerto.hooks import Slot
 
 
 @dataclass(frozen=True)
@@ -23,17 +22,16 @@ class OpinionGroups:
     names: dict[int, str]
 
 
-_finder: list[Callable[..., OpinionGroups | None]] = []
-
-
-def set_finder(finder: Callable[..., OpinionGroups | None]) -> None:
-    """Called from the opinion-map app's ready(); setting the same finder again is harmless."""
-    if _finder and _finder[0] != finder:
-        raise ImproperlyConfigured("The finder of opinion groups is already set.")
-    _finder[:] = [finder]
+# (process) -> OpinionGroups | None.
+_finder = Slot(
+    "The finder of opinion groups",
+    "No finder of opinion groups: is concerto.opinionmaps installed?",
+)
+# Called from the opinion-map app's ready().
+set_finder = _finder.set
 
 
 def process_opinion_groups(process) -> OpinionGroups | None:
     """The groups of the process's last opinion map with at least two groups, or None
     (no such map, or no opinion-map kind installed)."""
-    return _finder[0](process) if _finder else None
+    return _finder(process) if _finder.is_set else None

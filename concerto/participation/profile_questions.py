@@ -6,11 +6,13 @@ domain's (concerto.representativeness.catalogue), built on participation: it set
 from its AppConfig.ready(), so that participation does not import it (issue 20).
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from concerto.hooks import Slot
 
 DEPARTEMENT = "departement"
 
@@ -26,23 +28,18 @@ class ProfileQuestion(Protocol):
     def label_of(self, code: str) -> str: ...
 
 
-_catalogue: list[Callable[[], Mapping[str, ProfileQuestion]]] = []
-
-
-def set_catalogue(catalogue: Callable[[], Mapping[str, ProfileQuestion]]) -> None:
-    """Called from the representativeness app's ready(); setting it again is harmless."""
-    if _catalogue and _catalogue[0] != catalogue:
-        raise ImproperlyConfigured("The catalogue of profile questions is already set.")
-    _catalogue[:] = [catalogue]
+# () -> {key: ProfileQuestion}, in catalogue order.
+_catalogue = Slot(
+    "The catalogue of profile questions",
+    "No catalogue of profile questions: is concerto.representativeness installed?",
+)
+# Called from the representativeness app's ready().
+set_catalogue = _catalogue.set
 
 
 def profile_questions() -> dict[str, ProfileQuestion]:
     """Every question the profile asks, in catalogue order."""
-    if not _catalogue:
-        raise ImproperlyConfigured(
-            "No catalogue of profile questions: is concerto.representativeness installed?"
-        )
-    return dict(_catalogue[0]())
+    return dict(_catalogue())
 
 
 def invalid_answer_message(key: str) -> str:
