@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.load import ratelimit_check, servers, texts, warmup
+from bench.load import cpu, ratelimit_check, servers, texts, warmup
 from bench.load.faults import Faults
 from bench.load.report import report
 from bench.load.stack import Stack
@@ -74,6 +74,15 @@ def python(module: str, *arguments: str, env: dict, log: Path | None = None) -> 
     subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=output, stderr=output)
 
 
+def collectstatic(env: dict, log: Path) -> subprocess.Popen:
+    """Static files collected beside the seeding (CPU-bound while the seeding waits on
+    PostgreSQL)."""
+    return subprocess.Popen(
+        [str(servers.VENV_BIN / "concerto"), "collectstatic", "--noinput", "-v0"], env=env,
+        cwd=ROOT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
 def locust(work: Path, env: dict, url: str, classes: list[str], users: int, seconds: int,
            name: str, until: threading.Event | None = None, ramp: bool = True) -> dict:  # fmt: skip
     """Run locust headless in its own process, for `seconds` or until `until` is set;
@@ -120,8 +129,8 @@ def locust(work: Path, env: dict, url: str, classes: list[str], users: int, seco
                 (row["Name"], row["Error"], int(row["Occurrences"]))
                 for row in csv.DictReader(handle)
             ]
-    cpu = usage.ru_utime + usage.ru_stime
-    return {"rows": rows, "errors": errors, "client_cpu": cpu / wall, "wall": wall}
+    used = usage.ru_utime + usage.ru_stime
+    return {"rows": rows, "errors": errors, "client_cpu": used / wall, "wall": wall}
 
 
 def _ms(value: str) -> float | None:
@@ -135,12 +144,15 @@ def compare(work: Path, env: dict, url: str, users: int, seconds: int) -> dict:
     run measured alone moved by half from one run of the harness to the next."""
 
     def measure(target: str, name: str) -> dict:
+        before = cpu.snapshot()
         run = locust(work, dict(env, LOAD_TARGET=target, LOAD_SESSION_OFFSET="30000"), url,
                      ["Throughput"], users, seconds, f"compare-{name}", ramp=False)  # fmt: skip
+        after = cpu.snapshot()
         rows = [r for n, r in run["rows"].items() if n != "Aggregated"]
-        return {**(rows[0] if rows else {"rps": 0.0, "count": 0, "failures": 0,
-                                         "p50": None, "p95": None}),
-                "client_cpu": run["client_cpu"]}  # fmt: skip
+        row = rows[0] if rows else {"rps": 0.0, "count": 0, "failures": 0, "p50": None,
+                                    "p95": None}  # fmt: skip
+        return {**row, "client_cpu": run["client_cpu"],
+                "cpu_ms": cpu.per_request(before, after, row["count"])}  # fmt: skip
 
     bare_runs = [measure("bare", "bare-0")]
     pages = {}
@@ -157,6 +169,7 @@ def compare(work: Path, env: dict, url: str, users: int, seconds: int) -> dict:
         "p50": max((run["p50"] for run in bare_runs if run["p50"] is not None), default=None),
         "p95": max((run["p95"] for run in bare_runs if run["p95"] is not None), default=None),
         "client_cpu": max(run["client_cpu"] for run in bare_runs),
+        "cpu_ms": bare_runs[-1]["cpu_ms"],
     }
     bare["baseline"] = bare["rps"]
     return {"bare": bare, **pages}
@@ -185,12 +198,17 @@ def main(argv=None) -> int:
         var.mkdir()
         extra = stack.start_services()
         env = servers.app_env(pg.url, var, rate_limit=10**9, **extra)
+        # As every deployment does before it serves: without the manifest, each page
+        # would name its files unhashed and log ten warnings, and be measured doing so.
+        collecting = collectstatic(env, work / "collectstatic.log")
         start = time.perf_counter()
         python("bench.load.seed", "--out", str(work / "plan.json"),
                "--processes", str(args.processes), "--contributions", str(args.contributions),
                "--participants", str(args.participants), "--hot", str(args.hot),
                env=env, log=work / "seed.log")  # fmt: skip
         seeding = time.perf_counter() - start
+        if collecting.wait() != 0:
+            raise RuntimeError(f"collectstatic a échoué : voir {work / 'collectstatic.log'}")
         plan = json.loads((work / "plan.json").read_text())
         pg.make_durable()
         sample = random.Random(3).sample(texts.bodies(), 3000)

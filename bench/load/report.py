@@ -3,6 +3,8 @@ benchmarks print)."""
 
 TARGET_PAGE_P95_MS = 100
 TARGET_SUBMISSIONS_PER_S = 200
+CPU_COMPONENTS = ["gunicorn", "PostgreSQL", "Redis", "haproxy", "workers de tâches",
+                  "SeaweedFS", "locust", "autres"]  # fmt: skip
 # locustfile.TARGETS, by the harness's name for each (the locustfile reads its plan on import).
 COMPARED_NAMES = {
     "bare": "vue nue (security.txt)",
@@ -83,6 +85,22 @@ def compare(args, results: dict) -> None:
         "  (vue nue : /.well-known/security.txt — réglages seuls, ni gabarit ni base, "
         "toute la pile de middlewares ; CPU client : part d'un cœur prise par locust)"
     )
+    cpu_breakdown(results)
+
+
+def cpu_breakdown(results: dict) -> None:
+    """Each request's CPU by program, in ms: which part of the stack a page costs."""
+    rows = {target: row["cpu_ms"] for target, row in results.items() if row.get("cpu_ms")}
+    if not rows:
+        return
+    names = ["machine", *CPU_COMPONENTS]
+    print()
+    print("  CPU par requête (ms, lu dans /proc autour de chaque mesure ; locust compte son "
+          "démarrage, « machine » tout ce qui a tourné)")  # fmt: skip
+    print(f"  {'requête':<34}" + "".join(f"{_short(name):>11}" for name in names))
+    for target, ms in rows.items():
+        print(f"  {COMPARED_NAMES[target]:<34}"
+              + "".join(f"{ms.get(name, 0.0):>11.2f}" for name in names))  # fmt: skip
 
 
 def table(title: str, run: dict) -> None:
@@ -130,6 +148,10 @@ def reconciliation(result: dict) -> None:
           f"{t['pending']}, planifiées plus tard {t['scheduled_later']}, échouées {t['failed']}, "
           f"e-mails écrits {t['emails_written']} "
           f"(vidage {result['drain_s']:.1f} s ; {t['by_status']})")  # fmt: skip
+
+
+def _short(name: str) -> str:
+    return {"workers de tâches": "tâches"}.get(name, name)
 
 
 def _fmt(value, width: int = 8) -> str:

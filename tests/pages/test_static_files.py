@@ -36,3 +36,14 @@ def test_without_collectstatic_pages_still_render(production_static, client):
     assert static("concerto/app.css") == "/static/concerto/app.css"
     assert client.get("/").status_code == 200
     assert client.get("/connexion/").status_code == 200
+
+
+def test_a_missing_file_is_told_once_not_on_every_page(production_static, caplog):
+    for _page in range(3):
+        static("concerto/app.css")
+        static("concerto/other.css")
+    told = [r.getMessage() for r in caplog.records if "not collected" in r.getMessage()]
+    assert told == [
+        "Static file concerto/app.css is not collected: run `concerto collectstatic`",
+        "Static file concerto/other.css is not collected: run `concerto collectstatic`",
+    ]
