@@ -4,6 +4,10 @@ shared cache under the generations of the data they show (concerto/generations.p
 - `for_visitors(scopes_of)` keeps a whole page for visitors who are not signed in: no
   session, no message waiting, so nothing on the page is theirs. A signed-in person, or
   anyone who just did something (a session, a message), gets the page made afresh.
+- `for_members(scopes_of)` keeps a page for all the signed-in readers who see the same
+  frame (the same abilities: the header's links); what is each reader's on it (do they
+  follow this process?) is kept in both versions by `either()`, and each reader is
+  served theirs.
 - `for_signed_in(scopes_of)` keeps a page for each signed-in reader (an organiser's
   review page), served without running the view while nothing it reads has changed.
 - `fragment(request, scopes, name, template, make_context)` keeps part of a page for
@@ -37,10 +41,15 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from concerto import generations
+from concerto.hooks import Slot
 
 KEPT_SECONDS = 60
+# The site-wide configuration every page's frame shows (the notice banner, the
+# accessibility status): a whole kept page is kept under its generation too.
+SITE_SCOPE = "site"
 
 
 def slot(name: str, initial: str = "s") -> str:
@@ -56,6 +65,19 @@ CSRF_SLOT = slot("csrf", "c")
 # initial value): one key served to two readers, or twice to one, would make the second
 # submission a retry of the first, which stores nothing.
 KEY_SLOT = slot("idempotency-key", "k")
+# A part of a page kept for members that is each reader's yes or no ("either"): both
+# versions, between these markers, with the question's name and key.
+EITHER_SLOT, OR_SLOT, END_SLOT = slot("either", "e"), slot("or", "o"), slot("end", "z")
+EITHER = re.compile(
+    EITHER_SLOT + r"([a-z_]+):([A-Za-z0-9_:-]+);(.*?)" + OR_SLOT + r"(.*?)" + END_SLOT, re.S
+)
+# name -> answer(user, keys): the keys among `keys` for which the reader's answer is yes.
+_answers: dict[str, Callable] = {}
+# The platform's own abilities of a reader, which the frame shows (accounts sets it).
+frame_abilities = Slot(
+    "The reader's frame abilities",
+    "No function gives the abilities a page's frame shows: concerto.accounts sets one.",
+)
 # The only query string a kept page may have: the first 9,999 pages of a list. Any other
 # is rendered and not kept, so that nobody can fill the shared cache with addresses of
 # their own making (the database cache culls a third of its entries when full).
@@ -79,6 +101,35 @@ def _for_a_visitor(request) -> bool:
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and KEPT_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
+    )
+
+
+def _for_a_member(request, query: re.Pattern) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and request.user.is_authenticated
+        and query.fullmatch(request.META.get("QUERY_STRING", "")) is not None
+        and not len(messages.get_messages(request))
+    )
+
+
+def _audience(request) -> str:
+    """What names the frame a signed-in reader sees: the abilities its header shows, in
+    their language."""
+    shown = sorted(name for name, able in frame_abilities(request.user).items() if able)
+    return f"members:{get_language()}:" + generations.fingerprint(",".join(shown))
+
+
+def _keepable_for_members(request, response) -> bool:
+    """Nothing in the response is the reader's but what goes back on each response:
+    no cookie of its own, no message for them."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not len(messages.get_messages(request))
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
     )
 
 
@@ -140,10 +191,10 @@ CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> HttpResponse:
     """The page kept for this address (and reader) under the scopes' current tokens, or
     `render()`'s, kept when `keep(response)` holds, with slots for the nonce and the
-    CSRF tokens."""
+    CSRF tokens; either way served with its reader's own parts (`_personal`)."""
     address = f"{reader}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     key = "page:" + generations.fingerprint(address)
-    tokens, found = generations.tokens(scopes, key)
+    tokens, found = generations.tokens([*scopes, SITE_SCOPE], key)
     stamp = _stamp(tokens)
     kept = found.get(key)
     if kept is not None and kept["stamp"] == stamp:
@@ -164,6 +215,8 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
                 content = content.replace(nonce.encode(), NONCE_SLOT.encode())
             page = {"stamp": stamp, "content": content, "type": response["Content-Type"]}
             cache.set(key, page, seconds)
+        if not response.streaming:
+            response.content = _personal(request, response.content)
     finally:
         if mine:
             cache.delete(making)
@@ -185,6 +238,87 @@ def _made_by_another(key: str, making: str, stamp: str) -> dict | None:
         if found.get(making) != stamp or time.monotonic() >= deadline:
             return None
         time.sleep(POLL_SECONDS)
+
+
+def for_members(
+    scopes_of: Callable[..., list[str]],
+    query: re.Pattern = KEPT_QUERY,
+    audience_of: Callable[..., str | None] | None = None,
+    seconds: int = KEPT_SECONDS,
+):
+    """Keep the view's page for every signed-in reader with the same abilities (the
+    frame's links), each reader's own parts put back on each response: the CSRF tokens,
+    the nonce, a fresh idempotency key in each form, and what the page asks through
+    `either()`. The view must show nothing else of its reader; `scopes_of(**url_kwargs)`
+    names what it shows. Where the page shows what the reader may do there,
+    `audience_of(request, **url_kwargs)` says it (their abilities in a module), or None
+    for a reader whose page is theirs alone (a barred participant reads their ban); it
+    may raise Http404 as the view would. Stack it under `for_visitors` for a page kept
+    for everyone."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _for_a_member(request, query):
+                return view(request, *args, **kwargs)
+            audience = _audience(request)
+            if audience_of is not None:
+                also = audience_of(request, **kwargs)
+                if also is None:
+                    return view(request, *args, **kwargs)
+                audience += ":" + generations.fingerprint(also)
+
+            def render():
+                request.made_for_members = True
+                try:
+                    return view(request, *args, **kwargs)
+                finally:
+                    request.made_for_members = False
+
+            return _kept_page(
+                request, audience, scopes_of(**kwargs), render,
+                lambda response: _keepable_for_members(request, response), seconds,
+            )  # fmt: skip
+
+        return wrapper
+
+    return decorate
+
+
+def made_for_members(request) -> bool:
+    """Whether the page being made will be served to other signed-in readers: what is
+    the reader's own on it must then go through `either()`."""
+    return getattr(request, "made_for_members", False)
+
+
+def answers_for_members(name: str, answer: Callable) -> None:
+    """Register `answer(user, keys) -> the keys answered yes` for `either(name, …)`;
+    called from an AppConfig.ready()."""
+    if _answers.get(name, answer) != answer:
+        raise ValueError(f"Another answer is registered for {name!r}.")
+    _answers[name] = answer
+
+
+def either(name: str, key: str, yes: str, no: str) -> SafeString:
+    """Both versions of a part of a page kept for members: `yes` is served to the
+    readers whose answer to `name` for `key` is yes, `no` to the others."""
+    if name not in _answers:
+        raise ValueError(f"No answer is registered for {name!r}.")
+    return mark_safe(f"{EITHER_SLOT}{name}:{key};{yes}{OR_SLOT}{no}{END_SLOT}")  # noqa: S308
+
+
+def _personal(request, content: bytes) -> bytes:
+    """A page kept for members made the reader's: each `either()` resolved for them (one
+    question per name), a fresh idempotency key in each form."""
+    if EITHER_SLOT.encode() not in content and KEY_SLOT.encode() not in content:
+        return content
+    text = content.decode()
+    asked: dict[str, set[str]] = {}
+    for match in EITHER.finditer(text):
+        asked.setdefault(match[1], set()).add(match[2])
+    yes = {name: _answers[name](request.user, sorted(keys)) for name, keys in asked.items()}
+    text = EITHER.sub(lambda m: m[3] if m[2] in yes[m[1]] else m[4], text)
+    return re.sub(KEY_SLOT, lambda _slot: str(uuid.uuid4()), text).encode()
 
 
 def for_signed_in(
@@ -224,6 +358,7 @@ def _revive(request, kept: dict) -> HttpResponse:
     content = kept["content"].replace(NONCE_SLOT.encode(), _nonce(request).encode())
     if CSRF_SLOT.encode() in content:
         content = content.replace(CSRF_SLOT.encode(), get_token(request).encode())
+    content = _personal(request, content)
     response = HttpResponse(content, content_type=kept["type"])
     patch_vary_headers(response, ["Cookie"])
     response.from_cache = True  # for the tests
@@ -256,6 +391,7 @@ def fragment(
         # Only a fragment with a form asks for a token: get_token() sets the CSRF cookie,
         # and a page with a cookie is not kept for visitors.
         html = html.replace(CSRF_SLOT, get_token(request))
-    if KEY_SLOT in html:
+    if KEY_SLOT in html and not made_for_members(request):
+        # On a page kept for members, each reader's keys are put in as it is served.
         html = re.sub(KEY_SLOT, lambda _slot: str(uuid.uuid4()), html)
     return mark_safe(html)  # noqa: S308 (our render)

@@ -2,6 +2,7 @@ from django.utils.translation import gettext as _
 from dsfr.models import DsfrConfig
 
 from concerto import generations
+from concerto.pagecache import SITE_SCOPE
 from concerto.pages.navigation import FOOTER_LINKS, main_menu
 
 # What the site shows when no DsfrConfig row exists (e.g. a freshly flushed test
@@ -16,9 +17,6 @@ DEFAULT_SITE_CONFIG = {
     "footer_brand_html": "République<br>française",
     "accessibility_status": "NOT",
 }
-
-
-SITE_SCOPE = "site"
 
 
 def site_config_changed(**kwargs) -> None:

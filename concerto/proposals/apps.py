@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from concerto import pagecache
 from concerto.participation.kinds import register
 from concerto.proposals.kind import SPEC
 
@@ -12,5 +13,8 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
         register(SPEC)
         from concerto.proposals import scopes  # models are loaded only now
+        from concerto.proposals.views.public import supports_among  # models: only now
 
         scopes.connect()
+        # A list kept for all signed-in readers shows each of them their supports.
+        pagecache.answers_for_members("supports", supports_among)

@@ -6,10 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.accounts import policy
+from concerto.generations import remembered
 from concerto.participation.actions import merge_into_profile, profile_answers
 from concerto.representativeness.abilities import representativeness_abilities
 from concerto.representativeness.catalogue import catalogue
 from concerto.representativeness.models import ProfileResponse, ProfileSettings
+
+KEPT_SECONDS = 300
 
 
 def _require(process, user, ability: str) -> None:
@@ -36,9 +39,19 @@ def configure_profile(
     return settings
 
 
+def questions_scope(process_id: int) -> str:
+    return f"profile-questions:{process_id}"
+
+
 def asked_questions(process) -> list[str]:
-    settings = ProfileSettings.objects.filter(process=process).first()
-    return list(settings.questions) if settings else []
+    """The questions the process asks, kept in the shared cache until its settings are
+    saved or deleted (apps.py): every contribution online asks (`profile_step`)."""
+
+    def load() -> list[str]:
+        settings = ProfileSettings.objects.filter(process=process).first()
+        return list(settings.questions) if settings else []
+
+    return list(remembered(questions_scope(process.pk), "questions", load, KEPT_SECONDS))
 
 
 def needs_profile(process, user) -> bool:

@@ -10,7 +10,7 @@ from concerto.opinionmaps import actions
 from concerto.opinionmaps.exports import RESULTS_HEADER, VOTES_HEADER, voter_id
 from concerto.opinionmaps.management.commands.opinions import Command
 from concerto.opinionmaps.models import Statement, Vote
-from concerto.participation.models import Ban, Module
+from concerto.participation.models import Ban
 from concerto.testing.downloads import csv_rows
 from tests.charts.geometry import bad_geometry, svg_geometry
 from tests.factories import UserFactory
@@ -76,7 +76,8 @@ def test_a_barred_citizen_is_told_why_and_never_that_the_vote_is_closed(
     )
     assert seeds[0].text not in page  # no statement to vote on
     # Closed early, the vote is closed to everyone: that is what the page says then.
-    Module.objects.filter(pk=module.pk).update(closed_early_on=timezone.localdate())
+    module.closed_early_on = timezone.localdate()
+    module.save(update_fields=["closed_early_on"])
     page = client.get(module.get_absolute_url()).text
     assert "<p>Le vote est fermé.</p>" in page
     assert "<p>Les propositions d'énoncés sont fermées.</p>" in page

@@ -214,13 +214,13 @@ def test_a_ban_of_another_process_or_over_is_not_told():
     citizen = UserFactory()
     _ban(elsewhere, citizen)
     lifted = _ban(module, citizen, until=date(2099, 1, 12))
-    Ban.objects.filter(pk=lifted.pk).update(lifted_at=timezone.now())
+    lifted.lifted_at = timezone.now()
+    lifted.save()
     page = _signed_in(citizen).get(module.get_absolute_url())
     assert notice_of(page.text) is None
     assert "Publier ma proposition" in page.text
-    Ban.objects.filter(pk=lifted.pk).update(
-        lifted_at=None, until=timezone.localdate() - timedelta(days=1)
-    )
+    lifted.lifted_at, lifted.until = None, timezone.localdate() - timedelta(days=1)
+    lifted.save()
     assert notice_of(_signed_in(citizen).get(module.get_absolute_url()).text) is None
 
 

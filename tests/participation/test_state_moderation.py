@@ -118,9 +118,11 @@ def test_a_platform_block_bars_every_process_until_its_date_or_its_lifting(
     assert notice.subject.startswith("Votre compte ne peut plus contribuer jusqu'au ")
     assert "Motif : Insultes répétées." in notice.body
     # Past its date, the block no longer bars.
-    Ban.objects.filter(pk=ban.pk).update(until=timezone.localdate() - timedelta(days=1))
+    ban.until = timezone.localdate() - timedelta(days=1)
+    ban.save()
     assert _proposal(culture, "Après", author=troll).status == "published"
-    Ban.objects.filter(pk=ban.pk).update(until=day)
+    ban.until = day
+    ban.save()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         actions.lift_block(troll, actor=advisor, reason="Recours accepté.")

@@ -3,11 +3,16 @@ every change it shows is seen at once: the process, a module, a source, a commit
 theme (issue 28: the page read most, near the framework's own speed)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
+from django.middleware.csrf import _unmask_cipher_token
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from dsfr.models import DsfrConfig
 
+from concerto import pagecache
 from concerto.accounts.roles import Role
 from concerto.follows.models import Follow
 from concerto.processes.models import FollowUpCommitment, InformationSource, Theme
@@ -40,12 +45,15 @@ def test_a_visitor_gets_the_kept_page_without_a_query(page, client):
     assert process.title in body and "Vos propositions" in body
 
 
-def test_a_signed_in_reader_gets_the_page_made_for_them(page, client):
+def test_a_signed_in_reader_gets_the_page_kept_for_readers_who_see_the_same_header(page, client):
     process, _module, _read = page
-    client.force_login(process.project_lead)
-    response = client.get(f"/dispositifs/{process.slug}/")
+    url = f"/dispositifs/{process.slug}/"
+    client.force_login(user_with_role(Role.CITIZEN, email="premiere@exemple.fr"))
+    assert not getattr(client.get(url), "from_cache", False)
+    client.force_login(user_with_role(Role.CITIZEN, email="second@exemple.fr"))
+    response = client.get(url)
     assert response.status_code == 200
-    assert not getattr(response, "from_cache", False)
+    assert response.from_cache is True
 
 
 CHANGES = [
@@ -111,26 +119,106 @@ def test_a_change_made_from_the_themes_side_is_seen_at_once(page, change, gone, 
     assert shown is None or shown in body
 
 
-def test_a_signed_in_reader_gets_the_kept_body_with_their_own_follow_button(page, client):
-    """The body of the page is kept for every reader; the frame and the follow button
-    are the reader's: four queries, none of them the body's (the suite's cache is in
-    memory; with the database cache, three reads of it come on top)."""
+def test_a_signed_in_reader_gets_the_kept_page_with_their_own_follow_button(page, client):
+    """The page is kept for every signed-in reader with the same header; the follow
+    button and the CSRF token are the reader's: three queries, the session, the reader
+    and their follow state (the suite's cache is in memory; with the database cache,
+    its reads come on top)."""
     process, _module, _read = page
     url = f"/dispositifs/{process.slug}/"
     reader = user_with_role(Role.CITIZEN, email="lecteur@exemple.fr")
     client.force_login(reader)
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
-        body = client.get(url).content.decode()
+        response = client.get(url)
+    body = response.content.decode()
     tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries]
-    assert tables == [
-        '"django_session"', '"accounts_user"', '"processes_process"', '"follows_follow"'
-    ]  # fmt: skip
-    assert "Vos propositions" in body and 'value="on"' in body
+    assert tables == ['"django_session"', '"accounts_user"', '"follows_follow"']
+    assert response.from_cache is True
+    assert "Vos propositions" in body and 'value="on"' in body and 'value="off"' not in body
+    token = client.cookies["csrftoken"].value
+    assert body.count('name="csrfmiddlewaretoken" value="') == 2  # sign out, follow
+    assert all(
+        _unmasked(value) == _unmasked(token)
+        for value in re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    )
     Follow.objects.create(user=reader, target_kind="process", target_id=process.pk)
-    body = client.get(url).content.decode()
+    response = client.get(url)
+    body = response.content.decode()
+    assert response.from_cache is True
     assert 'value="off"' in body and 'value="on"' not in body
     assert "Vos propositions" in body
+
+
+def test_readers_who_follow_and_who_do_not_share_the_page_each_with_their_button(page, client):
+    process, _module, _read = page
+    url = f"/dispositifs/{process.slug}/"
+    follower = user_with_role(Role.CITIZEN, email="suit@exemple.fr")
+    Follow.objects.create(user=follower, target_kind="process", target_id=process.pk)
+    other = user_with_role(Role.CITIZEN, email="ne-suit-pas@exemple.fr")
+    for reader, pressed, kept in [(follower, "true", False), (other, "false", True),
+                                  (follower, "true", True)]:  # fmt: skip
+        client.force_login(reader)
+        response = client.get(url)
+        body = response.content.decode()
+        assert getattr(response, "from_cache", False) is kept
+        assert re.findall(r'aria-pressed="(true|false)"', body) == [pressed]
+        assert pagecache.EITHER_SLOT not in body and pagecache.OR_SLOT not in body
+
+
+def test_a_reader_who_sees_other_links_in_the_header_gets_a_page_of_their_own(page, client):
+    process, _module, _read = page
+    url = f"/dispositifs/{process.slug}/"
+    client.force_login(user_with_role(Role.CITIZEN, email="lecteur@exemple.fr"))
+    assert "Administration" not in client.get(url).content.decode()
+    client.force_login(user_with_role(Role.ADMINISTRATOR, email="admin@exemple.fr"))
+    response = client.get(url)
+    assert not getattr(response, "from_cache", False)
+    assert "Administration" in response.content.decode()
+    client.force_login(user_with_role(Role.CITIZEN, email="autre@exemple.fr"))
+    response = client.get(url)
+    assert response.from_cache is True
+    assert "Administration" not in response.content.decode()
+
+
+def test_a_reader_with_a_message_gets_the_page_made_for_them_with_it(page, client):
+    process, _module, _read = page
+    url = f"/dispositifs/{process.slug}/"
+    client.force_login(user_with_role(Role.CITIZEN, email="lecteur@exemple.fr"))
+    client.get(url)
+    assert client.get(url).from_cache is True
+    following = client.post(
+        reverse("follows:follow"),
+        {"kind": "process", "target_id": process.pk, "state": "on", "next": url},
+    )
+    assert following.status_code == 302
+    response = client.get(url)
+    body = response.content.decode()
+    assert not getattr(response, "from_cache", False)
+    assert "fr-alert" in body and 'aria-pressed="true"' in body
+    assert client.get(url).from_cache is True  # the message read, the kept page again
+
+
+def test_a_notice_of_the_site_is_seen_at_once_on_the_kept_pages(page, client):
+    process, _module, read = page
+    assert read()[1] is True
+    client.force_login(user_with_role(Role.CITIZEN, email="lecteur@exemple.fr"))
+    url = f"/dispositifs/{process.slug}/"
+    client.get(url)
+    assert client.get(url).from_cache is True
+    config = DsfrConfig.objects.get(language="fr")
+    config.notice_title = "Maintenance le 12 mars"
+    config.save()
+    response = client.get(url)
+    assert not getattr(response, "from_cache", False)
+    assert "Maintenance le 12 mars" in response.content.decode()
+    client.logout()
+    body, kept = read()
+    assert kept is False and "Maintenance le 12 mars" in body
+
+
+def _unmasked(token: str) -> str:
+    return token if len(token) == 32 else _unmask_cipher_token(token)
 
 
 @pytest.mark.parametrize("change, shown", CHANGES, ids=CHANGED)

@@ -10,7 +10,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from concerto.participation.actions import hide_contribution, withdraw_contribution
+from concerto import pagecache
+from concerto.participation.actions import (
+    ban_participant,
+    hide_contribution,
+    withdraw_contribution,
+)
 from concerto.participation.models import Contribution, HiddenReason
 from concerto.privacy.actions import erase_account, set_public_name
 from concerto.processes.models import Theme
@@ -249,3 +254,75 @@ def test_a_form_sent_back_with_its_errors_is_its_readers_alone(client, module, l
     html, made = read(other, url)
     assert made is False
     assert "Mon texte à garder." not in html
+
+
+# The whole page kept for members (pagecache.for_members)
+
+
+def test_a_signed_in_reader_gets_the_whole_kept_page_for_three_queries(module, listed):
+    """The session, the reader, and their supports among the cards: the module, its
+    process and the reader's bans come from the shared cache."""
+    trains, _bikes, _buses = listed
+    url = module_url(module)
+    first, second = Client(), Client()
+    signed_in(first)
+    actions.support_proposal(trains, user=signed_in(second))
+    assert not getattr(first.get(url), "from_cache", False)
+    with CaptureQueriesContext(connection) as queries:
+        response = second.get(url)
+    tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries]
+    assert tables == ['"django_session"', '"accounts_user"', '"proposals_support"']
+    assert response.from_cache is True
+    html = response.content.decode()
+    assert supported_cards(html) == ["Plus de trains"]
+    assert pagecache.EITHER_SLOT not in html and pagecache.KEY_SLOT not in html
+
+
+def test_a_barred_participant_reads_their_own_notice_and_others_never_see_it(
+    module, organiser, listed
+):
+    url = module_url(module)
+    barred, other = Client(), Client()
+    troll = signed_in(barred)
+    signed_in(other)
+    read(other, url)
+    assert other.get(url).from_cache is True
+    ban_participant(module, actor=organiser, user=troll, reason="Insultes répétées")
+    mine = barred.get(url)
+    assert not getattr(mine, "from_cache", False)
+    assert "Insultes répétées" in mine.content.decode()
+    assert 'name="idempotency_key"' not in mine.content.decode()
+    theirs = other.get(url)
+    assert theirs.from_cache is True
+    assert "Insultes répétées" not in theirs.content.decode()
+    assert 'name="idempotency_key"' in theirs.content.decode()
+    refused = barred.post(url, {"title": "Encore", "body": "Un texte.",
+                                "idempotency_key": str(uuid.uuid4())})  # fmt: skip
+    assert refused.status_code == 403
+    assert not Contribution.objects.filter(title="Encore").exists()
+
+
+def test_a_moderator_gets_a_page_of_their_own_not_the_citizens(module, organiser, listed):
+    url = module_url(module)
+    citizen, moderator = Client(), Client()
+    signed_in(citizen)
+    moderator.force_login(organiser)
+    citizens_page = citizen.get(url).content.decode()
+    response = moderator.get(url)
+    assert not getattr(response, "from_cache", False)
+    assert response.content.decode() != citizens_page
+    assert moderator.get(url).from_cache is True
+    assert citizen.get(url).content.decode().count("fr-card ") == citizens_page.count("fr-card ")
+
+
+def test_a_module_closed_by_its_organiser_is_seen_closed_at_once(module, listed):
+    url = module_url(module)
+    reader = Client()
+    signed_in(reader)
+    read(reader, url)
+    assert 'name="idempotency_key"' in reader.get(url).content.decode()
+    module.closed_early_on = module.opens_on
+    module.save()
+    response = reader.get(url)
+    assert not getattr(response, "from_cache", False)
+    assert 'name="idempotency_key"' not in response.content.decode()

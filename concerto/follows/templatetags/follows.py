@@ -1,29 +1,55 @@
-from django import template
+import operator
+from functools import reduce
 
+from django import template
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from concerto import pagecache
 from concerto.follows.models import Follow
 
 register = template.Library()
 
 
-@register.inclusion_tag("follows/includes/button.html", takes_context=True)
+BUTTON = "follows/includes/button.html"
+
+
+@register.simple_tag(takes_context=True)
 def follow_button(context, kind: str, target_id: int, label: str = ""):
-    """The follow button of one target with its state; for visitors, a link to sign in."""
+    """The follow button of one target with its state; for visitors, a link to sign in.
+    On a page kept for all signed-in readers, both states, each reader served theirs.
+    Rendered with the button's own context: the page's processors have run already."""
     request = context["request"]
     user = request.user
-    following = (
-        user.is_authenticated
-        and Follow.objects.filter(user=user, target_kind=kind, target_id=target_id).exists()
-    )
-    return {
-        "request": request,
+    button = {
         "kind": kind,
         "target_id": target_id,
         "label": label,
-        "following": following,
         "signed_in": user.is_authenticated,
         "csrf_token": context.get("csrf_token"),
         "next": request.get_full_path(),
     }
+    if user.is_authenticated and pagecache.made_for_members(request):
+        return pagecache.either(
+            "follows", f"{kind}:{target_id}",
+            render_to_string(BUTTON, {**button, "following": True}),
+            render_to_string(BUTTON, {**button, "following": False}),
+        )  # fmt: skip
+    following = (
+        user.is_authenticated
+        and Follow.objects.filter(user=user, target_kind=kind, target_id=target_id).exists()
+    )
+    return render_to_string(BUTTON, {**button, "following": following})
+
+
+def followed_among(user, keys: list[str]) -> set[str]:
+    """Which of the targets ("kind:id") the user follows: one query for a whole page."""
+    wanted = [key.split(":") for key in keys]
+    found = Follow.objects.filter(user=user)
+    found = found.filter(
+        reduce(operator.or_, (Q(target_kind=kind, target_id=int(pk)) for kind, pk in wanted))
+    )
+    return {f"{kind}:{pk}" for kind, pk in found.values_list("target_kind", "target_id")}
 
 
 @register.inclusion_tag("follows/includes/filter_buttons.html", takes_context=True)

@@ -56,10 +56,11 @@ def _page_scopes(slug: str) -> list[str]:
 
 @require_safe
 @pagecache.for_visitors(_page_scopes)
+@pagecache.for_members(_page_scopes)
 def process_detail(request, slug: str):
-    """The page is the same for every reader but its follow button: its body is kept in
-    the shared cache for all (the whole page for visitors, above), so a signed-in reader
-    costs the process, their follow state and the page's frame."""
+    """The page is the same for every reader but its follow button: kept whole for
+    visitors, and for signed-in readers with both states of the button (each reader
+    served theirs); its body, kept apart, serves both when one of them is made again."""
     # Published means public: anyone may read it (process_abilities' "view"). The frame
     # shows three columns; the body, made on a miss only, reads the whole row.
     process = get_object_or_404(

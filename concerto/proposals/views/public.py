@@ -21,7 +21,7 @@ from concerto.pagination import paginate
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, HiddenReason
 from concerto.participation.next_steps import after_contribution
-from concerto.participation.scopes import module_scope
+from concerto.participation.scopes import module_row_scope, module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
@@ -40,6 +40,8 @@ from concerto.proposals.views.common import (
 )
 
 PAGE_SIZE = 20
+# The query strings a list kept for members may have, before _keepable's closer look.
+LIST_QUERY = re.compile(r"[a-z0-9=&]{0,60}")
 
 
 def _breadcrumb(module, current: str, proposal=None) -> dict:
@@ -52,8 +54,26 @@ def _breadcrumb(module, current: str, proposal=None) -> dict:
     return {"id": "breadcrumb", "links": links, "current": current}
 
 
+def _list_scopes(slug: str, module_id: int) -> list[str]:
+    return [module_scope(module_id), module_row_scope(module_id)]
+
+
+def _list_audience(request, slug: str, module_id: int) -> str | None:
+    """What the kept list shows of what its reader may do there; None for a list of
+    the reader's own: a query string of their making, or the notice of their ban."""
+    module, abilities = proposals_module(request, slug, module_id)
+    if not _keepable(request.META.get("QUERY_STRING", ""), module):
+        return None
+    if module.is_open() and not abilities["contribute"]:
+        return None
+    return f"{sorted(abilities.items())}:{module.is_open()}"
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
+@pagecache.for_members(_list_scopes, query=LIST_QUERY, audience_of=_list_audience)
 def module_page(request, slug: str, module_id: int):
+    """The list and its submission form, kept whole for the signed-in readers who may do
+    the same there (pagecache.for_members), each served their supports and their keys."""
     module, abilities = proposals_module(request, slug, module_id)
     form, status = None, 200
     if request.method == "POST":
@@ -148,7 +168,7 @@ def _module_main(request, module, abilities, form) -> SafeString:
         )  # fmt: skip
     else:
         html = render_to_string(MODULE_MAIN, make_context(kept=False), request=request)
-    return _with_supports_of(request.user, html)
+    return _with_supports_of(request, html)
 
 
 def _keepable(query: str, module) -> bool:
@@ -164,15 +184,25 @@ def _keepable(query: str, module) -> bool:
     return not theme or module_themes(module).filter(pk=theme).exists()
 
 
-def _with_supports_of(user, html: str) -> SafeString:
-    """`html` with the badge "Vous la soutenez" on the cards of the proposals `user`
-    supports: one query for the page's cards, none for a visitor."""
-    mine = supported_among(user, [int(pk) for pk in SUPPORTED.findall(html)])
+def _with_supports_of(request, html: str) -> SafeString:
+    """`html` with the badge "Vous la soutenez" on the cards of the proposals the reader
+    supports: one query for the page's cards, none for a visitor. On a page kept for
+    members, each card with and without it, each reader served theirs."""
     badge = format_html(
         '<li><p class="fr-badge fr-badge--success">{}</p></li>', _("Vous la soutenez")
     )
+    if pagecache.made_for_members(request):
+        marked = SUPPORTED.sub(lambda slot: pagecache.either("supports", slot[1], badge, ""), html)
+        return mark_safe(marked)  # noqa: S308 (our render, with our badge)
+    mine = supported_among(request.user, [int(pk) for pk in SUPPORTED.findall(html)])
     marked = SUPPORTED.sub(lambda slot: badge if int(slot[1]) in mine else "", html)
     return mark_safe(marked)  # noqa: S308 (our render, with our badge)
+
+
+def supports_among(user, keys: list[str]) -> set[str]:
+    """The answers to `either("supports", …)`: which of these proposals the reader
+    supports (registered in apps.py)."""
+    return {str(pk) for pk in supported_among(user, [int(key) for key in keys])}
 
 
 @require_http_methods(["GET", "HEAD"])
