@@ -132,3 +132,41 @@ def test_a_kept_fragment_without_a_form_sets_no_csrf_cookie(monkeypatch):
     request = RequestFactory().get("/p/")
     assert pagecache.fragment(request, [SCOPE], "list", "list.html", dict) == "<p>liste</p>"
     assert "CSRF_COOKIE" not in request.META
+
+
+def test_each_either_of_a_page_is_served_as_its_reader_answers(monkeypatch):
+    """Two questions of two names, asked once each for the whole page, and a fresh key
+    in each form."""
+    asked = []
+
+    def colours(user, keys):
+        asked.append(("colours", keys))
+        return {"red"}
+
+    def sizes(user, keys):
+        asked.append(("sizes", keys))
+        return {"1", "3"}
+
+    monkeypatch.setattr(pagecache, "_answers", {"colours": colours, "sizes": sizes})
+    page = "".join([
+        "<p>", pagecache.either("colours", "red", "R+", "R-"),
+        pagecache.either("colours", "blue", "B+", "B-"),
+        *(pagecache.either("sizes", str(n), f"{n}+", f"{n}-") for n in (1, 2, 3)),
+        f'<input value="{pagecache.KEY_SLOT}"><input value="{pagecache.KEY_SLOT}"></p>',
+    ])  # fmt: skip
+    request = RequestFactory().get("/")
+    request.user = None
+    served = pagecache._personal(request, page.encode()).decode()
+    keys = served.split('value="')[1:]
+    assert served.startswith("<p>R+B-1+2-3+<input value=")
+    assert len({key.split('"')[0] for key in keys}) == 2
+    assert all(uuid.UUID(key.split('"')[0]) for key in keys)
+    assert sorted(asked) == [("colours", ["blue", "red"]), ("sizes", ["1", "2", "3"])]
+
+
+def test_either_takes_only_a_registered_name_and_a_plain_key(monkeypatch):
+    monkeypatch.setattr(pagecache, "_answers", {"colours": lambda user, keys: set()})
+    with pytest.raises(ValueError):
+        pagecache.either("shapes", "1", "yes", "no")
+    with pytest.raises(ValueError):
+        pagecache.either("colours", "1;<b>", "yes", "no")

@@ -1,10 +1,10 @@
 """The exact queries of a signed-in citizen's proposals list and of a submission (issue
 28, "fast pages"): the list is kept whole for all its readers who may do the same there,
 so that reading it costs the session, the reader and their supports among the page's
-cards, and nothing per card; a submission reads the chosen theme, the same submission
-sent before, and writes the proposal and its follows. The module with its process, the
-reader's bans, the process's profile questions, rate limits and kept parts live in the
-cache, which counts no query here (tests use the local-memory cache)."""
+cards, and nothing per card; a submission reads the chosen theme and writes the
+proposal and its follows. The module with its process, the reader's bans, the
+process's profile questions, rate limits and kept parts live in the cache, which counts
+no query here (tests use the local-memory cache)."""
 
 import uuid
 
@@ -95,7 +95,6 @@ def test_a_submission_reads_none_of_its_keys_again(client, module, listed):
     assert tables(queries) == [
         *READ,
         "processes_theme",  # the chosen theme, among the module's
-        "participation_contribution",  # the same submission sent before?
         "SAVEPOINT",
         "participation_contribution",  # stored
         "follows_preferences",  # does the author follow what they contribute to?

@@ -59,13 +59,6 @@ def submit_contribution(
             raise PermissionDenied
         scope = idempotency.organisation_scope(module)
     body = required_text(body, field="body", message=EMPTY_BODY)
-    mine = Contribution.objects.filter(
-        module=module, idempotency_scope=scope, idempotency_key=idempotency_key
-    )
-    if idempotency_key is not None:
-        existing = mine.first()
-        if existing is not None:
-            return existing, False
     contribution = Contribution(
         module=module, author=author, kind=kind, body=body, channel=channel,
         entered_by=entered_by, idempotency_key=idempotency_key, idempotency_scope=scope,
@@ -73,13 +66,21 @@ def submit_contribution(
     )  # fmt: skip
     contribution.full_clean(exclude=["idempotency_key", *KEYS])
     try:
+        # Stored at once: a first sending, by far the most frequent, asks nothing more
+        # (looking for the key first cost each submission a query); the key's unique
+        # constraint refuses a second one.
         with transaction.atomic():
             contribution.save()
     except IntegrityError:
-        # The same key committed concurrently (double click): keep that one.
-        if idempotency_key is None:
+        # Sent before (a retry, a double click that committed first): keep that one.
+        existing = None
+        if idempotency_key is not None:
+            existing = Contribution.objects.filter(
+                module=module, idempotency_scope=scope, idempotency_key=idempotency_key
+            ).first()
+        if existing is None:
             raise
-        return mine.get(), False
+        return existing, False
     return contribution, True
 
 
