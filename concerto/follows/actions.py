@@ -20,6 +20,7 @@ from concerto.follows.models import (
     Preferences,
     TargetKind,
 )
+from concerto.generations import remembered
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,20 @@ def stop_digests(user) -> None:
     logger.info("user %s unsubscribed from digests", user.pk)
 
 
+def preferences_scope(user_id: int) -> str:
+    return f"follow-preferences:{user_id}"
+
+
+def follows_what_they_contribute_to(user) -> bool:
+    """Unless they said no once and for all; kept in the shared cache until their
+    preferences are saved (apps.py): every contribution asks."""
+
+    def load() -> bool:
+        return not Preferences.objects.filter(user=user, auto_follow=False).exists()
+
+    return remembered(preferences_scope(user.pk), "auto_follow", load, 3600)
+
+
 def follow_contributed(user, wanted: Iterable[tuple[str, int]]) -> None:
     """Follow what `user` just contributed to, unless they said no once and for all.
 
@@ -94,7 +109,7 @@ def follow_contributed(user, wanted: Iterable[tuple[str, int]]) -> None:
     """
     if user is None or not user.is_active:
         return
-    if not Preferences.objects.filter(user=user, auto_follow=False).exists():
+    if follows_what_they_contribute_to(user):
         # One statement whatever exists already (one_follow_per_target keeps a follow
         # once): a get, then a create in a savepoint, for each target cost a submission
         # five queries.

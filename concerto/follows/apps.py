@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from concerto import pagecache
+from concerto.generations import renew, renew_on_rows
 
 
 class FollowsConfig(AppConfig):
@@ -11,8 +12,14 @@ class FollowsConfig(AppConfig):
     def ready(self) -> None:
         # models are loaded only in ready(); importing mailings registers its kinds
         from concerto.follows import mailings, signals  # noqa: F401 - mailings registers
+        from concerto.follows.actions import preferences_scope  # models: only now
         from concerto.follows.templatetags.follows import followed_among  # models: only now
 
         signals.connect()
+        renew_on_rows(
+            {"follows.Preferences": lambda preferences: preferences.user_id},
+            lambda user_id: renew(preferences_scope(user_id)),
+            "follow-preferences",
+        )
         # A page kept for all signed-in readers shows each of them their follow buttons.
         pagecache.answers_for_members("follows", followed_among)

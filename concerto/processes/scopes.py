@@ -14,7 +14,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from concerto.generations import renew, renew_on_rows
+from concerto.generations import remembered, renew, renew_on_rows
 from concerto.processes.models import Process
 
 REGISTRY = "registry"
@@ -69,6 +69,27 @@ def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
         renew(*(page_scope(slug) for slug in slugs))
 
 
+# Which themes each process names: read by every submission of a proposal (its form's
+# choices), changed by an administrator now and then. One scope for all processes: any
+# change of a theme or of a process's themes renews it.
+THEMES = "themes"
+
+
+def process_theme_ids(process_id: int) -> list[int]:
+    """The ids of the themes the process names (none: it named none), from the cache."""
+
+    def load() -> list[int]:
+        return list(Process.themes.through.objects.filter(process_id=process_id)
+                    .values_list("theme_id", flat=True))  # fmt: skip
+
+    return remembered(THEMES, f"process:{process_id}", load, 3600)
+
+
+def _renew_themes(sender, raw=False, **kwargs) -> None:
+    if not raw:
+        renew(THEMES)
+
+
 def _theme_changed(sender, instance, raw=False, **kwargs) -> None:
     """A theme renamed, or deleted (read before its links go with it), changes the page of
     every process it tags."""
@@ -87,3 +108,6 @@ def connect() -> None:
     )
     post_save.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")
     pre_delete.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")
+    for signal in (post_save, post_delete, m2m_changed):
+        sender = "processes.Process_themes" if signal is m2m_changed else "processes.Theme"
+        signal.connect(_renew_themes, sender=sender, dispatch_uid=f"themes-{id(signal)}")

@@ -106,6 +106,28 @@ def test_a_person_who_said_no_is_not_followed_on_contributing(db):
     assert follows_of(author) == {("process", process.pk)}
 
 
+def test_saying_no_after_contributing_holds_for_the_next_contribution(db):
+    """Whether one follows what one contributes to is kept in the cache: saying no is
+    heard at once, and saying yes again too."""
+    process, module = open_proposals()
+    author = user_with_role(Role.CITIZEN)
+
+    def propose(title: str):
+        return proposals.submit_proposal(
+            module, author=author, title=title, body="Devant les gares.",
+            idempotency_key=uuid.uuid4(),
+        )[0]  # fmt: skip
+
+    first = propose("Des arceaux")
+    assert follows_of(author) == {("process", process.pk), ("proposal", first.pk)}
+    actions.set_preferences(author, auto_follow=False, frequencies={})
+    propose("Des abris")
+    assert follows_of(author) == {("process", process.pk), ("proposal", first.pk)}
+    actions.set_preferences(author, auto_follow=True, frequencies={})
+    third = propose("Des bornes")
+    assert ("proposal", third.pk) in follows_of(author)
+
+
 def test_unfollowing_what_one_contributed_to_sticks(db):
     process, module = open_proposals()
     author = user_with_role(Role.CITIZEN)

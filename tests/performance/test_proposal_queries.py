@@ -3,8 +3,9 @@
 so that reading it costs the session, the reader and their supports among the page's
 cards, and nothing per card; a submission reads the chosen theme and writes the
 proposal and its follows. The module with its process, the reader's bans, the
-process's profile questions, rate limits and kept parts live in the cache, which counts
-no query here (tests use the local-memory cache)."""
+process's themes and profile questions, the author's follow preference, rate limits and
+kept parts live in the cache, which counts no query here (tests use the local-memory
+cache)."""
 
 import uuid
 
@@ -86,7 +87,8 @@ def test_the_list_made_afresh_counts_orders_and_reads_one_page(client, module, l
 def test_a_submission_reads_none_of_its_keys_again(client, module, listed):
     read(client, listed)  # the reader's roles, kept in the cache from then on
     data = {"title": "Un titre", "body": "Un texte.", "theme": transports().pk}
-    # The first submission reads the profile questions, kept in the cache from then on.
+    # The first submission reads the profile questions and whether its author follows what
+    # they contribute to, both kept in the cache from then on.
     first = client.post(listed, {**data, "title": "Une autre", "idempotency_key": uuid.uuid4()})
     assert first.status_code == 302
     with CaptureQueriesContext(connection) as queries:
@@ -97,7 +99,6 @@ def test_a_submission_reads_none_of_its_keys_again(client, module, listed):
         "processes_theme",  # the chosen theme, among the module's
         "SAVEPOINT",
         "participation_contribution",  # stored
-        "follows_preferences",  # does the author follow what they contribute to?
         "follows_follow",  # the process and the proposal, followed in one statement
         "RELEASE",
     ]

@@ -326,3 +326,33 @@ def test_a_module_closed_by_its_organiser_is_seen_closed_at_once(module, listed)
     response = reader.get(url)
     assert not getattr(response, "from_cache", False)
     assert 'name="idempotency_key"' not in response.content.decode()
+
+
+def test_the_themes_a_submission_may_choose_follow_every_change_at_once(client, module):
+    """Which themes a process names is kept in the cache (every submission asks): a
+    theme added from either side, removed, or deleted, is seen by the next submission."""
+    signed_in(client)
+    url = module_url(module)
+    climate = Theme.objects.get(slug="environnement-climat")
+    module.process.themes.set([transports()])
+
+    def send(theme) -> int:
+        data = {"title": f"Sur {theme.slug}", "body": "Un texte.", "theme": theme.pk,
+                "idempotency_key": str(uuid.uuid4())}  # fmt: skip
+        return client.post(url, data).status_code
+
+    assert send(climate) == 200  # not one of the process's: the form says so
+    climate.process_set.add(module.process)  # added from the theme's side
+    assert send(climate) == 302
+    module.process.themes.remove(climate)
+    assert send(climate) == 200
+    module.process.themes.add(climate)
+    transports().delete()  # the process names climate alone now
+    assert send(climate) == 302
+    climate.delete()  # it names none: every theme may be chosen
+    other = Theme.objects.first()
+    assert send(other) == 302
+    titles = Contribution.objects.filter(title__startswith="Sur ").values_list("title", flat=True)
+    assert sorted(titles) == sorted(
+        ["Sur environnement-climat", "Sur environnement-climat", f"Sur {other.slug}"]
+    )
