@@ -11,24 +11,16 @@ in the database (its default AxesDatabaseHandler; AXES_HANDLER is not set), not 
 """
 
 from django.conf import settings
-from django.core.cache import cache
+
+from concerto.cache import count_in_window
 
 
 def allow(action: str, keys: list[str]) -> bool:
     """Count one `action` for each key (e.g. "user:12", "ip:203.0.113.4"); False once
     any key is over its limit in the current window."""
     limit, window = settings.PARTICIPATION_RATE_LIMITS[action]
-    allowed = True
-    for key in keys:
-        cache_key = f"ratelimit:{action}:{key}"
-        cache.add(cache_key, 0, timeout=window)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, timeout=window)
-            count = 1
-        allowed = allowed and count <= limit
-    return allowed
+    counts = count_in_window([f"ratelimit:{action}:{key}" for key in keys], window)
+    return all(count <= limit for count in counts)
 
 
 def client_keys(user, address: str | None) -> list[str]:

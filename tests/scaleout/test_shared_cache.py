@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from concerto.cache import RedisCache, count_in_window
 from tests.scaleout.servers import app_environment, redis_server
 
 LIMIT, TRIES = 20, 30
@@ -98,3 +99,20 @@ def test_counting_keeps_the_window_where_it_was():
     cache.set("stale", 3, timeout=-1)
     with pytest.raises(ValueError):
         cache.incr("stale")
+
+
+def test_redis_counts_in_one_round_trip_and_keeps_the_window(tmp_path):
+    """count_in_window pipelines SET NX EX and INCR: the window starts at the first count
+    and later counts do not move it; the counts read as the cache's own integers."""
+    with redis_server(tmp_path) as url:
+        backend = RedisCache(url, {})
+        caches["default"] = backend
+        try:
+            assert count_in_window(["a", "b"], 600) == [1, 1]
+            client = backend._cache.get_client(write=True)
+            client.expire(backend.make_and_validate_key("a"), 30)
+            assert count_in_window(["a", "b"], 600) == [2, 2]
+            assert 0 < client.ttl(backend.make_and_validate_key("a")) <= 30
+            assert backend.get("a") == 2
+        finally:
+            del caches["default"]
