@@ -15,7 +15,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from concerto.generations import remembered, renew, renew_on_rows
-from concerto.processes.models import Process
+from concerto.processes.models import Process, Theme
 
 REGISTRY = "registry"
 
@@ -70,17 +70,18 @@ def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 
 
 # Which themes each process names: read by every submission of a proposal (its form's
-# choices), changed by an administrator now and then. One scope for all processes: any
-# change of a theme or of a process's themes renews it.
+# choices, checked without a query), changed by an administrator now and then. One
+# scope for all processes: any change of a theme or of a process's themes renews it.
 THEMES = "themes"
 
 
-def process_theme_ids(process_id: int) -> list[int]:
-    """The ids of the themes the process names (none: it named none), from the cache."""
+def choosable_themes(process_id: int) -> list[Theme]:
+    """The themes a contribution to the process may be filed under: those it names, or
+    every theme when it names none; from the cache."""
 
-    def load() -> list[int]:
-        return list(Process.themes.through.objects.filter(process_id=process_id)
-                    .values_list("theme_id", flat=True))  # fmt: skip
+    def load() -> list[Theme]:
+        named = Theme.objects.filter(process=process_id)
+        return list(named) or list(Theme.objects.all())
 
     return remembered(THEMES, f"process:{process_id}", load, 3600)
 

@@ -11,6 +11,25 @@ from concerto.proposals.queries import SORT_NEWEST, SORT_SUPPORTS
 BODY_HELP = _("20 000 caractères au maximum.")
 
 
+class ThemeField(ModelChoiceField):
+    """A theme among `choosable` (processes.scopes.choosable_themes, kept in the cache),
+    checked without a query: every submission of a proposal asks. Without them, among
+    the queryset, as Django's field does."""
+
+    choosable: list[Theme] | None = None
+
+    def to_python(self, value):
+        if self.choosable is None or value in self.empty_values:
+            return super().to_python(value)
+        found = {str(theme.pk): theme for theme in self.choosable}.get(str(value))
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice",
+                params={"value": value},
+            )  # fmt: skip
+        return found
+
+
 class ContributionForm(PseudonymMixin, IdempotentForm):
     """A contribution form asking for a pseudonym only from someone without an account,
     where the module allows it."""
@@ -31,7 +50,7 @@ class ProposalForm(ContributionForm):
         max_length=MAX_BODY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    theme = ModelChoiceField(
+    theme = ThemeField(
         label=_("Thème"), queryset=Theme.objects.none(), empty_label=_("Choisissez un thème")
     )
     location = forms.CharField(
@@ -43,9 +62,10 @@ class ProposalForm(ContributionForm):
 
     field_order = ["title", "body", "theme", "location", "pseudonym"]
 
-    def __init__(self, *args, themes=None, **kwargs):
+    def __init__(self, *args, themes=None, choosable: list[Theme] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes if themes is not None else Theme.objects.all()
+        self.fields["theme"].choosable = choosable
 
 
 class CommentForm(ContributionForm):

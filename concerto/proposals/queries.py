@@ -19,7 +19,7 @@ from concerto.accounts import policy
 from concerto.pagination import PagedByIds
 from concerto.participation.models import Contribution, ContributionKind, Module
 from concerto.processes.models import Theme
-from concerto.processes.scopes import process_theme_ids
+from concerto.processes.scopes import choosable_themes
 from concerto.proposals.models import Support, UsefulVote
 
 SORT_SUPPORTS = "soutiens"
@@ -35,8 +35,7 @@ def module_themes(module: Module) -> QuerySet[Theme]:
     whether the themes are listed or one is looked up by id. Which the process names is
     read from the cache: every submission asks (a query with two subqueries to build
     cost a submission a twelfth of its time, py-spy under load)."""
-    own = process_theme_ids(module.process_id)
-    return Theme.objects.filter(pk__in=own) if own else Theme.objects.all()
+    return Theme.objects.filter(pk__in=[theme.pk for theme in choosable_themes(module.process_id)])
 
 
 def _listed(module: Module, theme: Theme | None) -> QuerySet[Contribution]:

@@ -1,7 +1,7 @@
 """The exact queries of a signed-in citizen's proposals list and of a submission (issue
 28, "fast pages"): the list is kept whole for all its readers who may do the same there,
 so that reading it costs the session, the reader and their supports among the page's
-cards, and nothing per card; a submission reads the chosen theme and writes the
+cards, and nothing per card; a submission reads nothing but its reader and writes the
 proposal and its follows. The module with its process, the reader's bans, the
 process's themes and profile questions, the author's follow preference, rate limits and
 kept parts live in the cache, which counts no query here (tests use the local-memory
@@ -96,7 +96,6 @@ def test_a_submission_reads_none_of_its_keys_again(client, module, listed):
     assert response.status_code == 302
     assert tables(queries) == [
         *READ,
-        "processes_theme",  # the chosen theme, among the module's
         "SAVEPOINT",
         "participation_contribution",  # stored
         "follows_follow",  # the process and the proposal, followed in one statement

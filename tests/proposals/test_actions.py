@@ -10,6 +10,7 @@ from django.utils import timezone
 from concerto.participation.actions import hide_contribution, withdraw_contribution
 from concerto.participation.actions.common import RateLimited
 from concerto.participation.models import Contribution, ContributionKind, HiddenReason
+from concerto.processes.models import Theme
 from concerto.proposals import actions
 from concerto.proposals.models import Support, UsefulVote
 from tests.factories import UserFactory, open_module
@@ -283,3 +284,22 @@ def test_only_arguments_are_voted_useful(module):
     with pytest.raises(ValidationError):
         actions.vote_useful(proposal, user=UserFactory())
     assert not UsefulVote.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_theme_deleted_between_the_form_and_the_insert_sends_the_form_back():
+    """The form checks the theme against the kept list; deleted just after, the
+    insert's foreign key refuses it at commit: a message, nothing stored, no error."""
+    module, _organiser = open_module("proposals")
+    gone = Theme.objects.create(name="Thème supprimé", slug="theme-supprime")
+    Theme.objects.filter(pk=gone.pk).delete()
+    with pytest.raises(ValidationError) as error:
+        actions.submit_proposal(
+            module, author=UserFactory(), title="Titre", body="Texte", theme=gone,
+            idempotency_key=uuid.uuid4(),
+        )  # fmt: skip
+    assert error.value.messages == [
+        "Votre contribution n'a pas pu être enregistrée : un choix du formulaire vient "
+        "d'être modifié ou supprimé. Vérifiez le formulaire et renvoyez-le."
+    ]
+    assert not Contribution.objects.filter(title="Titre").exists()

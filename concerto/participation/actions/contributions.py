@@ -13,6 +13,10 @@ from concerto.participation.models import Channel, Contribution, ContributionKin
 
 EMPTY_BODY = _lazy("Le texte de la contribution est vide.")
 EMPTY_TITLE = _lazy("Donnez un titre à votre proposition.")
+GONE_MEANWHILE = _lazy(
+    "Votre contribution n'a pas pu être enregistrée : un choix du formulaire vient d'être "
+    "modifié ou supprimé. Vérifiez le formulaire et renvoyez-le."
+)
 # A submission's keys point to rows its caller just read (the module, the author, the
 # theme its form offered, the proposal commented): full_clean would read each again, one
 # query per key, and the database's constraints refuse a row deleted in between.
@@ -79,7 +83,9 @@ def submit_contribution(
                 module=module, idempotency_scope=scope, idempotency_key=idempotency_key
             ).first()
         if existing is None:
-            raise
+            # A row it points to went in between (a theme deleted after the form was
+            # checked): the form comes back with what was typed, never a server error.
+            raise ValidationError(GONE_MEANWHILE) from None
         return existing, False
     return contribution, True
 

@@ -23,6 +23,7 @@ from concerto.participation.models import Contribution, HiddenReason
 from concerto.participation.next_steps import after_contribution
 from concerto.participation.scopes import module_row_scope, module_scope
 from concerto.participation.views.common import RATE_LIMIT_MESSAGE
+from concerto.processes.scopes import choosable_themes
 from concerto.proposals import actions
 from concerto.proposals.forms import ArgumentForm, CommentForm, ListFilterForm, ProposalForm
 from concerto.proposals.links import proposal_url
@@ -80,7 +81,10 @@ def module_page(request, slug: str, module_id: int):
         if not abilities["contribute"]:
             raise PermissionDenied
         themes, pseudonymous = module_themes(module), ask_pseudonym(request, module)
-        form = ProposalForm(request.POST, themes=themes, ask_pseudonym=pseudonymous)
+        form = ProposalForm(
+            request.POST, themes=themes, choosable=choosable_themes(module.process_id),
+            ask_pseudonym=pseudonymous,
+        )  # fmt: skip
         if form.is_valid():
             data = form.cleaned_data
             try:
