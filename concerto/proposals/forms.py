@@ -12,22 +12,22 @@ BODY_HELP = _("20 000 caractères au maximum.")
 
 
 class ThemeField(ModelChoiceField):
-    """A theme among `choosable` (processes.scopes.choosable_themes, kept in the cache),
-    checked without a query: every submission of a proposal asks. Without them, among
-    the queryset, as Django's field does."""
+    """A theme among `choosable`, the (id, name, slug) rows processes.scopes keeps in
+    the cache: checked without a query, as every submission of a proposal asks. Without
+    them, among the queryset, as Django's field does."""
 
-    choosable: list[Theme] | None = None
+    choosable: list[tuple[int, str, str]] | None = None
 
     def to_python(self, value):
         if self.choosable is None or value in self.empty_values:
             return super().to_python(value)
-        found = {str(theme.pk): theme for theme in self.choosable}.get(str(value))
+        found = next((row for row in self.choosable if str(row[0]) == str(value)), None)
         if found is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice",
                 params={"value": value},
             )  # fmt: skip
-        return found
+        return Theme.from_db("default", ["id", "name", "slug"], found)
 
 
 class ContributionForm(PseudonymMixin, IdempotentForm):
@@ -62,7 +62,7 @@ class ProposalForm(ContributionForm):
 
     field_order = ["title", "body", "theme", "location", "pseudonym"]
 
-    def __init__(self, *args, themes=None, choosable: list[Theme] | None = None, **kwargs):
+    def __init__(self, *args, themes=None, choosable: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes if themes is not None else Theme.objects.all()
         self.fields["theme"].choosable = choosable

@@ -30,12 +30,13 @@ ORDERINGS = {
 }
 
 
-def module_themes(module: Module) -> QuerySet[Theme]:
+def module_themes(module: Module, choosable: list | None = None) -> QuerySet[Theme]:
     """The process's themes, or every theme when the process named none: one query,
     whether the themes are listed or one is looked up by id. Which the process names is
     read from the cache: every submission asks (a query with two subqueries to build
     cost a submission a twelfth of its time, py-spy under load)."""
-    return Theme.objects.filter(pk__in=[theme.pk for theme in choosable_themes(module.process_id)])
+    rows = choosable_themes(module.process_id) if choosable is None else choosable
+    return Theme.objects.filter(pk__in=[pk for pk, _name, _slug in rows])
 
 
 def _listed(module: Module, theme: Theme | None) -> QuerySet[Contribution]:

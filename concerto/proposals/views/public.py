@@ -80,10 +80,10 @@ def module_page(request, slug: str, module_id: int):
     if request.method == "POST":
         if not abilities["contribute"]:
             raise PermissionDenied
-        themes, pseudonymous = module_themes(module), ask_pseudonym(request, module)
+        choosable = choosable_themes(module.process_id)
         form = ProposalForm(
-            request.POST, themes=themes, choosable=choosable_themes(module.process_id),
-            ask_pseudonym=pseudonymous,
+            request.POST, themes=module_themes(module, choosable), choosable=choosable,
+            ask_pseudonym=ask_pseudonym(request, module),
         )  # fmt: skip
         if form.is_valid():
             data = form.cleaned_data
