@@ -75,8 +75,10 @@ def supported_among(user, pks: list[int]) -> set[int]:
     """Which of the proposals `pks` `user` supports: none for a visitor."""
     if not pks or not policy.signed_in(user):
         return set()
-    mine = Support.objects.filter(user=user, proposal_id__in=pks)
-    return set(mine.values_list("proposal_id", flat=True))
+    # Between the smallest and the largest, then kept if among them: Django prepares each
+    # value of an IN list one by one, which cost a signed-in list a tenth of its time.
+    mine = Support.objects.filter(user=user, proposal_id__gte=min(pks), proposal_id__lte=max(pks))
+    return set(mine.values_list("proposal_id", flat=True)) & set(pks)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from concerto.participation.models import Contribution, HiddenReason
 from concerto.privacy.actions import erase_account, set_public_name
 from concerto.processes.models import Theme
 from concerto.proposals import actions
+from concerto.proposals.queries import supported_among
 from tests.factories import UserFactory
 from tests.proposals.conftest import make_proposal, transports
 from tests.proposals.test_views import module_url, signed_in
@@ -356,3 +357,14 @@ def test_the_themes_a_submission_may_choose_follow_every_change_at_once(client, 
     assert sorted(titles) == sorted(
         ["Sur environnement-climat", "Sur environnement-climat", f"Sur {other.slug}"]
     )
+
+
+def test_the_supports_marked_are_the_readers_among_the_cards_only(module):
+    reader = UserFactory()
+    first, middle, last = (make_proposal(module, title=f"Idée {n}") for n in range(3))
+    for proposal in (first, middle, last):
+        actions.support_proposal(proposal, user=reader)
+    actions.support_proposal(middle, user=UserFactory())
+    # The middle one lies between the two asked for: its support is not theirs to mark.
+    assert supported_among(reader, [first.pk, last.pk]) == {first.pk, last.pk}
+    assert supported_among(UserFactory(), [first.pk, middle.pk, last.pk]) == set()
