@@ -21,10 +21,10 @@ COMPONENTS = {
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def snapshot() -> dict[str, float]:
-    """CPU seconds used so far by each component's live processes, and the machine's
-    busy seconds ("machine")."""
-    used: dict[str, float] = {}
+def snapshot() -> dict:
+    """CPU seconds used so far by each live process, by pid with its component, and the
+    machine's busy seconds ("machine")."""
+    used: dict = {}
     if not PROC.exists():
         return used
     for entry in PROC.iterdir():
@@ -36,8 +36,9 @@ def snapshot() -> dict[str, float]:
             continue
         name = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
-        component = COMPONENTS.get(name, "autres")
-        used[component] = used.get(component, 0.0) + (int(fields[11]) + int(fields[12])) / TICKS
+        # The start time tells a pid reused in between from the process seen before.
+        key = (int(entry.name), fields[19])
+        used[key] = (COMPONENTS.get(name, "autres"), (int(fields[11]) + int(fields[12])) / TICKS)
     with (PROC / "stat").open() as handle:
         values = [int(v) for v in handle.readline().split()[1:]]
     idle = values[3] + values[4]  # idle and iowait
@@ -46,9 +47,17 @@ def snapshot() -> dict[str, float]:
 
 
 def per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
-    """Milliseconds of CPU per request, by component, between two snapshots. A process
-    started or ended in between is counted for the part it lived inside the window
-    only when it lived at both ends; the steady measurements here start none."""
+    """Milliseconds of CPU per request, by component, between two snapshots: each
+    process's growth, a process started in between counted whole. A process that ended
+    in between (a database connection closed) is missing its last part: the figures are
+    floors, "machine" excepted."""
     if not requests or not after:
         return {}
-    return {name: max(0.0, after[name] - before.get(name, 0.0)) * 1000 / requests for name in after}
+    spent: dict[str, float] = {"machine": after["machine"] - before.get("machine", 0.0)}
+    for key, value in after.items():
+        if key == "machine":
+            continue
+        component, seconds = value
+        earlier = before.get(key, (component, 0.0))[1]
+        spent[component] = spent.get(component, 0.0) + max(0.0, seconds - earlier)
+    return {name: seconds * 1000 / requests for name, seconds in spent.items()}
