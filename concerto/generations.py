@@ -65,14 +65,24 @@ def renew(*scopes: str) -> None:
 def remembered(scope: str, name: str, compute: Callable[[], Any], seconds: int) -> Any:
     """`compute()`, kept for `seconds` beside the scope's token of when it was computed:
     read with the current token in one round trip, and computed again once they differ."""
-    key = f"kept:{scope}:{name}"
-    current, found = tokens([scope], key)
-    kept = found.get(key)
-    if kept is not None and kept[0] == current[scope]:
-        return kept[1]
-    value = compute()
-    cache.set(key, (current[scope], value), seconds)
-    return value
+    return remembered_many([(scope, name, compute, seconds)])[0]
+
+
+def remembered_many(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
+    """Several `remembered(scope, name, compute, seconds)` read in one round trip: a
+    request that needs two kept values pays one."""
+    keys = [f"kept:{scope}:{name}" for scope, name, _compute, _seconds in wanted]
+    current, found = tokens([scope for scope, *_rest in wanted], *keys)
+    values = []
+    for (scope, _name, compute, seconds), key in zip(wanted, keys, strict=True):
+        kept = found.get(key)
+        if kept is not None and kept[0] == current[scope]:
+            values.append(kept[1])
+            continue
+        value = compute()
+        cache.set(key, (current[scope], value), seconds)
+        values.append(value)
+    return values
 
 
 def fingerprint(value: str) -> str:

@@ -12,7 +12,7 @@ def module_abilities(module, user) -> dict[str, bool]:
     signed_in = policy.signed_in(user)
     organiser = signed_in and process.ministry_id in user.ministry_ids(Role.AGENT, Role.REFERENT)
     cipc = signed_in and Role.CIPC_ADVISOR in user.roles
-    banned = signed_in and _barred(user, process)
+    banned = signed_in and _barred(user, module)
     is_open = module.is_open()
     return {
         # An unpublished module stays visible to those who prepare and moderate it.
@@ -24,10 +24,13 @@ def module_abilities(module, user) -> dict[str, bool]:
     }
 
 
-def _barred(user, process) -> bool:
-    """As Ban.objects.barring(user, process).exists(), from the user's kept bans."""
+def _barred(user, module) -> bool:
+    """As Ban.objects.barring(user, module.process).exists(), from the user's kept bans
+    (read with the module by module_for, or now)."""
+    read = getattr(module, "bans_read", None)
+    bans = read[1] if read is not None and read[0] == user.pk else kept_bans(user.pk)
     today = timezone.localdate()
     return any(
-        (barred is None or barred == process.pk) and (until is None or until >= today)
-        for barred, until in kept_bans(user.pk)
+        (barred is None or barred == module.process_id) and (until is None or until >= today)
+        for barred, until in bans
     )

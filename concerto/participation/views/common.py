@@ -4,14 +4,20 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from concerto.participation.models import Module
-from concerto.participation.scopes import kept_module
+from concerto.participation.scopes import kept_module, kept_module_and_bans
 
 
 def module_for(request, slug: str, module_id: int, kind: str) -> tuple[Module, dict]:
     """The module of the process at `slug` if the user may see it, with their abilities.
     Its row is read from the shared cache (participation/scopes.py): every request to a
     module's pages asks for it."""
-    module = kept_module(module_id)
+    user = request.user
+    if user.is_authenticated:
+        module, bans = kept_module_and_bans(module_id, user.pk)
+        if module is not None:
+            module.bans_read = (user.pk, bans)  # for its abilities, in this request alone
+    else:
+        module = kept_module(module_id)
     if module is None or module.process.slug != slug or module.kind != kind:
         raise Http404
     abilities = module.get_abilities(request.user)
