@@ -70,8 +70,9 @@ KEY_SLOT_BYTES = KEY_SLOT.encode()
 # versions, between these markers, with the question's name and key.
 EITHER_SLOT, OR_SLOT, END_SLOT = slot("either", "e"), slot("or", "o"), slot("end", "z")
 EITHER_BYTES, OR_BYTES, END_BYTES = EITHER_SLOT.encode(), OR_SLOT.encode(), END_SLOT.encode()
-# name -> answer(user, keys): the keys among `keys` for which the reader's answer is yes.
-_answers: dict[str, Callable] = {}
+# name -> answer(user, keys): the keys among `keys` for which the reader's answer is yes,
+# each a Slot set once from an AppConfig.ready().
+_answers: dict[str, Slot] = {}
 # The platform's own abilities of a reader, which the frame shows (accounts sets it).
 frame_abilities = Slot(
     "The reader's frame abilities",
@@ -120,15 +121,12 @@ def _audience(request) -> str:
 
 
 def _keepable_for_members(request, response) -> bool:
-    """Nothing in the response is the reader's but what goes back on each response:
-    no cookie of its own, no message for them."""
+    """Keepable for its reader, and nothing in it theirs but what goes back on each
+    response: no cookie of its own, nothing marked private."""
     return (
-        response.status_code == 200
-        and not response.streaming
+        _keepable_for_its_reader(request, response)
         and not response.cookies
-        and not len(messages.get_messages(request))
         and "private" not in response.get("Cache-Control", "")
-        and "no-store" not in response.get("Cache-Control", "")
     )
 
 
@@ -292,10 +290,9 @@ def made_for_members(request) -> bool:
 
 def answers_for_members(name: str, answer: Callable) -> None:
     """Register `answer(user, keys) -> the keys answered yes` for `either(name, …)`;
-    called from an AppConfig.ready()."""
-    if _answers.get(name, answer) != answer:
-        raise ValueError(f"Another answer is registered for {name!r}.")
-    _answers[name] = answer
+    called from an AppConfig.ready(). Another answer for the same name is an error."""
+    missing = f"No answer is registered for {name!r}."
+    _answers.setdefault(name, Slot(f"The answer to {name!r}", missing)).set(answer)
 
 
 def either(name: str, key: str, yes: str, no: str) -> SafeString:

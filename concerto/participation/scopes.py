@@ -17,7 +17,7 @@ from datetime import date
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from concerto.generations import remembered_many, renew
+from concerto.generations import remembered_many, renew, renew_on_rows
 from concerto.participation.models import Ban, Contribution, Module
 from concerto.processes.models import Process
 
@@ -70,11 +70,6 @@ def kept_module_and_bans(module_id: int, user_id: int) -> tuple[Module | None, l
     return module, bans
 
 
-def _ban_changed(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:
-        renew(bans_scope(instance.user_id))
-
-
 def _contribution_saved(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         renew(module_scope(instance.module_id))
@@ -105,8 +100,11 @@ def connect() -> None:
     post_save.connect(_contribution_saved, sender=Contribution, dispatch_uid="scopes-c")
     post_save.connect(_module_saved, sender=Module, dispatch_uid="scopes-m")
     post_save.connect(_process_saved, sender=Process, dispatch_uid="scopes-p")
-    for signal in (post_save, post_delete):
-        signal.connect(_ban_changed, sender=Ban, dispatch_uid=f"scopes-ban-{signal is post_save}")
+    renew_on_rows(
+        {"participation.Ban": lambda ban: ban.user_id},
+        lambda user_id: renew(bans_scope(user_id)),
+        "scopes-bans",
+    )
     # A deleted process deletes its modules: each heard here, before its process goes.
     post_delete.connect(_module_saved, sender=Module, dispatch_uid="scopes-m-deleted")
     m2m_changed.connect(

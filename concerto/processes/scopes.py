@@ -81,9 +81,8 @@ def choosable_themes(process_id: int) -> list[tuple[int, str, str]]:
     (rows rather than instances: unpickling instances cost more than the query saved)."""
 
     def load() -> list[tuple[int, str, str]]:
-        named = Theme.objects.filter(process=process_id)
-        rows = named if named.exists() else Theme.objects.all()
-        return list(rows.values_list("pk", "name", "slug"))
+        named = Theme.objects.filter(process=process_id).values_list("pk", "name", "slug")
+        return list(named) or list(Theme.objects.values_list("pk", "name", "slug"))
 
     return remembered(THEMES, f"process:{process_id}", load, 3600)
 
@@ -111,6 +110,8 @@ def connect() -> None:
     )
     post_save.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")
     pre_delete.connect(_theme_changed, sender="processes.Theme", dispatch_uid="process-page-theme")
-    for signal in (post_save, post_delete, m2m_changed):
-        sender = "processes.Process_themes" if signal is m2m_changed else "processes.Theme"
-        signal.connect(_renew_themes, sender=sender, dispatch_uid=f"themes-{id(signal)}")
+    post_save.connect(_renew_themes, sender="processes.Theme", dispatch_uid="themes-saved")
+    post_delete.connect(_renew_themes, sender="processes.Theme", dispatch_uid="themes-deleted")
+    m2m_changed.connect(
+        _renew_themes, sender="processes.Process_themes", dispatch_uid="themes-linked"
+    )

@@ -185,7 +185,7 @@ def _keepable(query: str, module) -> bool:
     if not all(len(pair) == 2 and KEPT_QUERY[pair[0]].fullmatch(pair[1]) for pair in pairs):
         return False
     theme = dict(pairs).get("theme")
-    return not theme or module_themes(module).filter(pk=theme).exists()
+    return not theme or any(str(pk) == theme for pk, _n, _s in choosable_themes(module.process_id))
 
 
 def _with_supports_of(request, html: str) -> SafeString:
