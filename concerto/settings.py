@@ -571,7 +571,10 @@ SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "securite@concerto.gouv.fr
 # a password reset lifts it. Counts live in the database, shared by every app server.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with each signed-in request's user read from the shared cache. (Not
+    # beside it: a wrong password would be hashed twice. Sessions opened before it named
+    # ModelBackend, and end.)
+    "concerto.accounts.backends.KeptUserBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 1  # hours

@@ -126,15 +126,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     @cached_property
     def _memberships(self) -> list["Membership"]:
         """Read on every signed-in page (roles, abilities): kept in the shared cache until
-        a membership of this user, or one of its organisations, changes (accounts/scopes.py)."""
+        a membership of this user, or one of its organisations, changes (accounts/scopes.py).
+        A signed-in request's user comes with them (accounts.backends)."""
         if self.pk is None:
             return []
-        return generations.remembered(
-            user_scope(self.pk),
-            "memberships",
-            lambda: list(self.memberships.select_related("organisation")),
-            3600,
-        )
+        return generations.remembered(*kept_memberships(self.pk))
+
+    def get_session_auth_hash(self) -> str:
+        """The HMAC of the password hash that the session holds. A user read from the
+        shared cache (accounts.backends) comes without their password hash and with this
+        HMAC instead; once a password is set on the instance, it is computed again."""
+        kept = self.__dict__.get(KEPT_SESSION_HASH)
+        if kept is not None and "password" not in self.__dict__:
+            return kept
+        return super().get_session_auth_hash()
 
     def has_role(self, role: str, organisation: "Organisation | None" = None) -> bool:
         if organisation is None:
@@ -186,6 +191,19 @@ class Organisation(models.Model):
 
 def user_scope(user_id: int) -> str:
     return f"user:{user_id}"
+
+
+# Where a user read from the shared cache carries the HMAC of its password hash.
+KEPT_SESSION_HASH = "_kept_session_auth_hash"
+
+
+def kept_memberships(user_id: int) -> tuple:
+    """remembered()'s arguments for a user's memberships with their organisations."""
+
+    def load() -> list[Membership]:
+        return list(Membership.objects.filter(user_id=user_id).select_related("organisation"))
+
+    return user_scope(user_id), "memberships", load, 3600
 
 
 class Membership(models.Model):

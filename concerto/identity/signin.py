@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from concerto.accounts.models import User
 from concerto.accounts.roles import Role
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "concerto.accounts.backends.KeptUserBackend"
 PENDING_KEY = "identity_pending_sign_in"
 PENDING_TTL = 600  # seconds to enter the code after the first factor
 PROVIDER_KEY = "identity_provider"

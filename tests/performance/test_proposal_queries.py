@@ -1,8 +1,9 @@
 """The exact queries of a signed-in citizen's proposals list and of a submission (issue
 28, "fast pages"): the list is kept whole for all its readers who may do the same there,
 so that reading it costs the session, the reader and their supports among the page's
-cards, and nothing per card; a submission reads nothing but its reader and writes the
-proposal and its follows. The module with its process, the reader's bans, the
+cards, and nothing per card; a submission reads nothing but its session and writes the
+proposal and its follows. The reader with their memberships, the module with its
+process, the reader's bans, the
 process's themes and profile questions, the author's follow preference, rate limits and
 kept parts live in the cache, which counts no query here (tests use the local-memory
 cache)."""
@@ -20,8 +21,8 @@ from tests.proposals.conftest import make_proposal, transports
 
 pytestmark = pytest.mark.django_db
 
-# A session read, the user.
-READ = ["django_session", "accounts_user"]
+# A session read (the user is kept in the cache: accounts.backends).
+READ = ["django_session"]
 
 
 def tables(queries) -> list[str]:
