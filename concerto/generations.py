@@ -8,16 +8,18 @@ change is read again, on any app server. Tokens are random rather than counters:
 evicted from the cache and made again can never bring back what was kept under an old
 one.
 
-A change renews its scopes twice: at once, so that the rest of the request and its
-transaction read fresh values, and again once the transaction commits, because a reader
-on another server that computed between the two saw the data before the commit and kept
-it under the first token, which the second retires.
+A change renews its scopes once its transaction commits: a reader on another server
+that computed before the commit saw the data before the change and kept it under the old
+token, which the commit's renewal retires. The transaction itself reads its own change:
+its renewals are made before it next reads a kept value, so that it reads it afresh. A
+transaction's renewals are written in one round trip, however many rows it changed.
 
 While the shared cache is down (concerto/cache.py) every token reads None and nothing is
 kept: every value is computed afresh.
 """
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -35,6 +37,7 @@ def tokens(scopes: Iterable[str], *also: str) -> tuple[dict[str, str], dict[str,
     """The current token of each scope, and the cached values of the keys `also`, read in
     one round trip. A scope without a token (never changed, or evicted) gets one now."""
     scopes = list(scopes)
+    _renew_before_reading()
     found = cache.get_many([_token_key(scope) for scope in scopes] + list(also))
     current = {}
     for scope in scopes:
@@ -55,11 +58,47 @@ def _renew_now(scopes: tuple[str, ...]) -> None:
 
 
 def renew(*scopes: str) -> None:
-    """What was computed from these scopes is out of date: now, and once committed."""
+    """What was computed from these scopes is out of date: for the rest of this
+    transaction, and for everyone once it commits."""
     if not scopes:
         return
-    _renew_now(scopes)
-    transaction.on_commit(lambda: _renew_now(scopes))
+    if not transaction.get_connection().in_atomic_block:
+        _renew_now(scopes)  # committed already
+        return
+    _this_thread.unread.update(scopes)
+    at_commit = _this_thread.at_commit
+    at_commit.update(scopes)
+
+    def renew_at_commit() -> None:
+        # Every renewal of the transaction registers one, and the first to run renews
+        # them all: those of a savepoint rolled back too, which only costs them a reread.
+        # Committed, they need no renewal before the next read.
+        if at_commit:
+            renewed = tuple(at_commit)
+            at_commit.clear()
+            _this_thread.unread.difference_update(renewed)
+            _renew_now(renewed)
+
+    transaction.on_commit(renew_at_commit)
+
+
+class _ThisThread(threading.local):
+    """A transaction's renewals, on the thread that runs it: those its next read must
+    make first, and those its commit makes."""
+
+    def __init__(self) -> None:
+        self.unread: set[str] = set()
+        self.at_commit: set[str] = set()
+
+
+_this_thread = _ThisThread()
+
+
+def _renew_before_reading() -> None:
+    if _this_thread.unread:
+        renewed = tuple(_this_thread.unread)
+        _this_thread.unread.clear()
+        _renew_now(renewed)
 
 
 def remembered(scope: str, name: str, compute: Callable[[], Any], seconds: int) -> Any:

@@ -1,0 +1,71 @@
+"""A transaction's renewals are written once, when it commits, and read by the transaction
+itself before that; outside a transaction a renewal is written at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from concerto import generations
+
+pytestmark = pytest.mark.django_db(transaction=True)  # real commits
+
+
+@pytest.fixture
+def writes(monkeypatch) -> list[list[str]]:
+    """The scopes of each write of tokens to the cache, in order."""
+    # What the tests before left to renew (their transactions never commit) goes first.
+    with transaction.atomic():
+        generations.renew("départ")
+    generations.current("départ")
+    written: list[list[str]] = []
+    real = cache.set_many
+
+    def set_many(values, timeout=None):
+        written.append(sorted(key.removeprefix("generation:") for key in values))
+        return real(values, timeout)
+
+    monkeypatch.setattr(cache, "set_many", set_many)
+    return written
+
+
+def token(scope: str) -> str:
+    return generations.current(scope)
+
+
+def test_a_transactions_renewals_are_written_once_when_it_commits(writes):
+    before = {scope: token(scope) for scope in "abc"}
+    with transaction.atomic():
+        generations.renew("a", "b")
+        generations.renew("c")
+        generations.renew("a")
+        assert writes == []
+    assert writes == [["a", "b", "c"]]
+    assert all(token(scope) != before[scope] for scope in "abc")
+    assert writes == [["a", "b", "c"]]  # read after the commit: nothing more to write
+
+
+def test_the_transaction_reads_its_own_renewal(writes):
+    assert generations.remembered("a", "value", lambda: "avant", 60) == "avant"
+    with transaction.atomic():
+        generations.renew("a")
+        assert generations.remembered("a", "value", lambda: "pendant", 60) == "pendant"
+        assert writes == [["a"]]
+    assert writes == [["a"], ["a"]]  # and again at the commit, for the other servers
+    assert generations.remembered("a", "value", lambda: "après", 60) == "après"
+
+
+def test_a_renewal_outside_a_transaction_is_written_at_once(writes):
+    generations.renew("a", "b")
+    assert writes == [["a", "b"]]
+
+
+def test_a_rolled_back_transaction_leaves_the_next_ones_renewals_whole(writes):
+    kept = token("b")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        generations.renew("a")
+        raise RuntimeError
+    assert writes == []
+    with transaction.atomic():
+        generations.renew("b")
+    assert writes[-1][-1] == "b"
+    assert token("b") != kept
