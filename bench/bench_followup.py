@@ -237,13 +237,13 @@ def sponsor_cookie(sponsor) -> str:
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from concerto.identity.signin import SIGNED_IN_AT_KEY
+    from concerto.identity.signin import MODEL_BACKEND, SIGNED_IN_AT_KEY
 
     device = TOTPDevice.objects.create(user=sponsor, name="bench", confirmed=True)
     store = SessionStore()
     store.update(
         {SESSION_KEY: str(sponsor.pk), HASH_SESSION_KEY: sponsor.get_session_auth_hash(),
-         BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+         BACKEND_SESSION_KEY: MODEL_BACKEND,
          DEVICE_ID_SESSION_KEY: device.persistent_id, SIGNED_IN_AT_KEY: time.time()}
     )  # fmt: skip
     store.create()

@@ -222,6 +222,7 @@ def main(argv=None) -> int:
         measures["restart"] = stack.restart_instances(env)
         logs = {name: work / f"gunicorn-{name}.log" for name in stack.names}
         measures["warmup"] = warmup.warm(stack.url, plan, logs, args.workers)
+        warmup.require_signed_in(stack.url, plan)
 
         load_env = dict(env, LOAD_PLAN=str(work / "plan.json"), LOAD_TEXTS=str(work / "texts.json"))
         measures["compare"] = compare(work, load_env, stack.url, args.compare_users,

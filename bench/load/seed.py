@@ -37,8 +37,8 @@ from django.utils import timezone  # noqa: E402
 from psycopg.types.json import Jsonb  # noqa: E402
 
 from bench.load import texts  # noqa: E402
+from concerto.identity.signin import MODEL_BACKEND as SESSION_BACKEND  # noqa: E402
 
-SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 LOAD_PASSWORD = "Charge-de-test-2026!"
 
 

@@ -71,3 +71,14 @@ def _answers(log: Path, offset: int) -> Counter:
 
 def _warm(counts: Counter, workers: int, per_worker: int) -> bool:
     return sum(1 for c in counts.values() if c >= per_worker) >= workers
+
+
+def require_signed_in(url: str, plan: dict) -> None:
+    """Stop the run if a seeded session is not signed in: every "signed-in" figure would
+    measure a visitor (as when the sessions named a backend the settings no longer list)."""
+    page = url + plan["hot"][0]["process_url"]
+    cookies = {"sessionid": plan["participant_sessions"][0]}
+    body = requests.get(page, cookies=cookies, headers={"X-Forwarded-For": "192.0.2.1"},
+                        timeout=60).text  # fmt: skip
+    if "Se déconnecter" not in body:
+        raise SystemExit(f"La session de charge n'est pas connectée sur {page}.")
