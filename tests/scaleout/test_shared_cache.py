@@ -116,3 +116,17 @@ def test_redis_counts_in_one_round_trip_and_keeps_the_window(tmp_path):
             assert backend.get("a") == 2
         finally:
             del caches["default"]
+
+
+def test_redis_keeps_values_set_for_good_in_one_mset_and_others_for_their_time(tmp_path):
+    """The generations' tokens are set with no timeout: one MSET, and they never expire;
+    values set with a timeout expire after it."""
+    with redis_server(tmp_path) as url:
+        backend = RedisCache(url, {})
+        client = backend._cache.get_client(write=True)
+        assert backend.set_many({"jeton:a": "1f2e", "jeton:b": 3}, timeout=None) == []
+        assert backend.get_many(["jeton:a", "jeton:b"]) == {"jeton:a": "1f2e", "jeton:b": 3}
+        assert client.ttl(backend.make_key("jeton:a")) == -1  # no expiry
+        assert backend.set_many({"page:c": ["x"]}, timeout=30) == []
+        assert backend.get("page:c") == ["x"]
+        assert 0 < client.ttl(backend.make_key("page:c")) <= 30

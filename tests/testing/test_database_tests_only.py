@@ -22,7 +22,7 @@ def collected(**environment) -> list[str]:
 def test_only_the_tests_that_reach_a_database_are_kept():
     everything = collected()
     kept = collected(CONCERTO_DATABASE_TESTS_ONLY="1")
-    assert len(everything) == 6
+    assert len(everything) == 7
     assert sorted(kept) == [
         # It asks for the database.
         "tests/scaleout/test_shared_cache.py::test_counting_keeps_the_window_where_it_was",
