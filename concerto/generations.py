@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -62,6 +63,7 @@ def renew(*scopes: str) -> None:
     transaction, and for everyone once it commits."""
     if not scopes:
         return
+    _forget_read_ahead(scopes)
     if not transaction.get_connection().in_atomic_block:
         _renew_now(scopes)  # committed already
         return
@@ -83,12 +85,14 @@ def renew(*scopes: str) -> None:
 
 
 class _ThisThread(threading.local):
-    """A transaction's renewals, on the thread that runs it: those its next read must
-    make first, and those its commit makes."""
+    """A transaction's renewals, on the thread that runs it (those its next read must
+    make first, and those its commit makes), and what its request read ahead."""
 
     def __init__(self) -> None:
         self.unread: set[str] = set()
         self.at_commit: set[str] = set()
+        # The request's values read ahead (read_ahead): kept key -> (scope, value).
+        self.ahead: dict[str, tuple[str, Any]] = {}
 
 
 _this_thread = _ThisThread()
@@ -109,8 +113,30 @@ def remembered(scope: str, name: str, compute: Callable[[], Any], seconds: int) 
 
 def remembered_many(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
     """Several `remembered(scope, name, compute, seconds)` read in one round trip: a
-    request that needs two kept values pays one."""
-    keys = [f"kept:{scope}:{name}" for scope, name, _compute, _seconds in wanted]
+    request that needs two kept values pays one, and none for those it read ahead."""
+    ahead = _this_thread.ahead
+    read = iter(_read([spec for spec in wanted if _kept_key(spec) not in ahead]))
+    return [ahead[key][1] if (key := _kept_key(spec)) in ahead else next(read) for spec in wanted]
+
+
+def read_ahead(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> None:
+    """Read these kept values now, in one round trip, for the request's later `remembered`
+    calls to find without one each (a contribution's reads in the domains built on
+    participation: participation/read_ahead.py). Forgotten when the request ends, and each
+    as soon as the request renews its scope."""
+    for spec, value in zip(wanted, remembered_many(wanted), strict=True):
+        _this_thread.ahead[_kept_key(spec)] = (spec[0], value)
+
+
+def _kept_key(spec: tuple) -> str:
+    scope, name, _compute, _seconds = spec
+    return f"kept:{scope}:{name}"
+
+
+def _read(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
+    if not wanted:
+        return []
+    keys = [_kept_key(spec) for spec in wanted]
     current, found = tokens([scope for scope, *_rest in wanted], *keys)
     values = []
     for (scope, _name, compute, seconds), key in zip(wanted, keys, strict=True):
@@ -122,6 +148,21 @@ def remembered_many(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> li
         cache.set(key, (current[scope], value), seconds)
         values.append(value)
     return values
+
+
+def _forget_read_ahead(scopes: Iterable[str]) -> None:
+    ahead = _this_thread.ahead
+    for key in [key for key, (scope, _value) in ahead.items() if scope in scopes]:
+        del ahead[key]
+
+
+def _forget_all_read_ahead(**_signal) -> None:
+    _this_thread.ahead.clear()
+
+
+# What a request read ahead is its own: gone when the next request starts on the thread.
+request_started.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-start")
+request_finished.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-end")
 
 
 def fingerprint(value: str) -> str:

@@ -69,3 +69,37 @@ def test_a_rolled_back_transaction_leaves_the_next_ones_renewals_whole(writes):
         generations.renew("b")
     assert writes[-1][-1] == "b"
     assert token("b") != kept
+
+
+def test_a_value_read_ahead_is_found_without_a_round_trip_until_renewed(monkeypatch):
+    computed = []
+
+    def spec(scope: str, value: str) -> tuple:
+        return scope, "valeur", lambda: computed.append(scope) or value, 60
+
+    generations.read_ahead([spec("a", "A"), spec("b", "B")])
+    assert computed == ["a", "b"]
+    reads = []
+    real = cache.get_many
+
+    def get_many(keys, version=None):
+        reads.append(keys)
+        return real(keys, version)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    assert generations.remembered_many([spec("a", "autre"), spec("b", "autre")]) == ["A", "B"]
+    assert reads == []
+    with transaction.atomic():
+        generations.renew("a")
+        assert generations.remembered(*spec("a", "A renouvelée")) == "A renouvelée"
+        assert generations.remembered(*spec("b", "autre")) == "B"  # still read ahead
+    assert len(reads) == 1
+
+
+def test_what_a_request_read_ahead_is_forgotten_when_the_next_starts(client):
+    generations.read_ahead([("c", "valeur", lambda: "lue", 60)])
+    cache.set("generation:c", "renouvelé par un autre serveur", timeout=None)
+    # The request goes on with what it read ahead, as if it had read it then.
+    assert generations.remembered("c", "valeur", lambda: "recalculée", 60) == "lue"
+    client.get("/.well-known/security.txt")  # another request, on this thread
+    assert generations.remembered("c", "valeur", lambda: "recalculée", 60) == "recalculée"

@@ -95,10 +95,17 @@ def follows_what_they_contribute_to(user) -> bool:
     """Unless they said no once and for all; kept in the shared cache until their
     preferences are saved (apps.py): every contribution asks."""
 
-    def load() -> bool:
-        return not Preferences.objects.filter(user=user, auto_follow=False).exists()
+    return remembered(*kept_follow_preference(user.pk))
 
-    return remembered(preferences_scope(user.pk), "auto_follow", load, 3600)
+
+def kept_follow_preference(user_id: int) -> tuple:
+    """remembered()'s arguments for follows_what_they_contribute_to (a contribution
+    reads it ahead: apps.py)."""
+
+    def load() -> bool:
+        return not Preferences.objects.filter(user_id=user_id, auto_follow=False).exists()
+
+    return preferences_scope(user_id), "auto_follow", load, 3600
 
 
 def follow_contributed(user, wanted: Iterable[tuple[str, int]]) -> None:

@@ -79,12 +79,17 @@ def choosable_themes(process_id: int) -> list[tuple[int, str, str]]:
     """The themes a contribution to the process may be filed under, as (id, name, slug)
     in their order: those it names, or every theme when it names none; from the cache
     (rows rather than instances: unpickling instances cost more than the query saved)."""
+    return remembered(*kept_themes(process_id))
+
+
+def kept_themes(process_id: int) -> tuple:
+    """remembered()'s arguments for choosable_themes (a proposal read ahead reads them)."""
 
     def load() -> list[tuple[int, str, str]]:
         named = Theme.objects.filter(process=process_id).values_list("pk", "name", "slug")
         return list(named) or list(Theme.objects.values_list("pk", "name", "slug"))
 
-    return remembered(THEMES, f"process:{process_id}", load, 3600)
+    return THEMES, f"process:{process_id}", load, 3600
 
 
 def _renew_themes(sender, raw=False, **kwargs) -> None:

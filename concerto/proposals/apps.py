@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from concerto import pagecache
 from concerto.participation.kinds import register
-from concerto.proposals.kind import SPEC
+from concerto.participation.read_ahead import register_reads
+from concerto.proposals.kind import PROPOSALS, SPEC
 
 
 class ProposalsConfig(AppConfig):
@@ -18,3 +19,11 @@ class ProposalsConfig(AppConfig):
         scopes.connect()
         # A list kept for all signed-in readers shows each of them their supports.
         pagecache.answers_for_members("supports", supports_among)
+        # A proposal's form offers its process's themes.
+        register_reads(_themes_of_proposals)
+
+
+def _themes_of_proposals(module, user) -> list[tuple]:
+    from concerto.processes.scopes import kept_themes  # models: only now
+
+    return [kept_themes(module.process_id)] if module.kind == PROPOSALS else []

@@ -47,11 +47,18 @@ def asked_questions(process) -> list[str]:
     """The questions the process asks, kept in the shared cache until its settings are
     saved or deleted (apps.py): every contribution online asks (`profile_step`)."""
 
+    return list(remembered(*kept_questions(process.pk)))
+
+
+def kept_questions(process_id: int) -> tuple:
+    """remembered()'s arguments for asked_questions (a contribution reads them ahead:
+    apps.py)."""
+
     def load() -> list[str]:
-        settings = ProfileSettings.objects.filter(process=process).first()
+        settings = ProfileSettings.objects.filter(process_id=process_id).first()
         return list(settings.questions) if settings else []
 
-    return list(remembered(questions_scope(process.pk), "questions", load, KEPT_SECONDS))
+    return questions_scope(process_id), "questions", load, KEPT_SECONDS
 
 
 def needs_profile(process, user) -> bool:

@@ -11,6 +11,7 @@ cache)."""
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -103,3 +104,29 @@ def test_a_submission_reads_none_of_its_keys_again(client, module, listed):
         "RELEASE",
     ]
     assert Contribution.objects.filter(title="Un titre").count() == 1
+
+
+def test_a_submission_reads_the_cache_in_three_round_trips(client, module, listed, monkeypatch):
+    """The reader with their memberships; the module with the reader's bans; then, read
+    ahead at once, what the contribution reads in the domains built on participation:
+    the process's themes, the author's follow preference, the profile questions. Each
+    read ahead was a round trip of its own."""
+    read(client, listed)
+    data = {"title": "Un titre", "body": "Un texte.", "theme": transports().pk}
+    assert client.post(listed, {**data, "idempotency_key": uuid.uuid4()}).status_code == 302
+    reads: list[list[str]] = []
+    real = cache.get_many
+
+    def get_many(keys, version=None):
+        reads.append(sorted(key.split(":")[1] for key in keys if key.startswith("kept:")))
+        return real(keys, version)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    response = client.post(listed, {**data, "title": "Deux", "idempotency_key": uuid.uuid4()})
+    assert response.status_code == 302
+    assert reads == [
+        ["user", "user"],  # the row and the memberships
+        ["bans", "module-row"],
+        ["follow-preferences", "profile-questions", "themes"],
+    ]
+    assert Contribution.objects.filter(title="Deux").count() == 1

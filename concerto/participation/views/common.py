@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from concerto.participation.models import Module
+from concerto.participation.read_ahead import read_ahead
 from concerto.participation.scopes import kept_module, kept_module_and_bans
 
 
@@ -26,6 +27,8 @@ def module_for(request, slug: str, module_id: int, kind: str) -> tuple[Module, d
     # The actions this request calls check them again (actions/common.py, require): this
     # instance lives for the request alone, so what was read here still holds there.
     module.abilities_read = (request.user.pk, abilities)
+    if request.method == "POST" and user.is_authenticated:
+        read_ahead(module, user)  # what the contribution will read, in one round trip
     return module, abilities
 
 
