@@ -68,6 +68,7 @@ def renew(*scopes: str) -> None:
         _renew_now(scopes)  # committed already
         return
     _this_thread.unread.update(scopes)
+    _this_thread.changing.update(scopes)
     at_commit = _this_thread.at_commit
     at_commit.update(scopes)
 
@@ -79,6 +80,7 @@ def renew(*scopes: str) -> None:
             renewed = tuple(at_commit)
             at_commit.clear()
             _this_thread.unread.difference_update(renewed)
+            _this_thread.changing.difference_update(renewed)
             _renew_now(renewed)
 
     transaction.on_commit(renew_at_commit)
@@ -91,11 +93,20 @@ class _ThisThread(threading.local):
     def __init__(self) -> None:
         self.unread: set[str] = set()
         self.at_commit: set[str] = set()
+        # Changed by the transaction under way (settled()); forgotten as a request ends.
+        self.changing: set[str] = set()
         # The request's values read ahead (read_ahead): kept key -> (scope, value).
         self.ahead: dict[str, tuple[str, Any]] = {}
 
 
 _this_thread = _ThisThread()
+
+
+def settled(scopes: Iterable[str]) -> bool:
+    """Whether what is computed now from these scopes may be kept: not while this
+    thread's transaction has changed one of them. It reads its own change, which a
+    rollback would leave kept under the token the change made, for everyone."""
+    return _this_thread.changing.isdisjoint(scopes)
 
 
 def _renew_before_reading() -> None:
@@ -145,7 +156,8 @@ def _read(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
             values.append(kept[1])
             continue
         value = compute()
-        cache.set(key, (current[scope], value), seconds)
+        if settled([scope]):
+            cache.set(key, (current[scope], value), seconds)
         values.append(value)
     return values
 
@@ -158,9 +170,11 @@ def _forget_read_ahead(scopes: Iterable[str]) -> None:
 
 def _forget_all_read_ahead(**_signal) -> None:
     _this_thread.ahead.clear()
+    _this_thread.changing.clear()  # a transaction rolled back: its token holds nothing
 
 
-# What a request read ahead is its own: gone when the next request starts on the thread.
+# What a request read ahead, and what its transactions changed, are its own: forgotten
+# when the next request starts on the thread.
 request_started.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-start")
 request_finished.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-end")
 

@@ -204,7 +204,7 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
             return _revive(request, kept)
     try:
         response = render()
-        if keep(response):
+        if keep(response) and generations.settled(scopes):
             slot = CSRF_SLOT.encode()
             content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
             nonce = _nonce(request)
@@ -401,7 +401,8 @@ def fragment(
     else:
         context = {**make_context(), "csrf_token": CSRF_SLOT}
         html = render_to_string(template, context, request=request)
-        cache.set(key, {"stamp": stamp, "html": html}, seconds)
+        if generations.settled(scopes):
+            cache.set(key, {"stamp": stamp, "html": html}, seconds)
     if CSRF_SLOT in html:
         # Only a fragment with a form asks for a token: get_token() sets the CSRF cookie,
         # and a page with a cookie is not kept for visitors.

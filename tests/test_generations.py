@@ -3,6 +3,7 @@ itself before that; outside a transaction a renewal is written at once."""
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import transaction
 
 from concerto import generations
@@ -103,3 +104,23 @@ def test_what_a_request_read_ahead_is_forgotten_when_the_next_starts(client):
     assert generations.remembered("c", "valeur", lambda: "recalculée", 60) == "lue"
     client.get("/.well-known/security.txt")  # another request, on this thread
     assert generations.remembered("c", "valeur", lambda: "recalculée", 60) == "recalculée"
+
+
+def test_what_a_transaction_reads_of_its_own_change_is_not_kept_past_a_rollback():
+    """Read inside the transaction, after its change, a value is computed from data not
+    committed: kept, a rollback would leave it under the token the change made."""
+    assert generations.remembered("a", "valeur", lambda: "engagée", 60) == "engagée"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        generations.renew("a")
+        assert generations.remembered("a", "valeur", lambda: "non engagée", 60) == "non engagée"
+        raise RuntimeError
+    assert generations.remembered("a", "valeur", lambda: "relue", 60) == "relue"
+    request_finished.send(sender=None)  # the request over, its values are kept again
+    assert generations.remembered("a", "valeur", lambda: "gardée", 60) == "gardée"
+    assert generations.remembered("a", "valeur", lambda: "pas relue", 60) == "gardée"
+    with transaction.atomic():
+        generations.renew("a")
+        generations.remembered("a", "valeur", lambda: "changée", 60)
+    assert generations.remembered("a", "valeur", lambda: "après l'engagement", 60) == (
+        "après l'engagement"
+    )

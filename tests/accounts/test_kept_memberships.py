@@ -17,8 +17,9 @@ def fresh_roles(user) -> tuple[str, ...]:
     return User.objects.get(pk=user.pk).roles
 
 
-def test_roles_are_read_from_the_cache_once_kept():
-    agent = user_with_role(Role.AGENT)
+def test_roles_are_read_from_the_cache_once_kept(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # kept once committed
+        agent = user_with_role(Role.AGENT)
     assert fresh_roles(agent)[0] == Role.AGENT
     reloaded = User.objects.get(pk=agent.pk)
     with CaptureQueriesContext(connection) as queries:

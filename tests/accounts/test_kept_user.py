@@ -19,14 +19,26 @@ from tests.factories import UserFactory, user_with_role
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Set-up as a request commits it: what it changed may be kept from then on (nothing
+    computed from a change is kept before its commit, generations.settled)."""
+
+    def run(make):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make()
+
+    return run
+
+
 def kept_values() -> list:
     """Every value the cache keeps for users, unpickled where it is pickled."""
     keys = [key for key in cache._cache.keys() if ":kept:user:" in key]  # LocMemCache's
     return [pickle.loads(cache._cache[key]) for key in keys]
 
 
-def test_a_signed_in_user_is_read_without_a_query_once_kept():
-    agent = user_with_role(Role.AGENT)
+def test_a_signed_in_user_is_read_without_a_query_once_kept(committed):
+    agent = committed(lambda: user_with_role(Role.AGENT))
     backend = KeptUserBackend()
     backend.get_user(agent.pk)
     with CaptureQueriesContext(connection) as queries:
@@ -36,8 +48,8 @@ def test_a_signed_in_user_is_read_without_a_query_once_kept():
     assert len(queries) == 0
 
 
-def test_the_cache_holds_no_password_hash():
-    citizen = UserFactory(password="un mot de passe assez long")
+def test_the_cache_holds_no_password_hash(committed):
+    citizen = committed(lambda: UserFactory(password="un mot de passe assez long"))
     user = KeptUserBackend().get_user(citizen.pk)
     assert "password" not in user.__dict__
     kept = [value for value in kept_values() if isinstance(value[1], User)]
@@ -67,8 +79,8 @@ def test_the_kept_user_follows_each_save(django_capture_on_commit_callbacks):
     assert backend.get_user("pas un nombre") is None
 
 
-def test_a_kept_user_is_not_read_with_another_secret_key():
-    citizen = UserFactory()
+def test_a_kept_user_is_not_read_with_another_secret_key(committed):
+    citizen = committed(UserFactory)
     first = KeptUserBackend().get_user(citizen.pk)
     with override_settings(SECRET_KEY="une autre clé secrète, au moins cinquante caractères !"):
         with CaptureQueriesContext(connection) as queries:

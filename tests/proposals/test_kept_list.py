@@ -260,9 +260,10 @@ def test_a_form_sent_back_with_its_errors_is_its_readers_alone(client, module, l
 # The whole page kept for members (pagecache.for_members)
 
 
-def test_a_signed_in_reader_gets_the_whole_kept_page_for_three_queries(module, listed):
-    """The session, the reader, and their supports among the cards: the module, its
-    process and the reader's bans come from the shared cache."""
+def test_a_signed_in_reader_gets_the_whole_kept_page_for_their_row_and_supports(module, listed):
+    """The session, the reader with their memberships (read at their first request, then
+    kept), and their supports among the cards: the module, its process and the reader's
+    bans come from the shared cache."""
     trains, _bikes, _buses = listed
     url = module_url(module)
     first, second = Client(), Client()
@@ -272,7 +273,12 @@ def test_a_signed_in_reader_gets_the_whole_kept_page_for_three_queries(module, l
     with CaptureQueriesContext(connection) as queries:
         response = second.get(url)
     tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries]
-    assert tables == ['"django_session"', '"accounts_user"', '"proposals_support"']
+    assert tables == [
+        '"django_session"',
+        '"accounts_user"',
+        '"accounts_membership"',
+        '"proposals_support"',
+    ]
     assert response.from_cache is True
     html = response.content.decode()
     assert supported_cards(html) == ["Plus de trains"]
