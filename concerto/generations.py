@@ -11,7 +11,8 @@ one.
 A change renews its scopes once its transaction commits: a reader on another server
 that computed before the commit saw the data before the change and kept it under the old
 token, which the commit's renewal retires. The transaction itself reads its own change:
-its renewals are made before it next reads a kept value, so that it reads it afresh. A
+its renewals are made before it next reads a kept value, so that it reads it afresh, and
+what it computes then is not kept (`settled`), for a rollback would leave it. A
 transaction's renewals are written in one round trip, however many rows it changed.
 
 While the shared cache is down (concerto/cache.py) every token reads None and nothing is
