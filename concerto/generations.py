@@ -30,6 +30,11 @@ from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+# remembered()'s arguments: a scope, a name, how to compute the value, seconds to keep it.
+# A domain names what it keeps with a `*_spec()` function, for remembered(*spec) and for
+# remembered_many() and read_ahead(), which take several.
+Spec = tuple[str, str, Callable[[], Any], int]
+
 
 def _token_key(scope: str) -> str:
     return f"generation:{scope}"
@@ -123,7 +128,7 @@ def remembered(scope: str, name: str, compute: Callable[[], Any], seconds: int) 
     return remembered_many([(scope, name, compute, seconds)])[0]
 
 
-def remembered_many(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
+def remembered_many(wanted: list[Spec]) -> list[Any]:
     """Several `remembered(scope, name, compute, seconds)` read in one round trip: a
     request that needs two kept values pays one, and none for those it read ahead."""
     ahead = _this_thread.ahead
@@ -131,7 +136,7 @@ def remembered_many(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> li
     return [ahead[key][1] if (key := _kept_key(spec)) in ahead else next(read) for spec in wanted]
 
 
-def read_ahead(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> None:
+def read_ahead(wanted: list[Spec]) -> None:
     """Read these kept values now, in one round trip, for the request's later `remembered`
     calls to find without one each (a contribution's reads in the domains built on
     participation: participation/read_ahead.py). Forgotten when the request ends, and each
@@ -140,12 +145,12 @@ def read_ahead(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> None:
         _this_thread.ahead[_kept_key(spec)] = (spec[0], value)
 
 
-def _kept_key(spec: tuple) -> str:
+def _kept_key(spec: Spec) -> str:
     scope, name, _compute, _seconds = spec
     return f"kept:{scope}:{name}"
 
 
-def _read(wanted: list[tuple[str, str, Callable[[], Any], int]]) -> list[Any]:
+def _read(wanted: list[Spec]) -> list[Any]:
     if not wanted:
         return []
     keys = [_kept_key(spec) for spec in wanted]
@@ -169,15 +174,15 @@ def _forget_read_ahead(scopes: Iterable[str]) -> None:
         del ahead[key]
 
 
-def _forget_all_read_ahead(**_signal) -> None:
+def _forget_the_request(**_signal) -> None:
     _this_thread.ahead.clear()
     _this_thread.changing.clear()  # a transaction rolled back: its token holds nothing
 
 
 # What a request read ahead, and what its transactions changed, are its own: forgotten
 # when the next request starts on the thread.
-request_started.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-start")
-request_finished.connect(_forget_all_read_ahead, dispatch_uid="generations-read-ahead-end")
+request_started.connect(_forget_the_request, dispatch_uid="generations-request-start")
+request_finished.connect(_forget_the_request, dispatch_uid="generations-request-end")
 
 
 def fingerprint(value: str) -> str:

@@ -191,7 +191,8 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
     CSRF tokens; either way served with its reader's own parts (`_personal`)."""
     address = f"{reader}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     key = "page:" + generations.fingerprint(address)
-    tokens, found = generations.tokens([*scopes, SITE_SCOPE], key)
+    watched = [*scopes, SITE_SCOPE]
+    tokens, found = generations.tokens(watched, key)
     stamp = _stamp(tokens)
     kept = found.get(key)
     if kept is not None and kept["stamp"] == stamp:
@@ -204,7 +205,7 @@ def _kept_page(request, reader: str, scopes, render, keep, seconds: int) -> Http
             return _revive(request, kept)
     try:
         response = render()
-        if keep(response) and generations.settled(scopes):
+        if keep(response) and generations.settled(watched):
             slot = CSRF_SLOT.encode()
             content = CSRF_INPUT.sub(lambda m: m[1] + slot + m[2], response.content)
             nonce = _nonce(request)

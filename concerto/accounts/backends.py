@@ -17,7 +17,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.utils.crypto import salted_hmac
 
 from concerto import generations
-from concerto.accounts.models import KEPT_SESSION_HASH, User, kept_memberships, user_scope
+from concerto.accounts.models import KEPT_SESSION_HASH, User, memberships_spec, user_scope
 
 # Every save of the user renews it; the bound is for a server cut from the cache while it
 # deactivates someone (docs/deploiement.md), as short as a participant's bans'.
@@ -31,7 +31,7 @@ class KeptUserBackend(ModelBackend):
         except (TypeError, ValueError):
             return None
         row = (user_scope(pk), _row_name(), lambda: _row_without_password(pk), ROW_SECONDS)
-        user, memberships = generations.remembered_many([row, kept_memberships(pk)])
+        user, memberships = generations.remembered_many([row, memberships_spec(pk)])
         if user is None or not self.user_can_authenticate(user):
             return None
         user.__dict__["_memberships"] = memberships  # User._memberships, read already

@@ -130,7 +130,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         A signed-in request's user comes with them (accounts.backends)."""
         if self.pk is None:
             return []
-        return generations.remembered(*kept_memberships(self.pk))
+        return generations.remembered(*memberships_spec(self.pk))
 
     def get_session_auth_hash(self) -> str:
         """The HMAC of the password hash that the session holds. A user read from the
@@ -197,7 +197,7 @@ def user_scope(user_id: int) -> str:
 KEPT_SESSION_HASH = "_kept_session_auth_hash"
 
 
-def kept_memberships(user_id: int) -> tuple:
+def memberships_spec(user_id: int) -> generations.Spec:
     """remembered()'s arguments for a user's memberships with their organisations."""
 
     def load() -> list[Membership]:

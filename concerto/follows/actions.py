@@ -20,7 +20,7 @@ from concerto.follows.models import (
     Preferences,
     TargetKind,
 )
-from concerto.generations import remembered
+from concerto.generations import Spec, remembered
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +95,10 @@ def follows_what_they_contribute_to(user) -> bool:
     """Unless they said no once and for all; kept in the shared cache until their
     preferences are saved (apps.py): every contribution asks."""
 
-    return remembered(*kept_follow_preference(user.pk))
+    return remembered(*follow_preference_spec(user.pk))
 
 
-def kept_follow_preference(user_id: int) -> tuple:
+def follow_preference_spec(user_id: int) -> Spec:
     """remembered()'s arguments for follows_what_they_contribute_to (a contribution
     reads it ahead: apps.py)."""
 

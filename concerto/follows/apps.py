@@ -13,7 +13,7 @@ class FollowsConfig(AppConfig):
     def ready(self) -> None:
         # models are loaded only in ready(); importing mailings registers its kinds
         from concerto.follows import mailings, signals  # noqa: F401 - mailings registers
-        from concerto.follows.actions import kept_follow_preference, preferences_scope  # models
+        from concerto.follows.actions import follow_preference_spec, preferences_scope  # models
         from concerto.follows.templatetags.follows import followed_among  # models: only now
 
         signals.connect()
@@ -25,4 +25,4 @@ class FollowsConfig(AppConfig):
         # A page kept for all signed-in readers shows each of them their follow buttons.
         pagecache.answers_for_members("follows", followed_among)
         # Contributing follows what one contributes to, unless one said no.
-        register_reads(lambda module, user: [kept_follow_preference(user.pk)])
+        register_reads(lambda module, user: [follow_preference_spec(user.pk)])

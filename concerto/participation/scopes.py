@@ -17,7 +17,7 @@ from datetime import date
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from concerto.generations import remembered_many, renew, renew_on_rows
+from concerto.generations import Spec, remembered, remembered_many, renew, renew_on_rows
 from concerto.participation.models import Ban, Contribution, Module
 from concerto.processes.models import Process
 
@@ -36,14 +36,14 @@ def bans_scope(user_id: int) -> str:
     return f"bans:user:{user_id}"
 
 
-def _module_row(module_id: int) -> tuple:
+def _module_row(module_id: int) -> Spec:
     def load() -> Module | None:
         return Module.objects.select_related("process").filter(pk=module_id).first()
 
     return (module_row_scope(module_id), "row", load, KEPT_SECONDS)
 
 
-def _bans_of(user_id: int) -> tuple:
+def _bans_of(user_id: int) -> Spec:
     def load() -> list[tuple[int | None, date | None]]:
         unlifted = Ban.objects.filter(user_id=user_id, lifted_at__isnull=True)
         return list(unlifted.values_list("process_id", "until"))
@@ -54,14 +54,14 @@ def _bans_of(user_id: int) -> tuple:
 def kept_module(module_id: int) -> Module | None:
     """The module with its process, as the database holds them now, or None. A copy of
     its own for each request: what a request sets on it stays in that request."""
-    return remembered_many([_module_row(module_id)])[0]
+    return remembered(*_module_row(module_id))
 
 
 def kept_bans(user_id: int) -> list[tuple[int | None, date | None]]:
     """The user's bans not lifted, as (process id, or None for the whole platform; last
     day, or None), read by every signed-in request to a module's pages: kept until one
     of the user's bans is saved or deleted. The date is compared by the caller."""
-    return remembered_many([_bans_of(user_id)])[0]
+    return remembered(*_bans_of(user_id))
 
 
 def kept_module_and_bans(module_id: int, user_id: int) -> tuple[Module | None, list]:

@@ -14,7 +14,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from concerto.generations import remembered, renew, renew_on_rows
+from concerto.generations import Spec, remembered, renew, renew_on_rows
 from concerto.processes.models import Process, Theme
 
 REGISTRY = "registry"
@@ -79,10 +79,10 @@ def choosable_themes(process_id: int) -> list[tuple[int, str, str]]:
     """The themes a contribution to the process may be filed under, as (id, name, slug)
     in their order: those it names, or every theme when it names none; from the cache
     (rows rather than instances: unpickling instances cost more than the query saved)."""
-    return remembered(*kept_themes(process_id))
+    return remembered(*themes_spec(process_id))
 
 
-def kept_themes(process_id: int) -> tuple:
+def themes_spec(process_id: int) -> Spec:
     """remembered()'s arguments for choosable_themes (a proposal read ahead reads them)."""
 
     def load() -> list[tuple[int, str, str]]:

@@ -23,7 +23,7 @@ class ProposalsConfig(AppConfig):
         register_reads(_themes_of_proposals)
 
 
-def _themes_of_proposals(module, user) -> list[tuple]:
-    from concerto.processes.scopes import kept_themes  # models: only now
+def _themes_of_proposals(module, user) -> list:
+    from concerto.processes.scopes import themes_spec  # models: only now
 
-    return [kept_themes(module.process_id)] if module.kind == PROPOSALS else []
+    return [themes_spec(module.process_id)] if module.kind == PROPOSALS else []

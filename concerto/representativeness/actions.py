@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concerto.accounts import policy
-from concerto.generations import remembered
+from concerto.generations import Spec, remembered
 from concerto.participation.actions import merge_into_profile, profile_answers
 from concerto.representativeness.abilities import representativeness_abilities
 from concerto.representativeness.catalogue import catalogue
@@ -47,10 +47,10 @@ def asked_questions(process) -> list[str]:
     """The questions the process asks, kept in the shared cache until its settings are
     saved or deleted (apps.py): every contribution online asks (`profile_step`)."""
 
-    return list(remembered(*kept_questions(process.pk)))
+    return list(remembered(*questions_spec(process.pk)))
 
 
-def kept_questions(process_id: int) -> tuple:
+def questions_spec(process_id: int) -> Spec:
     """remembered()'s arguments for asked_questions (a contribution reads them ahead:
     apps.py)."""
 

@@ -15,14 +15,14 @@ class RepresentativenessConfig(AppConfig):
     def ready(self) -> None:
         # The participant profile asks the catalogue's questions.
         set_catalogue(catalogue)
-        from concerto.representativeness.actions import kept_questions, questions_scope  # models
+        from concerto.representativeness.actions import questions_scope, questions_spec  # models
 
         # models are loaded only in ready()
         from concerto.representativeness.views.common import profile_step
 
         # Once a contribution is stored, the process's profile questions (once).
         register_step(profile_step)
-        register_reads(lambda module, user: [kept_questions(module.process_id)])
+        register_reads(lambda module, user: [questions_spec(module.process_id)])
         renew_on_rows(
             {"representativeness.ProfileSettings": lambda settings: settings.process_id},
             lambda process_id: renew(questions_scope(process_id)),
